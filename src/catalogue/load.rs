@@ -1,0 +1,605 @@
+//! Turns data files into a validated `Catalogue`, or says which file and
+//! line is wrong. Never panics on bad data and never skips a row.
+
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+
+use super::identity::normalise;
+use super::model::*;
+use super::raw::*;
+use super::Catalogue;
+use crate::rules::fy::FinancialYear;
+
+/// One data file's text and the name to show in messages.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// What is wrong with a data file, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub origin: Origin,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+struct FileCtx<'a> {
+    source: &'a Source,
+}
+
+impl FileCtx<'_> {
+    fn origin(&self, span: Range<usize>) -> Origin {
+        Origin {
+            file: self.source.name.clone(),
+            line: line_of(&self.source.text, span.start),
+        }
+    }
+
+    fn err(&self, span: Range<usize>, message: impl Into<String>) -> LoadError {
+        LoadError {
+            origin: self.origin(span),
+            message: message.into(),
+        }
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, LoadError> {
+        toml::from_str(&self.source.text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            self.err(span, e.message().trim().replace('\n', " "))
+        })
+    }
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn choices<T: fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
+    items
+        .into_iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn parse_service(ctx: &FileCtx, span: Range<usize>, s: &str) -> Result<Service, LoadError> {
+    Service::parse(s).ok_or_else(|| {
+        ctx.err(
+            span,
+            format!(
+                "unknown service '{s}' (expected one of {})",
+                choices(Service::ALL)
+            ),
+        )
+    })
+}
+
+/// A rulebook parsed on its own, before tiers are checked across files.
+struct ParsedRulebook {
+    rulebook: Rulebook,
+    tiers: Vec<Tier>,
+    listings: Vec<Listing>,
+}
+
+fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
+    let ctx = FileCtx { source };
+    let raw: RawRulebook = ctx.parse()?;
+    let id = raw.id.get_ref().clone();
+    let id_span = raw.id.span();
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(ctx.err(
+            id_span,
+            format!("rulebook id '{id}' must be lower-case letters, digits and '-'"),
+        ));
+    }
+    let date = parse_date(raw.citation.date.get_ref()).ok_or_else(|| {
+        ctx.err(
+            raw.citation.date.span(),
+            format!(
+                "citation date '{}' is not a date: write YYYY-MM-DD",
+                raw.citation.date.get_ref()
+            ),
+        )
+    })?;
+    let mut forwarded = Vec::new();
+    for f in raw.citation.forwarded {
+        let span = f.span();
+        let f = f.into_inner();
+        let date = parse_date(&f.date).ok_or_else(|| {
+            ctx.err(
+                span.clone(),
+                format!(
+                    "forwarding date '{}' is not a date: write YYYY-MM-DD",
+                    f.date
+                ),
+            )
+        })?;
+        forwarded.push(Forwarded {
+            authority: f.authority,
+            reference: f.reference,
+            date,
+            to: f.to,
+            seed: f.seed,
+        });
+    }
+    let services_span = raw.applies.services.span();
+    let services = raw
+        .applies
+        .services
+        .into_inner()
+        .iter()
+        .map(|s| parse_service(&ctx, services_span.clone(), s))
+        .collect::<Result<Vec<_>, _>>()?;
+    if services.is_empty() {
+        return Err(ctx.err(
+            services_span,
+            "applies.services is empty: name at least one service",
+        ));
+    }
+
+    let mut requirements = Vec::new();
+    for r in raw.requirement {
+        let span = r.span();
+        requirements.push(parse_requirement(&ctx, span, r.into_inner(), &services)?);
+    }
+
+    let mut tiers = Vec::new();
+    let mut listings = Vec::new();
+    let mut seen = HashSet::new();
+    for t in raw.tier {
+        let span = t.span();
+        let t = t.into_inner();
+        let service = parse_service(&ctx, span.clone(), &t.service)?;
+        if !services.contains(&service) {
+            return Err(ctx.err(
+                span,
+                format!(
+                    "tier '{}' is for service '{service}', which this rulebook does not apply to",
+                    t.id
+                ),
+            ));
+        }
+        if let (Some(lo), Some(hi)) = (t.min_years, t.max_years) {
+            if lo > hi {
+                return Err(ctx.err(
+                    span,
+                    format!("tier '{}' has min_years {lo} above max_years {hi}", t.id),
+                ));
+            }
+        }
+        let tables = [
+            (ListingStatus::Mandatory, t.mandatory),
+            (ListingStatus::Optional, t.optional),
+        ];
+        for (status, rows) in tables {
+            for row in rows {
+                let row_span = row.span();
+                let listing =
+                    parse_row(&ctx, row_span.clone(), row.into_inner(), &t.id, status, &id)?;
+                if !seen.insert(listing.id.clone()) {
+                    return Err(ctx.err(row_span, format!("row {} of the {} list of tier '{}' appears twice: each printed row is one line", listing.row, status.id(), t.id)));
+                }
+                listings.push(listing);
+            }
+        }
+        tiers.push(Tier {
+            id: t.id,
+            service,
+            label: t.label,
+            label_hi: t.label_hi,
+            min_years: t.min_years,
+            max_years: t.max_years,
+            rulebook: id.clone(),
+            origin: ctx.origin(span),
+        });
+    }
+
+    Ok(ParsedRulebook {
+        rulebook: Rulebook {
+            id,
+            short: raw.short,
+            citation: Citation {
+                authority: raw.citation.authority,
+                reference: raw.citation.reference,
+                date,
+                subject: raw.citation.subject,
+                seed: raw.citation.seed,
+                notes: raw.citation.notes,
+                forwarded,
+            },
+            services,
+            states: raw.applies.states,
+            requirements,
+            origin: ctx.origin(id_span),
+        },
+        tiers,
+        listings,
+    })
+}
+
+fn parse_row(
+    ctx: &FileCtx,
+    span: Range<usize>,
+    r: RawRow,
+    tier: &str,
+    status: ListingStatus,
+    rulebook: &str,
+) -> Result<Listing, LoadError> {
+    let competencies = r
+        .competencies
+        .iter()
+        .map(|c| {
+            Competency::parse(c).ok_or_else(|| {
+                ctx.err(
+                    span.clone(),
+                    format!(
+                        "unknown competency '{c}' (expected one of {})",
+                        choices(Competency::ALL)
+                    ),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let defect = match r.defect.as_deref() {
+        None => None,
+        Some("editing-note") => Some(SourceDefect::EditingNote),
+        Some("truncated") => Some(SourceDefect::Truncated),
+        Some(other) => {
+            return Err(ctx.err(
+                span,
+                format!("defect '{other}' must be editing-note or truncated"),
+            ))
+        }
+    };
+    if r.title.trim().is_empty() {
+        return Err(ctx.err(span, "listing title is empty"));
+    }
+    if r.row == 0 {
+        return Err(ctx.err(span, "row numbers start at 1"));
+    }
+    let letter = if status == ListingStatus::Mandatory {
+        'm'
+    } else {
+        'o'
+    };
+    Ok(Listing {
+        id: format!("{tier}/{letter}{}", r.row),
+        tier: tier.to_string(),
+        row: r.row,
+        status,
+        competencies,
+        title: r.title.trim().to_string(),
+        defect,
+        rulebook: rulebook.to_string(),
+        course: None,
+        origin: ctx.origin(span),
+    })
+}
+
+fn parse_requirement(
+    ctx: &FileCtx,
+    span: Range<usize>,
+    r: RawRequirement,
+    rulebook_services: &[Service],
+) -> Result<RequirementSpec, LoadError> {
+    let err = |m: String| ctx.err(span.clone(), m);
+    let fy = |s: &Option<String>| -> Result<Option<FinancialYear>, LoadError> {
+        s.as_deref()
+            .map(|s| {
+                s.parse()
+                    .map_err(|e: crate::rules::fy::FyParseError| err(e.to_string()))
+            })
+            .transpose()
+    };
+    let need_count = || {
+        r.count.filter(|c| *c > 0).ok_or_else(|| {
+            err(format!(
+                "requirement '{}' needs count = N (at least 1)",
+                r.kind
+            ))
+        })
+    };
+    let kind = match r.kind.as_str() {
+        "all-mandatory" => RequirementKind::AllMandatory,
+        "share-of-prescribed" => match r.share {
+            Some(share) if share > 0.0 && share <= 1.0 => RequirementKind::ShareOfPrescribed { share },
+            _ => return Err(err("share-of-prescribed needs share between 0 and 1 (0.5 for 50%)".into())),
+        },
+        "hours-per-fy" => match r.hours {
+            Some(hours) if hours > 0.0 && hours.is_finite() => RequirementKind::HoursPerFy { hours },
+            _ => return Err(err("hours-per-fy needs hours = a positive number".into())),
+        },
+        "courses-by-date" => {
+            let scope = match r.scope.as_deref() {
+                Some("any") => CourseScope::Any,
+                Some("mandatory") => CourseScope::Mandatory,
+                _ => return Err(err("courses-by-date needs scope = \"any\" or \"mandatory\"".into())),
+            };
+            let window = match r.window.as_deref() {
+                Some("fy") => CountWindow::Fy,
+                Some("until-due") => CountWindow::UntilDue,
+                _ => return Err(err("courses-by-date needs window = \"fy\" or \"until-due\"".into())),
+            };
+            if window == CountWindow::UntilDue && r.due.is_none() {
+                return Err(err("window = \"until-due\" needs a due date".into()));
+            }
+            RequirementKind::CoursesByDate { count: need_count()?, scope, window }
+        }
+        "own-choice-per-half-year" => RequirementKind::OwnChoicePerHalfYear { count: need_count()? },
+        "assessment-passed" => RequirementKind::AssessmentPassed,
+        "registration" => RequirementKind::Registration,
+        "assigned-courses" => RequirementKind::AssignedCourses { count: need_count()? },
+        other => {
+            return Err(err(format!(
+                "unknown requirement kind '{other}' (expected one of all-mandatory, share-of-prescribed, hours-per-fy, courses-by-date, own-choice-per-half-year, assessment-passed, registration, assigned-courses)"
+            )))
+        }
+    };
+    let services = match &r.services {
+        None => None,
+        Some(list) => {
+            let parsed = list
+                .iter()
+                .map(|s| parse_service(ctx, span.clone(), s))
+                .collect::<Result<Vec<_>, _>>()?;
+            if let Some(s) = parsed.iter().find(|s| !rulebook_services.contains(s)) {
+                return Err(err(format!(
+                    "requirement names service '{s}', which the rulebook does not apply to"
+                )));
+            }
+            Some(parsed)
+        }
+    };
+    let due = match &r.due {
+        None => None,
+        Some(s) => Some(
+            parse_date(s)
+                .ok_or_else(|| err(format!("due '{s}' is not a date: write YYYY-MM-DD")))?,
+        ),
+    };
+    let (first_fy, last_fy) = (fy(&r.first_fy)?, fy(&r.last_fy)?);
+    if let (Some(a), Some(b)) = (first_fy, last_fy) {
+        if a > b {
+            return Err(err(format!("first_fy {a} is after last_fy {b}")));
+        }
+    }
+    if r.text.trim().is_empty() {
+        return Err(err(
+            "requirement text is empty: say in plain words what the officer must do".into(),
+        ));
+    }
+    Ok(RequirementSpec {
+        kind,
+        text: r.text,
+        clause: r.clause,
+        services,
+        first_fy,
+        last_fy,
+        due,
+        origin: ctx.origin(span),
+    })
+}
+
+/// An alias after validation: its key points at the canonical key.
+pub struct Alias {
+    pub title: String,
+    pub same_as: String,
+    pub origin: Origin,
+}
+
+fn parse_aliases(source: &Source) -> Result<Vec<Alias>, LoadError> {
+    let ctx = FileCtx { source };
+    let raw: RawAliases = ctx.parse()?;
+    raw.alias
+        .into_iter()
+        .map(|a| {
+            let span = a.span();
+            let a = a.into_inner();
+            if normalise(&a.title) == normalise(&a.same_as) {
+                return Err(ctx.err(
+                    span,
+                    format!(
+                        "alias '{}' already normalises to the same course: remove it",
+                        a.title
+                    ),
+                ));
+            }
+            if a.why.trim().is_empty() {
+                return Err(ctx.err(
+                    span,
+                    "alias needs a 'why': the evidence that the titles are one course",
+                ));
+            }
+            Ok(Alias {
+                title: a.title,
+                same_as: a.same_as,
+                origin: ctx.origin(span),
+            })
+        })
+        .collect()
+}
+
+/// Builds the catalogue from rulebook files and alias files. A rulebook
+/// whose id repeats an earlier one replaces it (a training cell's own list
+/// overriding the built-in one).
+pub fn build(
+    rulebook_sources: &[Source],
+    alias_sources: &[Source],
+) -> Result<Catalogue, LoadError> {
+    let mut by_id: BTreeMap<String, ParsedRulebook> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for source in rulebook_sources {
+        let parsed = parse_rulebook(source)?;
+        let id = parsed.rulebook.id.clone();
+        if by_id.insert(id.clone(), parsed).is_none() {
+            order.push(id);
+        }
+    }
+    let mut parsed: Vec<ParsedRulebook> = order
+        .iter()
+        .map(|id| by_id.remove(id).expect("kept in order"))
+        .collect();
+    // Oldest order first: course titles are shown as the earliest list prints them.
+    parsed.sort_by(|a, b| {
+        a.rulebook
+            .citation
+            .date
+            .cmp(&b.rulebook.citation.date)
+            .then(a.rulebook.id.cmp(&b.rulebook.id))
+    });
+
+    let mut aliases = Vec::new();
+    for source in alias_sources {
+        aliases.extend(parse_aliases(source)?);
+    }
+
+    let mut rulebooks = Vec::new();
+    let mut tiers: Vec<Tier> = Vec::new();
+    let mut listings = Vec::new();
+    for p in parsed {
+        for t in p.tiers {
+            if let Some(prev) = tiers.iter().find(|x| x.id == t.id) {
+                return Err(LoadError {
+                    origin: t.origin,
+                    message: format!("tier '{}' is already declared at {}", t.id, prev.origin),
+                });
+            }
+            tiers.push(t);
+        }
+        listings.extend(p.listings);
+        rulebooks.push(p.rulebook);
+    }
+
+    let alias_of: HashMap<String, String> = aliases
+        .iter()
+        .map(|a| (normalise(&a.title), normalise(&a.same_as)))
+        .collect();
+    let mut courses: Vec<Course> = Vec::new();
+    let mut course_by_key: HashMap<String, CourseId> = HashMap::new();
+    for (index, listing) in listings.iter_mut().enumerate() {
+        if listing.defect == Some(SourceDefect::EditingNote) {
+            continue;
+        }
+        let printed = normalise(&listing.title);
+        let key = alias_of
+            .get(&printed)
+            .cloned()
+            .unwrap_or_else(|| printed.clone());
+        let id = *course_by_key.entry(key.clone()).or_insert_with(|| {
+            courses.push(Course {
+                key: key.clone(),
+                title: listing.title.clone(),
+                aliases: Vec::new(),
+                listings: Vec::new(),
+            });
+            courses.len() - 1
+        });
+        let course = &mut courses[id];
+        // Prefer the canonical title's wording once a listing prints it.
+        if printed == key && normalise(&course.title) != key {
+            course
+                .aliases
+                .push(std::mem::replace(&mut course.title, listing.title.clone()));
+        } else if course.title != listing.title && !course.aliases.contains(&listing.title) {
+            course.aliases.push(listing.title.clone());
+        }
+        course.listings.push(index);
+        listing.course = Some(id);
+    }
+    for alias in &aliases {
+        let target = normalise(&alias.same_as);
+        match course_by_key.get(&target) {
+            Some(&id) => {
+                let course = &mut courses[id];
+                if course.title != alias.title && !course.aliases.contains(&alias.title) {
+                    course.aliases.push(alias.title.clone());
+                }
+                course_by_key.insert(normalise(&alias.title), id);
+            }
+            None => {
+                return Err(LoadError {
+                    origin: alias.origin.clone(),
+                    message: format!("alias points at '{}', which no list prints", alias.same_as),
+                })
+            }
+        }
+    }
+    Ok(Catalogue::new(
+        rulebooks,
+        tiers,
+        listings,
+        courses,
+        course_by_key,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Result<Catalogue, LoadError> {
+        build(&[Source::new("x.toml", text)], &[])
+    }
+
+    const HEAD: &str = "id = \"x\"\nshort = \"X\"\n[citation]\nauthority = \"A\"\nreference = \"R\"\ndate = \"2026-01-01\"\nsubject = \"S\"\n[applies]\nservices = [\"bas\"]\n[[tier]]\nid = \"t\"\nservice = \"bas\"\nlabel = \"T\"\n";
+
+    #[test]
+    fn a_good_file_loads() {
+        let c = one(&format!(
+            "{HEAD}mandatory = [\n {{ row = 1, title = \"A\" }},\n]\n"
+        ))
+        .unwrap();
+        assert_eq!(c.listings.len(), 1);
+        assert_eq!(c.listings[0].origin.line, 15);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = one(&format!("{HEAD}mandatory = [\n {{ row = 1, title = \"A\" }},\n {{ row = 2, competencies = [\"maybe\"], title = \"B\" }},\n]\n")).unwrap_err();
+        assert_eq!(e.origin.line, 16, "{e}");
+        assert!(e.message.contains("unknown competency 'maybe'"), "{e}");
+
+        let e = one(&format!(
+            "{HEAD}optional = [\n {{ row = 1, titel = \"A\" }},\n]\n"
+        ))
+        .unwrap_err();
+        assert!(e.message.contains("titel"), "{e}");
+
+        let e = one("id = \"x\"\nshort = 3\n").unwrap_err();
+        assert_eq!(e.origin.line, 2, "{e}");
+    }
+
+    #[test]
+    fn a_repeated_row_is_an_error_not_a_silent_overwrite() {
+        let e = one(&format!("{HEAD}optional = [\n {{ row = 1, title = \"A\" }},\n {{ row = 1, title = \"B\" }},\n]\n")).unwrap_err();
+        assert!(e.message.contains("appears twice"), "{e}");
+    }
+}

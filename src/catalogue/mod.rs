@@ -1,0 +1,115 @@
+//! The catalogue: rulebooks, tiers, listings and courses, loaded from the
+//! data files. Pure data and lookups; no terminal or database code.
+
+pub mod builtin;
+pub mod identity;
+pub mod lint;
+pub mod load;
+pub mod model;
+mod raw;
+pub mod sources;
+
+use std::collections::HashMap;
+
+pub use load::{LoadError, Source};
+pub use model::*;
+
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    pub rulebooks: Vec<Rulebook>,
+    pub tiers: Vec<Tier>,
+    pub listings: Vec<Listing>,
+    pub courses: Vec<Course>,
+    course_by_key: HashMap<String, CourseId>,
+    listing_by_id: HashMap<String, usize>,
+}
+
+impl Catalogue {
+    fn new(
+        rulebooks: Vec<Rulebook>,
+        tiers: Vec<Tier>,
+        listings: Vec<Listing>,
+        courses: Vec<Course>,
+        course_by_key: HashMap<String, CourseId>,
+    ) -> Self {
+        let listing_by_id = listings
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect();
+        Catalogue {
+            rulebooks,
+            tiers,
+            listings,
+            courses,
+            course_by_key,
+            listing_by_id,
+        }
+    }
+
+    /// The catalogue compiled into the binary.
+    pub fn builtin() -> Result<Catalogue, LoadError> {
+        let rulebooks: Vec<Source> = builtin::RULEBOOKS
+            .iter()
+            .map(|(name, text)| Source::new(*name, *text))
+            .collect();
+        let aliases = [Source::new(builtin::ALIASES.0, builtin::ALIASES.1)];
+        load::build(&rulebooks, &aliases)
+    }
+
+    pub fn tier(&self, id: &str) -> Option<&Tier> {
+        self.tiers.iter().find(|t| t.id == id)
+    }
+
+    pub fn rulebook(&self, id: &str) -> Option<&Rulebook> {
+        self.rulebooks.iter().find(|r| r.id == id)
+    }
+
+    pub fn tier_ids(&self) -> Vec<&str> {
+        self.tiers.iter().map(|t| t.id.as_str()).collect()
+    }
+
+    /// The listings of a tier in the order printed (mandatory table first).
+    pub fn tier_listings<'a>(&'a self, tier: &'a str) -> impl Iterator<Item = &'a Listing> + 'a {
+        self.listings.iter().filter(move |l| l.tier == tier)
+    }
+
+    /// Distinct courses of a tier with a given status (editing notes excluded).
+    pub fn tier_courses(&self, tier: &str, status: Option<ListingStatus>) -> Vec<CourseId> {
+        let mut ids: Vec<CourseId> = self
+            .tier_listings(tier)
+            .filter(|l| status.is_none_or(|s| l.status == s))
+            .filter_map(|l| l.course)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The course a title names, by normalised title or alias; never fuzzy.
+    pub fn course_by_title(&self, title: &str) -> Option<CourseId> {
+        self.course_by_key.get(&identity::normalise(title)).copied()
+    }
+
+    pub fn listing(&self, id: &str) -> Option<&Listing> {
+        self.listing_by_id.get(id).map(|&i| &self.listings[i])
+    }
+
+    pub fn course_listings(&self, course: CourseId) -> impl Iterator<Item = &Listing> {
+        self.courses[course]
+            .listings
+            .iter()
+            .map(|&i| &self.listings[i])
+    }
+
+    /// Tier ids that list a course, in catalogue order, without repeats.
+    pub fn course_tiers(&self, course: CourseId) -> Vec<&str> {
+        let mut tiers: Vec<&str> = Vec::new();
+        for l in self.course_listings(course) {
+            if !tiers.contains(&l.tier.as_str()) {
+                tiers.push(&l.tier);
+            }
+        }
+        tiers
+    }
+}

@@ -1,0 +1,312 @@
+//! `tiers`, `courses`, `search` and `lint`: the catalogue from the shell.
+
+use serde::Serialize;
+use std::path::Path;
+
+use super::args::{CoursesArgs, LintArgs, SearchArgs, TiersArgs};
+use super::output::{emit, json, Table};
+use super::{Context, Failure, Outcome};
+use crate::catalogue::lint::{lint as lint_catalogue, Severity};
+use crate::catalogue::{Catalogue, Competency, Listing, ListingStatus, Tier};
+use crate::search::SearchIndex;
+
+/// Resolves `--tier`, or says which tiers exist.
+pub fn find_tier<'a>(catalogue: &'a Catalogue, id: &str) -> Result<&'a Tier, Failure> {
+    catalogue.tier(id).ok_or_else(|| {
+        Failure::input(format!(
+            "unknown tier '{id}': choose one of {}",
+            catalogue.tier_ids().join(", ")
+        ))
+    })
+}
+
+/// `B F D` badges, `-` where a competency is not ticked; `unclassified` when none is.
+pub fn competency_badges(competencies: &[Competency]) -> String {
+    if competencies.is_empty() {
+        return "unclassified".into();
+    }
+    Competency::ALL
+        .iter()
+        .map(|c| {
+            if competencies.contains(c) {
+                c.letter()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct TierRow<'a> {
+    id: &'a str,
+    service: &'a str,
+    label: &'a str,
+    label_hi: Option<&'a str>,
+    rulebook: &'a str,
+    mandatory: usize,
+    optional: usize,
+    rows: usize,
+}
+
+fn tier_rows(c: &Catalogue) -> Vec<TierRow<'_>> {
+    c.tiers
+        .iter()
+        .map(|t| TierRow {
+            id: &t.id,
+            service: t.service.id(),
+            label: &t.label,
+            label_hi: t.label_hi.as_deref(),
+            rulebook: &t.rulebook,
+            mandatory: c.tier_courses(&t.id, Some(ListingStatus::Mandatory)).len(),
+            optional: c.tier_courses(&t.id, Some(ListingStatus::Optional)).len(),
+            rows: c.tier_listings(&t.id).count(),
+        })
+        .collect()
+}
+
+pub fn tiers(ctx: &Context, args: &TiersArgs) -> Outcome {
+    let rows = tier_rows(&ctx.catalogue);
+    if args.json {
+        return json(&rows);
+    }
+    let mut t = Table::new(&[
+        "TIER",
+        "SERVICE",
+        "MANDATORY",
+        "OPTIONAL",
+        "RULEBOOK",
+        "LABEL",
+    ])
+    .right(2)
+    .right(3);
+    for r in &rows {
+        t.row(vec![
+            r.id.into(),
+            r.service.into(),
+            r.mandatory.to_string(),
+            r.optional.to_string(),
+            r.rulebook.into(),
+            r.label.into(),
+        ]);
+    }
+    emit(&format!("{}\nCounts are distinct courses; `karmadash courses --tier ID` lists the rows as printed.\n", t.render()))
+}
+
+/// With no command (until the dashboard exists for this build): a short tour.
+pub fn overview(ctx: &Context) -> Outcome {
+    tiers(ctx, &TiersArgs { json: false })
+}
+
+#[derive(Serialize)]
+struct ListingRow<'a> {
+    id: &'a str,
+    tier: &'a str,
+    row: u32,
+    status: &'a str,
+    competencies: Vec<&'a str>,
+    title: &'a str,
+    /// The course's identity key (normalised title); null for editing notes.
+    course: Option<&'a str>,
+    defect: Option<&'a str>,
+    rulebook: &'a str,
+    source: String,
+}
+
+fn listing_row<'a>(c: &'a Catalogue, l: &'a Listing) -> ListingRow<'a> {
+    ListingRow {
+        id: &l.id,
+        tier: &l.tier,
+        row: l.row,
+        status: l.status.id(),
+        competencies: l.competencies.iter().map(|c| c.id()).collect(),
+        title: &l.title,
+        course: l.course.map(|id| c.courses[id].key.as_str()),
+        defect: l.defect.map(|d| d.id()),
+        rulebook: &l.rulebook,
+        source: l.origin.to_string(),
+    }
+}
+
+pub fn courses(ctx: &Context, args: &CoursesArgs) -> Outcome {
+    let c = &ctx.catalogue;
+    if let Some(id) = &args.tier {
+        find_tier(c, id)?;
+    }
+    let status = match (args.mandatory, args.optional) {
+        (true, _) => Some(ListingStatus::Mandatory),
+        (_, true) => Some(ListingStatus::Optional),
+        _ => None,
+    };
+    let competency: Option<Competency> = args.competency.map(Into::into);
+    let selected: Vec<&Listing> = c
+        .listings
+        .iter()
+        .filter(|l| args.tier.as_deref().is_none_or(|t| l.tier == t))
+        .filter(|l| status.is_none_or(|s| l.status == s))
+        .filter(|l| competency.is_none_or(|k| l.competencies.contains(&k)))
+        .collect();
+    if args.json {
+        return json(
+            &selected
+                .iter()
+                .map(|l| listing_row(c, l))
+                .collect::<Vec<_>>(),
+        );
+    }
+    let mut out = String::new();
+    for tier in &c.tiers {
+        let rows: Vec<&&Listing> = selected.iter().filter(|l| l.tier == tier.id).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let rulebook = c
+            .rulebook(&tier.rulebook)
+            .map_or(tier.rulebook.as_str(), |r| r.short.as_str());
+        out.push_str(&format!("{}: {} ({rulebook})\n", tier.id, tier.label));
+        let mut t = Table::new(&["LISTING", "STATUS", "BFD", "TITLE"]);
+        for l in rows {
+            let mut title = l.title.clone();
+            if let Some(d) = l.defect {
+                title.push_str(&format!("  [{}]", d.id()));
+            }
+            t.row(vec![
+                l.id.clone(),
+                l.status.id().into(),
+                competency_badges(&l.competencies),
+                title,
+            ]);
+        }
+        out.push_str(&t.render());
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push_str("No listing matches these filters.\n");
+    } else {
+        out.push_str("BFD: behavioural, functional, domain as ticked in the order; unclassified: the order gives none.\n");
+    }
+    emit(&out)
+}
+
+#[derive(Serialize)]
+struct SearchHit<'a> {
+    course: &'a str,
+    title: &'a str,
+    matched: &'a str,
+    score: i64,
+    positions: &'a [usize],
+    tiers: Vec<&'a str>,
+    listings: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SearchResult<'a> {
+    query: String,
+    hits: Vec<SearchHit<'a>>,
+}
+
+pub fn search(ctx: &Context, args: &SearchArgs) -> Outcome {
+    let c = &ctx.catalogue;
+    let tier = args
+        .tier
+        .as_deref()
+        .map(|id| find_tier(c, id))
+        .transpose()?;
+    let query = args.query.join(" ");
+    let index = SearchIndex::new(c);
+    let keep =
+        |course: usize| tier.is_none_or(|t| c.course_listings(course).any(|l| l.tier == t.id));
+    let hits = index.search(&query, args.limit, &keep);
+    let rows: Vec<SearchHit> = hits
+        .iter()
+        .map(|h| SearchHit {
+            course: &c.courses[h.course].key,
+            title: &c.courses[h.course].title,
+            matched: &h.text,
+            score: h.score,
+            positions: &h.positions,
+            tiers: c.course_tiers(h.course),
+            listings: c.course_listings(h.course).map(|l| l.id.as_str()).collect(),
+        })
+        .collect();
+    if args.json {
+        return json(&SearchResult { query, hits: rows });
+    }
+    if rows.is_empty() {
+        return emit(&format!(
+            "No course matches '{query}'. Try fewer letters, or `karmadash courses` to browse.\n"
+        ));
+    }
+    let mut t = Table::new(&["SCORE", "TITLE", "TIERS"]).right(0);
+    for r in &rows {
+        let title = if r.matched == r.title {
+            r.title.to_string()
+        } else {
+            format!("{} (as \"{}\")", r.title, r.matched)
+        };
+        t.row(vec![r.score.to_string(), title, r.tiers.join(" ")]);
+    }
+    emit(&t.render())
+}
+
+#[derive(Serialize)]
+struct LintReport<'a> {
+    errors: usize,
+    warnings: usize,
+    findings: &'a [crate::catalogue::lint::Finding],
+}
+
+pub fn lint(data: Option<&Path>, args: &LintArgs) -> Outcome {
+    let findings = match crate::catalogue::sources::load_with_dir(data) {
+        Ok(c) => lint_catalogue(&c),
+        // A file that does not load is the error lint reports; the loader stops at the first.
+        Err(e) => {
+            vec![crate::catalogue::lint::Finding {
+                severity: Severity::Error,
+                code: "load",
+                file: e.origin.file.clone(),
+                line: e.origin.line,
+                message: e.message,
+            }]
+        }
+    };
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    if args.json {
+        json(&LintReport {
+            errors,
+            warnings,
+            findings: &findings,
+        })?;
+    } else {
+        let mut out = String::new();
+        for f in &findings {
+            let sev = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            };
+            out.push_str(&format!(
+                "{}:{}: {sev}[{}]: {}\n",
+                f.file, f.line, f.code, f.message
+            ));
+        }
+        out.push_str(&format!(
+            "{errors} errors, {warnings} warnings, {} notes\n",
+            findings.len() - errors - warnings
+        ));
+        emit(&out)?;
+    }
+    if errors > 0 {
+        return Err(Failure::check(format!(
+            "lint found {errors} errors in the data files"
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! The shell commands: argument parsing, one file per command, text and
+//! JSON output. Uses the core and the store; never a TUI type.
+
+mod args;
+mod catalogue_cmds;
+mod output;
+
+use chrono::NaiveDate;
+use std::fmt;
+use std::path::PathBuf;
+
+pub use args::{Cli, Command};
+
+use crate::catalogue::{sources, Catalogue};
+
+/// A failure to report: one line for a person, and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad input, bad data or a store that cannot be used: exit 2.
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// A check that ran and found something unmet (lint errors, status --check): exit 1.
+    pub fn check(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// What every command may need, resolved once from the global options.
+pub struct Context {
+    pub catalogue: Catalogue,
+    pub today: NaiveDate,
+    pub db: Option<PathBuf>,
+}
+
+/// Parses a date as the user typed it: YYYY-MM-DD, or DD.MM.YYYY as the orders print it.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
+        .map_err(|_| format!("'{s}' is not a date: write YYYY-MM-DD, e.g. 2026-03-31"))
+}
+
+pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failure> {
+    sources::load_with_dir(data).map_err(|e| {
+        Failure::input(format!(
+            "the data file {e} (fix the file, or run `karmadash lint` to see every problem)"
+        ))
+    })
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Outcome {
+    let today = match cli.today.as_deref().filter(|s| !s.is_empty()) {
+        Some(s) => parse_date(s).map_err(|e| Failure::input(format!("--today: {e}")))?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let data = cli.data.as_deref().filter(|p| !p.as_os_str().is_empty());
+    if let Some(Command::Lint(args)) = &cli.command {
+        return catalogue_cmds::lint(data, args);
+    }
+    let ctx = Context {
+        catalogue: load_catalogue(data)?,
+        today,
+        db: cli.db.clone().filter(|p| !p.as_os_str().is_empty()),
+    };
+    match cli.command {
+        None => catalogue_cmds::overview(&ctx),
+        Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
+        Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),
+        Some(Command::Search(a)) => catalogue_cmds::search(&ctx, &a),
+        Some(Command::Lint(_)) => unreachable!("handled above"),
+    }
+}

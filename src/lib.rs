@@ -1,0 +1,8 @@
+//! karmadash: mandatory iGOT Karmayogi training, from the orders to an
+//! officer's progress. The domain core (`catalogue`, `rules`, `search`) has
+//! no terminal or database code; `store`, `cli` and `tui` are thin layers.
+
+pub mod catalogue;
+pub mod cli;
+pub mod rules;
+pub mod search;
