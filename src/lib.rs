@@ -4,5 +4,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod progress;
 pub mod rules;
 pub mod search;
+pub mod store;

@@ -42,6 +42,174 @@ pub enum Command {
     Search(SearchArgs),
     /// Check the data files and report the defects of the source tables
     Lint(LintArgs),
+    /// Show your profile, or set it with `profile set`
+    Profile(ProfileArgs),
+    /// Record a completed course
+    Done(DoneArgs),
+    /// List your completions
+    Log(LogArgs),
+    /// Delete a completion by its id (see `karmadash log`)
+    Remove(RemoveArgs),
+    /// Record a course assigned to you (e.g. by your Administrative Secretary)
+    Assign(AssignArgs),
+    /// Record the comprehensive assessment as passed
+    Assessment(AssessmentArgs),
+    /// Am I on track this financial year? Every requirement with the order behind it
+    Status(StatusArgs),
+    /// What closes the gaps: open mandatory courses, optional courses by competency, hours per week
+    Plan(PlanArgs),
+    /// The table for APAR Part-2 (self-appraisal): completions of the year and what each served
+    Report(ReportArgs),
+    /// Write everything in the store as JSON (to FILE, or standard output)
+    Export(ExportArgs),
+    /// Replace the store's contents with an export
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    #[command(subcommand)]
+    pub action: Option<ProfileAction>,
+    /// Print JSON (keys: profile, tier{id, basis}, rulebooks)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileAction {
+    /// Create or change your profile
+    Set(ProfileSet),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileSet {
+    /// Your service: ias, bas, bss, bscs, danics or central
+    #[arg(long, value_name = "SERVICE")]
+    pub service: String,
+    /// Your state or UT (bihar, delhi, himachal...): decides which state orders apply
+    #[arg(long)]
+    pub state: Option<String>,
+    /// Your batch year (IAS: derives the tier from years of service)
+    #[arg(long, value_name = "YEAR")]
+    pub batch: Option<i32>,
+    /// Your tier, overriding derivation (see `karmadash tiers`)
+    #[arg(long, value_name = "ID")]
+    pub tier: Option<String>,
+    /// Your name, for the report
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// When you registered on iGOT (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub registered: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The course: its title (any case; aliases work), or a listing id like bas-basic-ac/m8
+    #[arg(required = true, num_args = 1.., value_name = "COURSE")]
+    pub course: Vec<String>,
+    /// Hours from the certificate: 1.5, 1:30 or 01:30:00
+    #[arg(long, value_name = "H")]
+    pub hours: String,
+    /// Completion date (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The certificate id
+    #[arg(long, value_name = "ID")]
+    pub certificate: Option<String>,
+    /// A course outside the lists, by its iGOT title (counts for hours and own-choice programmes)
+    #[arg(long)]
+    pub other: bool,
+    /// Print the recorded completion as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only this financial year (e.g. 2026-27); default: every year
+    #[arg(long, value_name = "FY")]
+    pub fy: Option<String>,
+    /// Print JSON (a list; keys: id, course, title, in_catalogue, date, hours, certificate, fy)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The completion's id, from `karmadash log`
+    pub id: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    /// The course title (catalogue or any iGOT course)
+    #[arg(required = true, num_args = 1.., value_name = "COURSE")]
+    pub course: Vec<String>,
+    /// When it is due
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessmentArgs {
+    /// The date you passed the comprehensive assessment
+    #[arg(long, value_name = "DATE")]
+    pub passed: String,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Financial year (e.g. 2026-27); default: the one containing today
+    #[arg(long, value_name = "FY")]
+    pub fy: Option<String>,
+    /// Print JSON (keys: fy, as_of, profile, tier{id, basis}, requirements[kind, rulebook, citation, text, done, target, unit, met, due, days_left, standing, open, counted], on_track)
+    #[arg(long)]
+    pub json: bool,
+    /// One line, for a shell prompt or MOTD
+    #[arg(long, conflicts_with = "json")]
+    pub short: bool,
+    /// Exit 1 when a requirement due in the financial year is unmet
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Financial year; default: the one containing today
+    #[arg(long, value_name = "FY")]
+    pub fy: Option<String>,
+    /// Print JSON (keys: open_mandatory, optional[competency, covered, courses], hours)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Financial year; default: the one containing today
+    #[arg(long, value_name = "FY")]
+    pub fy: Option<String>,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write; default: standard output
+    pub file: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// An export written by `karmadash export`
+    pub file: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]

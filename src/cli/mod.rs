@@ -4,6 +4,9 @@
 mod args;
 mod catalogue_cmds;
 mod output;
+mod progress_cmds;
+mod status_cmds;
+mod transfer_cmds;
 
 use chrono::NaiveDate;
 use std::fmt;
@@ -12,6 +15,8 @@ use std::path::PathBuf;
 pub use args::{Cli, Command};
 
 use crate::catalogue::{sources, Catalogue};
+use crate::rules::fy::FinancialYear;
+use crate::store::Store;
 
 /// A failure to report: one line for a person, and the exit code.
 #[derive(Debug)]
@@ -61,6 +66,21 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("'{s}' is not a date: write YYYY-MM-DD, e.g. 2026-03-31"))
 }
 
+pub fn parse_fy(s: &str) -> Result<FinancialYear, Failure> {
+    s.parse()
+        .map_err(|e: crate::rules::fy::FyParseError| Failure::input(format!("--fy: {e}")))
+}
+
+/// The store at `--db`, `KARMADASH_DB` or the XDG data directory.
+pub fn store(ctx: &Context) -> Result<Store, Failure> {
+    match &ctx.db {
+        Some(p) => Ok(Store::at(p)),
+        None => Store::default_path()
+            .map(Store::at)
+            .map_err(|e| Failure::input(e.0)),
+    }
+}
+
 pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failure> {
     sources::load_with_dir(data).map_err(|e| {
         Failure::input(format!(
@@ -90,5 +110,16 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),
         Some(Command::Search(a)) => catalogue_cmds::search(&ctx, &a),
         Some(Command::Lint(_)) => unreachable!("handled above"),
+        Some(Command::Profile(a)) => progress_cmds::profile(&ctx, &a),
+        Some(Command::Done(a)) => progress_cmds::done(&ctx, &a),
+        Some(Command::Log(a)) => progress_cmds::log(&ctx, &a),
+        Some(Command::Remove(a)) => progress_cmds::remove(&ctx, &a),
+        Some(Command::Assign(a)) => progress_cmds::assign(&ctx, &a),
+        Some(Command::Assessment(a)) => progress_cmds::assessment(&ctx, &a),
+        Some(Command::Status(a)) => status_cmds::status(&ctx, &a),
+        Some(Command::Plan(a)) => status_cmds::plan(&ctx, &a),
+        Some(Command::Report(a)) => status_cmds::report(&ctx, &a),
+        Some(Command::Export(a)) => transfer_cmds::export(&ctx, &a),
+        Some(Command::Import(a)) => transfer_cmds::import(&ctx, &a),
     }
 }

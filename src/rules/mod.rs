@@ -1,5 +1,9 @@
-//! The compliance rules: financial years and the engine that turns a
-//! profile, the catalogue and completions into requirement statuses. Pure
+//! The compliance rules: financial years, tiers, and the engine that turns
+//! a profile, the catalogue and completions into requirement statuses. Pure
 //! functions over plain data: no clock, no disk, no terminal.
 
+pub mod engine;
 pub mod fy;
+pub mod plan;
+pub mod record;
+pub mod tier;

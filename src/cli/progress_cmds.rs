@@ -1,0 +1,266 @@
+//! `profile`, `done`, `log`, `remove`, `assign`, `assessment`: recording
+//! progress from the shell. Silent on success where scripts expect it.
+
+use serde::Serialize;
+
+use super::args::{
+    AssessmentArgs, AssignArgs, DoneArgs, LogArgs, ProfileAction, ProfileArgs, ProfileSet,
+    RemoveArgs,
+};
+use super::output::{emit, json, Table};
+use super::{parse_date, parse_fy, store, Context, Failure, Outcome};
+use crate::catalogue::Service;
+use crate::progress::{check_past_date, record_assignment, record_completion, CompletionInput};
+use crate::rules::engine::applicable_rulebooks;
+use crate::rules::fy::FinancialYear;
+use crate::rules::record::{Completion, Profile};
+use crate::rules::tier;
+
+#[derive(Serialize)]
+struct ProfileView<'a> {
+    profile: &'a Profile,
+    fy: FinancialYear,
+    tier: tier::TierChoice,
+    rulebooks: Vec<&'a str>,
+}
+
+pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
+    if let Some(ProfileAction::Set(set)) = &args.action {
+        return profile_set(ctx, set);
+    }
+    let snap = store(ctx)?.snapshot().map_err(|e| Failure::input(e.0))?;
+    let Some(p) = &snap.profile else {
+        return Err(Failure::input(
+            "no profile yet: create one with `karmadash profile set --service ias --batch 2015` (see `karmadash profile set --help`)",
+        ));
+    };
+    let fy = FinancialYear::containing(ctx.today);
+    let tier = tier::resolve(&ctx.catalogue, p, fy).map_err(Failure::input)?;
+    let rulebooks: Vec<&str> = applicable_rulebooks(&ctx.catalogue, p)
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    if args.json {
+        return json(&ProfileView {
+            profile: p,
+            fy,
+            tier,
+            rulebooks,
+        });
+    }
+    let mut out = String::new();
+    if let Some(name) = &p.name {
+        out.push_str(&format!("Name:       {name}\n"));
+    }
+    out.push_str(&format!(
+        "Service:    {} ({})\n",
+        p.service.id().to_uppercase(),
+        p.service.name()
+    ));
+    out.push_str(&format!(
+        "State:      {}\n",
+        p.state.as_deref().unwrap_or("-")
+    ));
+    if let Some(b) = p.batch {
+        out.push_str(&format!("Batch:      {b}\n"));
+    }
+    out.push_str(&format!(
+        "Registered: {}\n",
+        p.registered.map_or(
+            "not recorded (profile set --registered DATE)".to_string(),
+            |d| d.to_string()
+        )
+    ));
+    out.push_str(&format!(
+        "Tier {fy}: {} ({})\n",
+        tier.id.as_deref().unwrap_or("none"),
+        tier.basis
+    ));
+    out.push_str("Orders that apply:\n");
+    for r in applicable_rulebooks(&ctx.catalogue, p) {
+        out.push_str(&format!(
+            "  {}  {} ({})\n",
+            r.id, r.short, r.citation.reference
+        ));
+    }
+    emit(&out)
+}
+
+fn profile_set(ctx: &Context, set: &ProfileSet) -> Outcome {
+    let service = Service::parse(&set.service.to_ascii_lowercase()).ok_or_else(|| {
+        Failure::input(format!(
+            "unknown service '{}': choose one of {}",
+            set.service,
+            Service::ALL
+                .iter()
+                .map(|s| s.id())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    })?;
+    let registered = set
+        .registered
+        .as_deref()
+        .map(|s| {
+            let d = parse_date(s).map_err(|e| Failure::input(format!("--registered: {e}")))?;
+            check_past_date(d, ctx.today, "registration date").map_err(Failure::input)?;
+            Ok::<_, Failure>(d)
+        })
+        .transpose()?;
+    if let Some(b) = set.batch {
+        let this_year = chrono::Datelike::year(&ctx.today);
+        if !(1950..=this_year).contains(&b) {
+            return Err(Failure::input(format!(
+                "--batch {b} is not a batch year between 1950 and {this_year}"
+            )));
+        }
+    }
+    let state = set
+        .state
+        .as_deref()
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty());
+    let profile = Profile {
+        service,
+        state,
+        batch: set.batch,
+        tier: set.tier.clone(),
+        name: set
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string),
+        registered,
+    };
+    // Refuse a profile the engine could not use, before writing it.
+    let choice = tier::resolve(
+        &ctx.catalogue,
+        &profile,
+        FinancialYear::containing(ctx.today),
+    )
+    .map_err(Failure::input)?;
+    store(ctx)?
+        .set_profile(&profile)
+        .map_err(|e| Failure::input(e.0))?;
+    emit(&format!(
+        "Profile saved. Tier: {} ({}).\nNext: `karmadash status`.\n",
+        choice.id.as_deref().unwrap_or("none"),
+        choice.basis
+    ))
+}
+
+#[derive(Serialize)]
+struct CompletionView<'a> {
+    id: u64,
+    course: &'a str,
+    title: &'a str,
+    in_catalogue: bool,
+    date: chrono::NaiveDate,
+    hours: f64,
+    certificate: Option<&'a str>,
+    fy: FinancialYear,
+}
+
+fn completion_view(c: &Completion) -> CompletionView<'_> {
+    CompletionView {
+        id: c.id,
+        course: &c.course,
+        title: &c.title,
+        in_catalogue: c.in_catalogue,
+        date: c.date,
+        hours: (c.hours() * 100.0).round() / 100.0,
+        certificate: c.certificate.as_deref(),
+        fy: FinancialYear::containing(c.date),
+    }
+}
+
+pub fn done(ctx: &Context, args: &DoneArgs) -> Outcome {
+    let date = match &args.date {
+        Some(s) => parse_date(s).map_err(|e| Failure::input(format!("--date: {e}")))?,
+        None => ctx.today,
+    };
+    let course = args.course.join(" ");
+    let input = CompletionInput {
+        course: &course,
+        other: args.other,
+        hours: &args.hours,
+        date,
+        certificate: args.certificate.as_deref(),
+    };
+    let c = record_completion(&ctx.catalogue, &store(ctx)?, ctx.today, &input)
+        .map_err(Failure::input)?;
+    if args.json {
+        return json(&completion_view(&c));
+    }
+    Ok(())
+}
+
+pub fn log(ctx: &Context, args: &LogArgs) -> Outcome {
+    let fy = args.fy.as_deref().map(parse_fy).transpose()?;
+    let snap = store(ctx)?.snapshot().map_err(|e| Failure::input(e.0))?;
+    let mut rows: Vec<&Completion> = snap
+        .completions
+        .iter()
+        .filter(|c| fy.is_none_or(|f| f.contains(c.date)))
+        .collect();
+    rows.sort_by_key(|c| (c.date, c.id));
+    if args.json {
+        return json(&rows.iter().map(|c| completion_view(c)).collect::<Vec<_>>());
+    }
+    if rows.is_empty() {
+        return emit("No completions recorded yet. Record one with `karmadash done \"COURSE TITLE\" --hours 2`.\n");
+    }
+    let mut t = Table::new(&["ID", "DATE", "FY", "HOURS", "CERTIFICATE", "COURSE"])
+        .right(0)
+        .right(3);
+    for c in &rows {
+        let title = if c.in_catalogue {
+            c.title.clone()
+        } else {
+            format!("{} (other)", c.title)
+        };
+        t.row(vec![
+            c.id.to_string(),
+            c.date.to_string(),
+            FinancialYear::containing(c.date).to_string(),
+            format!("{:.2}", c.hours()),
+            c.certificate.clone().unwrap_or_else(|| "-".into()),
+            title,
+        ]);
+    }
+    emit(&t.render())
+}
+
+pub fn remove(ctx: &Context, args: &RemoveArgs) -> Outcome {
+    store(ctx)?
+        .remove_completion(args.id)
+        .map_err(|e| Failure::input(e.0))?;
+    Ok(())
+}
+
+pub fn assign(ctx: &Context, args: &AssignArgs) -> Outcome {
+    let due = args
+        .due
+        .as_deref()
+        .map(|s| parse_date(s).map_err(|e| Failure::input(format!("--due: {e}"))))
+        .transpose()?;
+    record_assignment(
+        &ctx.catalogue,
+        &store(ctx)?,
+        ctx.today,
+        &args.course.join(" "),
+        due,
+    )
+    .map_err(Failure::input)?;
+    Ok(())
+}
+
+pub fn assessment(ctx: &Context, args: &AssessmentArgs) -> Outcome {
+    let date = parse_date(&args.passed).map_err(|e| Failure::input(format!("--passed: {e}")))?;
+    check_past_date(date, ctx.today, "assessment date").map_err(Failure::input)?;
+    store(ctx)?
+        .add_assessment(date)
+        .map_err(|e| Failure::input(e.0))?;
+    Ok(())
+}

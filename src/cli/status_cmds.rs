@@ -1,0 +1,403 @@
+//! `status`, `plan` and `report`: the engine's answers, for people and scripts.
+
+use serde::Serialize;
+
+use super::args::{PlanArgs, ReportArgs, ReportFormat, StatusArgs};
+use super::output::{emit, json, Table};
+use super::{parse_fy, store, Context, Failure, Outcome};
+use crate::rules::engine::{
+    evaluate, Inputs, RequirementStatus, Standing, Status, Unit, COUNTING_RULE,
+};
+use crate::rules::fy::FinancialYear;
+use crate::rules::plan::plan as make_plan;
+use crate::rules::record::Profile;
+use crate::store::Snapshot;
+
+/// Loads the store and evaluates the year, or says how to start.
+pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Status), Failure> {
+    let fy = match fy {
+        Some(s) => parse_fy(s)?,
+        None => FinancialYear::containing(ctx.today),
+    };
+    let snap = store(ctx)?.snapshot().map_err(|e| Failure::input(e.0))?;
+    let Some(profile) = &snap.profile else {
+        return Err(Failure::input(
+            "no profile yet: create one with `karmadash profile set --service ias --batch 2015` (or --service bas --tier bas-basic-ac ...)",
+        ));
+    };
+    let inputs = Inputs {
+        catalogue: &ctx.catalogue,
+        profile,
+        completions: &snap.completions,
+        assignments: &snap.assignments,
+        assessments: &snap.assessments,
+        today: ctx.today,
+    };
+    let status = evaluate(&inputs, fy).map_err(Failure::input)?;
+    Ok((snap, status))
+}
+
+/// "3/15 courses", "12.5/52 h".
+pub fn progress_text(r: &RequirementStatus) -> String {
+    match r.unit {
+        Unit::Hours => format!("{:.1}/{} h", r.done, r.target),
+        Unit::Courses => format!("{}/{} courses", r.done, r.target),
+        Unit::Assessment => {
+            if r.met {
+                "passed".into()
+            } else {
+                "not yet".into()
+            }
+        }
+        Unit::Registration => {
+            if r.met {
+                "registered".into()
+            } else {
+                "not yet".into()
+            }
+        }
+    }
+}
+
+pub fn standing_word(s: Standing) -> &'static str {
+    match s {
+        Standing::Met => "met",
+        Standing::Open => "open",
+        Standing::Behind => "behind",
+        Standing::Overdue => "OVERDUE",
+    }
+}
+
+pub fn due_text(r: &RequirementStatus) -> String {
+    match (r.due, r.days_left) {
+        (Some(d), Some(n)) if n >= 0 => format!("due {} ({n} days left)", d.format("%d.%m.%Y")),
+        (Some(d), Some(n)) => format!("was due {} ({} days ago)", d.format("%d.%m.%Y"), -n),
+        _ => "no date".into(),
+    }
+}
+
+#[derive(Serialize)]
+struct StatusJson<'a> {
+    fy: FinancialYear,
+    as_of: chrono::NaiveDate,
+    profile: &'a Profile,
+    tier: &'a crate::rules::tier::TierChoice,
+    requirements: &'a [RequirementStatus],
+    on_track: bool,
+    counting: &'static str,
+}
+
+pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
+    let (snap, st) = evaluate_year(ctx, args.fy.as_deref())?;
+    let unmet = st.unmet_due_in_fy().count();
+    if args.json {
+        let profile = snap.profile.as_ref().expect("checked in evaluate_year");
+        json(&StatusJson {
+            fy: st.fy,
+            as_of: st.as_of,
+            profile,
+            tier: &st.tier,
+            requirements: &st.requirements,
+            on_track: st.on_track,
+            counting: COUNTING_RULE,
+        })?;
+    } else if args.short {
+        emit(&format!("{}\n", short_line(&st)))?;
+    } else {
+        emit(&long_text(&st))?;
+    }
+    if args.check && unmet > 0 {
+        return Err(Failure::check(format!(
+            "{unmet} requirements due in {} are not met yet",
+            st.fy
+        )));
+    }
+    Ok(())
+}
+
+/// One line for a prompt: "karmadash 2026-27: 3/5 met, 12.0/52 h, next due 31.03.2027".
+pub fn short_line(st: &Status) -> String {
+    let met = st.requirements.iter().filter(|r| r.met).count();
+    let mut parts = vec![format!(
+        "karmadash {}: {met}/{} met",
+        st.fy,
+        st.requirements.len()
+    )];
+    if let Some(h) = st.requirements.iter().find(|r| r.unit == Unit::Hours) {
+        parts.push(format!("{:.1}/{} h", h.done, h.target));
+    }
+    if let Some(next) = st
+        .requirements
+        .iter()
+        .filter(|r| !r.met)
+        .filter_map(|r| r.due.zip(r.days_left))
+        .filter(|(_, n)| *n >= 0)
+        .min()
+    {
+        parts.push(format!(
+            "next due {} ({} days)",
+            next.0.format("%d.%m.%Y"),
+            next.1
+        ));
+    }
+    let overdue = st
+        .requirements
+        .iter()
+        .filter(|r| r.standing == Standing::Overdue)
+        .count();
+    if overdue > 0 {
+        parts.push(format!("{overdue} OVERDUE"));
+    }
+    parts.push(if st.on_track {
+        "on track".into()
+    } else {
+        "behind".into()
+    });
+    parts.join(", ")
+}
+
+fn long_text(st: &Status) -> String {
+    let mut out = format!(
+        "Financial year {} as of {}. Tier: {} ({}).\n\n",
+        st.fy,
+        st.as_of.format("%d.%m.%Y"),
+        st.tier.id.as_deref().unwrap_or("none"),
+        st.tier.basis
+    );
+    for r in &st.requirements {
+        let mark = if r.met { "[x]" } else { "[ ]" };
+        out.push_str(&format!(
+            "{mark} {}\n    {}; {}; {}\n    {}\n",
+            r.text,
+            progress_text(r),
+            standing_word(r.standing),
+            due_text(r),
+            r.citation
+        ));
+        if !r.open.is_empty() && r.open.len() <= 15 {
+            out.push_str(&format!("    still open: {}\n", r.open.join("; ")));
+        }
+    }
+    if st.requirements.is_empty() {
+        out.push_str(
+            "No order in the catalogue sets a requirement for this profile in this year.\n",
+        );
+    }
+    out.push_str(&format!(
+        "\n{}\n{COUNTING_RULE}\n",
+        if st.on_track {
+            "On track."
+        } else {
+            "Not on track: see the requirements marked behind or OVERDUE."
+        }
+    ));
+    out
+}
+
+pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
+    let (snap, st) = evaluate_year(ctx, args.fy.as_deref())?;
+    let p = make_plan(&ctx.catalogue, &st, &snap.completions);
+    if args.json {
+        return json(&p);
+    }
+    let mut out = format!(
+        "Plan for {} (tier {}).\n\n",
+        st.fy,
+        st.tier.id.as_deref().unwrap_or("none")
+    );
+    if p.open_mandatory.is_empty() {
+        out.push_str("Mandatory courses: all done.\n");
+    } else {
+        out.push_str(&format!(
+            "Mandatory courses still open ({}):\n",
+            p.open_mandatory.len()
+        ));
+        for c in &p.open_mandatory {
+            out.push_str(&format!("  {:<18} {}\n", c.listing, c.title));
+        }
+    }
+    for g in &p.optional {
+        let name = g
+            .competency
+            .map_or("Unclassified".to_string(), |c| c.id().to_string());
+        out.push_str(&format!(
+            "\nOptional, {name} ({} done so far, {} to choose from):\n",
+            g.covered,
+            g.courses.len()
+        ));
+        for c in &g.courses {
+            out.push_str(&format!("  {:<18} {}\n", c.listing, c.title));
+        }
+    }
+    if let Some(h) = &p.hours {
+        out.push_str(&format!(
+            "\nHours: {:.1} of {} done; {:.1} still needed by {} ({:.1} weeks): {:.1} hours a week.\n",
+            h.done, h.target, h.needed, h.due.format("%d.%m.%Y"), h.weeks_left, h.per_week
+        ));
+    }
+    out.push_str("\nRecord a course with `karmadash done LISTING-ID --hours H`.\n");
+    emit(&out)
+}
+
+#[derive(Serialize)]
+struct ReportRow {
+    id: u64,
+    course: String,
+    competency: String,
+    date: chrono::NaiveDate,
+    hours: f64,
+    certificate: String,
+    served: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Report {
+    fy: FinancialYear,
+    name: Option<String>,
+    tier: Option<String>,
+    rows: Vec<ReportRow>,
+    total_courses: usize,
+    total_hours: f64,
+    requirements_met: usize,
+    requirements: usize,
+}
+
+pub fn report(ctx: &Context, args: &ReportArgs) -> Outcome {
+    let (snap, st) = evaluate_year(ctx, args.fy.as_deref())?;
+    let tier = st.tier.id.clone();
+    let mut completions: Vec<_> = snap
+        .completions
+        .iter()
+        .filter(|c| st.fy.contains(c.date) && c.date <= st.as_of)
+        .collect();
+    completions.sort_by_key(|c| (c.date, c.id));
+    let rows: Vec<ReportRow> = completions
+        .iter()
+        .map(|c| {
+            let competency = tier
+                .as_deref()
+                .and_then(|t| ctx.catalogue.course_by_title(&c.course).map(|id| (t, id)))
+                .and_then(|(t, id)| {
+                    ctx.catalogue
+                        .course_listings(id)
+                        .find(|l| l.tier == t)
+                        .map(|l| {
+                            l.competencies
+                                .iter()
+                                .map(|k| k.id())
+                                .collect::<Vec<_>>()
+                                .join("+")
+                        })
+                })
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "-".into());
+            let served = st
+                .requirements
+                .iter()
+                .filter(|r| r.counted.contains(&c.id))
+                .map(|r| format!("{} ({})", r.text, r.citation))
+                .collect();
+            ReportRow {
+                id: c.id,
+                course: c.title.clone(),
+                competency,
+                date: c.date,
+                hours: (c.hours() * 100.0).round() / 100.0,
+                certificate: c.certificate.clone().unwrap_or_default(),
+                served,
+            }
+        })
+        .collect();
+    let total_hours = (completions.iter().map(|c| c.hours()).sum::<f64>() * 100.0).round() / 100.0;
+    let report = Report {
+        fy: st.fy,
+        name: snap.profile.as_ref().and_then(|p| p.name.clone()),
+        tier,
+        total_courses: rows.len(),
+        total_hours,
+        requirements_met: st.requirements.iter().filter(|r| r.met).count(),
+        requirements: st.requirements.len(),
+        rows,
+    };
+    match args.format {
+        ReportFormat::Json => json(&report),
+        ReportFormat::Csv => emit(&report_csv(&report)),
+        ReportFormat::Md => emit(&report_md(&report)),
+    }
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn report_csv(r: &Report) -> String {
+    let mut out = String::from("course,competency,date,hours,certificate,served\n");
+    for row in &r.rows {
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            csv_cell(&row.course),
+            csv_cell(&row.competency),
+            row.date,
+            row.hours,
+            csv_cell(&row.certificate),
+            csv_cell(&row.served.join("; "))
+        ));
+    }
+    out.push_str(&format!(
+        "TOTAL,,,{},,{} courses\n",
+        r.total_hours, r.total_courses
+    ));
+    out
+}
+
+fn report_md(r: &Report) -> String {
+    let mut out = format!(
+        "## iGOT Karmayogi training, FY {}{}\n\n",
+        r.fy,
+        r.name
+            .as_deref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default()
+    );
+    let mut t = Table::new(&[
+        "| Course",
+        "| Competency",
+        "| Date",
+        "| Hours",
+        "| Certificate",
+        "| Served",
+        "|",
+    ]);
+    for row in &r.rows {
+        let md = |s: &str| format!("| {}", s.replace('|', "\\|"));
+        t.row(vec![
+            md(&row.course),
+            md(&row.competency),
+            md(&row.date.format("%d.%m.%Y").to_string()),
+            md(&format!("{:.2}", row.hours)),
+            md(&row.certificate),
+            md(&row.served.join("; ")),
+            "|".into(),
+        ]);
+    }
+    let table = t.render();
+    let mut lines = table.lines();
+    if let Some(header) = lines.next() {
+        out.push_str(header);
+        out.push('\n');
+        out.push_str("|---|---|---|---|---|---|\n");
+    }
+    for l in lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "\nTotal: {} courses, {:.2} hours. Requirements met: {} of {}.\n",
+        r.total_courses, r.total_hours, r.requirements_met, r.requirements
+    ));
+    out
+}

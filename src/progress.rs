@@ -1,0 +1,239 @@
+//! Recording progress: the checks and the store calls that the shell
+//! commands and the dashboard share, so both change the store one way.
+
+use chrono::NaiveDate;
+
+use crate::catalogue::identity::normalise;
+use crate::catalogue::Catalogue;
+use crate::rules::record::{Assignment, Completion};
+use crate::search::SearchIndex;
+use crate::store::Store;
+
+/// Mission Karmayogi was approved on 02.09.2020; no iGOT course predates it.
+pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(2020, 9, 2) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// One course's hours above this is taken for a typing slip.
+pub const MAX_HOURS: u32 = 200;
+
+/// Hours as certificates and the portal print them: `1.5`, `1:30`, `01:30:00`.
+pub fn parse_hours(text: &str) -> Result<u32, String> {
+    let t = text.trim();
+    let bad = || format!("'{t}' is not a number of hours: write 1.5, 1:30 or 01:30:00");
+    let minutes = if t.contains(':') {
+        let parts: Vec<&str> = t.split(':').collect();
+        let nums: Vec<u32> = parts
+            .iter()
+            .map(|p| p.parse::<u32>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| bad())?;
+        match nums.as_slice() {
+            [h, m] if *m < 60 => h * 60 + m,
+            [h, m, s] if *m < 60 && *s < 60 => h * 60 + m + u32::from(*s >= 30),
+            _ => return Err(bad()),
+        }
+    } else {
+        let h: f64 = t.parse().map_err(|_| bad())?;
+        if !h.is_finite() {
+            return Err(bad());
+        }
+        if h < 0.0 {
+            return Err(format!(
+                "hours cannot be negative ({t}): give the hours on the certificate"
+            ));
+        }
+        (h * 60.0).round().min(f64::from(u32::MAX)) as u32
+    };
+    if minutes == 0 {
+        return Err(format!(
+            "{t} hours is nothing: give the hours on the certificate, e.g. 1.5"
+        ));
+    }
+    if minutes > MAX_HOURS * 60 {
+        return Err(format!("{t} hours for one course looks like a slip (more than {MAX_HOURS}): give the certificate's hours"));
+    }
+    Ok(minutes)
+}
+
+/// A completion or assessment date must be real, past and after iGOT began.
+pub fn check_past_date(date: NaiveDate, today: NaiveDate, what: &str) -> Result<(), String> {
+    if date > today {
+        return Err(format!(
+            "{what} {date} is in the future (today is {today}): record it once it has happened"
+        ));
+    }
+    if date < EARLIEST {
+        return Err(format!(
+            "{what} {date} is before Mission Karmayogi began (02.09.2020): check the year"
+        ));
+    }
+    Ok(())
+}
+
+/// A course named by a listing id (`bas-basic-ac/m8`) or a title or alias.
+/// Never a fuzzy guess: no exact match is an error naming the nearest titles.
+pub fn resolve_course(catalogue: &Catalogue, text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    if let Some(listing) = catalogue.listing(text) {
+        return listing.course.ok_or_else(|| {
+            format!("listing {text} is an editing note in the source, not a course")
+        });
+    }
+    if let Some(id) = catalogue.course_by_title(text) {
+        return Ok(id);
+    }
+    let nearest: Vec<String> = SearchIndex::new(catalogue)
+        .search(text, 3, &|_| true)
+        .into_iter()
+        .map(|h| format!("\"{}\"", catalogue.courses[h.course].title))
+        .collect();
+    let hint = if nearest.is_empty() {
+        String::new()
+    } else {
+        format!("; nearest: {}", nearest.join(", "))
+    };
+    Err(format!(
+        "no listed course is titled \"{text}\"{hint}. Give the exact title or a listing id (`karmadash search`), or add --other for a course outside the lists"
+    ))
+}
+
+/// What a person typed to record a completion.
+pub struct CompletionInput<'a> {
+    pub course: &'a str,
+    pub other: bool,
+    pub hours: &'a str,
+    pub date: NaiveDate,
+    pub certificate: Option<&'a str>,
+}
+
+/// Validates everything first, then writes once; on any error nothing changes.
+pub fn record_completion(
+    catalogue: &Catalogue,
+    store: &Store,
+    today: NaiveDate,
+    input: &CompletionInput,
+) -> Result<Completion, String> {
+    let minutes = parse_hours(input.hours)?;
+    check_past_date(input.date, today, "completion date")?;
+    let (course, title, in_catalogue) = if input.other {
+        let title = input.course.trim();
+        if normalise(title).is_empty() {
+            return Err("give the course's title as iGOT shows it".into());
+        }
+        if let Some(id) = catalogue.course_by_title(title) {
+            return Err(format!(
+                "\"{}\" is a listed course: record it without --other so it counts for your lists",
+                catalogue.courses[id].title
+            ));
+        }
+        (normalise(title), title.to_string(), false)
+    } else {
+        let id = resolve_course(catalogue, input.course)?;
+        (
+            catalogue.courses[id].key.clone(),
+            catalogue.courses[id].title.clone(),
+            true,
+        )
+    };
+    let certificate = input
+        .certificate
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string);
+    let completion = Completion {
+        id: 0,
+        course,
+        title,
+        in_catalogue,
+        date: input.date,
+        minutes,
+        certificate,
+    };
+    store.add_completion(completion).map_err(|e| e.0)
+}
+
+pub fn record_assignment(
+    catalogue: &Catalogue,
+    store: &Store,
+    today: NaiveDate,
+    course: &str,
+    due: Option<NaiveDate>,
+) -> Result<Assignment, String> {
+    let (key, title) = match catalogue
+        .course_by_title(course)
+        .or_else(|| catalogue.listing(course.trim()).and_then(|l| l.course))
+    {
+        Some(id) => (
+            catalogue.courses[id].key.clone(),
+            catalogue.courses[id].title.clone(),
+        ),
+        None => (normalise(course), course.trim().to_string()),
+    };
+    if key.is_empty() {
+        return Err("give the assigned course's title as iGOT shows it".into());
+    }
+    if let Some(d) = due {
+        if d < EARLIEST {
+            return Err(format!(
+                "due date {d} is before Mission Karmayogi began: check the year"
+            ));
+        }
+    }
+    store
+        .add_assignment(Assignment {
+            id: 0,
+            course: key,
+            title,
+            assigned: today,
+            due,
+        })
+        .map_err(|e| e.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_in_the_portal_spellings() {
+        assert_eq!(parse_hours("1.5"), Ok(90));
+        assert_eq!(parse_hours("1:30"), Ok(90));
+        assert_eq!(parse_hours("01:30:00"), Ok(90));
+        assert_eq!(parse_hours("0:45:40"), Ok(46));
+        assert_eq!(parse_hours(" 2 "), Ok(120));
+        for bad in ["-1", "0", "abc", "1:75", "NaN", "inf", "1e9", "201", ""] {
+            assert!(parse_hours(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_must_be_past_and_after_karmayogi() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert!(check_past_date(today, today, "x").is_ok());
+        assert!(check_past_date(today.succ_opt().unwrap(), today, "x").is_err());
+        assert!(check_past_date(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(), today, "x").is_err());
+    }
+
+    #[test]
+    fn courses_resolve_by_title_alias_or_listing_id_never_fuzzily() {
+        let c = Catalogue::builtin().unwrap();
+        let a = resolve_course(&c, "yuva ai for all").unwrap();
+        assert_eq!(resolve_course(&c, "bscs-udc-ldc/m15").unwrap(), a);
+        let full = resolve_course(
+            &c,
+            "Using Behaviour Science for Climate Adaptation and Mitigation",
+        )
+        .unwrap();
+        assert_eq!(
+            resolve_course(&c, "Using Behaviour Science for Climate Adaptation").unwrap(),
+            full
+        );
+        let e = resolve_course(&c, "yuva ai").unwrap_err();
+        assert!(e.contains("Yuva AI for All"), "{e}");
+        assert!(resolve_course(&c, "bas-js-ss/o52")
+            .unwrap_err()
+            .contains("editing note"));
+    }
+}

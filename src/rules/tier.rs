@@ -1,0 +1,164 @@
+//! Which tier a profile falls in, and why (DOMAIN.md, "Years of service").
+
+use serde::Serialize;
+
+use super::fy::FinancialYear;
+use super::record::Profile;
+use crate::catalogue::{Catalogue, Service};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TierChoice {
+    /// None when the catalogue has no list for the profile's service.
+    pub id: Option<String>,
+    /// How the tier was chosen, in words.
+    pub basis: String,
+}
+
+/// Resolves the tier for a financial year, or says what the profile lacks.
+pub fn resolve(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    fy: FinancialYear,
+) -> Result<TierChoice, String> {
+    let service_tiers: Vec<&str> = catalogue
+        .tiers
+        .iter()
+        .filter(|t| t.service == profile.service)
+        .map(|t| t.id.as_str())
+        .collect();
+    if let Some(id) = &profile.tier {
+        let tier = catalogue.tier(id).ok_or_else(|| {
+            format!(
+                "the profile's tier '{id}' is not in the catalogue: choose one of {}",
+                catalogue.tier_ids().join(", ")
+            )
+        })?;
+        if tier.service != profile.service {
+            return Err(format!(
+                "tier '{id}' is for {} officers, not {}: choose one of {}",
+                tier.service.id().to_uppercase(),
+                profile.service.id().to_uppercase(),
+                service_tiers.join(", ")
+            ));
+        }
+        return Ok(TierChoice {
+            id: Some(id.clone()),
+            basis: "set by hand (profile --tier)".into(),
+        });
+    }
+    if profile.service == Service::Ias {
+        let Some(batch) = profile.batch else {
+            return Err("an IAS profile needs --batch YEAR (to derive the tier from years of service) or --tier".into());
+        };
+        let years = fy.start_year - batch;
+        if years < 0 {
+            return Err(format!(
+                "batch {batch} starts after financial year {fy}: check --batch or --fy"
+            ));
+        }
+        let years = years as u32;
+        let tier = catalogue
+            .tiers
+            .iter()
+            .filter(|t| t.service == Service::Ias)
+            .find(|t| {
+                t.min_years.is_some_and(|lo| years >= lo)
+                    && t.max_years.is_none_or(|hi| years <= hi)
+            })
+            .ok_or_else(|| format!("no IAS tier covers {years} years of service"))?;
+        return Ok(TierChoice {
+            id: Some(tier.id.clone()),
+            basis: format!(
+                "{years} years of service in FY {fy} ({} minus batch {batch}): {}",
+                fy.start_year, tier.label
+            ),
+        });
+    }
+    match service_tiers.as_slice() {
+        [] => Ok(TierChoice {
+            id: None,
+            basis: format!(
+                "no list for {} in the catalogue: add the courses your ministry or cadre authority prescribes with `karmadash assign`",
+                profile.service.id().to_uppercase()
+            ),
+        }),
+        [only] => Ok(TierChoice { id: Some(only.to_string()), basis: format!("the only tier of {}", profile.service.id().to_uppercase()) }),
+        many => Err(format!(
+            "a {} profile needs --tier: one of {}",
+            profile.service.id().to_uppercase(),
+            many.join(", ")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ias(batch: i32) -> Profile {
+        Profile {
+            service: Service::Ias,
+            state: None,
+            batch: Some(batch),
+            tier: None,
+            name: None,
+            registered: None,
+        }
+    }
+
+    #[test]
+    fn ias_tier_boundaries_follow_years_of_service() {
+        let c = Catalogue::builtin().unwrap();
+        let fy = FinancialYear::new(2026);
+        let tier = |batch| resolve(&c, &ias(batch), fy).unwrap().id.unwrap();
+        assert_eq!(tier(2026), "ias-0-9");
+        assert_eq!(tier(2017), "ias-0-9"); // 9 years
+        assert_eq!(tier(2016), "ias-10-16"); // 10 years
+        assert_eq!(tier(2010), "ias-10-16"); // 16
+        assert_eq!(tier(2009), "ias-17-25"); // 17
+        assert_eq!(tier(2001), "ias-17-25"); // 25
+        assert_eq!(tier(2000), "ias-26-plus"); // 26
+        assert_eq!(tier(1985), "ias-26-plus");
+        assert!(resolve(&c, &ias(2027), fy).is_err());
+    }
+
+    #[test]
+    fn the_tier_moves_with_the_financial_year() {
+        let c = Catalogue::builtin().unwrap();
+        let p = ias(2016);
+        assert_eq!(
+            resolve(&c, &p, FinancialYear::new(2025))
+                .unwrap()
+                .id
+                .unwrap(),
+            "ias-0-9"
+        );
+        assert_eq!(
+            resolve(&c, &p, FinancialYear::new(2026))
+                .unwrap()
+                .id
+                .unwrap(),
+            "ias-10-16"
+        );
+    }
+
+    #[test]
+    fn services_with_several_tiers_need_one_chosen() {
+        let c = Catalogue::builtin().unwrap();
+        let mut p = ias(2000);
+        p.service = Service::Bas;
+        p.batch = None;
+        let e = resolve(&c, &p, FinancialYear::new(2026)).unwrap_err();
+        assert!(e.contains("bas-js-ss") && e.contains("bas-basic-ac"), "{e}");
+        p.service = Service::Bscs;
+        assert_eq!(
+            resolve(&c, &p, FinancialYear::new(2026))
+                .unwrap()
+                .id
+                .unwrap(),
+            "bscs-udc-ldc"
+        );
+        p.tier = Some("bas-js-ss".into());
+        assert!(resolve(&c, &p, FinancialYear::new(2026)).is_err());
+    }
+}

@@ -1,0 +1,321 @@
+//! The progress store: one sled database holding the profile, completions,
+//! assigned courses, assessments, the shortlist and the dashboard's state.
+//!
+//! sled lets one process hold a database at a time, so every operation
+//! opens it, does its reads or one atomic batch of writes, flushes, and
+//! closes it: a shell `status` works while the dashboard runs elsewhere.
+
+mod open;
+
+use chrono::NaiveDate;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::rules::record::{Assessment, Assignment, Completion, Profile};
+
+/// Bumped when the layout of keys or values changes; export is the bridge.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const SCHEMA_KEY: &[u8] = b"schema";
+const PROFILE: &str = "v1/profile";
+const NEXT_ID: &str = "v1/next-id";
+const COMPLETION: &str = "v1/completion/";
+const ASSIGNMENT: &str = "v1/assignment/";
+const ASSESSMENT: &str = "v1/assessment/";
+const SHORTLIST: &str = "v1/shortlist/";
+const UI: &str = "v1/ui";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreError(pub String);
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What the dashboard remembers between runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UiState {
+    pub view: Option<String>,
+    pub tier: Option<String>,
+    pub competency: Option<String>,
+    pub status: Option<String>,
+}
+
+/// Everything in the store: what `export` writes and `import` restores.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub schema: u32,
+    pub profile: Option<Profile>,
+    pub completions: Vec<Completion>,
+    pub assignments: Vec<Assignment>,
+    pub assessments: Vec<Assessment>,
+    /// Course keys the officer means to take.
+    pub shortlist: Vec<String>,
+    pub ui: UiState,
+    /// The next id to hand out, so ids are never reused.
+    pub next_id: u64,
+}
+
+pub struct Store {
+    path: PathBuf,
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("plain records always encode")
+}
+
+fn decode<T: DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        StoreError(format!(
+            "the store holds an unreadable record at '{}' ({e}): restore it from an export with `karmadash import`",
+            String::from_utf8_lossy(key)
+        ))
+    })
+}
+
+fn id_key(prefix: &str, id: u64) -> String {
+    format!("{prefix}{id:020}")
+}
+
+impl Store {
+    pub fn at(path: impl Into<PathBuf>) -> Store {
+        Store { path: path.into() }
+    }
+
+    /// `$XDG_DATA_HOME/karmadash/db` (or the platform's equivalent).
+    pub fn default_path() -> Result<PathBuf> {
+        directories::ProjectDirs::from("", "", "karmadash")
+            .map(|d| d.data_dir().join("db"))
+            .ok_or_else(|| StoreError("cannot find a home directory for the store: pass --db PATH or set KARMADASH_DB".into()))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Everything in the store; an absent store reads as empty and is not created.
+    pub fn snapshot(&self) -> Result<Snapshot> {
+        if !self.path.exists() {
+            return Ok(Snapshot {
+                schema: SCHEMA_VERSION,
+                next_id: 1,
+                ..Snapshot::default()
+            });
+        }
+        let db = open::open(&self.path)?;
+        read_all(&db)
+    }
+
+    pub fn set_profile(&self, profile: &Profile) -> Result<()> {
+        self.write(|_, batch| {
+            batch.insert(PROFILE.as_bytes(), encode(profile));
+            Ok(())
+        })
+    }
+
+    /// Records a completion, giving it the next id, and returns it. One
+    /// course is completed once: a second record of it is refused.
+    pub fn add_completion(&self, mut completion: Completion) -> Result<Completion> {
+        self.write(|snap, batch| {
+            if let Some(c) = snap.completions.iter().find(|c| c.course == completion.course) {
+                return Err(StoreError(format!(
+                    "\"{}\" is already recorded (id {}, {}): to change it, `karmadash remove {}` and record it again",
+                    c.title, c.id, c.date, c.id
+                )));
+            }
+            completion.id = take_id(snap, batch);
+            batch.insert(id_key(COMPLETION, completion.id).as_bytes(), encode(&completion));
+            Ok(())
+        })?;
+        Ok(completion)
+    }
+
+    /// Removes a completion; says so if there is none with that id.
+    pub fn remove_completion(&self, id: u64) -> Result<Completion> {
+        let mut removed = None;
+        self.write(|snap, batch| {
+            let c = snap
+                .completions
+                .iter()
+                .find(|c| c.id == id)
+                .ok_or_else(|| {
+                    StoreError(format!(
+                        "no completion has id {id}: `karmadash log` lists them"
+                    ))
+                })?;
+            batch.remove(id_key(COMPLETION, id).as_bytes());
+            removed = Some(c.clone());
+            Ok(())
+        })?;
+        Ok(removed.expect("set when the write succeeded"))
+    }
+
+    pub fn add_assignment(&self, mut assignment: Assignment) -> Result<Assignment> {
+        self.write(|snap, batch| {
+            assignment.id = take_id(snap, batch);
+            batch.insert(
+                id_key(ASSIGNMENT, assignment.id).as_bytes(),
+                encode(&assignment),
+            );
+            Ok(())
+        })?;
+        Ok(assignment)
+    }
+
+    pub fn add_assessment(&self, passed: NaiveDate) -> Result<Assessment> {
+        let mut made = Assessment { id: 0, passed };
+        self.write(|snap, batch| {
+            made.id = take_id(snap, batch);
+            batch.insert(id_key(ASSESSMENT, made.id).as_bytes(), encode(&made));
+            Ok(())
+        })?;
+        Ok(made)
+    }
+
+    /// Adds or drops a course key from the shortlist.
+    pub fn set_shortlisted(&self, course: &str, on: bool) -> Result<()> {
+        self.write(|_, batch| {
+            let key = format!("{SHORTLIST}{course}");
+            if on {
+                batch.insert(key.as_bytes(), encode(&course));
+            } else {
+                batch.remove(key.as_bytes());
+            }
+            Ok(())
+        })
+    }
+
+    pub fn set_ui(&self, ui: &UiState) -> Result<()> {
+        self.write(|_, batch| {
+            batch.insert(UI.as_bytes(), encode(ui));
+            Ok(())
+        })
+    }
+
+    /// Replaces everything with `snapshot`, atomically.
+    pub fn import(&self, snapshot: &Snapshot) -> Result<()> {
+        if snapshot.schema != SCHEMA_VERSION {
+            return Err(StoreError(format!(
+                "the export has schema {}, this karmadash reads schema {SCHEMA_VERSION}",
+                snapshot.schema
+            )));
+        }
+        self.write(|current, batch| {
+            for key in all_keys(current) {
+                batch.remove(key.as_bytes());
+            }
+            if let Some(p) = &snapshot.profile {
+                batch.insert(PROFILE.as_bytes(), encode(p));
+            }
+            for c in &snapshot.completions {
+                batch.insert(id_key(COMPLETION, c.id).as_bytes(), encode(c));
+            }
+            for a in &snapshot.assignments {
+                batch.insert(id_key(ASSIGNMENT, a.id).as_bytes(), encode(a));
+            }
+            for a in &snapshot.assessments {
+                batch.insert(id_key(ASSESSMENT, a.id).as_bytes(), encode(a));
+            }
+            for s in &snapshot.shortlist {
+                batch.insert(format!("{SHORTLIST}{s}").as_bytes(), encode(s));
+            }
+            batch.insert(UI.as_bytes(), encode(&snapshot.ui));
+            batch.insert(NEXT_ID.as_bytes(), encode(&snapshot.next_id));
+            Ok(())
+        })
+    }
+
+    /// Opens (creating if needed), reads, lets `f` fill one batch, applies
+    /// it atomically and flushes before returning: durable on success, and
+    /// nothing written if `f` fails.
+    fn write(&self, f: impl FnOnce(&Snapshot, &mut sled::Batch) -> Result<()>) -> Result<()> {
+        let db = open::open_for_write(&self.path)?;
+        let snap = read_all(&db)?;
+        let mut batch = sled::Batch::default();
+        f(&snap, &mut batch)?;
+        db.apply_batch(batch).map_err(|e| {
+            StoreError(format!(
+                "cannot write to the store at {}: {e}",
+                self.path.display()
+            ))
+        })?;
+        db.flush().map_err(|e| {
+            StoreError(format!(
+                "cannot flush the store at {} to disk: {e}",
+                self.path.display()
+            ))
+        })?;
+        Ok(())
+    }
+}
+
+fn take_id(snap: &Snapshot, batch: &mut sled::Batch) -> u64 {
+    let id = snap.next_id.max(1);
+    batch.insert(NEXT_ID.as_bytes(), encode(&(id + 1)));
+    id
+}
+
+fn all_keys(s: &Snapshot) -> Vec<String> {
+    let mut keys = vec![PROFILE.to_string(), UI.to_string(), NEXT_ID.to_string()];
+    keys.extend(s.completions.iter().map(|c| id_key(COMPLETION, c.id)));
+    keys.extend(s.assignments.iter().map(|a| id_key(ASSIGNMENT, a.id)));
+    keys.extend(s.assessments.iter().map(|a| id_key(ASSESSMENT, a.id)));
+    keys.extend(s.shortlist.iter().map(|k| format!("{SHORTLIST}{k}")));
+    keys
+}
+
+fn read_all(db: &sled::Db) -> Result<Snapshot> {
+    let get = |key: &str| -> Result<Option<sled::IVec>> {
+        db.get(key)
+            .map_err(|e| StoreError(format!("cannot read the store: {e}")))
+    };
+    let list = |prefix: &str| -> Result<Vec<(sled::IVec, sled::IVec)>> {
+        db.scan_prefix(prefix)
+            .map(|r| r.map_err(|e| StoreError(format!("cannot read the store: {e}"))))
+            .collect()
+    };
+    let profile = get(PROFILE)?
+        .map(|v| decode(PROFILE.as_bytes(), &v))
+        .transpose()?;
+    let ui = get(UI)?
+        .map(|v| decode(UI.as_bytes(), &v))
+        .transpose()?
+        .unwrap_or_default();
+    let next_id = get(NEXT_ID)?
+        .map(|v| decode(NEXT_ID.as_bytes(), &v))
+        .transpose()?
+        .unwrap_or(1);
+    let completions = list(COMPLETION)?
+        .iter()
+        .map(|(k, v)| decode(k, v))
+        .collect::<Result<Vec<Completion>>>()?;
+    let assignments = list(ASSIGNMENT)?
+        .iter()
+        .map(|(k, v)| decode(k, v))
+        .collect::<Result<Vec<Assignment>>>()?;
+    let assessments = list(ASSESSMENT)?
+        .iter()
+        .map(|(k, v)| decode(k, v))
+        .collect::<Result<Vec<Assessment>>>()?;
+    let shortlist = list(SHORTLIST)?
+        .iter()
+        .map(|(k, v)| decode(k, v))
+        .collect::<Result<Vec<String>>>()?;
+    Ok(Snapshot {
+        schema: SCHEMA_VERSION,
+        profile,
+        completions,
+        assignments,
+        assessments,
+        shortlist,
+        ui,
+        next_id,
+    })
+}
