@@ -8,3 +8,4 @@ pub mod progress;
 pub mod rules;
 pub mod search;
 pub mod store;
+pub mod synthetic;
