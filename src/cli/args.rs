@@ -109,7 +109,7 @@ pub struct DoneArgs {
     #[arg(required = true, num_args = 1.., value_name = "COURSE")]
     pub course: Vec<String>,
     /// Hours from the certificate: 1.5, 1:30 or 01:30:00
-    #[arg(long, value_name = "H")]
+    #[arg(long, value_name = "H", allow_negative_numbers = true)]
     pub hours: String,
     /// Completion date (default: today)
     #[arg(long, value_name = "DATE")]
