@@ -1,9 +1,41 @@
 //! Entry point: parse arguments, run the command, map failures to exit codes.
 
+use clap::error::ErrorKind;
 use clap::Parser;
 
 fn main() {
-    let cli = karmadash::cli::Cli::parse();
+    let cli = match karmadash::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            e.exit()
+        }
+        // clap's usage errors span several lines; a person needs one.
+        Err(e) => {
+            let text = e.render().to_string();
+            let line = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| {
+                    !l.is_empty()
+                        && !l.starts_with("Usage:")
+                        && !l.starts_with("For more information")
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            eprintln!(
+                "karmadash: {} (see --help)",
+                line.trim_start_matches("error: ")
+            );
+            std::process::exit(2);
+        }
+    };
     if let Err(failure) = karmadash::cli::run(cli) {
         eprintln!("karmadash: {failure}");
         std::process::exit(failure.code);

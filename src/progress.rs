@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 
 use crate::catalogue::identity::normalise;
-use crate::catalogue::Catalogue;
-use crate::rules::record::{Assignment, Completion};
+use crate::catalogue::{Catalogue, Service};
+use crate::rules::fy::FinancialYear;
+use crate::rules::record::{Assignment, Completion, Profile};
+use crate::rules::tier::{self, TierChoice};
 use crate::search::SearchIndex;
 use crate::store::Store;
 
@@ -190,6 +192,83 @@ pub fn record_assignment(
             due,
         })
         .map_err(|e| e.0)
+}
+
+/// A profile as typed: every field text, empty meaning "not given".
+#[derive(Debug, Clone, Default)]
+pub struct ProfileInput {
+    pub service: String,
+    pub state: String,
+    pub batch: String,
+    pub tier: String,
+    pub name: String,
+    pub registered: String,
+}
+
+fn given(s: &str) -> Option<&str> {
+    Some(s.trim()).filter(|s| !s.is_empty())
+}
+
+/// Parses a date as people type it: YYYY-MM-DD, or DD.MM.YYYY as the orders print it.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
+        .map_err(|_| format!("'{s}' is not a date: write YYYY-MM-DD, e.g. 2026-03-31"))
+}
+
+/// Validates a profile and saves it; returns the tier it maps to today.
+pub fn save_profile(
+    catalogue: &Catalogue,
+    store: &Store,
+    today: NaiveDate,
+    input: &ProfileInput,
+) -> Result<TierChoice, String> {
+    let service = Service::parse(&input.service.trim().to_ascii_lowercase()).ok_or_else(|| {
+        format!(
+            "unknown service '{}': choose one of {}",
+            input.service.trim(),
+            Service::ALL
+                .iter()
+                .map(|s| s.id())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })?;
+    let registered = given(&input.registered)
+        .map(|s| {
+            let d = parse_date(s).map_err(|e| format!("registration date: {e}"))?;
+            check_past_date(d, today, "registration date")?;
+            Ok::<_, String>(d)
+        })
+        .transpose()?;
+    let batch = given(&input.batch)
+        .map(|b| {
+            let this_year = chrono::Datelike::year(&today);
+            match b.parse::<i32>() {
+                Ok(y) if (1950..=this_year).contains(&y) => Ok(y),
+                _ => Err(format!(
+                    "batch '{b}' is not a year between 1950 and {this_year}"
+                )),
+            }
+        })
+        .transpose()?;
+    // The Bihar services exist only in Bihar: their orders need the state.
+    let state = given(&input.state).map(str::to_lowercase).or_else(|| {
+        matches!(service, Service::Bas | Service::Bss | Service::Bscs).then(|| "bihar".to_string())
+    });
+    let profile = Profile {
+        service,
+        state,
+        batch,
+        tier: given(&input.tier).map(str::to_string),
+        name: given(&input.name).map(str::to_string),
+        registered,
+    };
+    // Refuse a profile the engine could not use, before writing it.
+    let choice = tier::resolve(catalogue, &profile, FinancialYear::containing(today))?;
+    store.set_profile(&profile).map_err(|e| e.0)?;
+    Ok(choice)
 }
 
 #[cfg(test)]

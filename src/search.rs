@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::catalogue::{Catalogue, CourseId};
 
 /// Below this many entries one core is faster than waking the others.
-const PARALLEL_THRESHOLD: usize = 8_192;
+const PARALLEL_THRESHOLD: usize = 2_048;
 
 struct Entry {
     course: CourseId,
@@ -131,12 +131,12 @@ impl SearchIndex {
         if query.terms.is_empty() || limit == 0 {
             return (Vec::new(), Vec::new());
         }
-        let score = |&i: &u32| -> Option<(u32, i64)> {
+        // A matcher is costly to build (it sets up caches): one per worker, not per title.
+        let score = |matcher: &mut SkimMatcherV2, &i: &u32| -> Option<(u32, i64)> {
             let e = &self.entries[i as usize];
             if e.mask & query.mask != query.mask || !keep(e.course) {
                 return None;
             }
-            let matcher = SkimMatcherV2::default();
             let mut total = 0;
             for t in &query.terms {
                 total += matcher.fuzzy_match(&e.folded, t)?;
@@ -146,11 +146,13 @@ impl SearchIndex {
         let matched: Vec<(u32, i64)> = if candidates.len() >= PARALLEL_THRESHOLD {
             candidates
                 .par_iter()
-                .with_min_len(1024)
-                .filter_map(score)
+                .with_min_len(512)
+                .map_init(SkimMatcherV2::default, |m, i| score(m, i))
+                .flatten()
                 .collect()
         } else {
-            candidates.iter().filter_map(score).collect()
+            let mut m = SkimMatcherV2::default();
+            candidates.iter().filter_map(|i| score(&mut m, i)).collect()
         };
         let survivors: Vec<u32> = matched.iter().map(|(i, _)| *i).collect();
         (self.best(matched, &query, limit), survivors)

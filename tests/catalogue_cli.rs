@@ -1614,7 +1614,6 @@ fn unknown_competency_exits_2_naming_the_choices() {
 }
 
 #[test]
-#[ignore = "clap prints a four-line usage error for a bad --competency; see the report for the fix in src/main.rs"]
 fn unknown_competency_message_is_one_line() {
     let r = run(&["courses", "--competency", "nope"]);
     assert_eq!(r.code, 2);

@@ -708,7 +708,6 @@ fn without_a_tier_half_of_the_assigned_courses_is_the_dopt_target() {
 /// 0 of 0 and shows as met: a central or DANICS officer who has not yet
 /// entered a list sees the DoPT requirement ticked and `status --check` passes it.
 #[test]
-#[ignore = "bug: 50% of an empty prescribed list is met vacuously (see the report: src/rules/engine.rs ShareOfPrescribed)"]
 fn half_of_an_unknown_list_is_not_met_vacuously() {
     for (service, state) in [(Service::Central, None), (Service::Danics, Some("delhi"))] {
         let st = World::new(profile(service, state, None, None), "2026-11-23").eval("2026-27");

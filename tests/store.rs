@@ -469,7 +469,6 @@ fn a_directory_of_garbage_is_refused_and_its_files_left_alone() {
 /// `status` would say "no profile yet" and `export` would write an empty
 /// backup, and the next write would build on nothing.
 #[test]
-#[ignore = "bug: a damaged store reads as empty (see the report: src/store/open.rs check_schema)"]
 fn a_truncated_store_is_refused_not_read_as_empty() {
     let (_dir, db) = temp();
     populate(&db);

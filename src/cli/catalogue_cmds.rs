@@ -93,11 +93,6 @@ pub fn tiers(ctx: &Context, args: &TiersArgs) -> Outcome {
     emit(&format!("{}\nCounts are distinct courses; `karmadash courses --tier ID` lists the rows as printed.\n", t.render()))
 }
 
-/// With no command (until the dashboard exists for this build): a short tour.
-pub fn overview(ctx: &Context) -> Outcome {
-    tiers(ctx, &TiersArgs { json: false })
-}
-
 #[derive(Serialize)]
 struct ListingRow<'a> {
     id: &'a str,
@@ -305,7 +300,8 @@ pub fn lint(data: Option<&Path>, args: &LintArgs) -> Outcome {
     }
     if errors > 0 {
         return Err(Failure::check(format!(
-            "lint found {errors} errors in the data files"
+            "lint found {errors} error{} in the data files",
+            if errors == 1 { "" } else { "s" }
         )));
     }
     Ok(())

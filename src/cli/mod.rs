@@ -58,13 +58,7 @@ pub struct Context {
     pub db: Option<PathBuf>,
 }
 
-/// Parses a date as the user typed it: YYYY-MM-DD, or DD.MM.YYYY as the orders print it.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .map_err(|_| format!("'{s}' is not a date: write YYYY-MM-DD, e.g. 2026-03-31"))
-}
+pub use crate::progress::parse_date;
 
 pub fn parse_fy(s: &str) -> Result<FinancialYear, Failure> {
     s.parse()
@@ -83,9 +77,13 @@ pub fn store(ctx: &Context) -> Result<Store, Failure> {
 
 pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failure> {
     sources::load_with_dir(data).map_err(|e| {
-        Failure::input(format!(
-            "the data file {e} (fix the file, or run `karmadash lint` to see every problem)"
-        ))
+        if e.origin.line == 0 {
+            Failure::input(format!("--data {}: {}", e.origin.file, e.message))
+        } else {
+            Failure::input(format!(
+                "the data file {e} (fix the file, or run `karmadash lint` to see every problem)"
+            ))
+        }
     })
 }
 
@@ -105,7 +103,10 @@ pub fn run(cli: Cli) -> Outcome {
         db: cli.db.clone().filter(|p| !p.as_os_str().is_empty()),
     };
     match cli.command {
-        None => catalogue_cmds::overview(&ctx),
+        None => {
+            let store = store(&ctx)?;
+            crate::tui::run(ctx.catalogue, store, ctx.today).map_err(Failure::input)
+        }
         Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),
         Some(Command::Search(a)) => catalogue_cmds::search(&ctx, &a),

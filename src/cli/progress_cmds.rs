@@ -9,8 +9,10 @@ use super::args::{
 };
 use super::output::{emit, json, Table};
 use super::{parse_date, parse_fy, store, Context, Failure, Outcome};
-use crate::catalogue::Service;
-use crate::progress::{check_past_date, record_assignment, record_completion, CompletionInput};
+use crate::progress::{
+    check_past_date, record_assignment, record_completion, save_profile, CompletionInput,
+    ProfileInput,
+};
 use crate::rules::engine::applicable_rulebooks;
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Completion, Profile};
@@ -87,62 +89,17 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
 }
 
 fn profile_set(ctx: &Context, set: &ProfileSet) -> Outcome {
-    let service = Service::parse(&set.service.to_ascii_lowercase()).ok_or_else(|| {
-        Failure::input(format!(
-            "unknown service '{}': choose one of {}",
-            set.service,
-            Service::ALL
-                .iter()
-                .map(|s| s.id())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-    })?;
-    let registered = set
-        .registered
-        .as_deref()
-        .map(|s| {
-            let d = parse_date(s).map_err(|e| Failure::input(format!("--registered: {e}")))?;
-            check_past_date(d, ctx.today, "registration date").map_err(Failure::input)?;
-            Ok::<_, Failure>(d)
-        })
-        .transpose()?;
-    if let Some(b) = set.batch {
-        let this_year = chrono::Datelike::year(&ctx.today);
-        if !(1950..=this_year).contains(&b) {
-            return Err(Failure::input(format!(
-                "--batch {b} is not a batch year between 1950 and {this_year}"
-            )));
-        }
-    }
-    let state = set
-        .state
-        .as_deref()
-        .map(|s| s.trim().to_lowercase())
-        .filter(|s| !s.is_empty());
-    let profile = Profile {
-        service,
-        state,
-        batch: set.batch,
-        tier: set.tier.clone(),
-        name: set
-            .name
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_string),
-        registered,
+    let text = |o: &Option<String>| o.clone().unwrap_or_default();
+    let input = ProfileInput {
+        service: set.service.clone(),
+        state: text(&set.state),
+        batch: set.batch.map(|b| b.to_string()).unwrap_or_default(),
+        tier: text(&set.tier),
+        name: text(&set.name),
+        registered: text(&set.registered),
     };
-    // Refuse a profile the engine could not use, before writing it.
-    let choice = tier::resolve(
-        &ctx.catalogue,
-        &profile,
-        FinancialYear::containing(ctx.today),
-    )
-    .map_err(Failure::input)?;
-    store(ctx)?
-        .set_profile(&profile)
-        .map_err(|e| Failure::input(e.0))?;
+    let choice =
+        save_profile(&ctx.catalogue, &store(ctx)?, ctx.today, &input).map_err(Failure::input)?;
     emit(&format!(
         "Profile saved. Tier: {} ({}).\nNext: `karmadash status`.\n",
         choice.id.as_deref().unwrap_or("none"),

@@ -5,9 +5,7 @@ use serde::Serialize;
 use super::args::{PlanArgs, ReportArgs, ReportFormat, StatusArgs};
 use super::output::{emit, json, Table};
 use super::{parse_fy, store, Context, Failure, Outcome};
-use crate::rules::engine::{
-    evaluate, Inputs, RequirementStatus, Standing, Status, Unit, COUNTING_RULE,
-};
+use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Standing, Status, COUNTING_RULE};
 use crate::rules::fy::FinancialYear;
 use crate::rules::plan::plan as make_plan;
 use crate::rules::record::Profile;
@@ -37,42 +35,12 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
     Ok((snap, status))
 }
 
-/// "3/15 courses", "12.5/52 h".
-pub fn progress_text(r: &RequirementStatus) -> String {
-    match r.unit {
-        Unit::Hours => format!("{:.1}/{} h", r.done, r.target),
-        Unit::Courses => format!("{}/{} courses", r.done, r.target),
-        Unit::Assessment => {
-            if r.met {
-                "passed".into()
-            } else {
-                "not yet".into()
-            }
-        }
-        Unit::Registration => {
-            if r.met {
-                "registered".into()
-            } else {
-                "not yet".into()
-            }
-        }
-    }
-}
-
 pub fn standing_word(s: Standing) -> &'static str {
     match s {
         Standing::Met => "met",
         Standing::Open => "open",
         Standing::Behind => "behind",
         Standing::Overdue => "OVERDUE",
-    }
-}
-
-pub fn due_text(r: &RequirementStatus) -> String {
-    match (r.due, r.days_left) {
-        (Some(d), Some(n)) if n >= 0 => format!("due {} ({n} days left)", d.format("%d.%m.%Y")),
-        (Some(d), Some(n)) => format!("was due {} ({} days ago)", d.format("%d.%m.%Y"), -n),
-        _ => "no date".into(),
     }
 }
 
@@ -102,58 +70,18 @@ pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
             counting: COUNTING_RULE,
         })?;
     } else if args.short {
-        emit(&format!("{}\n", short_line(&st)))?;
+        emit(&format!("{}\n", st.short_line()))?;
     } else {
         emit(&long_text(&st))?;
     }
     if args.check && unmet > 0 {
         return Err(Failure::check(format!(
-            "{unmet} requirements due in {} are not met yet",
+            "{unmet} requirement{} due in {} not met yet",
+            if unmet == 1 { " is" } else { "s are" },
             st.fy
         )));
     }
     Ok(())
-}
-
-/// One line for a prompt: "karmadash 2026-27: 3/5 met, 12.0/52 h, next due 31.03.2027".
-pub fn short_line(st: &Status) -> String {
-    let met = st.requirements.iter().filter(|r| r.met).count();
-    let mut parts = vec![format!(
-        "karmadash {}: {met}/{} met",
-        st.fy,
-        st.requirements.len()
-    )];
-    if let Some(h) = st.requirements.iter().find(|r| r.unit == Unit::Hours) {
-        parts.push(format!("{:.1}/{} h", h.done, h.target));
-    }
-    if let Some(next) = st
-        .requirements
-        .iter()
-        .filter(|r| !r.met)
-        .filter_map(|r| r.due.zip(r.days_left))
-        .filter(|(_, n)| *n >= 0)
-        .min()
-    {
-        parts.push(format!(
-            "next due {} ({} days)",
-            next.0.format("%d.%m.%Y"),
-            next.1
-        ));
-    }
-    let overdue = st
-        .requirements
-        .iter()
-        .filter(|r| r.standing == Standing::Overdue)
-        .count();
-    if overdue > 0 {
-        parts.push(format!("{overdue} OVERDUE"));
-    }
-    parts.push(if st.on_track {
-        "on track".into()
-    } else {
-        "behind".into()
-    });
-    parts.join(", ")
 }
 
 fn long_text(st: &Status) -> String {
@@ -169,9 +97,9 @@ fn long_text(st: &Status) -> String {
         out.push_str(&format!(
             "{mark} {}\n    {}; {}; {}\n    {}\n",
             r.text,
-            progress_text(r),
+            r.progress_text(),
             standing_word(r.standing),
-            due_text(r),
+            r.due_text(),
             r.citation
         ));
         if !r.open.is_empty() && r.open.len() <= 15 {

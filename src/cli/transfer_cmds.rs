@@ -16,7 +16,11 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Outcome {
         None => emit(&text),
         Some(path) => {
             // Write beside, then rename: a crash never leaves half an export.
-            let tmp = path.with_extension("tmp");
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let tmp = path.with_file_name(format!(".{name}.karmadash-partial"));
             std::fs::write(&tmp, &text)
                 .and_then(|_| std::fs::rename(&tmp, path))
                 .map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))

@@ -79,6 +79,28 @@ pub struct RequirementStatus {
     pub counted: Vec<u64>,
 }
 
+impl RequirementStatus {
+    /// "3/15 courses", "12.5/52 h", "passed".
+    pub fn progress_text(&self) -> String {
+        match self.unit {
+            Unit::Hours => format!("{:.1}/{} h", self.done, self.target),
+            Unit::Courses => format!("{}/{} courses", self.done, self.target),
+            Unit::Assessment if self.met => "passed".into(),
+            Unit::Registration if self.met => "registered".into(),
+            Unit::Assessment | Unit::Registration => "not yet".into(),
+        }
+    }
+
+    /// "due 31.03.2027 (128 days left)" or "was due ... (5 days ago)".
+    pub fn due_text(&self) -> String {
+        match (self.due, self.days_left) {
+            (Some(d), Some(n)) if n >= 0 => format!("due {} ({n} days left)", d.format("%d.%m.%Y")),
+            (Some(d), Some(n)) => format!("was due {} ({} days ago)", d.format("%d.%m.%Y"), -n),
+            _ => "no date".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
     pub fy: FinancialYear,
@@ -89,6 +111,43 @@ pub struct Status {
 }
 
 impl Status {
+    /// One line for a prompt: "karmadash 2026-27: 3/5 met, 12.0/52 h, next due 31.03.2027 (128 days), on track".
+    pub fn short_line(&self) -> String {
+        let met = self.requirements.iter().filter(|r| r.met).count();
+        let mut parts = vec![format!(
+            "karmadash {}: {met}/{} met",
+            self.fy,
+            self.requirements.len()
+        )];
+        if let Some(h) = self.requirements.iter().find(|r| r.unit == Unit::Hours) {
+            parts.push(format!("{:.1}/{} h", h.done, h.target));
+        }
+        let next = self
+            .requirements
+            .iter()
+            .filter(|r| !r.met)
+            .filter_map(|r| r.due.zip(r.days_left))
+            .filter(|(_, n)| *n >= 0)
+            .min();
+        if let Some((due, days)) = next {
+            parts.push(format!("next due {} ({days} days)", due.format("%d.%m.%Y")));
+        }
+        let overdue = self
+            .requirements
+            .iter()
+            .filter(|r| r.standing == Standing::Overdue)
+            .count();
+        if overdue > 0 {
+            parts.push(format!("{overdue} OVERDUE"));
+        }
+        parts.push(if self.on_track {
+            "on track".into()
+        } else {
+            "behind".into()
+        });
+        parts.join(", ")
+    }
+
     /// Unmet requirements whose due date falls in the financial year.
     pub fn unmet_due_in_fy(&self) -> impl Iterator<Item = &RequirementStatus> {
         let fy = self.fy;
@@ -222,8 +281,16 @@ impl<'a> Eval<'a> {
                         " (your prescribed list: the courses you assigned)".to_string(),
                     ),
                 };
-                let target = (share * keys.len() as f64).ceil();
-                let text = format!("{}{basis}: {} of {} courses", spec.text, target, keys.len());
+                // An unknown list is not met vacuously: at least one course.
+                let target = (share * keys.len() as f64).ceil().max(1.0);
+                let text = if keys.is_empty() {
+                    format!(
+                        "{}{basis}: none recorded yet, add them with `karmadash assign`",
+                        spec.text
+                    )
+                } else {
+                    format!("{}{basis}: {} of {} courses", spec.text, target, keys.len())
+                };
                 vec![make(
                     self.course_list(spec, keys, target, fy_due),
                     Some(fy_due),

@@ -102,7 +102,8 @@ impl Store {
 
     /// Everything in the store; an absent store reads as empty and is not created.
     pub fn snapshot(&self) -> Result<Snapshot> {
-        if !self.path.exists() {
+        // Reading never creates a store.
+        if !self.path.exists() || (self.path.is_dir() && !self.path.join("db").exists()) {
             return Ok(Snapshot {
                 schema: SCHEMA_VERSION,
                 next_id: 1,

@@ -41,8 +41,13 @@ fn open_raw(path: &Path) -> Result<sled::Db> {
     }
 }
 
-fn check_schema(db: &sled::Db, path: &Path) -> Result<()> {
+fn check_schema(db: &sled::Db, path: &Path, had_log: bool) -> Result<()> {
     match db.get(SCHEMA_KEY) {
+        // sled reads a damaged log as an empty database: never take that for a new store.
+        Ok(None) if db.is_empty() && had_log => Err(StoreError(format!(
+            "the store at {} is damaged: its log holds nothing karmadash can read. Move it aside and `karmadash import` your last export",
+            path.display()
+        ))),
         Ok(Some(v)) if v.as_ref() == SCHEMA_VERSION.to_string().as_bytes() => Ok(()),
         Ok(Some(v)) => Err(StoreError(format!(
             "the store at {} has schema {}, this karmadash reads {SCHEMA_VERSION}: use the karmadash that made it to export, then import here",
@@ -66,17 +71,19 @@ pub fn open(path: &Path) -> Result<sled::Db> {
             path.display()
         )));
     }
+    let had_log = std::fs::metadata(path.join("db")).is_ok_and(|m| m.len() > 0);
     let db = open_raw(path)?;
-    check_schema(&db, path)?;
+    check_schema(&db, path, had_log)?;
     Ok(db)
 }
 
 /// Opens the store, creating it (owner-only) if it does not exist yet.
 pub fn open_for_write(path: &Path) -> Result<sled::Db> {
+    let fresh = !path.exists() || (path.is_dir() && !path.join("db").exists());
     if !path.exists() {
         create_private_dir(path)?;
     }
-    let db = open(path)?;
+    let db = if fresh { open_raw(path)? } else { open(path)? };
     if db.get(SCHEMA_KEY).ok().flatten().is_none() {
         db.insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
             .map_err(|e| {
