@@ -9,3 +9,4 @@ pub mod rules;
 pub mod search;
 pub mod store;
 pub mod synthetic;
+pub mod tui;

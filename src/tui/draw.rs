@@ -1,0 +1,147 @@
+//! The frame: tabs on top, the current view, the footer of keys that
+//! matter now, and any overlay. Drawing never changes the app.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs};
+use ratatui::Frame;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::app::{App, Overlay, View};
+use super::keymap::bindings_for;
+use super::theme::{Meaning, Theme};
+use super::{overlays, view_catalogue, view_log, view_plan, view_progress};
+
+/// The smallest terminal the dashboard lays out in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "Terminal {}x{} is too small: karmadash needs {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge it, or press q.",
+            area.width, area.height
+        );
+        f.render_widget(
+            Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [top, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_tabs(f, top, app, theme);
+    app.page = body.height.saturating_sub(3) as usize;
+    match app.view {
+        View::Catalogue => view_catalogue::render(f, body, app, theme),
+        View::Progress => view_progress::render(f, body, app, theme),
+        View::Plan => view_plan::render(f, body, app, theme),
+        View::Log => view_log::render(f, body, app, theme),
+    }
+    draw_status(f, status, app, theme);
+    draw_footer(f, footer, app, theme);
+    if let Some(o) = &app.overlay {
+        overlays::render(f, body, app, o, theme);
+    }
+}
+
+fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let titles: Vec<Line> = View::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Line::from(format!("{} {}", i + 1, v.name())))
+        .collect();
+    let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
+    let [tabs, right] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(24)]).areas(area);
+    f.render_widget(
+        Tabs::new(titles)
+            .select(selected)
+            .highlight_style(theme.style(Meaning::Selected))
+            .divider("|")
+            .padding(" ", " "),
+        tabs,
+    );
+    let fy = crate::rules::fy::FinancialYear::containing(app.today);
+    f.render_widget(
+        Paragraph::new(format!("karmadash FY {fy}"))
+            .style(theme.style(Meaning::Title))
+            .right_aligned(),
+        right,
+    );
+}
+
+fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let line = match &app.message {
+        Some((m, true)) => Line::from(Span::styled(format!("! {m}"), theme.style(Meaning::Alert))),
+        Some((m, false)) => Line::from(Span::styled(m.clone(), theme.style(Meaning::Met))),
+        None => match &app.status {
+            Ok(st) => Line::from(Span::styled(st.short_line(), theme.style(Meaning::Muted))),
+            Err(e) => Line::from(Span::styled(e.clone(), theme.style(Meaning::Muted))),
+        },
+    };
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = Vec::new();
+    let pairs: Vec<(&str, &str)> = match &app.overlay {
+        Some(Overlay::Search(_)) => vec![
+            ("type", "search"),
+            ("↑↓", "choose"),
+            ("Enter", "go to course"),
+            ("Esc", "cancel"),
+        ],
+        Some(Overlay::Form(_)) => vec![("Tab", "next field"), ("Enter", "save"), ("Esc", "cancel")],
+        Some(Overlay::ConfirmRemove(_)) => vec![("y", "remove"), ("any key", "keep")],
+        Some(Overlay::Detail(_)) => vec![("d", "record done"), ("Esc", "close")],
+        Some(Overlay::Help) => vec![("Esc", "close help")],
+        None => bindings_for(app.view)
+            .filter(|b| !b.hint.is_empty())
+            .map(|b| (b.label, b.hint))
+            .collect(),
+    };
+    for (k, h) in pairs {
+        spans.push(Span::styled(format!(" {k}"), theme.style(Meaning::Key)));
+        spans.push(Span::raw(format!(" {h} ")));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A title with the matched chars highlighted, whole grapheme clusters at
+/// a time so Devanagari conjuncts are never split between styles.
+pub fn highlighted<'a>(
+    text: &'a str,
+    positions: &[usize],
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'a>> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut char_index = 0;
+    let mut run = String::new();
+    let mut run_marked = false;
+    for g in text.graphemes(true) {
+        let n = g.chars().count();
+        let marked = (char_index..char_index + n).any(|i| positions.binary_search(&i).is_ok());
+        char_index += n;
+        if marked != run_marked && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_marked { mark } else { base },
+            ));
+        }
+        run_marked = marked;
+        run.push_str(g);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { mark } else { base }));
+    }
+    spans
+}

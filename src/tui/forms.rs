@@ -1,0 +1,102 @@
+//! The small forms: record a completion, create or edit the profile.
+//! They only hold text; checking happens in `progress`, shared with the CLI.
+
+use chrono::NaiveDate;
+
+use crate::catalogue::CourseId;
+use crate::progress::ProfileInput;
+use crate::rules::record::Profile;
+
+pub enum FormKind {
+    Completion(CourseId),
+    /// Carries the name, which the form does not show, so editing keeps it.
+    Profile(Option<String>),
+}
+
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub labels: Vec<&'static str>,
+    pub hints: Vec<&'static str>,
+    pub values: Vec<String>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn completion(course: CourseId, title: &str, today: NaiveDate) -> Form {
+        Form {
+            kind: FormKind::Completion(course),
+            title: format!("Done: {title}"),
+            labels: vec!["Date", "Hours", "Certificate"],
+            hints: vec![
+                "YYYY-MM-DD",
+                "from the certificate: 1.5 or 1:30",
+                "optional",
+            ],
+            values: vec![today.to_string(), String::new(), String::new()],
+            focus: 1,
+            error: None,
+        }
+    }
+
+    pub fn profile(current: Option<&Profile>) -> Form {
+        let text = |o: Option<String>| o.unwrap_or_default();
+        let values = match current {
+            Some(p) => vec![
+                p.service.id().to_string(),
+                text(p.state.clone()),
+                text(p.batch.map(|b| b.to_string())),
+                text(p.tier.clone()),
+                text(p.registered.map(|d| d.to_string())),
+            ],
+            None => vec![String::new(); 5],
+        };
+        Form {
+            kind: FormKind::Profile(current.and_then(|p| p.name.clone())),
+            title: if current.is_some() {
+                "Your profile".into()
+            } else {
+                "Welcome: who are you? (Esc to browse first)".into()
+            },
+            labels: vec!["Service", "State", "Batch", "Tier", "Registered"],
+            hints: vec![
+                "ias bas bss bscs danics central",
+                "bihar, delhi, himachal...",
+                "IAS: year, gives the tier",
+                "or a tier id (see list)",
+                "iGOT registration date",
+            ],
+            values,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn next(&mut self) {
+        self.focus = (self.focus + 1) % self.values.len();
+    }
+
+    pub fn prev(&mut self) {
+        self.focus = (self.focus + self.values.len() - 1) % self.values.len();
+    }
+
+    pub fn current_mut(&mut self) -> &mut String {
+        self.error = None;
+        &mut self.values[self.focus]
+    }
+
+    pub fn profile_input(&self) -> ProfileInput {
+        ProfileInput {
+            service: self.values[0].clone(),
+            state: self.values[1].clone(),
+            batch: self.values[2].clone(),
+            tier: self.values[3].clone(),
+            name: match &self.kind {
+                FormKind::Profile(name) => name.clone().unwrap_or_default(),
+                FormKind::Completion(_) => String::new(),
+            },
+            registered: self.values[4].clone(),
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! The keymap as data: one table drives dispatch, the footer and the `?`
+//! overlay, so they cannot drift apart.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::View;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    NextView,
+    PrevView,
+    GoView(View),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    FocusLeft,
+    FocusRight,
+    Open,
+    Search,
+    Help,
+    CycleCompetency,
+    CycleStatus,
+    RecordDone,
+    ToggleShortlist,
+    Remove,
+    EditProfile,
+}
+
+/// Where a binding works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    View(View),
+}
+
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    pub label: &'static str,
+    pub help: &'static str,
+    pub action: Action,
+    /// The footer's word for it; empty: not in the footer.
+    pub hint: &'static str,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+macro_rules! b {
+    ($scope:expr, [$($k:expr),+], $label:expr, $help:expr, $action:expr, $hint:expr) => {
+        Binding { scope: $scope, keys: &[$($k),+], label: $label, help: $help, action: $action, hint: $hint }
+    };
+}
+
+use KeyCode::*;
+use View::*;
+
+pub const BINDINGS: &[Binding] = &[
+    b!(
+        Scope::View(Catalogue),
+        [(Left, NONE), (Char('h'), NONE)],
+        "←/h",
+        "focus the tier list",
+        Action::FocusLeft,
+        ""
+    ),
+    b!(
+        Scope::View(Catalogue),
+        [(Right, NONE), (Char('l'), NONE)],
+        "→/l",
+        "focus the course list",
+        Action::FocusRight,
+        ""
+    ),
+    b!(
+        Scope::View(Catalogue),
+        [(Enter, NONE)],
+        "Enter",
+        "course details: every tier and order that lists it",
+        Action::Open,
+        "details"
+    ),
+    b!(
+        Scope::View(Catalogue),
+        [(Char('c'), NONE)],
+        "c",
+        "competency filter: all, behavioural, functional, domain",
+        Action::CycleCompetency,
+        "competency"
+    ),
+    b!(
+        Scope::View(Catalogue),
+        [(Char('m'), NONE)],
+        "m",
+        "status filter: all, mandatory, optional",
+        Action::CycleStatus,
+        "M/O"
+    ),
+    b!(
+        Scope::View(Catalogue),
+        [(Char('d'), NONE)],
+        "d",
+        "record the selected course as done",
+        Action::RecordDone,
+        "done"
+    ),
+    b!(
+        Scope::View(Catalogue),
+        [(Char('s'), NONE)],
+        "s",
+        "add to or drop from your shortlist",
+        Action::ToggleShortlist,
+        "shortlist"
+    ),
+    b!(
+        Scope::View(Plan),
+        [(Char('d'), NONE)],
+        "d",
+        "record the selected course as done",
+        Action::RecordDone,
+        "done"
+    ),
+    b!(
+        Scope::View(Plan),
+        [(Char('s'), NONE)],
+        "s",
+        "drop the selected course from the shortlist",
+        Action::ToggleShortlist,
+        "drop"
+    ),
+    b!(
+        Scope::View(Log),
+        [(Char('x'), NONE), (Delete, NONE)],
+        "x/Del",
+        "remove the selected completion",
+        Action::Remove,
+        "remove"
+    ),
+    b!(
+        Scope::Global,
+        [(Char('/'), NONE)],
+        "/",
+        "search every course",
+        Action::Search,
+        "search"
+    ),
+    b!(
+        Scope::Global,
+        [(Tab, NONE)],
+        "Tab",
+        "next view",
+        Action::NextView,
+        "view"
+    ),
+    b!(
+        Scope::Global,
+        [(BackTab, SHIFT), (BackTab, NONE)],
+        "S-Tab",
+        "previous view",
+        Action::PrevView,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('1'), NONE)],
+        "1",
+        "Catalogue view",
+        Action::GoView(Catalogue),
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('2'), NONE)],
+        "2",
+        "Progress view",
+        Action::GoView(Progress),
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('3'), NONE)],
+        "3",
+        "Plan view",
+        Action::GoView(Plan),
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('4'), NONE)],
+        "4",
+        "Log view",
+        Action::GoView(Log),
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Up, NONE), (Char('k'), NONE)],
+        "↑/k",
+        "move up",
+        Action::Up,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Down, NONE), (Char('j'), NONE)],
+        "↓/j",
+        "move down",
+        Action::Down,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(PageUp, NONE)],
+        "PgUp",
+        "page up",
+        Action::PageUp,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(PageDown, NONE)],
+        "PgDn",
+        "page down",
+        Action::PageDown,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('g'), NONE), (Home, NONE)],
+        "g",
+        "first row",
+        Action::Top,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)],
+        "G",
+        "last row",
+        Action::Bottom,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('p'), NONE)],
+        "p",
+        "edit your profile",
+        Action::EditProfile,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('?'), NONE), (Char('?'), SHIFT)],
+        "?",
+        "this help",
+        Action::Help,
+        "help"
+    ),
+    b!(
+        Scope::Global,
+        [(Char('q'), NONE), (Esc, NONE)],
+        "q",
+        "quit",
+        Action::Quit,
+        "quit"
+    ),
+    b!(
+        Scope::Global,
+        [(Char('c'), CTRL)],
+        "Ctrl-C",
+        "quit, from anywhere",
+        Action::Quit,
+        ""
+    ),
+];
+
+/// Keys inside the search box and forms (they take text, so they are not in the table above).
+pub const TEXT_KEYS: &[(&str, &str)] = &[
+    ("type", "narrow the search / fill the field"),
+    ("↑/↓", "choose a result / field"),
+    ("Tab", "next field (forms)"),
+    ("Enter", "jump to the course / save the form"),
+    ("Esc", "cancel"),
+];
+
+fn matches(binding: &Binding, key: &KeyEvent) -> bool {
+    binding.keys.iter().any(|(code, mods)| {
+        *code == key.code
+            && (*mods == key.modifiers
+                || (key.modifiers == SHIFT
+                    && matches!(code, Char(_))
+                    && *mods == NONE
+                    && *code != Char('c')))
+    })
+}
+
+/// The action a key means in a view; view bindings win over global ones.
+pub fn action_for(view: View, key: &KeyEvent) -> Option<Action> {
+    if key.code == Char('c') && key.modifiers.contains(CTRL) {
+        return Some(Action::Quit);
+    }
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope == Scope::View(view))
+        .chain(BINDINGS.iter().filter(|b| b.scope == Scope::Global))
+        .find(|b| matches(b, key))
+        .map(|b| b.action)
+}
+
+/// The bindings that work in a view, view-specific first.
+pub fn bindings_for(view: View) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.scope == Scope::View(view))
+        .chain(BINDINGS.iter().filter(|b| b.scope == Scope::Global))
+}

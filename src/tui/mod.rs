@@ -1,0 +1,69 @@
+//! The dashboard: a synchronous Elm-style loop over the same catalogue,
+//! engine and store as the shell commands. Keys become actions, `update`
+//! changes the app, `draw` renders it; search runs on a worker thread.
+
+mod app;
+mod draw;
+mod forms;
+mod keymap;
+mod overlays;
+mod search_worker;
+mod terminal;
+mod theme;
+mod view_catalogue;
+mod view_log;
+mod view_plan;
+mod view_progress;
+
+pub use app::{App, Overlay, View};
+pub use draw::{draw, MIN_HEIGHT, MIN_WIDTH};
+pub use keymap::Action;
+pub use theme::Theme;
+
+use chrono::NaiveDate;
+use crossterm::event::{self, Event, KeyEventKind};
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::catalogue::Catalogue;
+use crate::store::Store;
+
+/// Runs the dashboard until the user leaves. Errors are sentences.
+pub fn run(catalogue: Catalogue, store: Store, today: NaiveDate) -> Result<(), String> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err("the dashboard needs a terminal; from scripts use `karmadash status` (or `karmadash --help`)".into());
+    }
+    let theme = Theme::from_env();
+    let mut app = App::new(Arc::new(catalogue), store, today);
+    let mut terminal = terminal::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    let result = event_loop(&mut terminal, &mut app, &theme);
+    terminal::leave();
+    app.save_ui();
+    result
+}
+
+fn event_loop(
+    terminal: &mut terminal::DashTerminal,
+    app: &mut App,
+    theme: &Theme,
+) -> Result<(), String> {
+    loop {
+        terminal
+            .draw(|f| draw(f, app, theme))
+            .map_err(|e| format!("cannot draw: {e}"))?;
+        // A few ms, not zero: an escape sequence split across reads must not
+        // turn an arrow key into Esc (PITFALLS.md).
+        if event::poll(Duration::from_millis(25)).map_err(|e| format!("cannot read keys: {e}"))? {
+            match event::read().map_err(|e| format!("cannot read keys: {e}"))? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => app.on_key(k),
+                Event::Resize(_, _) => {}
+                _ => {}
+            }
+        }
+        app.poll_search();
+        if app.quit {
+            return Ok(());
+        }
+    }
+}

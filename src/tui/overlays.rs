@@ -1,0 +1,243 @@
+//! Overlays drawn over the view: help, search, forms, course details and
+//! the remove confirmation.
+
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::app::{App, Overlay, SearchBox};
+use super::draw::highlighted;
+use super::forms::Form;
+use super::keymap::{bindings_for, TEXT_KEYS};
+use super::theme::{Meaning, Theme};
+use crate::catalogue::CourseId;
+
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    h
+}
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
+    match overlay {
+        Overlay::Help => help(f, area, app, theme),
+        Overlay::Search(b) => search(f, area, app, b, theme),
+        Overlay::Form(form) => form_box(f, area, form, theme),
+        Overlay::Detail(c) => detail(f, area, app, *c, theme),
+        Overlay::ConfirmRemove(id) => {
+            let r = centred(area, 50, 5);
+            f.render_widget(Clear, r);
+            let text = format!("Remove completion {id}? It stops counting at once.\n\ny: remove   any other key: keep");
+            f.render_widget(
+                Paragraph::new(text)
+                    .block(Block::default().borders(Borders::ALL).title(" Remove "))
+                    .wrap(Wrap { trim: true }),
+                r,
+            );
+        }
+    }
+}
+
+fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut lines = vec![Line::from(Span::styled(
+        format!("Keys in the {} view", app.view.name()),
+        theme.style(Meaning::Title),
+    ))];
+    for b in bindings_for(app.view) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>8}  ", b.label), theme.style(Meaning::Key)),
+            Span::raw(b.help),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        "In the search box and forms",
+        theme.style(Meaning::Title),
+    )));
+    for (k, h) in TEXT_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{k:>8}  "), theme.style(Meaning::Key)),
+            Span::raw(*h),
+        ]));
+    }
+    let r = centred(area, 72, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Help: Esc to close "),
+        ),
+        r,
+    );
+}
+
+fn search(f: &mut Frame, area: Rect, app: &App, b: &SearchBox, theme: &Theme) {
+    let r = centred(area, area.width.saturating_sub(4), area.height);
+    f.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" Search {} courses ", app.catalogue.courses.len()));
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let state = if b.waiting { "…" } else { "" };
+    let prompt = Line::from(vec![
+        Span::styled("/ ", theme.style(Meaning::Key)),
+        Span::raw(b.query.clone()),
+        Span::styled("▏", theme.style(Meaning::Key)),
+        Span::styled(
+            format!(" {} hits{state}", b.hits.len()),
+            theme.style(Meaning::Muted),
+        ),
+    ]);
+    f.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
+    let rows = inner.height.saturating_sub(1) as usize;
+    let first = b.selected.saturating_sub(rows.saturating_sub(1));
+    let mut lines = Vec::new();
+    for (i, hit) in b.hits.iter().enumerate().skip(first).take(rows) {
+        let base = if i == b.selected {
+            theme.style(Meaning::Selected)
+        } else {
+            ratatui::style::Style::default()
+        };
+        let mut spans = vec![Span::styled(
+            if i == b.selected { "▸ " } else { "  " },
+            base,
+        )];
+        spans.extend(highlighted(
+            &hit.text,
+            &hit.positions,
+            base,
+            base.patch(theme.style(Meaning::Match)),
+        ));
+        let tiers = app.catalogue.course_tiers(hit.course).join(" ");
+        spans.push(Span::styled(
+            format!("  {tiers}"),
+            theme.style(Meaning::Muted),
+        ));
+        lines.push(Line::from(spans));
+    }
+    if b.hits.is_empty() && !b.query.is_empty() && !b.waiting {
+        lines.push(Line::from(Span::styled(
+            "  no course matches",
+            theme.style(Meaning::Muted),
+        )));
+    }
+    f.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        },
+    );
+}
+
+fn form_box(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
+    let mut lines = Vec::new();
+    for (i, label) in form.labels.iter().enumerate() {
+        let focused = i == form.focus;
+        let value_style = if focused {
+            theme.style(Meaning::Selected)
+        } else {
+            ratatui::style::Style::default()
+        };
+        let cursor = if focused { "▏" } else { " " };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:>11}: "), theme.style(Meaning::Key)),
+            Span::styled(format!("{}{cursor}", form.values[i]), value_style),
+            Span::styled(format!("  {}", form.hints[i]), theme.style(Meaning::Muted)),
+        ]));
+    }
+    lines.push(Line::from(""));
+    match &form.error {
+        Some(e) => lines.push(Line::from(Span::styled(
+            format!("! {e}"),
+            theme.style(Meaning::Alert),
+        ))),
+        None => lines.push(Line::from(Span::styled(
+            "Enter saves · Tab next field · Esc cancels",
+            theme.style(Meaning::Muted),
+        ))),
+    }
+    let r = centred(area, 76, lines.len() as u16 + 4);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", form.title)),
+        ),
+        r,
+    );
+}
+
+fn detail(f: &mut Frame, area: Rect, app: &App, course: CourseId, theme: &Theme) {
+    let c = &app.catalogue.courses[course];
+    let mut lines = vec![Line::from(Span::styled(
+        c.title.clone(),
+        theme.style(Meaning::Title),
+    ))];
+    if !c.aliases.is_empty() {
+        lines.push(Line::from(format!(
+            "Also printed as: {}",
+            c.aliases.join(" | ")
+        )));
+    }
+    lines.push(Line::from(match app.completed(course) {
+        Some(done) => Span::styled(
+            format!(
+                "✓ Done {} ({:.1} h, id {})",
+                done.date.format("%d.%m.%Y"),
+                done.hours(),
+                done.id
+            ),
+            theme.style(Meaning::Met),
+        ),
+        None => Span::styled(
+            "Not done yet: press d to record it",
+            theme.style(Meaning::Open),
+        ),
+    }));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Listed in",
+        theme.style(Meaning::Muted),
+    )));
+    for l in app.catalogue.course_listings(course) {
+        let rb = app
+            .catalogue
+            .rulebook(&l.rulebook)
+            .map_or(l.rulebook.as_str(), |r| r.short.as_str());
+        let comps = if l.competencies.is_empty() {
+            "unclassified".to_string()
+        } else {
+            l.competencies
+                .iter()
+                .map(|k| k.id())
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        lines.push(Line::from(format!(
+            "  {:<14} {:<9} {:<13} {rb}, row {}",
+            l.tier,
+            l.status.id(),
+            comps,
+            l.row
+        )));
+    }
+    let r = centred(area, 96, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Course: d record done · Esc close "),
+        ),
+        r,
+    );
+}

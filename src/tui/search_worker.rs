@@ -1,0 +1,83 @@
+//! Fuzzy search off the UI thread: the UI sends each query and never waits;
+//! the worker skips to the newest query, narrows from the previous result
+//! when the query only grew, and sends hits back tagged with the query's
+//! number so stale answers are dropped.
+
+use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
+use std::sync::Arc;
+use std::thread;
+
+use crate::search::{Hit, SearchIndex};
+
+pub const LIMIT: usize = 100;
+
+pub struct SearchWorker {
+    send: Sender<(u64, String)>,
+    recv: Receiver<(u64, Vec<Hit>)>,
+    pub latest: u64,
+}
+
+impl SearchWorker {
+    pub fn start(index: Arc<SearchIndex>) -> SearchWorker {
+        let (send, queries) = channel::<(u64, String)>();
+        let (answers, recv) = channel();
+        thread::spawn(move || {
+            let all: Vec<u32> = (0..index.len() as u32).collect();
+            let mut last = String::new();
+            let mut survivors: Vec<u32> = all.clone();
+            while let Ok(mut job) = queries.recv() {
+                // Only the newest query matters.
+                while let Ok(newer) = queries.try_recv() {
+                    job = newer;
+                }
+                let (n, query) = job;
+                let narrow = !last.is_empty() && query.starts_with(&last) && !query.ends_with(' ');
+                let from = if narrow { &survivors } else { &all };
+                let (hits, kept) = index.search_within(from, &query, LIMIT, &|_| true);
+                last = query;
+                survivors = if last.trim().is_empty() {
+                    all.clone()
+                } else {
+                    kept
+                };
+                if answers.send((n, hits)).is_err() {
+                    break;
+                }
+            }
+        });
+        SearchWorker {
+            send,
+            recv,
+            latest: 0,
+        }
+    }
+
+    pub fn ask(&mut self, query: &str) {
+        self.latest += 1;
+        // A dead worker only means no results; the UI keeps working.
+        let _ = self.send.send((self.latest, query.to_string()));
+    }
+
+    /// The newest answer, if one for the latest query has arrived.
+    pub fn poll(&self) -> Option<Vec<Hit>> {
+        let mut newest = None;
+        loop {
+            match self.recv.try_recv() {
+                Ok((n, hits)) if n == self.latest => newest = Some(hits),
+                Ok(_) => {}
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return newest,
+            }
+        }
+    }
+
+    /// Waits for the latest answer (tests and screenshots only).
+    pub fn wait(&self) -> Vec<Hit> {
+        loop {
+            match self.recv.recv() {
+                Ok((n, hits)) if n == self.latest => return hits,
+                Ok(_) => {}
+                Err(_) => return Vec::new(),
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! The Catalogue view: tiers grouped by service on the left, the selected
+//! tier's listings on the right with status and competency badges.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::Frame;
+
+use super::app::{App, Focus};
+use super::theme::{Meaning, Theme};
+use crate::catalogue::{Competency, ListingStatus, SourceDefect};
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let left_width = if area.width >= 100 { 34 } else { 20 };
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Min(20)]).areas(area);
+    render_tiers(f, left, app, theme);
+    render_listings(f, right, app, theme);
+}
+
+fn border(app: &App, focus: Focus, theme: &Theme) -> ratatui::style::Style {
+    if app.focus == focus {
+        theme.style(Meaning::Title)
+    } else {
+        theme.style(Meaning::Muted)
+    }
+}
+
+fn render_tiers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let wide = area.width >= 30;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut last_service = None;
+    for (i, t) in app.catalogue.tiers.iter().enumerate() {
+        if last_service != Some(t.service) {
+            lines.push(Line::from(Span::styled(
+                t.service.id().to_uppercase(),
+                theme.style(Meaning::Title),
+            )));
+            last_service = Some(t.service);
+        }
+        let marker = if i == app.tier { "▸ " } else { "  " };
+        let mine =
+            app.status.as_ref().ok().and_then(|s| s.tier.id.as_deref()) == Some(t.id.as_str());
+        let mut text = format!("{marker}{}{}", t.id, if mine { " *" } else { "" });
+        if wide {
+            let short = t
+                .label
+                .split_once(", ")
+                .map_or(t.label.as_str(), |(_, rest)| rest);
+            text = format!("{text:<16}{}", short);
+        }
+        let style = if i == app.tier && app.focus == Focus::Tiers {
+            theme.style(Meaning::Selected)
+        } else {
+            ratatui::style::Style::default()
+        };
+        if i == app.tier {
+            selected_line = lines.len();
+        }
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    let inner_height = area.height.saturating_sub(2) as usize;
+    let scroll = selected_line.saturating_sub(inner_height.saturating_sub(1)) as u16;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Tiers (* yours) ")
+        .border_style(border(app, Focus::Tiers, theme));
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}
+
+pub fn badges(competencies: &[Competency]) -> String {
+    if competencies.is_empty() {
+        return "···".into();
+    }
+    Competency::ALL
+        .iter()
+        .map(|c| {
+            if competencies.contains(c) {
+                c.letter()
+            } else {
+                '·'
+            }
+        })
+        .collect()
+}
+
+fn render_listings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let tier = &app.catalogue.tiers[app.tier];
+    let listings = app.visible_listings();
+    let filter = format!(
+        "{} · {}",
+        app.competency.map_or("all competencies", |c| c.id()),
+        app.listing_status.map_or("mandatory+optional", |s| s.id())
+    );
+    let rows: Vec<Row> = listings
+        .iter()
+        .map(|l| {
+            let done = l.course.and_then(|c| app.completed(c)).is_some();
+            let short = l.course.is_some_and(|c| app.shortlisted(c));
+            let mark = if done {
+                "✓"
+            } else if short {
+                "★"
+            } else {
+                " "
+            };
+            let (status, status_style) = match l.status {
+                ListingStatus::Mandatory => ("M", theme.style(Meaning::Mandatory)),
+                ListingStatus::Optional => ("O", theme.style(Meaning::Optional)),
+            };
+            let mut title = l.title.clone();
+            if let Some(d) = l.defect {
+                title.push_str(match d {
+                    SourceDefect::EditingNote => "  [editing note]",
+                    SourceDefect::Truncated => "  [cut off]",
+                });
+            }
+            Row::new(vec![
+                Cell::from(mark).style(theme.style(Meaning::Met)),
+                Cell::from(format!("{:>2}", l.row)).style(theme.style(Meaning::Muted)),
+                Cell::from(status).style(status_style),
+                Cell::from(badges(&l.competencies)),
+                Cell::from(title),
+            ])
+        })
+        .collect();
+    let title = format!(" {} · {} ({} rows) ", tier.label, filter, listings.len());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(border(app, Focus::Listings, theme));
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Length(1),
+            Constraint::Length(3),
+            Constraint::Min(10),
+        ],
+    )
+    .header(Row::new(vec!["", "#", "", "BFD", "Course"]).style(theme.style(Meaning::Muted)))
+    .block(block)
+    .highlight_symbol("▸")
+    .row_highlight_style(if app.focus == Focus::Listings {
+        theme.style(Meaning::Selected)
+    } else {
+        ratatui::style::Style::default()
+    });
+    let mut state =
+        TableState::default().with_selected(Some(app.row.min(listings.len().saturating_sub(1))));
+    f.render_stateful_widget(table, area, &mut state);
+}

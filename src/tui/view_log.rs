@@ -1,0 +1,68 @@
+//! The Log view: completions of the financial year, newest first.
+
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Block, Borders, Row, Table, TableState};
+use ratatui::Frame;
+
+use super::app::App;
+use super::theme::{Meaning, Theme};
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let rows_data = app.log_rows();
+    let total: f64 = rows_data.iter().map(|c| c.hours()).sum();
+    let rows: Vec<Row> = rows_data
+        .iter()
+        .map(|c| {
+            let title = if c.in_catalogue {
+                c.title.clone()
+            } else {
+                format!("{} (other)", c.title)
+            };
+            Row::new(vec![
+                c.id.to_string(),
+                c.date.format("%d.%m.%Y").to_string(),
+                format!("{:.1}", c.hours()),
+                c.certificate.clone().unwrap_or_default(),
+                title,
+            ])
+        })
+        .collect();
+    let fy = crate::rules::fy::FinancialYear::containing(app.today);
+    let title = format!(
+        " Completions in {fy}: {} courses, {total:.1} hours ",
+        rows_data.len()
+    );
+    let empty = rows.is_empty();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(4),
+            Constraint::Length(10),
+            Constraint::Length(5),
+            Constraint::Length(12),
+            Constraint::Min(10),
+        ],
+    )
+    .header(
+        Row::new(vec!["ID", "Date", "Hours", "Certificate", "Course"])
+            .style(theme.style(Meaning::Muted)),
+    )
+    .block(Block::default().borders(Borders::ALL).title(title))
+    .highlight_symbol("▸")
+    .row_highlight_style(theme.style(Meaning::Selected));
+    let mut state = TableState::default().with_selected((!empty).then_some(app.log_row));
+    f.render_stateful_widget(table, area, &mut state);
+    if empty {
+        let hint = "Nothing recorded this year. In the Catalogue (1), select a course and press d.";
+        let inner = Rect {
+            x: area.x + 2,
+            y: area.y + 3,
+            width: area.width.saturating_sub(4),
+            height: 1,
+        };
+        f.render_widget(
+            ratatui::widgets::Paragraph::new(hint).style(theme.style(Meaning::Muted)),
+            inner,
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! The Plan view: open mandatory courses on top, then the shortlist of
+//! optional courses grouped by competency.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+use super::app::App;
+use super::theme::{Meaning, Theme};
+use super::view_catalogue::badges;
+use crate::catalogue::{Competency, ListingStatus};
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let courses = app.plan_courses();
+    let tier = app.status.as_ref().ok().and_then(|s| s.tier.id.clone());
+    let listing_in_tier = |c: usize| {
+        tier.as_deref()
+            .and_then(|t| app.catalogue.course_listings(c).find(|l| l.tier == t))
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mandatory: Vec<(usize, usize)> = courses
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, c)| listing_in_tier(*c).is_some_and(|l| l.status == ListingStatus::Mandatory))
+        .collect();
+    let mut push = |lines: &mut Vec<Line<'static>>, i: usize, c: usize| {
+        let l = listing_in_tier(c);
+        let badge = l.map_or("   ".to_string(), |l| badges(&l.competencies));
+        let style = if i == app.plan_row {
+            theme.style(Meaning::Selected)
+        } else {
+            ratatui::style::Style::default()
+        };
+        if i == app.plan_row {
+            selected_line = lines.len();
+        }
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::raw(format!("{badge} ")),
+            Span::styled(app.catalogue.courses[c].title.clone(), style),
+        ]));
+    };
+    lines.push(Line::from(Span::styled(
+        format!("Open mandatory courses ({})", mandatory.len()),
+        theme.style(Meaning::Title),
+    )));
+    if mandatory.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  none open",
+            theme.style(Meaning::Met),
+        )));
+    }
+    for (i, c) in &mandatory {
+        push(&mut lines, *i, *c);
+    }
+    let shortlist: Vec<(usize, usize)> = courses
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(i, _)| !mandatory.iter().any(|(j, _)| j == i))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        format!("Your shortlist ({})", shortlist.len()),
+        theme.style(Meaning::Title),
+    )));
+    if shortlist.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  empty: in the Catalogue (1), select an optional course and press s",
+            theme.style(Meaning::Muted),
+        )));
+    }
+    let groups: [(Option<Competency>, &str); 4] = [
+        (Some(Competency::Behavioural), "behavioural"),
+        (Some(Competency::Functional), "functional"),
+        (Some(Competency::Domain), "domain"),
+        (None, "not in your tier's list / unclassified"),
+    ];
+    for (k, name) in groups {
+        // A course goes under its first competency, so each appears once.
+        let members: Vec<&(usize, usize)> = shortlist
+            .iter()
+            .filter(|(_, c)| listing_in_tier(*c).and_then(|l| l.competencies.first().copied()) == k)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(Span::styled(
+            format!(" {name}"),
+            theme.style(Meaning::Muted),
+        )));
+        for (i, c) in members {
+            push(&mut lines, *i, *c);
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Hours: the orders give no course durations; each completion's hours come from its certificate.",
+        theme.style(Meaning::Muted),
+    )));
+    let inner_height = area.height.saturating_sub(2) as usize;
+    let scroll = selected_line.saturating_sub(inner_height.saturating_sub(2)) as u16;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Plan: what closes the gaps ");
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}

@@ -1,0 +1,205 @@
+//! The Progress view: one gauge per requirement of the financial year, and
+//! cumulative hours by month against the even pace to the target.
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph};
+use ratatui::Frame;
+
+use super::app::App;
+use super::theme::{Meaning, Theme};
+use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let st = match &app.status {
+        Ok(st) => st,
+        Err(e) => {
+            let block = Block::default().borders(Borders::ALL).title(" Progress ");
+            f.render_widget(
+                Paragraph::new(format!("{e}\nThe catalogue works without one: press 1."))
+                    .block(block),
+                area,
+            );
+            return;
+        }
+    };
+    let hours = st.requirements.iter().find(|r| r.unit == Unit::Hours);
+    let chart_height = if hours.is_some() && area.height >= 20 {
+        9
+    } else {
+        0
+    };
+    let [list, chart] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(chart_height)]).areas(area);
+    render_gauges(f, list, app, st, theme);
+    if let Some(h) = hours.filter(|_| chart_height > 0) {
+        render_chart(f, chart, app, st, h, theme);
+    }
+}
+
+fn standing_style(r: &RequirementStatus, theme: &Theme) -> (Style, &'static str) {
+    match r.standing {
+        Standing::Met => (theme.style(Meaning::Met), "✓"),
+        Standing::Open => (theme.style(Meaning::Open), "·"),
+        Standing::Behind => (theme.style(Meaning::Open), "!"),
+        Standing::Overdue => (theme.style(Meaning::Alert), "✗"),
+    }
+}
+
+fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Theme) {
+    let title = format!(
+        " {} · tier {} · {} ",
+        st.fy,
+        st.tier.id.as_deref().unwrap_or("none"),
+        if st.on_track {
+            "on track"
+        } else {
+            "not on track"
+        }
+    );
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let per = 3u16;
+    let fits = (inner.height / per).max(1) as usize;
+    let first = app
+        .row
+        .min(st.requirements.len().saturating_sub(1))
+        .saturating_sub(fits.saturating_sub(1));
+    for (n, r) in st.requirements.iter().enumerate().skip(first).take(fits) {
+        let y = inner.y + (n - first) as u16 * per;
+        let (style, symbol) = standing_style(r, theme);
+        let selected = n == app.row;
+        let text_style = if selected {
+            theme.style(Meaning::Selected)
+        } else {
+            Style::default()
+        };
+        let line1 = Line::from(vec![
+            Span::styled(format!("{symbol} "), style),
+            Span::styled(r.text.clone(), text_style),
+        ]);
+        f.render_widget(
+            Paragraph::new(line1),
+            Rect {
+                x: inner.x,
+                y,
+                width: inner.width,
+                height: 1,
+            },
+        );
+        let ratio = if r.target > 0.0 {
+            (r.done / r.target).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        let label = format!("{} · {}", r.progress_text(), r.due_text());
+        let gauge = LineGauge::default()
+            .ratio(ratio)
+            .label(Span::styled(format!("  {label:<40}"), style))
+            .filled_style(style)
+            .unfilled_style(theme.style(Meaning::Muted));
+        f.render_widget(
+            gauge,
+            Rect {
+                x: inner.x,
+                y: y + 1,
+                width: inner.width,
+                height: 1,
+            },
+        );
+        let cite = Line::from(Span::styled(
+            format!("  {} · {}", r.rulebook, r.citation),
+            theme.style(Meaning::Muted),
+        ));
+        f.render_widget(
+            Paragraph::new(cite),
+            Rect {
+                x: inner.x,
+                y: y + 2,
+                width: inner.width,
+                height: 1,
+            }
+            .intersection(inner),
+        );
+    }
+}
+
+/// Cumulative hours at each month's end up to today, and the even pace.
+fn monthly(app: &App, st: &Status) -> (Vec<(f64, f64)>, f64) {
+    let mut points = vec![(0.0, 0.0)];
+    let mut total = 0.0;
+    for m in 0..12u32 {
+        let (y, month) = if m < 9 {
+            (st.fy.start_year, m + 4)
+        } else {
+            (st.fy.start_year + 1, m - 8)
+        };
+        let start = NaiveDate::from_ymd_opt(y, month, 1).expect("a month's first day");
+        if start > st.as_of {
+            break;
+        }
+        total += app
+            .snapshot
+            .completions
+            .iter()
+            .filter(|c| c.date.year() == y && c.date.month() == month && c.date <= st.as_of)
+            .map(|c| c.hours())
+            .sum::<f64>();
+        points.push((f64::from(m + 1), total));
+    }
+    (points, total)
+}
+
+fn render_chart(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    st: &Status,
+    h: &RequirementStatus,
+    theme: &Theme,
+) {
+    let (points, _) = monthly(app, st);
+    let pace = [(0.0, 0.0), (12.0, h.target)];
+    let top = h
+        .target
+        .max(points.iter().map(|p| p.1).fold(0.0, f64::max))
+        .ceil();
+    let datasets = vec![
+        Dataset::default()
+            .name("pace")
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(theme.style(Meaning::Muted))
+            .data(&pace),
+        Dataset::default()
+            .name("your hours")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.style(Meaning::Met))
+            .data(&points),
+    ];
+    let x_labels = vec![Line::from("Apr"), Line::from("Oct"), Line::from("Mar")];
+    let chart = Chart::new(datasets)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" Hours by month: {:.1} of {} ", h.done, h.target)),
+        )
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, 12.0])
+                .labels(x_labels)
+                .style(theme.style(Meaning::Muted)),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, top])
+                .labels(vec![Line::from("0"), Line::from(format!("{top}"))])
+                .style(theme.style(Meaning::Muted)),
+        );
+    f.render_widget(chart, area);
+}
