@@ -806,13 +806,13 @@ fn report_in_markdown_csv_and_json() {
     assert!(
         served
             .iter()
-            .any(|s| s.as_str().unwrap().contains("52 hours")),
+            .any(|s| s.as_str().unwrap() == "hours-per-fy (Bihar GAD order 4463, 06.03.2026)"),
         "{served:?}"
     );
     assert!(
         served
             .iter()
-            .any(|s| s.as_str().unwrap().contains("Schedule A")),
+            .any(|s| s.as_str().unwrap() == "all-mandatory (Bihar GAD letter 8627, 15.05.2026)"),
         "{served:?}"
     );
     assert_eq!(rows[1]["competency"], "-");

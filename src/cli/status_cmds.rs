@@ -76,9 +76,10 @@ pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
     }
     if args.check && unmet > 0 {
         return Err(Failure::check(format!(
-            "{unmet} requirement{} due in {} not met yet",
-            if unmet == 1 { " is" } else { "s are" },
-            st.fy
+            "{unmet} requirement{} due in {} {} not met yet",
+            if unmet == 1 { "" } else { "s" },
+            st.fy,
+            if unmet == 1 { "is" } else { "are" }
         )));
     }
     Ok(())
@@ -219,11 +220,18 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Outcome {
                 })
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "-".into());
+            // Short enough for an APAR table: the kind and the order's short name.
             let served = st
                 .requirements
                 .iter()
                 .filter(|r| r.counted.contains(&c.id))
-                .map(|r| format!("{} ({})", r.text, r.citation))
+                .map(|r| {
+                    let short = ctx
+                        .catalogue
+                        .rulebook(&r.rulebook)
+                        .map_or(r.rulebook.as_str(), |b| b.short.as_str());
+                    format!("{} ({short})", r.kind)
+                })
                 .collect();
             ReportRow {
                 id: c.id,

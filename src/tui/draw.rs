@@ -110,7 +110,7 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     for (k, h) in pairs {
         spans.push(Span::styled(format!(" {k}"), theme.style(Meaning::Key)));
-        spans.push(Span::raw(format!(" {h} ")));
+        spans.push(Span::raw(format!(":{h}")));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }

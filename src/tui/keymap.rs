@@ -91,7 +91,7 @@ pub const BINDINGS: &[Binding] = &[
         "c",
         "competency filter: all, behavioural, functional, domain",
         Action::CycleCompetency,
-        "competency"
+        "B/F/D"
     ),
     b!(
         Scope::View(Catalogue),
@@ -115,7 +115,7 @@ pub const BINDINGS: &[Binding] = &[
         "s",
         "add to or drop from your shortlist",
         Action::ToggleShortlist,
-        "shortlist"
+        "list"
     ),
     b!(
         Scope::View(Plan),
@@ -281,10 +281,10 @@ pub const BINDINGS: &[Binding] = &[
 
 /// Keys inside the search box and forms (they take text, so they are not in the table above).
 pub const TEXT_KEYS: &[(&str, &str)] = &[
-    ("type", "narrow the search / fill the field"),
-    ("↑/↓", "choose a result / field"),
-    ("Tab", "next field (forms)"),
-    ("Enter", "jump to the course / save the form"),
+    ("type", "narrow / fill"),
+    ("↑↓", "choose"),
+    ("Tab", "next field"),
+    ("Enter", "go to course / save"),
     ("Esc", "cancel"),
 ];
 

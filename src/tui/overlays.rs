@@ -9,7 +9,7 @@ use ratatui::Frame;
 use super::app::{App, Overlay, SearchBox};
 use super::draw::highlighted;
 use super::forms::Form;
-use super::keymap::{bindings_for, TEXT_KEYS};
+use super::keymap::{bindings_for, Action, TEXT_KEYS};
 use super::theme::{Meaning, Theme};
 use crate::catalogue::CourseId;
 
@@ -25,7 +25,7 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
     match overlay {
-        Overlay::Help => help(f, area, app, theme),
+        Overlay::Help => help(f, app, theme),
         Overlay::Search(b) => search(f, area, app, b, theme),
         Overlay::Form(form) => form_box(f, area, form, theme),
         Overlay::Detail(c) => detail(f, area, app, *c, theme),
@@ -43,31 +43,72 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &T
     }
 }
 
-fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Bindings that read best as one help line ("↑/k ↓/j  move up / down").
+fn pairs_with(a: Action, b: Action) -> bool {
+    use Action::*;
+    a == b
+        || matches!(
+            (a, b),
+            (Up, Down)
+                | (PageUp, PageDown)
+                | (Top, Bottom)
+                | (NextView, PrevView)
+                | (FocusLeft, FocusRight)
+                | (GoView(_), GoView(_))
+        )
+}
+
+/// Help lines built from the keymap, paired bindings merged to fit 80x24.
+pub fn help_lines(app: &App) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String, Action)> = Vec::new();
+    for b in bindings_for(app.view) {
+        match out.last_mut() {
+            Some((keys, help, last)) if pairs_with(*last, b.action) => {
+                keys.push(' ');
+                keys.push_str(b.label);
+                if let (Action::GoView(_), Action::GoView(_)) = (*last, b.action) {
+                    *help = format!("{} / {}", help, b.help.trim_end_matches(" view"));
+                } else if *last != b.action {
+                    *help = format!("{help} / {}", b.help);
+                } else {
+                    *help = format!("{help} ({} {})", b.label, b.help);
+                }
+                *last = b.action;
+            }
+            _ => out.push((b.label.to_string(), b.help.to_string(), b.action)),
+        }
+    }
+    out.into_iter().map(|(k, h, _)| (k, h)).collect()
+}
+
+fn help(f: &mut Frame, app: &App, theme: &Theme) {
+    let rows = help_lines(app);
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(8);
     let mut lines = vec![Line::from(Span::styled(
         format!("Keys in the {} view", app.view.name()),
         theme.style(Meaning::Title),
     ))];
-    for b in bindings_for(app.view) {
+    for (k, h) in rows {
         lines.push(Line::from(vec![
-            Span::styled(format!("{:>8}  ", b.label), theme.style(Meaning::Key)),
-            Span::raw(b.help),
+            Span::styled(format!("{k:>width$}  "), theme.style(Meaning::Key)),
+            Span::raw(h),
         ]));
     }
-    lines.push(Line::from(Span::styled(
-        "In the search box and forms",
-        theme.style(Meaning::Title),
-    )));
-    for (k, h) in TEXT_KEYS {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{k:>8}  "), theme.style(Meaning::Key)),
-            Span::raw(*h),
-        ]));
-    }
-    let r = centred(area, 72, lines.len() as u16 + 2);
+    let text_keys: Vec<String> = TEXT_KEYS.iter().map(|(k, h)| format!("{k}: {h}")).collect();
+    lines.push(Line::from(vec![
+        Span::styled("Search box and forms: ", theme.style(Meaning::Title)),
+        Span::raw(text_keys.join(" · ")),
+    ]));
+    // The whole screen: at 80x24 the help needs every row.
+    let area = f.area();
+    let r = centred(area, 80, lines.len() as u16 + 4);
     f.render_widget(Clear, r);
     f.render_widget(
-        Paragraph::new(lines).block(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::default()
                 .borders(Borders::ALL)
                 .title(" Help: Esc to close "),
