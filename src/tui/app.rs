@@ -75,6 +75,7 @@ pub struct App {
     pub competency: Option<Competency>,
     pub listing_status: Option<ListingStatus>,
     pub plan_row: usize,
+    pub progress_row: usize,
     pub log_row: usize,
     pub overlay: Option<Overlay>,
     pub message: Option<(String, bool)>,
@@ -111,6 +112,7 @@ impl App {
             competency: None,
             listing_status: None,
             plan_row: 0,
+            progress_row: 0,
             log_row: 0,
             overlay: None,
             message: None,
@@ -275,7 +277,8 @@ impl App {
             View::Catalogue if self.focus == Focus::Tiers => &mut self.tier,
             View::Plan => &mut self.plan_row,
             View::Log => &mut self.log_row,
-            _ => &mut self.row,
+            View::Progress => &mut self.progress_row,
+            View::Catalogue => &mut self.row,
         }
     }
 

@@ -15,7 +15,7 @@ mod view_log;
 mod view_plan;
 mod view_progress;
 
-pub use app::{App, Overlay, View};
+pub use app::{App, Focus, Overlay, View};
 pub use draw::{draw, MIN_HEIGHT, MIN_WIDTH};
 pub use keymap::Action;
 pub use theme::Theme;
@@ -23,6 +23,7 @@ pub use theme::Theme;
 use chrono::NaiveDate;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -36,8 +37,19 @@ pub fn run(catalogue: Catalogue, store: Store, today: NaiveDate) -> Result<(), S
     }
     let theme = Theme::from_env();
     let mut app = App::new(Arc::new(catalogue), store, today);
+    // SIGTERM, or SIGHUP when an SSH link drops, ends the loop like `q`, so
+    // the terminal is restored and the UI state saved on those paths too.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| format!("cannot watch signals: {e}"))?;
+    }
     let mut terminal = terminal::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
-    let result = event_loop(&mut terminal, &mut app, &theme);
+    let result = event_loop(&mut terminal, &mut app, &theme, &stop);
     terminal::leave();
     app.save_ui();
     result
@@ -47,6 +59,7 @@ fn event_loop(
     terminal: &mut terminal::DashTerminal,
     app: &mut App,
     theme: &Theme,
+    stop: &AtomicBool,
 ) -> Result<(), String> {
     loop {
         terminal
@@ -62,7 +75,7 @@ fn event_loop(
             }
         }
         app.poll_search();
-        if app.quit {
+        if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
     }

@@ -66,13 +66,13 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
     let per = 3u16;
     let fits = (inner.height / per).max(1) as usize;
     let first = app
-        .row
+        .progress_row
         .min(st.requirements.len().saturating_sub(1))
         .saturating_sub(fits.saturating_sub(1));
     for (n, r) in st.requirements.iter().enumerate().skip(first).take(fits) {
         let y = inner.y + (n - first) as u16 * per;
         let (style, symbol) = standing_style(r, theme);
-        let selected = n == app.row;
+        let selected = n == app.progress_row;
         let text_style = if selected {
             theme.style(Meaning::Selected)
         } else {
