@@ -1,0 +1,338 @@
+//! The dashboard driven by keys, as a person drives it, with the state and
+//! the store checked after each step: views, filters, search, recording,
+//! refusing bad input, the shortlist, removing, quitting, help, and the
+//! remembered view and filters.
+
+mod tui_fixtures;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use karmadash::catalogue::Competency;
+use karmadash::rules::engine::Unit;
+use karmadash::tui::{App, Focus, Overlay, View};
+use tui_fixtures::{bss_officer, catalogue, ch, ctrl, key, screen, type_text, Officer};
+
+fn visible_titles(app: &App) -> Vec<String> {
+    app.visible_listings()
+        .iter()
+        .map(|l| l.title.clone())
+        .collect()
+}
+
+fn selected_title(app: &App) -> String {
+    app.visible_listings()[app.row].title.clone()
+}
+
+/// `done` of the first requirement counted in `unit`.
+fn done_in(app: &App, unit: Unit) -> f64 {
+    app.status
+        .as_ref()
+        .expect("an evaluated profile")
+        .requirements
+        .iter()
+        .find(|r| r.unit == unit)
+        .unwrap_or_else(|| panic!("a requirement in {unit:?}"))
+        .done
+}
+
+/// Moves the course list's cursor onto a listing by title.
+fn select_listing(app: &mut App, title: &str) {
+    app.on_key(ch('l'));
+    app.on_key(ch('g'));
+    while selected_title(app) != title {
+        let before = app.row;
+        app.on_key(ch('j'));
+        assert_ne!(app.row, before, "{title} is not in the list");
+    }
+}
+
+fn form_error(app: &App) -> Option<String> {
+    match &app.overlay {
+        Some(Overlay::Form(f)) => f.error.clone(),
+        _ => panic!("a form should be open"),
+    }
+}
+
+#[test]
+fn tab_shift_tab_and_digits_move_between_views() {
+    let o = bss_officer();
+    let mut app = o.app();
+    assert_eq!(app.view, View::Catalogue);
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        app.on_key(key(KeyCode::Tab));
+        seen.push(app.view);
+    }
+    assert_eq!(
+        seen,
+        [View::Progress, View::Plan, View::Log, View::Catalogue]
+    );
+    // Terminals send Shift-Tab as BackTab, with or without the SHIFT flag.
+    app.on_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    assert_eq!(app.view, View::Log);
+    app.on_key(key(KeyCode::BackTab));
+    assert_eq!(app.view, View::Plan);
+    for (c, v) in [
+        ('1', View::Catalogue),
+        ('4', View::Log),
+        ('2', View::Progress),
+        ('3', View::Plan),
+    ] {
+        app.on_key(ch(c));
+        assert_eq!(app.view, v, "key {c}");
+    }
+}
+
+#[test]
+fn competency_filter_cycles_and_changes_the_listings() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('l'));
+    assert_eq!(app.focus, Focus::Listings);
+    let all = visible_titles(&app);
+    assert_eq!(
+        all.len(),
+        catalogue().tier_listings("bss-aso-us").count(),
+        "every row the order prints for the tier"
+    );
+    let mut lists = Vec::new();
+    for expected in [
+        Some(Competency::Behavioural),
+        Some(Competency::Functional),
+        Some(Competency::Domain),
+        None,
+    ] {
+        app.on_key(ch('c'));
+        assert_eq!(app.competency, expected);
+        assert_eq!(app.row, 0, "a new filter starts at the top");
+        let shown = app.visible_listings();
+        if let Some(c) = expected {
+            assert!(!shown.is_empty(), "{c:?} has courses");
+            assert!(shown.len() < all.len(), "{c:?} narrows the list");
+            assert!(shown.iter().all(|l| l.competencies.contains(&c)));
+        }
+        lists.push(visible_titles(&app));
+    }
+    assert_eq!(lists[3], all, "the fourth press shows everything again");
+    assert_ne!(lists[0], lists[1]);
+    assert_ne!(lists[1], lists[2]);
+    // What a person sees follows the filter.
+    app.on_key(ch('c'));
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("behavioural"), "{text}");
+    assert!(text.contains("Effective Communication"), "{text}");
+    assert!(
+        !text.contains("Yuva AI for All"),
+        "a functional course: {text}"
+    );
+}
+
+#[test]
+fn search_then_enter_opens_the_course_in_the_catalogue() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('3'));
+    app.on_key(ch('/'));
+    assert!(matches!(app.overlay, Some(Overlay::Search(_))));
+    type_text(&mut app, "yuva");
+    app.wait_search();
+    match &app.overlay {
+        Some(Overlay::Search(b)) => {
+            assert_eq!(b.query, "yuva");
+            assert!(!b.hits.is_empty(), "yuva finds something");
+        }
+        _ => panic!("the search box stays open while typing"),
+    }
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(app.view, View::Catalogue);
+    assert_eq!(app.focus, Focus::Listings);
+    assert_eq!(
+        app.tier_id(),
+        "bss-aso-us",
+        "the officer's own tier lists it"
+    );
+    assert_eq!(selected_title(&app), "Yuva AI for All");
+    match app.overlay {
+        Some(Overlay::Detail(c)) => assert_eq!(catalogue().courses[c].title, "Yuva AI for All"),
+        _ => panic!("Enter opens the course's details"),
+    }
+}
+
+#[test]
+fn recording_a_completion_writes_the_store_and_moves_progress() {
+    let o = bss_officer();
+    let mut app = o.app();
+    let courses_before = done_in(&app, Unit::Courses);
+    let hours_before = done_in(&app, Unit::Hours);
+    let stored_before = o.store().snapshot().unwrap().completions.len();
+    select_listing(&mut app, "Yuva AI for All");
+    app.on_key(ch('d'));
+    assert!(form_error(&app).is_none());
+    // The cursor starts in Hours; the date defaults to today.
+    type_text(&mut app, "2:30");
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "a good form closes");
+    let (msg, is_error) = app.message.clone().expect("a confirmation");
+    assert!(!is_error && msg.contains("Yuva AI for All"), "{msg}");
+
+    let stored = o.store().snapshot().unwrap().completions;
+    assert_eq!(stored.len(), stored_before + 1);
+    let c = stored
+        .iter()
+        .find(|c| c.title == "Yuva AI for All")
+        .expect("the completion is in the store");
+    assert_eq!(c.minutes, 150);
+    assert_eq!(c.date, tui_fixtures::today());
+    assert_eq!(done_in(&app, Unit::Courses), courses_before + 1.0);
+    assert_eq!(done_in(&app, Unit::Hours), hours_before + 2.5);
+
+    // Pressing d again on a done course says so instead of recording twice.
+    app.on_key(ch('d'));
+    assert!(app.overlay.is_none());
+    assert!(app
+        .message
+        .as_ref()
+        .is_some_and(|(m, e)| *e && m.contains("Already")));
+}
+
+#[test]
+fn bad_hours_keep_the_form_open_and_write_nothing() {
+    let o = bss_officer();
+    let mut app = o.app();
+    let before = o.store().snapshot().unwrap();
+    select_listing(&mut app, "Yuva AI for All");
+    app.on_key(ch('d'));
+    for bad in ["-2", "abc", "0"] {
+        for _ in 0..8 {
+            app.on_key(key(KeyCode::Backspace));
+        }
+        type_text(&mut app, bad);
+        app.on_key(key(KeyCode::Enter));
+        let err = form_error(&app).unwrap_or_else(|| panic!("{bad}: no reason shown"));
+        assert!(err.contains(bad), "{bad}: {err}");
+    }
+    assert_eq!(o.store().snapshot().unwrap(), before, "nothing written");
+    // Typing again clears the reason; Esc leaves without saving.
+    app.on_key(ch('1'));
+    assert!(form_error(&app).is_none());
+    app.on_key(key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+    assert_eq!(o.store().snapshot().unwrap(), before);
+}
+
+#[test]
+fn s_toggles_the_shortlist() {
+    let o = bss_officer();
+    let mut app = o.app();
+    let course = "Decoding Mission Karmayogi";
+    let key_of = {
+        let c = catalogue();
+        c.courses[c.course_by_title(course).unwrap()].key.clone()
+    };
+    select_listing(&mut app, course);
+    assert!(!o.store().snapshot().unwrap().shortlist.contains(&key_of));
+    app.on_key(ch('s'));
+    assert!(o.store().snapshot().unwrap().shortlist.contains(&key_of));
+    app.on_key(ch('3'));
+    let plan = screen(&mut app, 120, 40);
+    assert!(plan.contains(course), "the plan shows it:\n{plan}");
+    app.on_key(ch('1'));
+    app.on_key(ch('s'));
+    assert!(!o.store().snapshot().unwrap().shortlist.contains(&key_of));
+}
+
+#[test]
+fn x_then_y_removes_a_completion_and_other_keys_keep_it() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('4'));
+    let before = o.store().snapshot().unwrap().completions;
+    let newest = app.log_rows()[0].id;
+    app.on_key(ch('x'));
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmRemove(id)) if id == newest));
+    app.on_key(ch('n'));
+    assert!(app.overlay.is_none());
+    assert_eq!(o.store().snapshot().unwrap().completions, before);
+
+    app.on_key(ch('x'));
+    app.on_key(ch('y'));
+    let after = o.store().snapshot().unwrap().completions;
+    assert_eq!(after.len(), before.len() - 1);
+    assert!(after.iter().all(|c| c.id != newest));
+    assert_eq!(app.log_rows().len(), after.len());
+}
+
+#[test]
+fn q_quits() {
+    let o = bss_officer();
+    let mut app = o.app();
+    assert!(!app.quit);
+    app.on_key(ch('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn ctrl_c_quits_even_inside_the_search_box() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('/'));
+    type_text(&mut app, "q");
+    assert!(!app.quit, "q is text in the search box");
+    app.on_key(ctrl('c'));
+    assert!(app.quit);
+}
+
+#[test]
+fn question_mark_opens_help_and_esc_closes_it() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('?'));
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    app.on_key(key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+    assert!(!app.quit, "Esc closes the help, it does not quit");
+}
+
+#[test]
+fn view_tier_and_filters_survive_a_restart() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('k')); // the tier above the officer's own
+    let tier = app.tier_id().to_string();
+    assert_eq!(tier, "bss-ds-js");
+    app.on_key(ch('c'));
+    app.on_key(ch('c'));
+    app.on_key(ch('m'));
+    app.on_key(ch('3'));
+    app.save_ui();
+
+    let again = o.app();
+    assert_eq!(again.view, View::Plan);
+    assert_eq!(again.tier_id(), tier);
+    assert_eq!(again.competency, Some(Competency::Functional));
+    assert_eq!(
+        again.listing_status,
+        Some(karmadash::catalogue::ListingStatus::Mandatory)
+    );
+}
+
+#[test]
+fn a_new_officer_fills_the_welcome_form() {
+    let o = Officer::empty();
+    let mut app = o.app();
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    type_text(&mut app, "bss");
+    app.on_key(key(KeyCode::Tab));
+    app.on_key(key(KeyCode::Tab));
+    app.on_key(key(KeyCode::Tab));
+    type_text(&mut app, "bss-aso-us");
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert_eq!(
+        app.tier_id(),
+        "bss-aso-us",
+        "the catalogue opens on their tier"
+    );
+    let profile = o.store().snapshot().unwrap().profile.expect("saved");
+    assert_eq!(profile.tier.as_deref(), Some("bss-aso-us"));
+    assert_eq!(profile.state.as_deref(), Some("bihar"));
+}

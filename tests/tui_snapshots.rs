@@ -1,0 +1,210 @@
+//! What a person sees: every view and overlay of the real `draw`, at the
+//! smallest comfortable terminal (80x24) and a roomy one (120x40), without
+//! colour, for officers whose stores were filled through the library.
+//! Today is fixed at 2026-11-23, so the snapshots never drift with the clock.
+//!
+//! After an intended change to the dashboard, look at the new screens and
+//! accept them: `INSTA_UPDATE=always cargo test --test tui_snapshots` (or
+//! `cargo insta review`), then read the changed `tests/snapshots/*.snap`.
+
+mod tui_fixtures;
+
+use crossterm::event::KeyCode;
+use karmadash::tui::{App, Overlay, View, MIN_HEIGHT, MIN_WIDTH};
+use tui_fixtures::{bss_officer, ch, ias_officer, key, screen, type_text, Officer};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Snapshots the app at both sizes, named `<name>_<w>x<h>`.
+fn snapshot_both(name: &str, what: &str, app: &mut App) {
+    for (w, h) in SIZES {
+        let text = screen(app, w, h);
+        insta::with_settings!({ description => what, omit_expression => true }, {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
+        });
+    }
+}
+
+#[test]
+fn catalogue_view() {
+    let o = bss_officer();
+    let mut app = o.app();
+    assert_eq!(app.view, View::Catalogue);
+    snapshot_both(
+        "catalogue",
+        "BSS ASO-US officer opens the dashboard: tiers on the left, their tier's listings on the right",
+        &mut app,
+    );
+}
+
+#[test]
+fn catalogue_view_with_a_listing_selected() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('l'));
+    app.on_key(ch('j'));
+    snapshot_both(
+        "catalogue_listing_selected",
+        "BSS officer moved into the course list: row 2 (done) selected",
+        &mut app,
+    );
+}
+
+#[test]
+fn progress_view() {
+    let o = ias_officer();
+    let mut app = o.app();
+    app.on_key(ch('2'));
+    assert_eq!(app.view, View::Progress);
+    snapshot_both(
+        "progress",
+        "IAS 2020 batch, Delhi: DoPT, AIS and Delhi requirements, one half-year already overdue",
+        &mut app,
+    );
+}
+
+#[test]
+fn progress_view_with_hours() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('2'));
+    snapshot_both(
+        "progress_hours",
+        "BSS officer: Schedule A courses and the 52-hour target with the monthly chart",
+        &mut app,
+    );
+}
+
+#[test]
+fn plan_view() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('3'));
+    assert_eq!(app.view, View::Plan);
+    snapshot_both(
+        "plan",
+        "BSS officer: open mandatory courses, then two shortlisted optional courses",
+        &mut app,
+    );
+}
+
+#[test]
+fn log_view() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('4'));
+    assert_eq!(app.view, View::Log);
+    snapshot_both(
+        "log",
+        "BSS officer: four completions this year, newest first, one outside the lists",
+        &mut app,
+    );
+}
+
+#[test]
+fn help_overlay() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('?'));
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    snapshot_both("help", "? in the Catalogue view", &mut app);
+}
+
+#[test]
+fn search_overlay() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('/'));
+    type_text(&mut app, "yuva");
+    app.wait_search();
+    snapshot_both("search", "/ then 'yuva', results arrived", &mut app);
+}
+
+#[test]
+fn course_detail_overlay() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('/'));
+    type_text(&mut app, "yuva");
+    app.wait_search();
+    app.on_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlay, Some(Overlay::Detail(_))));
+    snapshot_both(
+        "detail",
+        "Enter on the search hit: Yuva AI for All and every tier that lists it",
+        &mut app,
+    );
+}
+
+#[test]
+fn completion_form() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('l'));
+    for _ in 0..8 {
+        app.on_key(ch('j'));
+    }
+    app.on_key(ch('d'));
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    type_text(&mut app, "1.5");
+    snapshot_both(
+        "completion_form",
+        "d on Yuva AI for All, 1.5 typed into Hours",
+        &mut app,
+    );
+    for _ in 0..3 {
+        app.on_key(key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "-2");
+    app.on_key(key(KeyCode::Enter));
+    snapshot_both(
+        "completion_form_error",
+        "the same form after -2 and Enter: the reason, form still open",
+        &mut app,
+    );
+}
+
+#[test]
+fn first_run_profile_form() {
+    let o = Officer::empty();
+    let mut app = o.app();
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    snapshot_both(
+        "first_run",
+        "an empty store: the welcome form over the catalogue",
+        &mut app,
+    );
+}
+
+#[test]
+fn newcomer_without_a_profile() {
+    let o = Officer::empty();
+    let mut app = o.app();
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(ch('2'));
+    snapshot_both(
+        "no_profile_progress",
+        "Esc on the welcome form, then the Progress view",
+        &mut app,
+    );
+    app.on_key(ch('4'));
+    snapshot_both(
+        "no_profile_log",
+        "no profile and nothing recorded: the Log view",
+        &mut app,
+    );
+}
+
+#[test]
+fn too_small() {
+    let o = bss_officer();
+    let mut app = o.app();
+    // The message is what a terminal below the minimum shows; 80x24 is above it.
+    for (w, h) in [(40, 12), (MIN_WIDTH - 1, MIN_HEIGHT)] {
+        let text = screen(&mut app, w, h);
+        insta::with_settings!({ description => "a terminal below the minimum size", omit_expression => true }, {
+            insta::assert_snapshot!(format!("too_small_{w}x{h}"), text);
+        });
+    }
+    assert!(!screen(&mut app, MIN_WIDTH, MIN_HEIGHT).contains("too small"));
+}

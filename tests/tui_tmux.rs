@@ -1,0 +1,238 @@
+//! The real binary's dashboard in a real terminal: tmux runs `karmadash`
+//! at 80x24, keys go in with `send-keys`, the screen comes back with
+//! `capture-pane`. Waits poll the screen (up to a few seconds) for the
+//! text a person would wait for; nothing depends on a fixed sleep.
+//!
+//! Skipped, with a note, where tmux is not installed (`.ci/run` installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const TODAY: &str = "2026-11-23";
+const BIN: &str = env!("CARGO_BIN_EXE_karmadash");
+const PATIENCE: Duration = Duration::from_secs(5);
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A tmux server on a socket of its own (in a temporary directory, so
+/// parallel runs never meet and nothing is left behind), killed when the
+/// test ends, whether it passes or panics.
+struct Tmux {
+    socket: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn new() -> Tmux {
+        let dir = tempfile::tempdir().expect("a temp dir for the socket");
+        Tmux {
+            socket: dir.path().join("tmux.sock"),
+            _dir: dir,
+        }
+    }
+
+    fn command(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        // No user configuration; not nested in whatever tmux runs the tests.
+        cmd.arg("-S")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
+            .env_remove("TMUX")
+            .env_remove("KARMADASH_DB")
+            .env_remove("KARMADASH_DATA")
+            .env_remove("KARMADASH_TODAY")
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command().args(args).output().expect("tmux runs")
+    }
+
+    fn ok(&self, args: &[&str]) {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "dash"];
+        args.extend_from_slice(keys);
+        self.ok(&args);
+    }
+
+    fn type_text(&self, text: &str) {
+        self.ok(&["send-keys", "-t", "dash", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-t", "dash"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn alive(&self) -> bool {
+        self.run(&["has-session", "-t", "dash"]).status.success()
+    }
+
+    /// Polls the screen until `ready` holds; returns that screen.
+    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "after {PATIENCE:?} the screen still is not {what}:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Polls the screen until it shows every one of `texts`.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("showing {texts:?}"), |s| {
+            texts.iter().all(|t| s.contains(t))
+        })
+    }
+
+    /// Polls until the dashboard's process has ended and taken its pane with it.
+    fn wait_gone(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "karmadash still runs {PATIENCE:?} after q:\n{}",
+                self.screen()
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self
+            .command()
+            .arg("kill-server")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+fn karmadash(db: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_remove("KARMADASH_DB")
+        .env_remove("KARMADASH_DATA")
+        .env_remove("KARMADASH_TODAY")
+        .arg("--db")
+        .arg(db)
+        .args(["--today", TODAY]);
+    cmd
+}
+
+#[test]
+fn search_jumps_to_the_course_and_q_quits_in_a_real_terminal() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the dashboard-in-a-terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("db");
+    let out = karmadash(&db)
+        .args(["profile", "set", "--service", "bss", "--tier", "bss-aso-us"])
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "profile set: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let tmux = Tmux::new();
+    let command = format!(
+        "{} --db {} --today {TODAY}",
+        shell_quote(BIN),
+        shell_quote(&db.to_string_lossy())
+    );
+    tmux.ok(&[
+        "new-session",
+        "-d",
+        "-s",
+        "dash",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &command,
+    ]);
+
+    // The officer's tier is marked and its listings are open.
+    tmux.wait_for(&["1 Catalogue", "bss-aso-us *", "Assistant Section Officer"]);
+
+    tmux.type_text("/");
+    tmux.wait_for(&["Search", "courses"]);
+    tmux.type_text("yuva");
+    // Enter acts on the results shown, so wait until they are.
+    tmux.wait_for(&["/ yuva", "▸ Yuva AI for All"]);
+    tmux.send(&["Enter"]);
+
+    let screen = tmux.wait_for(&["Listed in"]);
+    assert!(screen.contains("Yuva AI for All"), "{screen}");
+    assert!(screen.contains("Not done yet"), "{screen}");
+    // Its tiers with how each order lists it.
+    for tier in ["bas-js-ss", "bas-basic-ac", "bss-ds-js"] {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(&format!("  {tier} ")))
+            .unwrap_or_else(|| panic!("no line for {tier}:\n{screen}"));
+        assert!(line.contains("mandatory"), "{line}");
+        assert!(line.contains("functional"), "{line}");
+    }
+
+    tmux.send(&["q"]);
+    // q closes the details first, then leaves.
+    tmux.wait_until("without the details", |s| !s.contains("Listed in"));
+    tmux.send(&["q"]);
+    tmux.wait_gone();
+
+    // The dashboard saved where the officer was.
+    let ui = karmadash::store::Store::at(&db)
+        .snapshot()
+        .expect("the store reads")
+        .ui;
+    assert_eq!(ui.view.as_deref(), Some("Catalogue"));
+    assert_eq!(ui.tier.as_deref(), Some("bss-aso-us"));
+}
+
+#[test]
+fn without_a_terminal_the_dashboard_points_at_the_shell_commands() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = karmadash(&dir.path().join("db"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("karmadash status"), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+    assert!(out.stdout.is_empty(), "nothing on stdout: {out:?}");
+}
