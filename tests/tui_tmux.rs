@@ -186,7 +186,7 @@ fn search_jumps_to_the_course_and_q_quits_in_a_real_terminal() {
     ]);
 
     // The officer's tier is marked and its listings are open.
-    tmux.wait_for(&["1 Catalogue", "bss-aso-us *", "Assistant Section Officer"]);
+    tmux.wait_for(&["1 Catalogue", "bss-aso-us *", "BSS, Assistant Section"]);
 
     tmux.type_text("/");
     tmux.wait_for(&["Search", "courses"]);
@@ -198,14 +198,26 @@ fn search_jumps_to_the_course_and_q_quits_in_a_real_terminal() {
     let screen = tmux.wait_for(&["Listed in"]);
     assert!(screen.contains("Yuva AI for All"), "{screen}");
     assert!(screen.contains("Not done yet"), "{screen}");
-    // Its tiers with how each order lists it.
-    for tier in ["bas-js-ss", "bas-basic-ac", "bss-ds-js"] {
-        let line = screen
-            .lines()
-            .find(|l| l.contains(&format!("  {tier} ")))
+    // All five tiers that list it, the officer's own first (marked *), each
+    // with status, competency badges (B F D) and row as the order prints it.
+    let listed: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Listed in"))
+        .skip(1)
+        .take(5)
+        .collect();
+    assert!(listed[0].contains("*bss-aso-us    M ·F· row 9"), "{screen}");
+    for (tier, badge) in [
+        ("bas-js-ss", "M ·F· row 10"),
+        ("bas-basic-ac", "M ·F· row 10"),
+        ("bss-ds-js", "M ·F· row 9"),
+        ("bscs-udc-ldc", "M ··D row 15"),
+    ] {
+        let line = listed
+            .iter()
+            .find(|l| l.contains(&format!(" {tier} ")))
             .unwrap_or_else(|| panic!("no line for {tier}:\n{screen}"));
-        assert!(line.contains("mandatory"), "{line}");
-        assert!(line.contains("functional"), "{line}");
+        assert!(line.contains(badge), "{line}");
     }
 
     tmux.send(&["q"]);

@@ -219,11 +219,14 @@ impl App {
         let mut out = Vec::new();
         if let Ok(st) = &self.status {
             if let Some(t) = &st.tier.id {
-                for id in self
+                // In the order the tier's list prints them.
+                let open = self
                     .catalogue
-                    .tier_courses(t, Some(ListingStatus::Mandatory))
-                {
-                    if self.completed(id).is_none() {
+                    .tier_listings(t)
+                    .filter(|l| l.status == ListingStatus::Mandatory)
+                    .filter_map(|l| l.course);
+                for id in open {
+                    if self.completed(id).is_none() && !out.contains(&id) {
                         out.push(id);
                     }
                 }

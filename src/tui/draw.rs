@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs};
 use ratatui::Frame;
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Overlay, View};
 use super::keymap::bindings_for;
@@ -144,4 +145,24 @@ pub fn highlighted<'a>(
         spans.push(Span::styled(run, if run_marked { mark } else { base }));
     }
     spans
+}
+
+/// Cuts text to `width` display cells, ending in "…" when cut; whole
+/// grapheme clusters only, so Devanagari is never split.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
 }

@@ -273,7 +273,7 @@ pub const BINDINGS: &[Binding] = &[
         Scope::Global,
         [(Char('c'), CTRL)],
         "Ctrl-C",
-        "quit, from anywhere",
+        "works everywhere, even in search and forms",
         Action::Quit,
         ""
     ),

@@ -7,13 +7,21 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::app::{App, Overlay, SearchBox};
-use super::draw::highlighted;
+use super::draw::{fit, highlighted};
 use super::forms::Form;
 use super::keymap::{bindings_for, Action, TEXT_KEYS};
 use super::theme::{Meaning, Theme};
+use super::view_catalogue::badges;
 use crate::catalogue::CourseId;
 
+/// A box in the middle of `area`; as wide as `area` when it would leave
+/// only thin strips of the view beside it.
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = if area.width.saturating_sub(width) < 12 {
+        area.width
+    } else {
+        width
+    };
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -71,7 +79,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
                 } else if *last != b.action {
                     *help = format!("{help} / {}", b.help);
                 } else {
-                    *help = format!("{help} ({} {})", b.label, b.help);
+                    *help = format!("{help} ({}: {})", b.label, b.help);
                 }
                 *last = b.action;
             }
@@ -155,9 +163,13 @@ fn search(f: &mut Frame, area: Rect, app: &App, b: &SearchBox, theme: &Theme) {
             base,
             base.patch(theme.style(Meaning::Match)),
         ));
-        let tiers = app.catalogue.course_tiers(hit.course).join(" ");
+        let used = 2 + unicode_width::UnicodeWidthStr::width(hit.text.as_str()) + 4;
+        let tiers = fit(
+            &app.catalogue.course_tiers(hit.course).join(" "),
+            (inner.width as usize).saturating_sub(used),
+        );
         spans.push(Span::styled(
-            format!("  {tiers}"),
+            format!("  · {tiers}"),
             theme.style(Meaning::Muted),
         ));
         lines.push(Line::from(spans));
@@ -190,7 +202,10 @@ fn form_box(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
         let cursor = if focused { "▏" } else { " " };
         lines.push(Line::from(vec![
             Span::styled(format!("{label:>11}: "), theme.style(Meaning::Key)),
-            Span::styled(format!("{}{cursor}", form.values[i]), value_style),
+            Span::styled(
+                format!("{:<24}", format!("{}{cursor}", form.values[i])),
+                value_style,
+            ),
             Span::styled(format!("  {}", form.hints[i]), theme.style(Meaning::Muted)),
         ]));
     }
@@ -205,7 +220,7 @@ fn form_box(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
             theme.style(Meaning::Muted),
         ))),
     }
-    let r = centred(area, 76, lines.len() as u16 + 4);
+    let r = centred(area, 76, lines.len() as u16 + 2);
     f.render_widget(Clear, r);
     f.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
@@ -219,14 +234,15 @@ fn form_box(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
 
 fn detail(f: &mut Frame, area: Rect, app: &App, course: CourseId, theme: &Theme) {
     let c = &app.catalogue.courses[course];
+    let inner_width = area.width.saturating_sub(2) as usize;
     let mut lines = vec![Line::from(Span::styled(
-        c.title.clone(),
+        fit(&c.title, inner_width),
         theme.style(Meaning::Title),
     ))];
     if !c.aliases.is_empty() {
-        lines.push(Line::from(format!(
-            "Also printed as: {}",
-            c.aliases.join(" | ")
+        lines.push(Line::from(fit(
+            &format!("Also printed as: {}", c.aliases.join(" | ")),
+            inner_width,
         )));
     }
     lines.push(Line::from(match app.completed(course) {
@@ -244,37 +260,54 @@ fn detail(f: &mut Frame, area: Rect, app: &App, course: CourseId, theme: &Theme)
             theme.style(Meaning::Open),
         ),
     }));
-    lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "Listed in",
+        "Listed in (M/O, competencies B F D, row, order)",
         theme.style(Meaning::Muted),
     )));
-    for l in app.catalogue.course_listings(course) {
+    // Your own tier first: it is the listing that counts for you.
+    let mine = app.status.as_ref().ok().and_then(|s| s.tier.id.clone());
+    let mut listings: Vec<_> = app.catalogue.course_listings(course).collect();
+    listings.sort_by_key(|l| Some(l.tier.as_str()) != mine.as_deref());
+    let room = area.height.saturating_sub(2) as usize;
+    let fits = room.saturating_sub(lines.len());
+    let shown = if listings.len() > fits {
+        fits.saturating_sub(1)
+    } else {
+        listings.len()
+    };
+    for l in &listings[..shown] {
         let rb = app
             .catalogue
             .rulebook(&l.rulebook)
             .map_or(l.rulebook.as_str(), |r| r.short.as_str());
-        let comps = if l.competencies.is_empty() {
-            "unclassified".to_string()
+        let status = if l.status == crate::catalogue::ListingStatus::Mandatory {
+            "M"
         } else {
-            l.competencies
-                .iter()
-                .map(|k| k.id())
-                .collect::<Vec<_>>()
-                .join("+")
+            "O"
         };
-        lines.push(Line::from(format!(
-            "  {:<14} {:<9} {:<13} {rb}, row {}",
+        let star = if Some(l.tier.as_str()) == mine.as_deref() {
+            "*"
+        } else {
+            " "
+        };
+        let text = format!(
+            "{star}{:<13} {status} {} row {:<3} {rb}",
             l.tier,
-            l.status.id(),
-            comps,
+            badges(&l.competencies),
             l.row
+        );
+        lines.push(Line::from(fit(&text, inner_width)));
+    }
+    if shown < listings.len() {
+        lines.push(Line::from(Span::styled(
+            format!(" +{} more", listings.len() - shown),
+            theme.style(Meaning::Muted),
         )));
     }
     let r = centred(area, 96, lines.len() as u16 + 2);
     f.render_widget(Clear, r);
     f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
                 .title(" Course: d record done · Esc close "),

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use ratatui::Frame;
 
 use super::app::{App, Focus};
+use super::draw::fit;
 use super::theme::{Meaning, Theme};
 use crate::catalogue::{Competency, ListingStatus, SourceDefect};
 
@@ -48,7 +49,10 @@ fn render_tiers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .label
                 .split_once(", ")
                 .map_or(t.label.as_str(), |(_, rest)| rest);
-            text = format!("{text:<16}{}", short);
+            text = fit(
+                &format!("{text:<16}{}", short),
+                area.width.saturating_sub(2) as usize,
+            );
         }
         let style = if i == app.tier && app.focus == Focus::Tiers {
             theme.style(Meaning::Selected)
@@ -90,8 +94,8 @@ fn render_listings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let listings = app.visible_listings();
     let filter = format!(
         "{} · {}",
-        app.competency.map_or("all competencies", |c| c.id()),
-        app.listing_status.map_or("mandatory+optional", |s| s.id())
+        app.competency.map_or("B+F+D", |c| c.id()),
+        app.listing_status.map_or("M+O", |s| s.id())
     );
     let rows: Vec<Row> = listings
         .iter()
@@ -121,11 +125,21 @@ fn render_listings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(format!("{:>2}", l.row)).style(theme.style(Meaning::Muted)),
                 Cell::from(status).style(status_style),
                 Cell::from(badges(&l.competencies)),
-                Cell::from(title),
+                Cell::from(fit(&title, area.width.saturating_sub(15) as usize)),
             ])
         })
         .collect();
-    let title = format!(" {} · {} ({} rows) ", tier.label, filter, listings.len());
+    // Id, filters and count first: the label is the part that may be cut.
+    let title = fit(
+        &format!(
+            " {} · {} ({}) · {} ",
+            tier.id,
+            filter,
+            listings.len(),
+            tier.label
+        ),
+        area.width.saturating_sub(4) as usize,
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title)
@@ -148,7 +162,8 @@ fn render_listings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         ratatui::style::Style::default()
     });
-    let mut state =
-        TableState::default().with_selected(Some(app.row.min(listings.len().saturating_sub(1))));
+    let mut state = TableState::default().with_selected(
+        (app.focus == Focus::Listings).then(|| app.row.min(listings.len().saturating_sub(1))),
+    );
     f.render_stateful_widget(table, area, &mut state);
 }

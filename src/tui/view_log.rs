@@ -9,7 +9,7 @@ use super::theme::{Meaning, Theme};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows_data = app.log_rows();
-    let total: f64 = rows_data.iter().map(|c| c.hours()).sum();
+    let total: f64 = rows_data.iter().map(|c| c.hours()).fold(0.0, |a, b| a + b);
     let rows: Vec<Row> = rows_data
         .iter()
         .map(|c| {
@@ -18,10 +18,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 format!("{} (other)", c.title)
             };
+            // ID, date, hours and certificate take 38 columns with borders.
+            let title = super::draw::fit(&title, area.width.saturating_sub(38) as usize);
             Row::new(vec![
                 c.id.to_string(),
                 c.date.format("%d.%m.%Y").to_string(),
-                format!("{:.1}", c.hours()),
+                format!("{:>5.1}", c.hours()),
                 c.certificate.clone().unwrap_or_default(),
                 title,
             ])
@@ -53,7 +55,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut state = TableState::default().with_selected((!empty).then_some(app.log_row));
     f.render_stateful_widget(table, area, &mut state);
     if empty {
-        let hint = "Nothing recorded this year. In the Catalogue (1), select a course and press d.";
+        let hint = "Nothing recorded this year: in the Catalogue (1) select a course, press d.";
         let inner = Rect {
             x: area.x + 2,
             y: area.y + 3,

@@ -10,6 +10,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LineGaug
 use ratatui::Frame;
 
 use super::app::App;
+use super::draw::fit;
 use super::theme::{Meaning, Theme};
 use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
 
@@ -49,6 +50,20 @@ fn standing_style(r: &RequirementStatus, theme: &Theme) -> (Style, &'static str)
     }
 }
 
+/// Requirements in the order a person should see them: overdue first,
+/// then behind, open, met (the engine keeps the orders' order).
+pub fn by_urgency(st: &Status) -> Vec<&RequirementStatus> {
+    let rank = |s: Standing| match s {
+        Standing::Overdue => 0,
+        Standing::Behind => 1,
+        Standing::Open => 2,
+        Standing::Met => 3,
+    };
+    let mut rows: Vec<&RequirementStatus> = st.requirements.iter().collect();
+    rows.sort_by_key(|r| rank(r.standing));
+    rows
+}
+
 fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Theme) {
     let title = format!(
         " {} · tier {} · {} ",
@@ -63,68 +78,77 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     f.render_widget(block, area);
+    let rows = by_urgency(st);
     let per = 3u16;
     let fits = (inner.height / per).max(1) as usize;
     let first = app
         .progress_row
-        .min(st.requirements.len().saturating_sub(1))
+        .min(rows.len().saturating_sub(1))
         .saturating_sub(fits.saturating_sub(1));
-    for (n, r) in st.requirements.iter().enumerate().skip(first).take(fits) {
+    let width = inner.width as usize;
+    let line = |y: u16| Rect {
+        x: inner.x,
+        y,
+        width: inner.width,
+        height: 1,
+    };
+    for (n, r) in rows.iter().enumerate().skip(first).take(fits) {
         let y = inner.y + (n - first) as u16 * per;
         let (style, symbol) = standing_style(r, theme);
-        let selected = n == app.progress_row;
-        let text_style = if selected {
+        let text_style = if n == app.progress_row {
             theme.style(Meaning::Selected)
         } else {
             Style::default()
         };
         let line1 = Line::from(vec![
             Span::styled(format!("{symbol} "), style),
-            Span::styled(r.text.clone(), text_style),
+            Span::styled(fit(&r.text, width.saturating_sub(2)), text_style),
         ]);
-        f.render_widget(
-            Paragraph::new(line1),
-            Rect {
-                x: inner.x,
-                y,
-                width: inner.width,
-                height: 1,
-            },
-        );
+        f.render_widget(Paragraph::new(line1), line(y));
         let ratio = if r.target > 0.0 {
             (r.done / r.target).clamp(0.0, 1.0)
         } else {
             1.0
         };
         let label = format!("{} · {}", r.progress_text(), r.due_text());
+        // Distinct glyphs for done and to-do: the bar must read without colour.
         let gauge = LineGauge::default()
             .ratio(ratio)
             .label(Span::styled(format!("  {label:<40}"), style))
+            .filled_symbol("█")
+            .unfilled_symbol("░")
             .filled_style(style)
             .unfilled_style(theme.style(Meaning::Muted));
-        f.render_widget(
-            gauge,
-            Rect {
-                x: inner.x,
-                y: y + 1,
-                width: inner.width,
-                height: 1,
-            },
-        );
-        let cite = Line::from(Span::styled(
-            format!("  {} · {}", r.rulebook, r.citation),
-            theme.style(Meaning::Muted),
-        ));
-        f.render_widget(
-            Paragraph::new(cite),
-            Rect {
-                x: inner.x,
-                y: y + 2,
-                width: inner.width,
-                height: 1,
+        f.render_widget(gauge, line(y + 1));
+        // The order's short (ASCII) name and the clause, not its Hindi memo number.
+        let cite = match app.catalogue.rulebook(&r.rulebook) {
+            Some(b) => {
+                let head = format!(
+                    "{} of {}, ",
+                    b.citation.reference,
+                    b.citation.date.format("%d.%m.%Y")
+                );
+                format!(
+                    "  {}, {}",
+                    b.short,
+                    r.citation.strip_prefix(&head).unwrap_or(&r.citation)
+                )
             }
-            .intersection(inner),
-        );
+            None => format!("  {}", r.citation),
+        };
+        let cite = Line::from(Span::styled(fit(&cite, width), theme.style(Meaning::Muted)));
+        f.render_widget(Paragraph::new(cite), line(y + 2).intersection(inner));
+    }
+    let below = rows.len().saturating_sub(first + fits);
+    if below > 0 {
+        let hint = format!(" ↓ {below} more (j/k to scroll) ");
+        let r = Rect {
+            x: area.x + 2,
+            y: area.y + area.height - 1,
+            width: (hint.chars().count() as u16).min(area.width.saturating_sub(4)),
+            height: 1,
+        };
+        f.render_widget(Paragraph::new(hint).style(theme.style(Meaning::Muted)), r);
     }
 }
 
@@ -184,11 +208,10 @@ fn render_chart(
     ];
     let x_labels = vec![Line::from("Apr"), Line::from("Oct"), Line::from("Mar")];
     let chart = Chart::new(datasets)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" Hours by month: {:.1} of {} ", h.done, h.target)),
-        )
+        .block(Block::default().borders(Borders::ALL).title(format!(
+            " Hours by month: {:.1} of {} · ⣿ yours · • even pace ",
+            h.done, h.target
+        )))
         .x_axis(
             Axis::default()
                 .bounds([0.0, 12.0])
