@@ -95,6 +95,20 @@ impl Competency {
         }
     }
 
+    /// "BF·"-style badges: a letter per competency ticked, `blank` otherwise.
+    pub fn badges(ticked: &[Competency], blank: char) -> String {
+        Competency::ALL
+            .iter()
+            .map(|c| {
+                if ticked.contains(c) {
+                    c.letter()
+                } else {
+                    blank
+                }
+            })
+            .collect()
+    }
+
     /// Accepts the framework's spelling and the American one the Bihar letter prints.
     pub fn parse(s: &str) -> Option<Competency> {
         match s.to_ascii_lowercase().as_str() {

@@ -20,21 +20,12 @@ pub fn find_tier<'a>(catalogue: &'a Catalogue, id: &str) -> Result<&'a Tier, Fai
     })
 }
 
-/// `B F D` badges, `-` where a competency is not ticked; `unclassified` when none is.
+/// `BF-` badges; `unclassified` when the order gives none.
 pub fn competency_badges(competencies: &[Competency]) -> String {
     if competencies.is_empty() {
         return "unclassified".into();
     }
-    Competency::ALL
-        .iter()
-        .map(|c| {
-            if competencies.contains(c) {
-                c.letter()
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    Competency::badges(competencies, '-')
 }
 
 #[derive(Serialize)]

@@ -74,19 +74,7 @@ fn render_tiers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 pub fn badges(competencies: &[Competency]) -> String {
-    if competencies.is_empty() {
-        return "···".into();
-    }
-    Competency::ALL
-        .iter()
-        .map(|c| {
-            if competencies.contains(c) {
-                c.letter()
-            } else {
-                '·'
-            }
-        })
-        .collect()
+    Competency::badges(competencies, '·')
 }
 
 fn render_listings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
