@@ -195,7 +195,8 @@ fn search_jumps_to_the_course_and_q_quits_in_a_real_terminal() {
     tmux.wait_for(&["/ yuva", "▸ Yuva AI for All"]);
     tmux.send(&["Enter"]);
 
-    let screen = tmux.wait_for(&["Listed in"]);
+    // The footer is drawn last: once it shows, the whole frame has arrived.
+    let screen = tmux.wait_for(&["Listed in", "row 15", "Esc:close"]);
     assert!(screen.contains("Yuva AI for All"), "{screen}");
     assert!(screen.contains("Not done yet"), "{screen}");
     // All five tiers that list it, the officer's own first (marked *), each
