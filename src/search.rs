@@ -227,23 +227,27 @@ impl SearchIndex {
             let t0 = index.texts.len() as u32;
             index.texts.push_str(text);
             let f0 = index.folded.len() as u32;
-            let same_len = if text.is_ascii() {
-                index
-                    .folded
-                    .extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
-                true
+            let (same_len, mask) = if text.is_ascii() {
+                index.folded.push_str(text);
+                index.folded[f0 as usize..].make_ascii_lowercase();
+                let mask = index.folded.as_bytes()[f0 as usize..]
+                    .iter()
+                    .fold(0, |m, &b| m | char_bit(b as char));
+                (true, mask)
             } else {
                 let folded = text.to_lowercase();
                 index.folded.push_str(&folded);
-                folded.chars().count() == text.chars().count()
+                (
+                    folded.chars().count() == text.chars().count(),
+                    mask_of(&folded),
+                )
             };
-            let f1 = index.folded.len() as u32;
             index.entries.push(Entry {
                 course: course as u32,
                 text: (t0, index.texts.len() as u32),
-                folded: (f0, f1),
+                folded: (f0, index.folded.len() as u32),
                 same_len,
-                mask: mask_of(&index.folded[f0 as usize..f1 as usize]),
+                mask,
             });
         }
         index.texts.shrink_to_fit();

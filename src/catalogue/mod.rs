@@ -2,6 +2,7 @@
 //! data files. Pure data and lookups; no terminal or database code.
 
 pub mod builtin;
+pub mod course_csv;
 pub mod identity;
 pub mod lint;
 pub mod load;
