@@ -43,23 +43,34 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
+/// A file and where its lines start: every row carries its line, and
+/// counting newlines from the top for each row made the load quadratic.
 struct FileCtx<'a> {
     source: &'a Source,
+    line_starts: Vec<usize>,
 }
 
 impl FileCtx<'_> {
+    fn new(source: &Source) -> FileCtx<'_> {
+        let newlines = source.text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+        let line_starts = std::iter::once(0)
+            .chain(newlines.map(|(i, _)| i + 1))
+            .collect();
+        FileCtx {
+            source,
+            line_starts,
+        }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
     fn origin(&self, span: Range<usize>) -> Origin {
         Origin {
             file: self.source.name.clone(),
-            line: line_of(&self.source.text, span.start),
+            line: self.line_of(span.start),
         }
     }
 
@@ -110,7 +121,7 @@ struct ParsedRulebook {
 }
 
 fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
-    let ctx = FileCtx { source };
+    let ctx = FileCtx::new(source);
     let raw: RawRulebook = ctx.parse()?;
     let id = raw.id.get_ref().clone();
     let id_span = raw.id.span();
@@ -416,7 +427,7 @@ pub struct Alias {
 }
 
 fn parse_aliases(source: &Source) -> Result<Vec<Alias>, LoadError> {
-    let ctx = FileCtx { source };
+    let ctx = FileCtx::new(source);
     let raw: RawAliases = ctx.parse()?;
     raw.alias
         .into_iter()
