@@ -9,14 +9,16 @@ mod status_cmds;
 mod transfer_cmds;
 
 use chrono::NaiveDate;
+use std::cell::RefCell;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
 
 pub use args::{Cli, Command};
 
 use crate::catalogue::{sources, Catalogue};
 use crate::rules::fy::FinancialYear;
-use crate::store::Store;
+use crate::store::{Snapshot, Store};
 
 /// A failure to report: one line for a person, and the exit code.
 #[derive(Debug)]
@@ -56,6 +58,41 @@ pub struct Context {
     pub catalogue: Catalogue,
     pub today: NaiveDate,
     pub db: Option<PathBuf>,
+    /// The store read begun before the catalogue loaded, for the commands
+    /// that only read it: opening sled waits on the disk while the
+    /// catalogue is parsed, which keeps `status --short` quick.
+    prefetch: RefCell<Prefetch>,
+}
+
+type SnapshotRead = Result<Snapshot, Failure>;
+
+/// A store read on another thread, joined when taken or when dropped, so
+/// sled never outlives the command.
+#[derive(Default)]
+struct Prefetch(Option<JoinHandle<SnapshotRead>>);
+
+impl Prefetch {
+    fn start(db: Option<&Path>) -> Prefetch {
+        let db = db.map(Path::to_path_buf);
+        Prefetch(Some(std::thread::spawn(move || {
+            read_snapshot(db.as_deref())
+        })))
+    }
+
+    fn take(&mut self) -> Option<SnapshotRead> {
+        let handle = self.0.take()?;
+        Some(handle.join().unwrap_or_else(|_| {
+            Err(Failure::input(
+                "reading the store failed unexpectedly; run the command again",
+            ))
+        }))
+    }
+}
+
+impl Drop for Prefetch {
+    fn drop(&mut self) {
+        let _ = self.take();
+    }
 }
 
 pub use crate::progress::parse_date;
@@ -67,12 +104,26 @@ pub fn parse_fy(s: &str) -> Result<FinancialYear, Failure> {
 
 /// The store at `--db`, `KARMADASH_DB` or the XDG data directory.
 pub fn store(ctx: &Context) -> Result<Store, Failure> {
-    match &ctx.db {
+    store_at(ctx.db.as_deref())
+}
+
+fn store_at(db: Option<&Path>) -> Result<Store, Failure> {
+    match db {
         Some(p) => Ok(Store::at(p)),
         None => Store::default_path()
             .map(Store::at)
             .map_err(|e| Failure::input(e.0)),
     }
+}
+
+fn read_snapshot(db: Option<&Path>) -> SnapshotRead {
+    store_at(db)?.snapshot().map_err(|e| Failure::input(e.0))
+}
+
+/// Everything in the store, read once (prefetched where the command allows).
+pub fn snapshot(ctx: &Context) -> SnapshotRead {
+    let prefetched = ctx.prefetch.borrow_mut().take();
+    prefetched.unwrap_or_else(|| read_snapshot(ctx.db.as_deref()))
 }
 
 pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failure> {
@@ -97,10 +148,27 @@ pub fn run(cli: Cli) -> Outcome {
     if let Some(Command::Lint(args)) = &cli.command {
         return catalogue_cmds::lint(data, args);
     }
+    let db = cli.db.clone().filter(|p| !p.as_os_str().is_empty());
+    let only_reads_store = matches!(
+        cli.command,
+        Some(
+            Command::Status(_)
+                | Command::Plan(_)
+                | Command::Report(_)
+                | Command::Log(_)
+                | Command::Export(_)
+        )
+    );
+    let prefetch = if only_reads_store {
+        Prefetch::start(db.as_deref())
+    } else {
+        Prefetch::default()
+    };
     let ctx = Context {
         catalogue: load_catalogue(data)?,
         today,
-        db: cli.db.clone().filter(|p| !p.as_os_str().is_empty()),
+        db,
+        prefetch: RefCell::new(prefetch),
     };
     match cli.command {
         None => {

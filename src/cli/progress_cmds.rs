@@ -8,7 +8,7 @@ use super::args::{
     RemoveArgs,
 };
 use super::output::{emit, json, Table};
-use super::{parse_date, parse_fy, store, Context, Failure, Outcome};
+use super::{parse_date, parse_fy, snapshot, store, Context, Failure, Outcome};
 use crate::progress::{
     check_past_date, record_assignment, record_completion, save_profile, CompletionInput,
     ProfileInput,
@@ -30,7 +30,7 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
     if let Some(ProfileAction::Set(set)) = &args.action {
         return profile_set(ctx, set);
     }
-    let snap = store(ctx)?.snapshot().map_err(|e| Failure::input(e.0))?;
+    let snap = snapshot(ctx)?;
     let Some(p) = &snap.profile else {
         return Err(Failure::input(
             "no profile yet: create one with `karmadash profile set --service ias --batch 2015` (see `karmadash profile set --help`)",
@@ -155,7 +155,7 @@ pub fn done(ctx: &Context, args: &DoneArgs) -> Outcome {
 
 pub fn log(ctx: &Context, args: &LogArgs) -> Outcome {
     let fy = args.fy.as_deref().map(parse_fy).transpose()?;
-    let snap = store(ctx)?.snapshot().map_err(|e| Failure::input(e.0))?;
+    let snap = snapshot(ctx)?;
     let mut rows: Vec<&Completion> = snap
         .completions
         .iter()

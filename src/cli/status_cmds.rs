@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::args::{PlanArgs, ReportArgs, ReportFormat, StatusArgs};
 use super::output::{emit, json, Table};
-use super::{parse_fy, store, Context, Failure, Outcome};
+use super::{parse_fy, snapshot, Context, Failure, Outcome};
 use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Standing, Status, COUNTING_RULE};
 use crate::rules::fy::FinancialYear;
 use crate::rules::plan::plan as make_plan;
@@ -17,7 +17,7 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
         Some(s) => parse_fy(s)?,
         None => FinancialYear::containing(ctx.today),
     };
-    let snap = store(ctx)?.snapshot().map_err(|e| Failure::input(e.0))?;
+    let snap = snapshot(ctx)?;
     let Some(profile) = &snap.profile else {
         return Err(Failure::input(
             "no profile yet: create one with `karmadash profile set --service ias --batch 2015` (or --service bas --tier bas-basic-ac ...)",

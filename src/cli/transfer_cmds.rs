@@ -3,12 +3,12 @@
 
 use super::args::{ExportArgs, ImportArgs};
 use super::output::emit;
-use super::{store, Context, Failure, Outcome};
+use super::{snapshot, store, Context, Failure, Outcome};
 use crate::rules::record::Completion;
 use crate::store::Snapshot;
 
 pub fn export(ctx: &Context, args: &ExportArgs) -> Outcome {
-    let snap = store(ctx)?.snapshot().map_err(|e| Failure::input(e.0))?;
+    let snap = snapshot(ctx)?;
     let mut text = serde_json::to_string_pretty(&snap)
         .map_err(|e| Failure::input(format!("cannot encode the export: {e}")))?;
     text.push('\n');
