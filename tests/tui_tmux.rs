@@ -236,6 +236,72 @@ fn search_jumps_to_the_course_and_q_quits_in_a_real_terminal() {
     assert_eq!(ui.tier.as_deref(), Some("bss-aso-us"));
 }
 
+/// The process whose command line holds `needle` (the test's own store).
+fn pid_of(needle: &str) -> Option<u32> {
+    std::fs::read_dir("/proc").ok()?.find_map(|e| {
+        let pid: u32 = e.ok()?.file_name().to_str()?.parse().ok()?;
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        (cmdline.starts_with(BIN) && cmdline.contains(needle)).then_some(pid)
+    })
+}
+
+/// Whether process `pid` still runs (and is not a zombie).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        !stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .trim_start()
+            .starts_with('Z')
+    })
+}
+
+#[test]
+fn the_dashboard_ends_when_its_terminal_goes_away() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the hang-up test");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("db");
+    let tmux = Tmux::new();
+    // A shell in the pane, as over SSH: the dashboard is its child, and
+    // killing the pane hangs up the terminal under it.
+    tmux.ok(&[
+        "new-session",
+        "-d",
+        "-s",
+        "dash",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "sh",
+    ]);
+    let command = format!(
+        "{} --db {} --today {TODAY}",
+        shell_quote(BIN),
+        shell_quote(&db.to_string_lossy())
+    );
+    tmux.type_text(&command);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Welcome"]);
+    let pid = pid_of(&db.to_string_lossy()).expect("the dashboard's process");
+    tmux.ok(&["kill-server"]);
+    // crossterm alone spins forever on a hung-up terminal (a read of 0
+    // bytes, retried); the dashboard must notice and end.
+    let start = Instant::now();
+    while running(pid) {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "karmadash (pid {pid}) still runs {PATIENCE:?} after its terminal went away"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn without_a_terminal_the_dashboard_points_at_the_shell_commands() {
     let dir = tempfile::tempdir().expect("a temp dir");

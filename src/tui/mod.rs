@@ -5,6 +5,7 @@
 mod app;
 mod draw;
 mod forms;
+mod input;
 mod keymap;
 mod overlays;
 mod search_worker;
@@ -21,7 +22,7 @@ pub use keymap::Action;
 pub use theme::Theme;
 
 use chrono::NaiveDate;
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{Event, KeyEventKind};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -29,6 +30,7 @@ use std::time::Duration;
 
 use crate::catalogue::Catalogue;
 use crate::store::Store;
+use input::Next;
 
 /// Runs the dashboard until the user leaves. Errors are sentences.
 pub fn run(catalogue: Catalogue, store: Store, today: NaiveDate) -> Result<(), String> {
@@ -61,18 +63,17 @@ fn event_loop(
     theme: &Theme,
     stop: &AtomicBool,
 ) -> Result<(), String> {
+    let input = input::Input::start();
     loop {
         terminal
             .draw(|f| draw(f, app, theme))
             .map_err(|e| format!("cannot draw: {e}"))?;
-        // A few ms, not zero: an escape sequence split across reads must not
-        // turn an arrow key into Esc (PITFALLS.md).
-        if event::poll(Duration::from_millis(25)).map_err(|e| format!("cannot read keys: {e}"))? {
-            match event::read().map_err(|e| format!("cannot read keys: {e}"))? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => app.on_key(k),
-                Event::Resize(_, _) => {}
-                _ => {}
-            }
+        // Blocking reads on the input thread never split an escape
+        // sequence; the wait only paces search results and signals.
+        match input.next(Duration::from_millis(25))? {
+            Next::Event(Event::Key(k)) if k.kind == KeyEventKind::Press => app.on_key(k),
+            Next::Gone => return Ok(()),
+            Next::Event(_) | Next::Idle => {}
         }
         app.poll_search();
         if app.quit || stop.load(Ordering::Relaxed) {
