@@ -12,7 +12,7 @@ use crate::catalogue::{Catalogue, Competency, CourseId, Listing, ListingStatus};
 use crate::progress::{self, CompletionInput};
 use crate::rules::engine::{evaluate, Inputs, Status};
 use crate::rules::fy::FinancialYear;
-use crate::search::{Hit, SearchIndex};
+use crate::search::Hit;
 use crate::store::{Snapshot, Store, UiState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +98,7 @@ fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
 
 impl App {
     pub fn new(catalogue: Arc<Catalogue>, store: Store, today: NaiveDate) -> App {
-        let index = Arc::new(SearchIndex::new(&catalogue));
+        let search = SearchWorker::start(Arc::clone(&catalogue));
         let mut app = App {
             catalogue,
             store,
@@ -118,7 +118,7 @@ impl App {
             message: None,
             quit: false,
             page: 10,
-            search: SearchWorker::start(index),
+            search,
         };
         app.reload();
         app.restore_ui();

@@ -1,13 +1,14 @@
 //! Fuzzy search off the UI thread: the UI sends each query and never waits;
-//! the worker skips to the newest query, narrows from the previous result
-//! when the query only grew, and sends hits back tagged with the query's
-//! number so stale answers are dropped.
+//! the worker skips to the newest query, narrows from the previous search
+//! while the query only grows (`Typing`), and sends hits back tagged with
+//! the query's number so stale answers are dropped.
 
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 use std::thread;
 
-use crate::search::{Hit, SearchIndex};
+use crate::catalogue::Catalogue;
+use crate::search::{Hit, SearchIndex, Typing};
 
 pub const LIMIT: usize = 100;
 
@@ -18,28 +19,22 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    pub fn start(index: Arc<SearchIndex>) -> SearchWorker {
+    /// Starts the worker; it indexes `catalogue` first, off the UI thread,
+    /// so the first frame never waits for 100,000 titles to be indexed.
+    pub fn start(catalogue: Arc<Catalogue>) -> SearchWorker {
         let (send, queries) = channel::<(u64, String)>();
         let (answers, recv) = channel();
         thread::spawn(move || {
-            let all: Vec<u32> = (0..index.len() as u32).collect();
-            let mut last = String::new();
-            let mut survivors: Vec<u32> = all.clone();
+            let index = SearchIndex::new(&catalogue);
+            drop(catalogue);
+            let mut typing = Typing::new();
             while let Ok(mut job) = queries.recv() {
                 // Only the newest query matters.
                 while let Ok(newer) = queries.try_recv() {
                     job = newer;
                 }
                 let (n, query) = job;
-                let narrow = !last.is_empty() && query.starts_with(&last) && !query.ends_with(' ');
-                let from = if narrow { &survivors } else { &all };
-                let (hits, kept) = index.search_within(from, &query, LIMIT, &|_| true);
-                last = query;
-                survivors = if last.trim().is_empty() {
-                    all.clone()
-                } else {
-                    kept
-                };
+                let hits = index.search_typing(&mut typing, &query, LIMIT, &|_| true);
                 if answers.send((n, hits)).is_err() {
                     break;
                 }
