@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
 use karmadash::catalogue::Catalogue;
-use karmadash::search::SearchIndex;
+use karmadash::search::{SearchIndex, Typing};
 use karmadash::synthetic;
 
 const LARGE: usize = 100_000;
@@ -107,6 +107,16 @@ fn keystrokes(c: &mut Criterion) {
                 let (hits, next) = index.search_within(&survivors, key, LIMIT, &keep_all);
                 black_box(hits);
                 survivors = next;
+            }
+        })
+    });
+    // Narrowed with what each keystroke learnt of the scores: the
+    // dashboard's way (`benches/keystroke.rs` reports its percentiles).
+    group.bench_function("typed", |b| {
+        b.iter(|| {
+            let mut typing = Typing::new();
+            for key in &keys {
+                black_box(index.search_typing(&mut typing, key, LIMIT, &keep_all));
             }
         })
     });

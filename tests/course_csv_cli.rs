@@ -10,6 +10,8 @@ fn karmadash(dir: &std::path::Path) -> Command {
         .env_remove("KARMADASH_TODAY")
         .env_remove("KARMADASH_DB")
         .env("NO_COLOR", "1")
+        // The compiled catalogue goes beside the data, not in the real cache.
+        .env("XDG_CACHE_HOME", dir.join("cache"))
         .arg("--data")
         .arg(dir);
     cmd

@@ -115,6 +115,11 @@ pub fn add_file(catalogue: &mut Catalogue, path: &Path) -> Result<(), LoadError>
     add_from(catalogue, &name, file)
 }
 
+/// Adds the courses (and listings) of a CSV file's bytes to `catalogue`.
+pub fn add_bytes(catalogue: &mut Catalogue, name: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    add_from(catalogue, name, bytes)
+}
+
 /// Adds the courses (and listings) of CSV text to `catalogue`.
 pub fn add(catalogue: &mut Catalogue, source: &Source) -> Result<(), LoadError> {
     add_from(catalogue, &source.name, source.text.as_bytes())
@@ -213,7 +218,7 @@ fn add_from(
 /// alias when a known course is printed differently.
 fn course_for(catalogue: &mut Catalogue, title: &str) -> usize {
     let key = normalise_title(title);
-    if let Some(&id) = catalogue.course_by_key.get(&key) {
+    if let Some(id) = catalogue.course_of_key(&key) {
         let course = &mut catalogue.courses[id];
         if course.title != title && !course.aliases.iter().any(|a| a == title) {
             course.aliases.push(title.to_string());

@@ -514,7 +514,7 @@ pub fn build(
         .map(|a| (normalise(&a.title), normalise(&a.same_as)))
         .collect();
     let mut courses: Vec<Course> = Vec::new();
-    let mut course_by_key: HashMap<String, CourseId> = HashMap::new();
+    let mut course_by_key: rustc_hash::FxHashMap<String, CourseId> = Default::default();
     for (index, listing) in listings.iter_mut().enumerate() {
         if listing.defect == Some(SourceDefect::EditingNote) {
             continue;

@@ -2,6 +2,7 @@
 //! data files. Pure data and lookups; no terminal or database code.
 
 pub mod builtin;
+mod cache;
 pub mod course_csv;
 pub mod identity;
 pub mod lint;
@@ -10,7 +11,8 @@ pub mod model;
 mod raw;
 pub mod sources;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 pub use load::{LoadError, Source};
 pub use model::*;
@@ -21,8 +23,30 @@ pub struct Catalogue {
     pub tiers: Vec<Tier>,
     pub listings: Vec<Listing>,
     pub courses: Vec<Course>,
-    course_by_key: HashMap<String, CourseId>,
-    listing_by_id: HashMap<String, usize>,
+    /// Fx, not SipHash: 100,000 titles of the user's own data need no
+    /// defence against crafted collisions, and hashing them was a tenth of
+    /// loading a large catalogue.
+    course_by_key: FxHashMap<String, CourseId>,
+    listing_by_id: FxHashMap<String, usize>,
+    /// Set on a catalogue read back from the compiled cache: the keys of
+    /// its CSV courses, not in `course_by_key`.
+    cached_keys: Option<CachedKeys>,
+}
+
+/// The keys of `courses[from..]`, indexed on the first lookup.
+#[derive(Debug, Clone)]
+struct CachedKeys {
+    from: CourseId,
+    index: OnceLock<FxHashMap<String, CourseId>>,
+}
+
+impl CachedKeys {
+    fn from(from: CourseId) -> CachedKeys {
+        CachedKeys {
+            from,
+            index: OnceLock::new(),
+        }
+    }
 }
 
 impl Catalogue {
@@ -31,7 +55,7 @@ impl Catalogue {
         tiers: Vec<Tier>,
         listings: Vec<Listing>,
         courses: Vec<Course>,
-        course_by_key: HashMap<String, CourseId>,
+        course_by_key: FxHashMap<String, CourseId>,
     ) -> Self {
         let listing_by_id = listings
             .iter()
@@ -45,6 +69,7 @@ impl Catalogue {
             courses,
             course_by_key,
             listing_by_id,
+            cached_keys: None,
         }
     }
 
@@ -89,7 +114,23 @@ impl Catalogue {
 
     /// The course a title names, by normalised title or alias; never fuzzy.
     pub fn course_by_title(&self, title: &str) -> Option<CourseId> {
-        self.course_by_key.get(&identity::normalise(title)).copied()
+        self.course_of_key(&identity::normalise(title))
+    }
+
+    /// The course of a normalised title.
+    fn course_of_key(&self, key: &str) -> Option<CourseId> {
+        if let Some(&id) = self.course_by_key.get(key) {
+            return Some(id);
+        }
+        let cached = self.cached_keys.as_ref()?;
+        let index = cached.index.get_or_init(|| {
+            let courses = self.courses[cached.from..].iter();
+            (cached.from..)
+                .zip(courses)
+                .map(|(id, c)| (c.key.clone(), id))
+                .collect()
+        });
+        index.get(key).copied()
     }
 
     pub fn listing(&self, id: &str) -> Option<&Listing> {

@@ -163,7 +163,7 @@ impl SourceDefect {
 }
 
 /// Where something came from: a data file and a 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     pub file: String,
     pub line: usize,
@@ -232,7 +232,7 @@ pub struct Tier {
 pub type CourseId = usize;
 
 /// A course in a tier, as printed in one order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Listing {
     /// Stable id: tier, `m` or `o`, and the row number printed in the source.
     pub id: String,
@@ -249,7 +249,7 @@ pub struct Listing {
 }
 
 /// One iGOT course, however many lists print it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Course {
     pub key: String,
     pub title: String,

@@ -1,18 +1,62 @@
 //! Reading a directory of extra data files (`--data DIR`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::load::{LoadError, Source};
 use super::model::Origin;
-use super::{builtin, load, Catalogue};
+use super::{builtin, cache, load, Catalogue};
 
-fn io_error(path: &Path, e: std::io::Error) -> LoadError {
+pub(super) fn io_error(path: &Path, e: std::io::Error) -> LoadError {
     LoadError {
         origin: Origin {
             file: path.display().to_string(),
             line: 0,
         },
         message: format!("cannot read it: {e}"),
+    }
+}
+
+/// The texts of the rulebooks and aliases (built-in and `dir`'s `*.toml`),
+/// and the course CSVs of `dir` still to read, in name order.
+pub(super) struct DirSources {
+    pub rulebooks: Vec<Source>,
+    pub aliases: Vec<Source>,
+    pub csvs: Vec<PathBuf>,
+}
+
+impl DirSources {
+    pub fn read(dir: &Path) -> Result<DirSources, LoadError> {
+        let mut rulebooks: Vec<Source> = builtin::RULEBOOKS
+            .iter()
+            .map(|(name, text)| Source::new(*name, *text))
+            .collect();
+        let mut aliases = vec![Source::new(builtin::ALIASES.0, builtin::ALIASES.1)];
+        let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
+        let (mut paths, mut csvs): (Vec<_>, Vec<_>) = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "csv"))
+            .partition(|p| p.extension().is_some_and(|x| x == "toml"));
+        paths.sort();
+        csvs.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
+            let source = Source::new(path.display().to_string(), text);
+            if path.file_name().is_some_and(|n| n == "aliases.toml") {
+                aliases.push(source);
+            } else {
+                rulebooks.push(source);
+            }
+        }
+        Ok(DirSources {
+            rulebooks,
+            aliases,
+            csvs,
+        })
+    }
+
+    /// The catalogue of the rulebooks and aliases, without the CSVs.
+    pub fn build_rulebooks(&self) -> Result<Catalogue, LoadError> {
+        load::build(&self.rulebooks, &self.aliases)
     }
 }
 
@@ -23,30 +67,22 @@ pub fn load_with_dir(dir: Option<&Path>) -> Result<Catalogue, LoadError> {
     let Some(dir) = dir else {
         return Catalogue::builtin();
     };
-    let mut rulebooks: Vec<Source> = builtin::RULEBOOKS
-        .iter()
-        .map(|(name, text)| Source::new(*name, *text))
-        .collect();
-    let mut aliases = vec![Source::new(builtin::ALIASES.0, builtin::ALIASES.1)];
-    let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
-    let (mut paths, mut csvs): (Vec<_>, Vec<_>) = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "csv"))
-        .partition(|p| p.extension().is_some_and(|x| x == "toml"));
-    paths.sort();
-    csvs.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
-        let source = Source::new(path.display().to_string(), text);
-        if path.file_name().is_some_and(|n| n == "aliases.toml") {
-            aliases.push(source);
-        } else {
-            rulebooks.push(source);
-        }
-    }
-    let mut catalogue = load::build(&rulebooks, &aliases)?;
-    for path in csvs {
-        super::course_csv::add_file(&mut catalogue, &path)?;
+    let sources = DirSources::read(dir)?;
+    let mut catalogue = sources.build_rulebooks()?;
+    for path in &sources.csvs {
+        super::course_csv::add_file(&mut catalogue, path)?;
     }
     Ok(catalogue)
+}
+
+/// `load_with_dir`, with what the course CSVs add kept in a compiled cache
+/// under `cache_dir` (see `cache`); the same catalogue either way.
+pub fn load_with_dir_cached(
+    dir: Option<&Path>,
+    cache_dir: Option<&Path>,
+) -> Result<Catalogue, LoadError> {
+    match (dir, cache_dir) {
+        (Some(dir), Some(cache_dir)) => cache::load(DirSources::read(dir)?, dir, cache_dir),
+        _ => load_with_dir(dir),
+    }
 }

@@ -11,6 +11,7 @@ mod transfer_cmds;
 use chrono::NaiveDate;
 use std::cell::RefCell;
 use std::fmt;
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
@@ -55,7 +56,9 @@ pub type Outcome = Result<(), Failure>;
 
 /// What every command may need, resolved once from the global options.
 pub struct Context {
-    pub catalogue: Catalogue,
+    /// Never dropped: freeing 100,000 courses one by one took longer than
+    /// searching them, and the process is about to end anyway.
+    pub catalogue: ManuallyDrop<Catalogue>,
     pub today: NaiveDate,
     pub db: Option<PathBuf>,
     /// The store read begun before the catalogue loaded, for the commands
@@ -126,8 +129,14 @@ pub fn snapshot(ctx: &Context) -> SnapshotRead {
     prefetched.unwrap_or_else(|| read_snapshot(ctx.db.as_deref()))
 }
 
+/// `$XDG_CACHE_HOME/karmadash` (or the platform's equivalent): where the
+/// compiled catalogue of a `--data DIR` with course CSVs is kept.
+fn cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "karmadash").map(|d| d.cache_dir().to_path_buf())
+}
+
 pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failure> {
-    sources::load_with_dir(data).map_err(|e| {
+    sources::load_with_dir_cached(data, cache_dir().as_deref()).map_err(|e| {
         if e.origin.line == 0 {
             Failure::input(format!("--data {}: {}", e.origin.file, e.message))
         } else {
@@ -165,7 +174,7 @@ pub fn run(cli: Cli) -> Outcome {
         Prefetch::default()
     };
     let ctx = Context {
-        catalogue: load_catalogue(data)?,
+        catalogue: ManuallyDrop::new(load_catalogue(data)?),
         today,
         db,
         prefetch: RefCell::new(prefetch),
@@ -173,7 +182,8 @@ pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         None => {
             let store = store(&ctx)?;
-            crate::tui::run(ctx.catalogue, store, ctx.today).map_err(Failure::input)
+            crate::tui::run(ManuallyDrop::into_inner(ctx.catalogue), store, ctx.today)
+                .map_err(Failure::input)
         }
         Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),
