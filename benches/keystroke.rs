@@ -13,7 +13,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use karmadash::search::{SearchIndex, Typing};
+use karmadash::search::{scorer_calls, SearchIndex, Typing};
 use karmadash::synthetic;
 
 const LARGE: usize = 100_000;
@@ -47,6 +47,9 @@ fn ms(d: Duration) -> String {
 }
 
 fn summary(label: &str, times: &mut [Duration]) {
+    if times.is_empty() {
+        return;
+    }
     times.sort_unstable();
     println!(
         "{label:<22} n={:<5} p50 {:>6} ms  p90 {:>6} ms  p99 {:>6} ms  max {:>6} ms",
@@ -80,19 +83,48 @@ fn main() {
 
     let mut by_position: Vec<Vec<Duration>> = vec![Vec::new(); 12];
     let mut every: Vec<Duration> = Vec::new();
+    // Per prefix: time, titles still matching, scorer calls (the last two
+    // do not depend on the machine's load).
+    // KEYSTROKE_QUERY="mgmt disastr" times that one query alone (profiling).
+    let only = std::env::var("KEYSTROKE_QUERY").ok();
+    let typed_queries: Vec<&str> = match &only {
+        Some(q) => vec![q.as_str()],
+        None => TYPED.to_vec(),
+    };
+    let mut by_prefix: Vec<Vec<(Duration, usize, u64)>> =
+        vec![Vec::new(); typed_queries.len() * 12];
+    let mut calls_timed = 0;
     // One untimed round warms caches and the thread pool.
     for round in 0..=rounds {
-        for typed in TYPED {
+        for (q, typed) in typed_queries.iter().enumerate() {
             let mut typing = Typing::new();
             for (n, key) in prefixes(typed).into_iter().enumerate() {
+                let calls = scorer_calls();
                 let t = Instant::now();
                 let hits = index.search_typing(&mut typing, black_box(key), LIMIT, &keep);
                 let took = t.elapsed();
+                let calls = scorer_calls() - calls;
                 black_box(hits);
                 if round > 0 {
                     by_position[n.min(11)].push(took);
                     every.push(took);
+                    by_prefix[q * 12 + n.min(11)].push((took, typing.survivors(), calls));
+                    calls_timed += calls;
                 }
+            }
+        }
+    }
+    if std::env::var_os("KEYSTROKE_DETAIL").is_some() {
+        for (q, typed) in typed_queries.iter().enumerate() {
+            for (n, key) in prefixes(typed).into_iter().enumerate() {
+                let mut times = by_prefix[q * 12 + n.min(11)].clone();
+                times.sort_unstable();
+                let (p50, kept, calls) = times[times.len() / 2];
+                println!(
+                    "{key:<14} p50 {:>6} ms  max {:>6} ms  {kept:>6} matching  {calls:>6} scored",
+                    ms(p50),
+                    ms(times.last().unwrap().0)
+                );
             }
         }
     }
@@ -100,6 +132,11 @@ fn main() {
         summary(&format!("keystroke {:>2}", n + 1), times);
     }
     summary("every keystroke", &mut every);
+    println!(
+        "scorer calls per round of {} keystrokes: {}",
+        every.len() / rounds,
+        calls_timed / rounds as u64
+    );
     let p99 = percentile(&every, 99.0);
     println!(
         "target 1 (p99 <= 8 ms): {} ({} ms)",
