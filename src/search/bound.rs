@@ -77,13 +77,24 @@ pub(super) struct Shape<'a> {
 
 /// Whether the scorer counts `c` as part of a word (`CharType` Lower,
 /// Upper or Number): what follows it gets no in-place bonus.
+#[inline]
 pub(super) fn is_word(c: char) -> bool {
     in_place(c) == 0
 }
 
 /// The in-place bonus of a char that follows `prev` (not the title's
 /// first char, and not upper case: no Camel role).
+#[inline]
 fn in_place(prev: char) -> i32 {
+    // Looked up: the match compiled to a jump table, 5 ns a char, and
+    // indexing 100,000 titles asks it for every char.
+    match IN_PLACE_ASCII.get(prev as usize) {
+        Some(&bonus) => i32::from(bonus),
+        None => 0,
+    }
+}
+
+const fn in_place_of(prev: char) -> i32 {
     match prev {
         '\0' | ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => 8,
         '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => 7,
@@ -91,11 +102,25 @@ fn in_place(prev: char) -> i32 {
     }
 }
 
+/// `in_place_of` for every ASCII char (anything else is a word char: 0).
+const IN_PLACE_ASCII: [i8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = in_place_of(b as u8 as char) as i8;
+        b += 1;
+    }
+    table
+};
+
 /// The `char_bit`s of every char after the first that follows a non-word
 /// char, i.e. gets an in-place bonus (the scorer's Head or Break role; a
 /// folded title has no upper case, so no Camel role). Chars without a bit
 /// (ASCII punctuation) are never ruled out (`may_start_word`).
 pub(super) fn heads(folded: &str) -> u64 {
+    if folded.is_ascii() {
+        return ascii_mask_and_heads(folded.as_bytes()).1;
+    }
     let mut heads = 0;
     let mut chars = folded.chars();
     let Some(mut prev) = chars.next() else {
@@ -108,6 +133,22 @@ pub(super) fn heads(folded: &str) -> u64 {
         prev = c;
     }
     heads
+}
+
+/// `mask_of` and `heads` of an ASCII folded title, in one pass over its
+/// bytes: most titles are ASCII, and indexing reads every byte.
+pub(super) fn ascii_mask_and_heads(bytes: &[u8]) -> (u64, u64) {
+    let (mut mask, mut heads) = (0, 0);
+    let mut after_word = true;
+    for &b in bytes {
+        let bit = char_bit(char::from(b));
+        mask |= bit;
+        if !after_word {
+            heads |= bit;
+        }
+        after_word = IN_PLACE_ASCII[usize::from(b & 0x7f)] == 0;
+    }
+    (mask, heads)
 }
 
 impl Shape<'_> {

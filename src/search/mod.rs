@@ -71,7 +71,27 @@ pub struct SearchIndex {
     folded: String,
 }
 
+#[inline]
 fn char_bit(c: char) -> u64 {
+    match ASCII_BITS.get(c as usize) {
+        Some(&bit) => bit,
+        None => 1 << (36 + (c as u32 % 28)),
+    }
+}
+
+/// `char_bit_of` for every ASCII char, looked up: the branches cost more
+/// than the rest of indexing a title.
+const ASCII_BITS: [u64; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = char_bit_of(b as u8 as char);
+        b += 1;
+    }
+    table
+};
+
+const fn char_bit_of(c: char) -> u64 {
     match c {
         'a'..='z' => 1 << (c as u32 - 'a' as u32),
         '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
@@ -166,25 +186,25 @@ impl SearchIndex {
             let t0 = index.texts.len() as u32;
             index.texts.push_str(text);
             let f0 = index.folded.len() as u32;
-            let (same_len, mask) = if text.is_ascii() {
+            let (same_len, mask, heads) = if text.is_ascii() {
                 index.folded.push_str(text);
                 index.folded[f0 as usize..].make_ascii_lowercase();
-                let mask = index.folded.as_bytes()[f0 as usize..]
-                    .iter()
-                    .fold(0, |m, &b| m | char_bit(b as char));
-                (true, mask)
+                let (mask, heads) =
+                    bound::ascii_mask_and_heads(&index.folded.as_bytes()[f0 as usize..]);
+                (true, mask, heads)
             } else {
                 let folded = text.to_lowercase();
                 index.folded.push_str(&folded);
                 (
                     folded.chars().count() == text.chars().count(),
                     mask_of(&folded),
+                    bound::heads(&folded),
                 )
             };
-            let folded = &index.folded[f0 as usize..];
             // The bounds count on it (no Camel role, see `bound`).
-            debug_assert!(!folded.bytes().any(|b| b.is_ascii_uppercase()));
-            let heads = bound::heads(folded);
+            debug_assert!(!index.folded[f0 as usize..]
+                .bytes()
+                .any(|b| b.is_ascii_uppercase()));
             index.entries.push(Entry {
                 course: course as u32,
                 text: (t0, index.texts.len() as u32),

@@ -347,3 +347,41 @@ fn a_course_appears_once_by_its_best_title() {
     let hits = ix.search("climate", 10, &|_| true);
     assert_eq!(hits.len(), 1);
 }
+
+#[test]
+fn the_byte_pass_indexes_ascii_titles_as_the_char_rules_say() {
+    // The rules, char by char: every char's bit, and the bit of every char
+    // after the first that follows a non-word char.
+    let by_chars = |f: &str| {
+        let chars: Vec<char> = f.chars().collect();
+        let heads = chars
+            .windows(2)
+            .filter(|w| !bound::is_word(w[0]))
+            .fold(0, |h, w| h | char_bit(w[1]));
+        (mask_of(f), heads)
+    };
+    let mut titles: Vec<String> = crate::synthetic::titles(2_000, 11)
+        .into_iter()
+        .filter(|t| t.is_ascii())
+        .map(|t| t.to_lowercase())
+        .collect();
+    titles.extend(
+        [
+            "",
+            "a",
+            "e-office 2.0",
+            "x/y (z) [w] {v} |u| \\t",
+            "~tilde_under`s!",
+            "9to5",
+            "a  b",
+        ]
+        .map(String::from),
+    );
+    for t in &titles {
+        assert_eq!(
+            bound::ascii_mask_and_heads(t.as_bytes()),
+            by_chars(t),
+            "{t:?}"
+        );
+    }
+}
