@@ -148,3 +148,16 @@ fn a_bad_row_is_reported_even_with_a_cache_of_the_good_file() {
     assert_eq!(e.origin.line, 3, "{e}");
     assert_eq!(e.message, "the title is empty");
 }
+
+#[test]
+fn a_title_too_long_to_cache_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, cache) = (dir.path().join("data"), dir.path().join("cache"));
+    std::fs::create_dir(&data).unwrap();
+    let long = "Very Long ".repeat(7_000);
+    std::fs::write(data.join("portal.csv"), format!("title\n{long}\nShort One\n")).unwrap();
+    let plain = sources::load_with_dir(Some(&data)).unwrap();
+    same(&plain, &cached(&data, &cache));
+    assert!(cache_files(&cache).is_empty(), "{:?}", cache_files(&cache));
+    same(&plain, &cached(&data, &cache));
+}

@@ -12,7 +12,7 @@
 //! is only ever a faster way to the same catalogue.
 
 use std::fs;
-use std::io::Read;
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -153,22 +153,60 @@ fn cache_file(dir: &Path, cache_dir: &Path) -> PathBuf {
 
 /// The compiled catalogue in `file`, if it is whole and of `fingerprint`.
 fn read(file: &Path, fingerprint: u128) -> Option<Compiled> {
-    let bytes = fs::read(file).ok()?;
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+    let mut reader = BufReader::with_capacity(1 << 16, fs::File::open(file).ok()?);
+    let mut header = [0; HEADER];
+    reader.read_exact(&mut header).ok()?;
+    let stored = u128::from_le_bytes(header[8..24].try_into().ok()?);
+    let checksum = u64::from_le_bytes(header[24..32].try_into().ok()?);
+    if &header[..8] != MAGIC || stored != fingerprint {
         return None;
     }
-    let stored = u128::from_le_bytes(bytes[8..24].try_into().ok()?);
-    let checksum = u64::from_le_bytes(bytes[24..32].try_into().ok()?);
-    let payload = &bytes[HEADER..];
-    if stored != fingerprint || xxh3_64(payload) != checksum {
-        return None;
+    // Decoded as it is read, never held whole (a lower peak of memory),
+    // and trusted only once the checksum of every byte read agrees.
+    let mut payload = Hashing {
+        inner: reader,
+        hasher: Xxh3::new(),
+    };
+    let mut scratch = vec![0; LONGEST_TEXT];
+    let (compiled, _) = postcard::from_io::<Compiled, _>((&mut payload, &mut scratch)).ok()?;
+    std::io::copy(&mut payload, &mut std::io::sink()).ok()?;
+    (payload.hasher.digest() == checksum).then_some(compiled)
+}
+
+/// The longest text a cache can hold (the decoder's scratch space); a
+/// catalogue with a longer title is simply never cached.
+const LONGEST_TEXT: usize = 1 << 16;
+
+/// A reader that hashes what passes through it.
+struct Hashing<R> {
+    inner: R,
+    hasher: Xxh3,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
     }
-    postcard::from_bytes(payload).ok()
 }
 
 /// Writes the cache beside a temporary name, then renames it into place, so
 /// a reader sees the old file or the new one, never half of one.
 fn write(file: &Path, fingerprint: u128, compiled: &Compiled) {
+    let too_long = |t: &String| t.len() > LONGEST_TEXT;
+    if compiled
+        .courses
+        .iter()
+        .any(|c| too_long(&c.key) || too_long(&c.title) || c.aliases.iter().any(too_long))
+        || compiled.listings.iter().any(|l| {
+            [&l.id, &l.title, &l.tier, &l.rulebook, &l.origin.file]
+                .into_iter()
+                .any(too_long)
+        })
+    {
+        return;
+    }
     let Ok(payload) = postcard::to_stdvec(compiled) else {
         return;
     };
