@@ -71,6 +71,8 @@ pub(super) struct Bound;
 #[derive(Clone, Copy)]
 pub(super) struct Shape<'a> {
     pub folded: &'a str,
+    /// Whether `folded` is all ASCII (most titles): read as bytes.
+    pub ascii: bool,
     pub first: Option<char>,
     pub heads: u64,
 }
@@ -152,9 +154,11 @@ pub(super) fn ascii_mask_and_heads(bytes: &[u8]) -> (u64, u64) {
 }
 
 impl Shape<'_> {
-    pub fn of(folded: &str, heads: u64) -> Shape<'_> {
+    pub fn of(folded: &str, heads: u64, ascii: bool) -> Shape<'_> {
+        debug_assert_eq!(ascii, folded.is_ascii());
         Shape {
             folded,
+            ascii,
             first: folded.chars().next(),
             heads,
         }
@@ -199,6 +203,37 @@ fn largest_step(chars: impl Iterator<Item = char>, prev: char, c: char) -> i32 {
     best
 }
 
+/// `largest_step` over an ASCII title's bytes: the same rule, for the
+/// titles most searches read, without decoding chars.
+fn largest_step_ascii(bytes: &[u8], prev: char, c: char) -> i32 {
+    let (Ok(prev_byte), Ok(c_byte)) = (u8::try_from(prev), u8::try_from(c)) else {
+        return i32::MIN;
+    };
+    let most = if is_word(prev) { 20 } else { 24 };
+    let mut best = i32::MIN;
+    let mut last_prev: Option<usize> = None;
+    for (b, &ch) in bytes.iter().enumerate() {
+        if ch == c_byte && b > 0 {
+            if let Some(a) = last_prev {
+                let ip = i32::from(IN_PLACE_ASCII[usize::from(bytes[b - 1] & 0x7f)]);
+                let step = if a + 1 == b {
+                    16 + ip.max(4)
+                } else {
+                    14 + ip - (b - a) as i32
+                };
+                best = best.max(step);
+                if best >= most {
+                    break;
+                }
+            }
+        }
+        if ch == prev_byte {
+            last_prev = Some(b);
+        }
+    }
+    best
+}
+
 impl Bound {
     /// For a term's first char.
     pub fn first(c: char, shape: &Shape) -> i32 {
@@ -225,8 +260,8 @@ impl Bound {
 
     /// The same, reading the title: at most `step`, often much less.
     pub fn tight_step(prev: char, c: char, shape: &Shape) -> i32 {
-        let largest = if shape.folded.is_ascii() {
-            largest_step(shape.folded.bytes().map(char::from), prev, c)
+        let largest = if shape.ascii {
+            largest_step_ascii(shape.folded.as_bytes(), prev, c)
         } else {
             largest_step(shape.folded.chars(), prev, c)
         };

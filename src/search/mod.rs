@@ -49,6 +49,8 @@ struct Entry {
     /// Whether the folded text has as many chars as the printed one, so
     /// match positions carry over to the printed title.
     same_len: bool,
+    /// Whether the folded text is all ASCII.
+    ascii: bool,
     mask: u64,
     /// Chars that start a word after the first (`bound::heads`).
     heads: u64,
@@ -210,6 +212,7 @@ impl SearchIndex {
                 text: (t0, index.texts.len() as u32),
                 folded: (f0, index.folded.len() as u32),
                 same_len,
+                ascii: index.folded[f0 as usize..].is_ascii(),
                 mask,
                 heads,
             });
@@ -299,7 +302,7 @@ impl SearchIndex {
             if !to_check.iter().all(|t| is_subsequence(folded, t)) {
                 return None;
             }
-            let shape = Shape::of(folded, e.heads);
+            let shape = Shape::of(folded, e.heads, e.ascii);
             let (reach, floor) = Bound::term(last, &shape);
             Some(Candidate {
                 entry: i,
@@ -345,7 +348,7 @@ impl SearchIndex {
     /// are lower.
     fn tighten(&self, c: &mut Candidate, terms: &[String]) {
         let e = &self.entries[c.entry as usize];
-        let shape = Shape::of(self.folded(e), e.heads);
+        let shape = Shape::of(self.folded(e), e.heads, e.ascii);
         let (head, last) = terms.split_at(terms.len() - 1);
         if !c.done_exact {
             let done = head.iter().map(|t| Bound::tight_term(t, &shape).0).sum();

@@ -139,7 +139,7 @@ fn typing_finds_what_a_full_scan_finds() {
 /// folded title and every prefix of `word`: the first char, each step (both
 /// kinds) from the best prefix so far, and each whole prefix's bounds.
 fn check_bounds(f: &str, word: &str) {
-    let shape = Shape::of(f, bound::heads(f));
+    let shape = Shape::of(f, bound::heads(f), f.is_ascii());
     let mut reach = 0;
     let mut prev = None;
     for p in keys(word) {

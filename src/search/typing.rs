@@ -119,7 +119,7 @@ impl SearchIndex {
                 return None;
             }
             let mut c = *c;
-            let shape = Shape::of(folded, e.heads);
+            let shape = Shape::of(folded, e.heads, e.ascii);
             // Titles that came near the top keep tight bounds; the others
             // get the cheap ones, and `rank` tightens them if it needs to.
             type StepFn = fn(char, char, &Shape) -> i32;
