@@ -7,10 +7,12 @@
 //!   the catalogue from `--data DIR` (a course CSV, its compiled cache
 //!   warm), `App::new` and one `draw` into a 100x30 `TestBackend`, under
 //!   50 ms. The terminal set-up of a real start (raw mode, alternate
-//!   screen) is not in it; `benches/compare.sh` times a real start.
+//!   screen) is not in it.
 //!
-//! `cargo bench --bench quick`. Criterion prints the median as the middle
-//! of `time: [low median high]`.
+//! `cargo bench --bench quick`. Criterion prints the mean with its
+//! confidence interval (`time: [low mean high]`); the medians the targets
+//! are stated in are `median.point_estimate` (ns) in
+//! `target/criterion/target3/<bench>/new/estimates.json`.
 
 use std::hint::black_box;
 use std::path::Path;

@@ -155,7 +155,11 @@ fn a_title_too_long_to_cache_still_loads() {
     let (data, cache) = (dir.path().join("data"), dir.path().join("cache"));
     std::fs::create_dir(&data).unwrap();
     let long = "Very Long ".repeat(7_000);
-    std::fs::write(data.join("portal.csv"), format!("title\n{long}\nShort One\n")).unwrap();
+    std::fs::write(
+        data.join("portal.csv"),
+        format!("title\n{long}\nShort One\n"),
+    )
+    .unwrap();
     let plain = sources::load_with_dir(Some(&data)).unwrap();
     same(&plain, &cached(&data, &cache));
     assert!(cache_files(&cache).is_empty(), "{:?}", cache_files(&cache));
