@@ -336,3 +336,41 @@ fn a_new_officer_fills_the_welcome_form() {
     assert_eq!(profile.tier.as_deref(), Some("bss-aso-us"));
     assert_eq!(profile.state.as_deref(), Some("bihar"));
 }
+
+#[test]
+fn a_course_no_tier_lists_opens_from_search_and_d_records_it() {
+    // A portal export's course: searchable, in no tier's list.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("portal.csv"),
+        "title\nQuokka Conservation Basics\n",
+    )
+    .unwrap();
+    let catalogue = karmadash::catalogue::sources::load_with_dir(Some(dir.path())).unwrap();
+    let quokka = catalogue
+        .course_by_title("quokka conservation basics")
+        .unwrap();
+    let o = bss_officer();
+    let mut app = App::new(
+        std::sync::Arc::new(catalogue),
+        o.store(),
+        tui_fixtures::today(),
+    );
+    let (view, tier) = (app.view, app.tier_id().to_string());
+    app.on_key(ch('/'));
+    type_text(&mut app, "quokka");
+    app.wait_search();
+    app.on_key(key(KeyCode::Enter));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Detail(c)) if c == quokka),
+        "Enter opens the course even though no tier lists it"
+    );
+    assert!(screen(&mut app, 80, 24).contains("Listed in no tier"));
+    // The catalogue stays where it was.
+    assert_eq!((app.view, app.tier_id().to_string()), (view, tier));
+    app.on_key(ch('d'));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form(_))),
+        "d opens the form"
+    );
+}

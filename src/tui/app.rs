@@ -512,6 +512,8 @@ impl App {
     }
 
     /// Shows a course in the catalogue: the current tier if it lists it.
+    /// A course no tier lists (from a portal export) opens on its own, where
+    /// `d` records it like any other.
     pub fn jump_to(&mut self, course: CourseId) {
         let current = self.tier_id().to_string();
         let listings: Vec<&Listing> = self.catalogue.course_listings(course).collect();
@@ -520,6 +522,7 @@ impl App {
             .find(|l| l.tier == current)
             .or(listings.first())
         else {
+            self.overlay = Some(Overlay::Detail(course));
             return;
         };
         let listing_id = target.id.clone();

@@ -260,13 +260,17 @@ fn detail(f: &mut Frame, area: Rect, app: &App, course: CourseId, theme: &Theme)
             theme.style(Meaning::Open),
         ),
     }));
-    lines.push(Line::from(Span::styled(
-        "Listed in (M/O, competencies B F D, row, order)",
-        theme.style(Meaning::Muted),
-    )));
     // Your own tier first: it is the listing that counts for you.
     let mine = app.status.as_ref().ok().and_then(|s| s.tier.id.clone());
     let mut listings: Vec<_> = app.catalogue.course_listings(course).collect();
+    lines.push(Line::from(Span::styled(
+        if listings.is_empty() {
+            "Listed in no tier (a course of your --data lists)"
+        } else {
+            "Listed in (M/O, competencies B F D, row, order)"
+        },
+        theme.style(Meaning::Muted),
+    )));
     listings.sort_by_key(|l| Some(l.tier.as_str()) != mine.as_deref());
     let room = area.height.saturating_sub(2) as usize;
     let fits = room.saturating_sub(lines.len());
