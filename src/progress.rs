@@ -265,10 +265,29 @@ pub fn save_profile(
         name: given(&input.name).map(str::to_string),
         registered,
     };
-    // Refuse a profile the engine could not use, before writing it.
-    let choice = tier::resolve(catalogue, &profile, FinancialYear::containing(today))?;
+    let choice = check_profile(catalogue, &profile, today)?;
     store.set_profile(&profile).map_err(|e| e.0)?;
     Ok(choice)
+}
+
+/// A profile the engine can use: dates that have happened, a plausible
+/// batch, and a tier it can derive or that exists. Checked before any
+/// profile is written, typed or imported.
+pub fn check_profile(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    today: NaiveDate,
+) -> Result<TierChoice, String> {
+    if let Some(d) = profile.registered {
+        check_past_date(d, today, "registration date")?;
+    }
+    let this_year = chrono::Datelike::year(&today);
+    if let Some(b) = profile.batch.filter(|b| !(1950..=this_year).contains(b)) {
+        return Err(format!(
+            "batch '{b}' is not a year between 1950 and {this_year}"
+        ));
+    }
+    tier::resolve(catalogue, profile, FinancialYear::containing(today))
 }
 
 #[cfg(test)]

@@ -390,6 +390,44 @@ fn an_import_that_is_not_an_export_is_refused_and_changes_nothing() {
             bad("service.json", &|v| v["profile"]["service"] = json!("ifs")),
             "not a karmadash export",
         ),
+        (
+            bad("registered.json", &|v| {
+                v["profile"]["registered"] = json!("2027-01-01")
+            }),
+            "registration date 2027-01-01 is in the future",
+        ),
+        (
+            bad("batch.json", &|v| v["profile"]["batch"] = json!(1066)),
+            "batch '1066'",
+        ),
+        (
+            bad("tier.json", &|v| v["profile"]["tier"] = json!("ias-99")),
+            "the profile",
+        ),
+        (
+            bad("assigned.json", &|v| {
+                v["assignments"][0]["assigned"] = json!("2026-12-25")
+            }),
+            "assigned date 2026-12-25 is in the future",
+        ),
+        (
+            bad("due.json", &|v| {
+                v["assignments"][0]["due"] = json!("2002-01-31")
+            }),
+            "before Mission Karmayogi",
+        ),
+        (
+            bad("nocourse.json", &|v| {
+                v["assignments"][1]["course"] = json!(" ")
+            }),
+            "names no course",
+        ),
+        (
+            bad("passed.json", &|v| {
+                v["assessments"][0]["passed"] = json!("2019-08-14")
+            }),
+            "assessment date 2019-08-14 is before Mission Karmayogi",
+        ),
     ];
     for (file, want) in cases {
         let e = refused(&db, &["import", &file]);

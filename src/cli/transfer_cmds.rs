@@ -63,6 +63,29 @@ fn check(snap: &Snapshot, ctx: &Context) -> Result<(), String> {
             return Err(format!("id {id} is not below next_id {}", snap.next_id));
         }
     }
+    if let Some(p) = &snap.profile {
+        crate::progress::check_profile(&ctx.catalogue, p, ctx.today)
+            .map_err(|e| format!("the profile: {e}"))?;
+    }
+    for a in &snap.assignments {
+        let bad = |why: String| format!("assignment {} (\"{}\"): {why}", a.id, a.title);
+        if a.course.trim().is_empty() {
+            return Err(bad("it names no course".into()));
+        }
+        crate::progress::check_past_date(a.assigned, ctx.today, "assigned date").map_err(bad)?;
+        if let Some(due) = a.due {
+            // Due dates may lie ahead; only a year typed wrong is refused.
+            if due < crate::progress::EARLIEST {
+                return Err(bad(format!(
+                    "due date {due} is before Mission Karmayogi began: check the year"
+                )));
+            }
+        }
+    }
+    for a in &snap.assessments {
+        crate::progress::check_past_date(a.passed, ctx.today, "assessment date")
+            .map_err(|e| format!("assessment {}: {e}", a.id))?;
+    }
     let mut courses = std::collections::HashSet::new();
     for c in &snap.completions {
         let bad = |why: &str| format!("completion {} (\"{}\"): {why}", c.id, c.title);
