@@ -62,8 +62,9 @@ pub struct Context {
     pub today: NaiveDate,
     pub db: Option<PathBuf>,
     /// The store read begun before the catalogue loaded, for the commands
-    /// that only read it: opening sled waits on the disk while the
-    /// catalogue is parsed, which keeps `status --short` quick.
+    /// that start by reading all of it: opening sled waits on the disk
+    /// while the catalogue is parsed, which keeps `status --short` quick
+    /// and brings the dashboard's first frame sooner.
     prefetch: RefCell<Prefetch>,
 }
 
@@ -158,9 +159,10 @@ pub fn run(cli: Cli) -> Outcome {
         return catalogue_cmds::lint(data, args);
     }
     let db = cli.db.clone().filter(|p| !p.as_os_str().is_empty());
-    let only_reads_store = matches!(
+    // Commands whose first use of the store is to read all of it.
+    let reads_store_first = matches!(
         cli.command,
-        Some(
+        None | Some(
             Command::Status(_)
                 | Command::Plan(_)
                 | Command::Report(_)
@@ -168,7 +170,7 @@ pub fn run(cli: Cli) -> Outcome {
                 | Command::Export(_)
         )
     );
-    let prefetch = if only_reads_store {
+    let prefetch = if reads_store_first {
         Prefetch::start(db.as_deref())
     } else {
         Prefetch::default()
@@ -182,8 +184,9 @@ pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         None => {
             let store = store(&ctx)?;
-            crate::tui::run(ManuallyDrop::into_inner(ctx.catalogue), store, ctx.today)
-                .map_err(Failure::input)
+            let first = snapshot(&ctx).map_err(|f| f.message);
+            let catalogue = ManuallyDrop::into_inner(ctx.catalogue);
+            crate::tui::run(catalogue, store, ctx.today, first).map_err(Failure::input)
         }
         Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),

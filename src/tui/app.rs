@@ -98,6 +98,18 @@ fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
 
 impl App {
     pub fn new(catalogue: Arc<Catalogue>, store: Store, today: NaiveDate) -> App {
+        let first = store.snapshot().map_err(|e| e.0);
+        App::with_snapshot(catalogue, store, today, first)
+    }
+
+    /// `new`, with the store's contents already read (the shell reads them
+    /// while the catalogue loads, so the first frame comes sooner).
+    pub fn with_snapshot(
+        catalogue: Arc<Catalogue>,
+        store: Store,
+        today: NaiveDate,
+        first: Result<Snapshot, String>,
+    ) -> App {
         let search = SearchWorker::start(Arc::clone(&catalogue));
         let mut app = App {
             catalogue,
@@ -120,7 +132,7 @@ impl App {
             page: 10,
             search,
         };
-        app.reload();
+        app.take_snapshot(first);
         app.restore_ui();
         if app.snapshot.profile.is_none() {
             app.view = View::Catalogue;
@@ -131,9 +143,15 @@ impl App {
 
     /// Reads the store again (opened and closed at once) and re-evaluates.
     pub fn reload(&mut self) {
-        match self.store.snapshot() {
+        let read = self.store.snapshot().map_err(|e| e.0);
+        self.take_snapshot(read);
+    }
+
+    /// Takes a read of the store (or says why it failed) and re-evaluates.
+    fn take_snapshot(&mut self, read: Result<Snapshot, String>) {
+        match read {
             Ok(s) => self.snapshot = s,
-            Err(e) => self.message = Some((e.0, true)),
+            Err(e) => self.message = Some((e, true)),
         }
         self.status = match &self.snapshot.profile {
             None => Err("No profile yet: press p to create one.".into()),

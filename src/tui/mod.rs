@@ -29,16 +29,22 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::catalogue::Catalogue;
-use crate::store::Store;
+use crate::store::{Snapshot, Store};
 use input::Next;
 
 /// Runs the dashboard until the user leaves. Errors are sentences.
-pub fn run(catalogue: Catalogue, store: Store, today: NaiveDate) -> Result<(), String> {
+/// `first` is the store's contents, read while the catalogue loaded.
+pub fn run(
+    catalogue: Catalogue,
+    store: Store,
+    today: NaiveDate,
+    first: Result<Snapshot, String>,
+) -> Result<(), String> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the dashboard needs a terminal; from scripts use `karmadash status` (or `karmadash --help`)".into());
     }
     let theme = Theme::from_env();
-    let mut app = App::new(Arc::new(catalogue), store, today);
+    let mut app = App::with_snapshot(Arc::new(catalogue), store, today, first);
     // SIGTERM, or SIGHUP when an SSH link drops, ends the loop like `q`, so
     // the terminal is restored and the UI state saved on those paths too.
     let stop = Arc::new(AtomicBool::new(false));
