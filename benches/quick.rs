@@ -61,7 +61,7 @@ fn five_years(db: &Path, catalogue: &Catalogue) {
         } else {
             // Each course once: a course is recorded at most once.
             let c = &catalogue.courses[(n - n / 3) as usize % catalogue.courses.len()];
-            (c.key.clone(), c.title.clone(), true)
+            (c.key().into_owned(), c.title.clone(), true)
         };
         completions.push(serde_json::json!({
             "id": n + 1, "course": course, "title": title, "in_catalogue": in_catalogue,

@@ -134,7 +134,7 @@ pub fn record_completion(
     } else {
         let id = resolve_course(catalogue, input.course)?;
         (
-            catalogue.courses[id].key.clone(),
+            catalogue.courses[id].key().into_owned(),
             catalogue.courses[id].title.clone(),
             true,
         )
@@ -168,7 +168,7 @@ pub fn record_assignment(
         .or_else(|| catalogue.listing(course.trim()).and_then(|l| l.course))
     {
         Some(id) => (
-            catalogue.courses[id].key.clone(),
+            catalogue.courses[id].key().into_owned(),
             catalogue.courses[id].title.clone(),
         ),
         None => (normalise(course), course.trim().to_string()),

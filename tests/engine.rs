@@ -59,7 +59,7 @@ fn key(title: &str) -> String {
     let id = cat()
         .course_by_title(title)
         .unwrap_or_else(|| panic!("{title} is in the catalogue"));
-    cat().courses[id].key.clone()
+    cat().courses[id].key().into_owned()
 }
 
 /// A completion of a catalogue course.
@@ -67,7 +67,7 @@ fn listed(id: u64, title: &str, date: &str, hours: u32) -> Completion {
     let cid = cat().course_by_title(title).expect("a listed course");
     Completion {
         id,
-        course: cat().courses[cid].key.clone(),
+        course: cat().courses[cid].key().into_owned(),
         title: cat().courses[cid].title.clone(),
         in_catalogue: true,
         date: d(date),
@@ -776,7 +776,7 @@ fn every_requirement_names_an_applicable_rulebook_and_a_citation() {
 
 fn all_keys() -> &'static Vec<String> {
     static KEYS: OnceLock<Vec<String>> = OnceLock::new();
-    KEYS.get_or_init(|| cat().courses.iter().map(|c| c.key.clone()).collect())
+    KEYS.get_or_init(|| cat().courses.iter().map(|c| c.key().into_owned()).collect())
 }
 
 /// A random completion: a catalogue course or an outside one, dated

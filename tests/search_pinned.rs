@@ -20,7 +20,7 @@ fn lines(query: &str, limit: usize, tier: Option<&str>) -> Vec<String> {
             format!(
                 "{}|{}|{}|{}",
                 h.score,
-                c.courses[h.course].key,
+                c.courses[h.course].key(),
                 h.text,
                 pos.join(",")
             )

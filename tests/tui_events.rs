@@ -226,7 +226,9 @@ fn s_toggles_the_shortlist() {
     let course = "Decoding Mission Karmayogi";
     let key_of = {
         let c = catalogue();
-        c.courses[c.course_by_title(course).unwrap()].key.clone()
+        c.courses[c.course_by_title(course).unwrap()]
+            .key()
+            .into_owned()
     };
     select_listing(&mut app, course);
     assert!(!o.store().snapshot().unwrap().shortlist.contains(&key_of));

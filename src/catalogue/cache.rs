@@ -24,7 +24,7 @@ use super::sources::{io_error, DirSources};
 use super::{course_csv, CachedKeys, Catalogue};
 
 /// The file format; bump it whenever `Compiled` or the loader changes.
-const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x02";
 /// Magic, fingerprint (16 bytes), payload checksum (8 bytes).
 const HEADER: usize = 8 + 16 + 8;
 
@@ -195,16 +195,15 @@ impl<R: Read> Read for Hashing<R> {
 /// a reader sees the old file or the new one, never half of one.
 fn write(file: &Path, fingerprint: u128, compiled: &Compiled) {
     let too_long = |t: &String| t.len() > LONGEST_TEXT;
-    if compiled
-        .courses
-        .iter()
-        .any(|c| too_long(&c.key) || too_long(&c.title) || c.aliases.iter().any(too_long))
-        || compiled.listings.iter().any(|l| {
-            [&l.id, &l.title, &l.tier, &l.rulebook, &l.origin.file]
-                .into_iter()
-                .any(too_long)
-        })
-    {
+    if compiled.courses.iter().any(|c| {
+        c.stored_key.as_ref().is_some_and(too_long)
+            || too_long(&c.title)
+            || c.aliases.iter().any(too_long)
+    }) || compiled.listings.iter().any(|l| {
+        [&l.id, &l.title, &l.tier, &l.rulebook, &l.origin.file]
+            .into_iter()
+            .any(too_long)
+    }) {
         return;
     }
     let Ok(payload) = postcard::to_stdvec(compiled) else {
@@ -244,7 +243,7 @@ fn apply(catalogue: &mut Catalogue, compiled: Compiled) -> bool {
             .courses
             .iter()
             .zip(&courses)
-            .all(|(a, b)| a.key == b.key)
+            .all(|(a, b)| a.stored_key == b.stored_key && a.title == b.title)
         && courses
             .iter()
             .all(|c| c.listings.iter().all(|&l| l < total_listings))

@@ -226,12 +226,8 @@ fn course_for(catalogue: &mut Catalogue, title: &str) -> usize {
         return id;
     }
     let id = catalogue.courses.len();
-    catalogue.courses.push(Course {
-        key: key.clone(),
-        title: title.to_string(),
-        aliases: Vec::new(),
-        listings: Vec::new(),
-    });
+    // Its key is its normalised title: not stored (see `Course::key`).
+    catalogue.courses.push(Course::titled(title.to_string()));
     catalogue.course_by_key.insert(key, id);
     id
 }

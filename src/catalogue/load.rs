@@ -525,12 +525,7 @@ pub fn build(
             .cloned()
             .unwrap_or_else(|| printed.clone());
         let id = *course_by_key.entry(key.clone()).or_insert_with(|| {
-            courses.push(Course {
-                key: key.clone(),
-                title: listing.title.clone(),
-                aliases: Vec::new(),
-                listings: Vec::new(),
-            });
+            courses.push(Course::keyed(key.clone(), listing.title.clone()));
             courses.len() - 1
         });
         let course = &mut courses[id];

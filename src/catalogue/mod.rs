@@ -127,7 +127,7 @@ impl Catalogue {
             let courses = self.courses[cached.from..].iter();
             (cached.from..)
                 .zip(courses)
-                .map(|(id, c)| (c.key.clone(), id))
+                .map(|(id, c)| (c.key().into_owned(), id))
                 .collect()
         });
         index.get(key).copied()

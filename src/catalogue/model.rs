@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::rules::fy::FinancialYear;
@@ -251,11 +252,46 @@ pub struct Listing {
 /// One iGOT course, however many lists print it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Course {
-    pub key: String,
+    /// The identity key (see `key`), kept only where it is not simply the
+    /// normalised title: a portal export's 100,000 courses keep none, a
+    /// tenth of their memory.
+    pub(super) stored_key: Option<String>,
     pub title: String,
     pub aliases: Vec<String>,
     /// Indexes into `Catalogue::listings`.
     pub listings: Vec<usize>,
+}
+
+impl Course {
+    /// A course of the rulebooks, whose key may come from the alias table.
+    pub(super) fn keyed(key: String, title: String) -> Course {
+        Course {
+            stored_key: Some(key),
+            title,
+            aliases: Vec::new(),
+            listings: Vec::new(),
+        }
+    }
+
+    /// A course identified by its own title, normalised.
+    pub(super) fn titled(title: String) -> Course {
+        Course {
+            stored_key: None,
+            title,
+            aliases: Vec::new(),
+            listings: Vec::new(),
+        }
+    }
+
+    /// The course's identity: its normalised title, or the normalised title
+    /// the alias table names for it. Completions, the shortlist and
+    /// lookups by title go by it.
+    pub fn key(&self) -> Cow<'_, str> {
+        match &self.stored_key {
+            Some(key) => Cow::Borrowed(key),
+            None => Cow::Owned(super::identity::normalise(&self.title)),
+        }
+    }
 }
 
 /// What a requirement asks, with its parameters.

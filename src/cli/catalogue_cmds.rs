@@ -1,6 +1,7 @@
 //! `tiers`, `courses`, `search` and `lint`: the catalogue from the shell.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::args::{CoursesArgs, LintArgs, SearchArgs, TiersArgs};
@@ -93,7 +94,7 @@ struct ListingRow<'a> {
     competencies: Vec<&'a str>,
     title: &'a str,
     /// The course's identity key (normalised title); null for editing notes.
-    course: Option<&'a str>,
+    course: Option<Cow<'a, str>>,
     defect: Option<&'a str>,
     rulebook: &'a str,
     source: String,
@@ -107,7 +108,7 @@ fn listing_row<'a>(c: &'a Catalogue, l: &'a Listing) -> ListingRow<'a> {
         status: l.status.id(),
         competencies: l.competencies.iter().map(|c| c.id()).collect(),
         title: &l.title,
-        course: l.course.map(|id| c.courses[id].key.as_str()),
+        course: l.course.map(|id| c.courses[id].key()),
         defect: l.defect.map(|d| d.id()),
         rulebook: &l.rulebook,
         source: l.origin.to_string(),
@@ -176,7 +177,7 @@ pub fn courses(ctx: &Context, args: &CoursesArgs) -> Outcome {
 
 #[derive(Serialize)]
 struct SearchHit<'a> {
-    course: &'a str,
+    course: Cow<'a, str>,
     title: &'a str,
     matched: &'a str,
     score: i64,
@@ -206,7 +207,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> Outcome {
     let rows: Vec<SearchHit> = hits
         .iter()
         .map(|h| SearchHit {
-            course: &c.courses[h.course].key,
+            course: c.courses[h.course].key(),
             title: &c.courses[h.course].title,
             matched: &h.text,
             score: h.score,

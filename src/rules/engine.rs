@@ -190,7 +190,7 @@ impl<'a> Eval<'a> {
         let c = self.inputs.catalogue;
         c.tier_courses(tier, status)
             .into_iter()
-            .map(|id| c.courses[id].key.clone())
+            .map(|id| c.courses[id].key().into_owned())
             .collect()
     }
 

@@ -53,8 +53,8 @@ pub fn plan(catalogue: &Catalogue, status: &Status, completions: &[Completion]) 
         let mut seen = Vec::new();
         for l in catalogue.tier_listings(tier) {
             let Some(course) = l.course else { continue };
-            let key = &catalogue.courses[course].key;
-            if seen.contains(&course) || done(key) {
+            let key = catalogue.courses[course].key();
+            if seen.contains(&course) || done(&key) {
                 continue;
             }
             seen.push(course);
@@ -92,7 +92,7 @@ pub fn plan(catalogue: &Catalogue, status: &Status, completions: &[Completion]) 
         for g in &mut groups {
             g.covered = catalogue
                 .tier_listings(tier)
-                .filter(|l| l.course.is_some_and(|c| done(&catalogue.courses[c].key)))
+                .filter(|l| l.course.is_some_and(|c| done(&catalogue.courses[c].key())))
                 .filter(|l| match g.competency {
                     Some(k) => l.competencies.contains(&k),
                     None => l.competencies.is_empty(),

@@ -222,14 +222,13 @@ impl App {
     }
 
     pub fn completed(&self, course: CourseId) -> Option<&crate::rules::record::Completion> {
-        let key = &self.catalogue.courses[course].key;
-        self.snapshot.completions.iter().find(|c| &c.course == key)
+        let key = self.catalogue.courses[course].key();
+        self.snapshot.completions.iter().find(|c| c.course == key)
     }
 
     pub fn shortlisted(&self, course: CourseId) -> bool {
-        self.snapshot
-            .shortlist
-            .contains(&self.catalogue.courses[course].key)
+        let key = self.catalogue.courses[course].key();
+        self.snapshot.shortlist.iter().any(|k| *k == key)
     }
 
     /// Rows of the plan view: open mandatory first, then the shortlist.
@@ -396,7 +395,7 @@ impl App {
                     let on = !self.shortlisted(c);
                     match self
                         .store
-                        .set_shortlisted(&self.catalogue.courses[c].key, on)
+                        .set_shortlisted(&self.catalogue.courses[c].key(), on)
                     {
                         Ok(()) => {
                             self.message = Some((
@@ -593,7 +592,7 @@ impl App {
                         &self.store,
                         self.today,
                         &CompletionInput {
-                            course: &self.catalogue.courses[*course].key,
+                            course: &self.catalogue.courses[*course].key(),
                             other: false,
                             hours: &f.values[1],
                             date,

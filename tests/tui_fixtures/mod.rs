@@ -107,7 +107,7 @@ impl Officer {
             .course_by_title(course)
             .unwrap_or_else(|| panic!("no course titled {course}"));
         self.store()
-            .set_shortlisted(&c.courses[id].key, true)
+            .set_shortlisted(&c.courses[id].key(), true)
             .expect("the shortlist saves");
         self
     }
