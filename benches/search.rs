@@ -34,7 +34,7 @@ fn key_name(n: usize, prefix: &str) -> String {
     format!("{:02}-{}", n + 1, prefix.replace(' ', "_"))
 }
 
-fn large_index() -> SearchIndex {
+fn large_index() -> SearchIndex<'static> {
     let titles = synthetic::titles(LARGE, SEED);
     SearchIndex::from_titles(titles.iter().enumerate().map(|(i, t)| (i, t.as_str())))
 }

@@ -41,8 +41,10 @@ const PARALLEL_CHUNK: usize = 512;
 
 struct Entry {
     course: u32,
-    /// Byte range of the printed title or alias in `SearchIndex::texts`.
-    text: (u32, u32),
+    /// Where the printed title or alias is (see `Printed`), and its length
+    /// in bytes.
+    text_at: u32,
+    text_len: u32,
     /// Byte range of the lower-cased text in `SearchIndex::folded` (the
     /// scorer folds ASCII only).
     folded: (u32, u32),
@@ -67,10 +69,20 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
-pub struct SearchIndex {
+/// An index of titles and aliases, folded for the scorer, with what the
+/// bounds need to know of each.
+pub struct SearchIndex<'a> {
     entries: Vec<Entry>,
-    texts: String,
+    printed: Printed<'a>,
     folded: String,
+}
+
+/// Where the printed texts are: in the catalogue (a course's title, or
+/// alias `text_at - 1`), which a large catalogue would otherwise hold
+/// twice, or in the index's own arena (`text_at` is a byte offset).
+enum Printed<'a> {
+    Catalogue(&'a Catalogue),
+    Own(String),
 }
 
 #[inline]
@@ -167,59 +179,83 @@ impl Candidate {
     }
 }
 
-impl SearchIndex {
-    pub fn new(catalogue: &Catalogue) -> SearchIndex {
-        let titles = catalogue.courses.iter().enumerate().flat_map(|(id, c)| {
-            std::iter::once((id, c.title.as_str()))
-                .chain(c.aliases.iter().map(move |a| (id, a.as_str())))
-        });
-        SearchIndex::from_titles(titles)
-    }
-
-    /// An index over any (course, title) pairs; used for large catalogues.
-    pub fn from_titles<'a>(titles: impl IntoIterator<Item = (CourseId, &'a str)>) -> SearchIndex {
-        let titles = titles.into_iter();
-        let mut index = SearchIndex {
-            entries: Vec::with_capacity(titles.size_hint().0),
-            texts: String::new(),
-            folded: String::new(),
-        };
-        for (course, text) in titles {
-            let t0 = index.texts.len() as u32;
-            index.texts.push_str(text);
-            let f0 = index.folded.len() as u32;
-            let (same_len, mask, heads) = if text.is_ascii() {
-                index.folded.push_str(text);
-                index.folded[f0 as usize..].make_ascii_lowercase();
-                let (mask, heads) =
-                    bound::ascii_mask_and_heads(&index.folded.as_bytes()[f0 as usize..]);
-                (true, mask, heads)
-            } else {
-                let folded = text.to_lowercase();
-                index.folded.push_str(&folded);
-                (
-                    folded.chars().count() == text.chars().count(),
-                    mask_of(&folded),
-                    bound::heads(&folded),
-                )
-            };
-            // The bounds count on it (no Camel role, see `bound`).
-            debug_assert!(!index.folded[f0 as usize..]
-                .bytes()
-                .any(|b| b.is_ascii_uppercase()));
-            index.entries.push(Entry {
-                course: course as u32,
-                text: (t0, index.texts.len() as u32),
-                folded: (f0, index.folded.len() as u32),
-                same_len,
-                ascii: index.folded[f0 as usize..].is_ascii(),
-                mask,
-                heads,
-            });
+impl<'a> SearchIndex<'a> {
+    /// The index of every course's title and aliases; the printed texts
+    /// are read from `catalogue`, not copied.
+    pub fn new(catalogue: &'a Catalogue) -> SearchIndex<'a> {
+        let count = catalogue.courses.iter().map(|c| 1 + c.aliases.len()).sum();
+        let mut index = SearchIndex::empty(Printed::Catalogue(catalogue), count);
+        for (id, course) in catalogue.courses.iter().enumerate() {
+            index.add(id, &course.title, 0);
+            for (k, alias) in course.aliases.iter().enumerate() {
+                index.add(id, alias, k as u32 + 1);
+            }
         }
-        index.texts.shrink_to_fit();
         index.folded.shrink_to_fit();
         index
+    }
+
+    /// An index over any (course, title) pairs, holding its own copy of the
+    /// titles (tests and benchmarks).
+    pub fn from_titles<'t>(
+        titles: impl IntoIterator<Item = (CourseId, &'t str)>,
+    ) -> SearchIndex<'static> {
+        let titles = titles.into_iter();
+        let mut index = SearchIndex::empty(Printed::Own(String::new()), titles.size_hint().0);
+        for (course, text) in titles {
+            let Printed::Own(own) = &mut index.printed else {
+                unreachable!("made with its own arena")
+            };
+            let at = own.len() as u32;
+            own.push_str(text);
+            index.add(course, text, at);
+        }
+        if let Printed::Own(own) = &mut index.printed {
+            own.shrink_to_fit();
+        }
+        index.folded.shrink_to_fit();
+        index
+    }
+
+    fn empty(printed: Printed<'a>, count: usize) -> SearchIndex<'a> {
+        SearchIndex {
+            entries: Vec::with_capacity(count),
+            printed,
+            folded: String::new(),
+        }
+    }
+
+    /// Indexes `text`, found at `text_at` (see `Printed`).
+    fn add(&mut self, course: CourseId, text: &str, text_at: u32) {
+        let f0 = self.folded.len() as u32;
+        let (same_len, mask, heads) = if text.is_ascii() {
+            self.folded.push_str(text);
+            self.folded[f0 as usize..].make_ascii_lowercase();
+            let (mask, heads) = bound::ascii_mask_and_heads(&self.folded.as_bytes()[f0 as usize..]);
+            (true, mask, heads)
+        } else {
+            let folded = text.to_lowercase();
+            self.folded.push_str(&folded);
+            (
+                folded.chars().count() == text.chars().count(),
+                mask_of(&folded),
+                bound::heads(&folded),
+            )
+        };
+        // The bounds count on it (no Camel role, see `bound`).
+        debug_assert!(!self.folded[f0 as usize..]
+            .bytes()
+            .any(|b| b.is_ascii_uppercase()));
+        self.entries.push(Entry {
+            course: course as u32,
+            text_at,
+            text_len: text.len() as u32,
+            folded: (f0, self.folded.len() as u32),
+            same_len,
+            ascii: self.folded[f0 as usize..].is_ascii(),
+            mask,
+            heads,
+        });
     }
 
     pub fn len(&self) -> usize {
@@ -231,7 +267,16 @@ impl SearchIndex {
     }
 
     fn text(&self, e: &Entry) -> &str {
-        &self.texts[e.text.0 as usize..e.text.1 as usize]
+        match &self.printed {
+            Printed::Catalogue(catalogue) => {
+                let course = &catalogue.courses[e.course as usize];
+                match e.text_at {
+                    0 => &course.title,
+                    k => &course.aliases[k as usize - 1],
+                }
+            }
+            Printed::Own(own) => &own[e.text_at as usize..e.text_at as usize + e.text_len as usize],
+        }
     }
 
     fn folded(&self, e: &Entry) -> &str {
@@ -472,7 +517,7 @@ impl SearchIndex {
         let e = &self.entries[entry as usize];
         let score = score.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
         let biased = (score as u32) ^ (1 << 31);
-        (u64::from(!biased) << 32) | u64::from(e.text.1 - e.text.0)
+        (u64::from(!biased) << 32) | u64::from(e.text_len)
     }
 
     fn best(&self, mut matched: Vec<(u64, u32, i64)>, query: &Query, limit: usize) -> Vec<Hit> {

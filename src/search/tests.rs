@@ -1,7 +1,7 @@
 use super::*;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-fn index(titles: &[&str]) -> SearchIndex {
+fn index(titles: &[&str]) -> SearchIndex<'static> {
     SearchIndex::from_titles(titles.iter().enumerate().map(|(i, t)| (i, *t)))
 }
 
@@ -382,6 +382,33 @@ fn the_byte_pass_indexes_ascii_titles_as_the_char_rules_say() {
             bound::ascii_mask_and_heads(t.as_bytes()),
             by_chars(t),
             "{t:?}"
+        );
+    }
+}
+
+#[test]
+fn texts_read_from_the_catalogue_give_the_hits_of_an_own_copy() {
+    let catalogue = Catalogue::builtin().unwrap();
+    let borrowed = SearchIndex::new(&catalogue);
+    let pairs: Vec<(CourseId, &str)> = catalogue
+        .courses
+        .iter()
+        .enumerate()
+        .flat_map(|(id, c)| {
+            std::iter::once((id, c.title.as_str()))
+                .chain(c.aliases.iter().map(move |a| (id, a.as_str())))
+        })
+        .collect();
+    assert!(
+        pairs.len() > catalogue.courses.len(),
+        "some aliases to read"
+    );
+    let own = SearchIndex::from_titles(pairs);
+    for q in ["yuva", "data", "सेवा", "leadership skills", "climate", "e"] {
+        assert_eq!(
+            borrowed.search(q, 50, &|_| true),
+            own.search(q, 50, &|_| true),
+            "{q}"
         );
     }
 }

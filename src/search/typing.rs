@@ -38,7 +38,7 @@ impl Typing {
     }
 }
 
-impl SearchIndex {
+impl SearchIndex<'_> {
     /// Search as the query is typed: when `query` only adds to the one
     /// before (or takes back what was added), start from that search's
     /// survivors and their known scores instead of from scratch. The same

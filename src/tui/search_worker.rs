@@ -26,7 +26,6 @@ impl SearchWorker {
         let (answers, recv) = channel();
         thread::spawn(move || {
             let index = SearchIndex::new(&catalogue);
-            drop(catalogue);
             let mut typing = Typing::new();
             while let Ok(mut job) = queries.recv() {
                 // Only the newest query matters.
