@@ -24,7 +24,7 @@ use super::sources::{io_error, DirSources};
 use super::{course_csv, CachedKeys, Catalogue};
 
 /// The file format; bump it whenever `Compiled` or the loader changes.
-const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x02";
+const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x03";
 /// Magic, fingerprint (16 bytes), payload checksum (8 bytes).
 const HEADER: usize = 8 + 16 + 8;
 
@@ -194,15 +194,15 @@ impl<R: Read> Read for Hashing<R> {
 /// Writes the cache beside a temporary name, then renames it into place, so
 /// a reader sees the old file or the new one, never half of one.
 fn write(file: &Path, fingerprint: u128, compiled: &Compiled) {
-    let too_long = |t: &String| t.len() > LONGEST_TEXT;
+    let too_long = |t: &str| t.len() > LONGEST_TEXT;
     if compiled.courses.iter().any(|c| {
-        c.stored_key.as_ref().is_some_and(too_long)
+        c.stored_key.as_deref().is_some_and(too_long)
             || too_long(&c.title)
-            || c.aliases.iter().any(too_long)
+            || c.aliases.iter().any(|a| too_long(a))
     }) || compiled.listings.iter().any(|l| {
         [&l.id, &l.title, &l.tier, &l.rulebook, &l.origin.file]
             .into_iter()
-            .any(too_long)
+            .any(|t| too_long(t))
     }) {
         return;
     }

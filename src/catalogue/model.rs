@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
+use thin_vec::ThinVec;
 
 use crate::rules::fy::FinancialYear;
 
@@ -255,21 +256,23 @@ pub struct Course {
     /// The identity key (see `key`), kept only where it is not simply the
     /// normalised title: a portal export's 100,000 courses keep none, a
     /// tenth of their memory.
-    pub(super) stored_key: Option<String>,
+    pub(super) stored_key: Option<Box<str>>,
     pub title: String,
-    pub aliases: Vec<String>,
-    /// Indexes into `Catalogue::listings`.
-    pub listings: Vec<usize>,
+    /// Other printed titles. A ThinVec (one pointer, no allocation while
+    /// empty), as most of a portal export's courses have none.
+    pub aliases: ThinVec<String>,
+    /// Indexes into `Catalogue::listings` (a ThinVec for the same reason).
+    pub listings: ThinVec<usize>,
 }
 
 impl Course {
     /// A course of the rulebooks, whose key may come from the alias table.
     pub(super) fn keyed(key: String, title: String) -> Course {
         Course {
-            stored_key: Some(key),
+            stored_key: Some(key.into_boxed_str()),
             title,
-            aliases: Vec::new(),
-            listings: Vec::new(),
+            aliases: ThinVec::new(),
+            listings: ThinVec::new(),
         }
     }
 
@@ -278,8 +281,8 @@ impl Course {
         Course {
             stored_key: None,
             title,
-            aliases: Vec::new(),
-            listings: Vec::new(),
+            aliases: ThinVec::new(),
+            listings: ThinVec::new(),
         }
     }
 
