@@ -4,6 +4,33 @@
 /// Lower-cases (Unicode), treats punctuation as a word break and collapses
 /// white space. Devanagari letters and combining marks are kept as they are.
 pub fn normalise(title: &str) -> String {
+    if title.is_ascii() {
+        normalise_ascii(title)
+    } else {
+        normalise_unicode(title)
+    }
+}
+
+/// `normalise_unicode` for the usual all-ASCII title, byte by byte: the
+/// per-char Unicode tests were a third of loading 100,000 titles.
+fn normalise_ascii(title: &str) -> String {
+    let mut key = String::with_capacity(title.len());
+    let mut pending_space = false;
+    for &b in title.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !key.is_empty() {
+                key.push(' ');
+            }
+            pending_space = false;
+            key.push(char::from(b.to_ascii_lowercase()));
+        } else if b != b'\'' {
+            pending_space = true;
+        }
+    }
+    key
+}
+
+fn normalise_unicode(title: &str) -> String {
     let mut key = String::with_capacity(title.len());
     let mut pending_space = false;
     for ch in title.chars() {
@@ -31,7 +58,27 @@ fn is_mark(ch: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{normalise, normalise_ascii, normalise_unicode};
+
+    #[test]
+    fn the_ascii_path_is_the_unicode_path() {
+        let mut titles = crate::synthetic::titles(3_000, 9);
+        titles.extend(
+            [
+                "  India's   Budget ",
+                "Leading The Future : Managing Gen Z",
+                "a--b__c",
+                "'quoted'",
+                "X.Y/Z (Part II) 2.0",
+                "",
+                "   ",
+            ]
+            .map(String::from),
+        );
+        for t in titles.iter().filter(|t| t.is_ascii()) {
+            assert_eq!(normalise_ascii(t), normalise_unicode(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn case_and_punctuation_do_not_split_a_course() {
