@@ -98,20 +98,12 @@ pub(super) fn load(
 /// holds them in memory.
 fn read_warm(sources: &DirSources, file: &Path) -> Result<Option<Compiled>, LoadError> {
     let print = fingerprint(sources, |path, hasher| {
-        let mut reader = fs::File::open(path).map_err(|e| io_error(path, e))?;
-        let mut buffer = vec![0; 1 << 16];
-        let mut len = 0u64;
-        loop {
-            match reader.read(&mut buffer) {
-                Ok(0) => return Ok(len),
-                Ok(n) => {
-                    hasher.update(&buffer[..n]);
-                    len += n as u64;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(io_error(path, e)),
-            }
-        }
+        let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
+        let mut reader = Hashing {
+            inner: BufReader::with_capacity(1 << 16, file),
+            hasher,
+        };
+        std::io::copy(&mut reader, &mut std::io::sink()).map_err(|e| io_error(path, e))
     })?;
     Ok(read(file, print))
 }
@@ -178,15 +170,15 @@ fn read(file: &Path, fingerprint: u128) -> Option<Compiled> {
 const LONGEST_TEXT: usize = 1 << 16;
 
 /// A reader that hashes what passes through it.
-struct Hashing<R> {
+struct Hashing<R, H> {
     inner: R,
-    hasher: Xxh3,
+    hasher: H,
 }
 
-impl<R: Read> Read for Hashing<R> {
+impl<R: Read, H: std::borrow::BorrowMut<Xxh3>> Read for Hashing<R, H> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
+        self.hasher.borrow_mut().update(&buf[..n]);
         Ok(n)
     }
 }
