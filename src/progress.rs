@@ -9,7 +9,7 @@ use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Assignment, Completion, Profile};
 use crate::rules::tier::{self, TierChoice};
 use crate::search::SearchIndex;
-use crate::store::Store;
+use crate::store::{Snapshot, Store};
 
 /// Mission Karmayogi was approved on 02.09.2020; no iGOT course predates it.
 pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(2020, 9, 2) {
@@ -69,6 +69,16 @@ pub fn check_past_date(date: NaiveDate, today: NaiveDate, what: &str) -> Result<
     if date < EARLIEST {
         return Err(format!(
             "{what} {date} is before Mission Karmayogi began (02.09.2020): check the year"
+        ));
+    }
+    Ok(())
+}
+
+/// A due date may lie ahead; only a year typed wrong is refused.
+pub fn check_due_date(due: NaiveDate) -> Result<(), String> {
+    if due < EARLIEST {
+        return Err(format!(
+            "due date {due} is before Mission Karmayogi began: check the year"
         ));
     }
     Ok(())
@@ -176,13 +186,7 @@ pub fn record_assignment(
     if key.is_empty() {
         return Err("give the assigned course's title as iGOT shows it".into());
     }
-    if let Some(d) = due {
-        if d < EARLIEST {
-            return Err(format!(
-                "due date {d} is before Mission Karmayogi began: check the year"
-            ));
-        }
-    }
+    due.map(check_due_date).transpose()?;
     store
         .add_assignment(Assignment {
             id: 0,
@@ -288,6 +292,74 @@ pub fn check_profile(
         ));
     }
     tier::resolve(catalogue, profile, FinancialYear::containing(today))
+}
+
+/// An export about to be imported, checked whole before anything is
+/// written, by the rules that recording each record by hand follows.
+pub fn check_import(
+    catalogue: &Catalogue,
+    snap: &Snapshot,
+    today: NaiveDate,
+) -> Result<(), String> {
+    let mut ids = std::collections::HashSet::new();
+    let all_ids = snap
+        .completions
+        .iter()
+        .map(|c| c.id)
+        .chain(snap.assignments.iter().map(|a| a.id))
+        .chain(snap.assessments.iter().map(|a| a.id));
+    for id in all_ids {
+        if id == 0 || !ids.insert(id) {
+            return Err(format!("id {id} is zero or used twice"));
+        }
+        if id >= snap.next_id {
+            return Err(format!("id {id} is not below next_id {}", snap.next_id));
+        }
+    }
+    if let Some(p) = &snap.profile {
+        check_profile(catalogue, p, today).map_err(|e| format!("the profile: {e}"))?;
+    }
+    for a in &snap.assignments {
+        let bad = |why: String| format!("assignment {} (\"{}\"): {why}", a.id, a.title);
+        if a.course.trim().is_empty() {
+            return Err(bad("it names no course".into()));
+        }
+        check_past_date(a.assigned, today, "assigned date").map_err(bad)?;
+        a.due.map(check_due_date).transpose().map_err(bad)?;
+    }
+    for a in &snap.assessments {
+        check_past_date(a.passed, today, "assessment date")
+            .map_err(|e| format!("assessment {}: {e}", a.id))?;
+    }
+    let mut courses = std::collections::HashSet::new();
+    for c in &snap.completions {
+        let bad = |why: &str| format!("completion {} (\"{}\"): {why}", c.id, c.title);
+        check_imported_completion(catalogue, c, today).map_err(|e| bad(&e))?;
+        if !courses.insert(&c.course) {
+            return Err(bad("the course is recorded twice"));
+        }
+    }
+    Ok(())
+}
+
+fn check_imported_completion(
+    catalogue: &Catalogue,
+    c: &Completion,
+    today: NaiveDate,
+) -> Result<(), String> {
+    if c.minutes == 0 || c.minutes > MAX_HOURS * 60 {
+        return Err(format!(
+            "{} minutes is not a plausible course length",
+            c.minutes
+        ));
+    }
+    check_past_date(c.date, today, "completion date")?;
+    if c.in_catalogue && catalogue.course_by_title(&c.course).is_none() {
+        return Err(
+            "the course is not in this catalogue (was the export made with --data?)".into(),
+        );
+    }
+    Ok(())
 }
 
 #[cfg(test)]
