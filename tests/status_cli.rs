@@ -96,16 +96,7 @@ fn status_json_has_the_documented_keys_and_traces_each_requirement() {
 #[test]
 fn status_short_is_one_line() {
     let s = Store::new();
-    s.ok(&[
-        "profile",
-        "set",
-        "--service",
-        "bas",
-        "--state",
-        "bihar",
-        "--tier",
-        "bas-basic-ac",
-    ]);
+    s.profile_bihar_bas();
     s.done("yuva ai for all", "13", "2026-06-01");
     let out = s.ok(&["status", "--short"]);
     assert_eq!(out.lines().count(), 1, "{out}");
@@ -205,16 +196,7 @@ fn status_refuses_a_bad_year() {
 #[test]
 fn plan_lists_open_mandatory_courses_and_the_hours_per_week() {
     let s = Store::new();
-    s.ok(&[
-        "profile",
-        "set",
-        "--service",
-        "bas",
-        "--state",
-        "bihar",
-        "--tier",
-        "bas-basic-ac",
-    ]);
+    s.profile_bihar_bas();
     s.done("yuva ai for all", "10", "2026-06-01");
     let p = s.json(&["plan", "--json"]);
     assert_eq!(keys(&p), ["hours", "open_mandatory", "optional"]);

@@ -101,6 +101,20 @@ impl Store {
         ]);
     }
 
+    /// A BAS officer of the basic grade in Bihar, tier set by hand.
+    pub fn profile_bihar_bas(&self) {
+        self.ok(&[
+            "profile",
+            "set",
+            "--service",
+            "bas",
+            "--state",
+            "bihar",
+            "--tier",
+            "bas-basic-ac",
+        ]);
+    }
+
     pub fn done(&self, course: &str, hours: &str, date: &str) -> Value {
         self.json(&["done", course, "--hours", hours, "--date", date, "--json"])
     }
