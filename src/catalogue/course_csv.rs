@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::identity::normalise;
-use super::load::{LoadError, Source};
+use super::load::LoadError;
 use super::model::{Competency, Course, Listing, ListingStatus, Origin};
 use super::Catalogue;
 
@@ -92,14 +92,10 @@ pub fn add_file(catalogue: &mut Catalogue, path: &Path) -> Result<(), LoadError>
     add_from(catalogue, &name, file)
 }
 
-/// Adds the courses (and listings) of a CSV file's bytes to `catalogue`.
+/// Adds the courses (and listings) of a CSV file's bytes to `catalogue`;
+/// `name` is the file shown in messages.
 pub fn add_bytes(catalogue: &mut Catalogue, name: &str, bytes: &[u8]) -> Result<(), LoadError> {
     add_from(catalogue, name, bytes)
-}
-
-/// Adds the courses (and listings) of CSV text to `catalogue`.
-pub fn add(catalogue: &mut Catalogue, source: &Source) -> Result<(), LoadError> {
-    add_from(catalogue, &source.name, source.text.as_bytes())
 }
 
 fn add_from(
@@ -298,7 +294,7 @@ mod tests {
 
     fn load(text: &str) -> Result<Catalogue, LoadError> {
         let mut c = Catalogue::builtin().expect("built-in loads");
-        add(&mut c, &Source::new("big.csv", text))?;
+        add_bytes(&mut c, "big.csv", text.as_bytes())?;
         Ok(c)
     }
 
