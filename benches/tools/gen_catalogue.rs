@@ -10,48 +10,60 @@
 //! generated file is committed; `benches/compare.sh` runs it.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
+    if let Err(e) = run() {
+        eprintln!("gen_catalogue: {e}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let usage = "usage: gen_catalogue --csv FILE [--titles FILE] [--count N] [--seed N]";
     let mut count = 100_000usize;
     let mut seed = 2024u64;
     let mut csv: Option<PathBuf> = None;
     let mut titles: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next().unwrap_or_else(|| {
-                eprintln!("gen_catalogue: {arg} needs a value");
-                std::process::exit(2)
-            })
-        };
+        let value = args.next().ok_or(format!("{arg} needs a value; {usage}"))?;
+        let number = || format!("{arg} takes a whole number, not '{value}'");
         match arg.as_str() {
-            "--count" => count = value().parse().expect("--count N"),
-            "--seed" => seed = value().parse().expect("--seed N"),
-            "--csv" => csv = Some(value().into()),
-            "--titles" => titles = Some(value().into()),
-            _ => {
-                eprintln!("usage: gen_catalogue --csv FILE [--titles FILE] [--count N] [--seed N]");
-                std::process::exit(2);
-            }
+            "--count" => count = value.parse().map_err(|_| number())?,
+            "--seed" => seed = value.parse().map_err(|_| number())?,
+            "--csv" => csv = Some(value.into()),
+            "--titles" => titles = Some(value.into()),
+            _ => return Err(usage.into()),
         }
     }
     let all = karmadash::synthetic::titles(count, seed);
     if let Some(path) = csv {
-        let mut w = csv::Writer::from_path(&path).expect("can write the CSV file");
-        w.write_record(["title"]).expect("writes");
-        for t in &all {
-            w.write_record([t]).expect("writes");
-        }
-        w.flush().expect("writes");
+        let mut w = csv::Writer::from_writer(create(&path)?);
+        let mut rows = std::iter::once("title").chain(all.iter().map(String::as_str));
+        rows.try_for_each(|t| w.write_record([t]))
+            .and_then(|()| Ok(w.flush()?))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         eprintln!("{}: {count} courses (seed {seed})", path.display());
     }
     if let Some(path) = titles {
-        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).expect("can write"));
-        for t in &all {
-            writeln!(f, "{t}").expect("writes");
-        }
-        f.flush().expect("writes");
+        let mut f = create(&path)?;
+        all.iter()
+            .try_for_each(|t| writeln!(f, "{t}"))
+            .and_then(|()| f.flush())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         eprintln!("{}: {count} titles, one a line", path.display());
     }
+    Ok(())
+}
+
+/// A new file at `path`, its directory made first if need be.
+fn create(path: &Path) -> Result<std::io::BufWriter<std::fs::File>, String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let file =
+        std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(std::io::BufWriter::new(file))
 }
