@@ -10,3 +10,4 @@ pub mod search;
 pub mod store;
 pub mod synthetic;
 pub mod tui;
+pub mod units;

@@ -10,54 +10,8 @@ use crate::rules::record::{Assignment, Completion, Profile};
 use crate::rules::tier::{self, TierChoice};
 use crate::search::SearchIndex;
 use crate::store::{Snapshot, Store};
-
-/// Mission Karmayogi was approved on 02.09.2020; no iGOT course predates it.
-pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(2020, 9, 2) {
-    Some(d) => d,
-    None => panic!("a valid date"),
-};
-
-/// One course's hours above this is taken for a typing slip.
-pub const MAX_HOURS: u32 = 200;
-
-/// Hours as certificates and the portal print them: `1.5`, `1:30`, `01:30:00`.
-pub fn parse_hours(text: &str) -> Result<u32, String> {
-    let t = text.trim();
-    let bad = || format!("'{t}' is not a number of hours: write 1.5, 1:30 or 01:30:00");
-    let minutes = if t.contains(':') {
-        let parts: Vec<&str> = t.split(':').collect();
-        let nums: Vec<u32> = parts
-            .iter()
-            .map(|p| p.parse::<u32>())
-            .collect::<Result<_, _>>()
-            .map_err(|_| bad())?;
-        match nums.as_slice() {
-            [h, m] if *m < 60 => h * 60 + m,
-            [h, m, s] if *m < 60 && *s < 60 => h * 60 + m + u32::from(*s >= 30),
-            _ => return Err(bad()),
-        }
-    } else {
-        let h: f64 = t.parse().map_err(|_| bad())?;
-        if !h.is_finite() {
-            return Err(bad());
-        }
-        if h < 0.0 {
-            return Err(format!(
-                "hours cannot be negative ({t}): give the hours on the certificate"
-            ));
-        }
-        (h * 60.0).round().min(f64::from(u32::MAX)) as u32
-    };
-    if minutes == 0 {
-        return Err(format!(
-            "{t} hours is nothing: give the hours on the certificate, e.g. 1.5"
-        ));
-    }
-    if minutes > MAX_HOURS * 60 {
-        return Err(format!("{t} hours for one course looks like a slip (more than {MAX_HOURS}): give the certificate's hours"));
-    }
-    Ok(minutes)
-}
+pub use crate::units::dates::{parse_date, EARLIEST};
+pub use crate::units::hours::{parse_hours, MAX_HOURS};
 
 /// A completion or assessment date must be real, past and after iGOT began.
 pub fn check_past_date(date: NaiveDate, today: NaiveDate, what: &str) -> Result<(), String> {
@@ -213,14 +167,6 @@ fn given(s: &str) -> Option<&str> {
     Some(s.trim()).filter(|s| !s.is_empty())
 }
 
-/// Parses a date as people type it: YYYY-MM-DD, or DD.MM.YYYY as the orders print it.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .map_err(|_| format!("'{s}' is not a date: write YYYY-MM-DD, e.g. 2026-03-31"))
-}
-
 /// Validates a profile and saves it; returns the tier it maps to today.
 pub fn save_profile(
     catalogue: &Catalogue,
@@ -365,18 +311,6 @@ fn check_imported_completion(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hours_in_the_portal_spellings() {
-        assert_eq!(parse_hours("1.5"), Ok(90));
-        assert_eq!(parse_hours("1:30"), Ok(90));
-        assert_eq!(parse_hours("01:30:00"), Ok(90));
-        assert_eq!(parse_hours("0:45:40"), Ok(46));
-        assert_eq!(parse_hours(" 2 "), Ok(120));
-        for bad in ["-1", "0", "abc", "1:75", "NaN", "inf", "1e9", "201", ""] {
-            assert!(parse_hours(bad).is_err(), "{bad}");
-        }
-    }
 
     #[test]
     fn dates_must_be_past_and_after_karmayogi() {
