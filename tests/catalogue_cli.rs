@@ -11,6 +11,16 @@ use catalogue_fixtures::*;
 // tiers
 
 #[test]
+fn tiers_table_fits_an_80_column_terminal() {
+    let out = ok(&["tiers"]);
+    for line in out.lines() {
+        let width = unicode_width::UnicodeWidthStr::width(line);
+        assert!(width <= 80, "{width} columns: {line}");
+    }
+    assert!(out.contains("bss-aso-us"), "{out}");
+}
+
+#[test]
 fn tiers_json_lists_the_nine_tiers_with_distinct_counts() {
     let tiers = ok_json(&["tiers", "--json"]);
     let tiers = tiers.as_array().expect("an array of tiers");

@@ -62,27 +62,25 @@ pub fn tiers(ctx: &Context, args: &TiersArgs) -> Outcome {
     if args.json {
         return json(&rows);
     }
-    let mut t = Table::new(&[
-        "TIER",
-        "SERVICE",
-        "MANDATORY",
-        "OPTIONAL",
-        "RULEBOOK",
-        "LABEL",
-    ])
-    .right(2)
-    .right(3);
+    // Fits 80 columns: the service has its own column, so the label drops
+    // its "BSS, " prefix; --json or `courses --tier` give the rulebook.
+    let mut t = Table::new(&["TIER", "SERVICE", "MAND", "OPT", "LABEL"])
+        .right(2)
+        .right(3);
     for r in &rows {
+        let prefix = format!("{}, ", r.service.to_uppercase());
         t.row(vec![
             r.id.into(),
             r.service.into(),
             r.mandatory.to_string(),
             r.optional.to_string(),
-            r.rulebook.into(),
-            r.label.into(),
+            r.label.strip_prefix(&prefix).unwrap_or(r.label).into(),
         ]);
     }
-    emit(&format!("{}\nCounts are distinct courses; `karmadash courses --tier ID` lists the rows as printed.\n", t.render()))
+    emit(&format!(
+        "{}\nMAND, OPT: distinct mandatory and optional courses.\n`karmadash courses --tier ID` lists the rows as the order prints them.\n",
+        t.render()
+    ))
 }
 
 #[derive(Serialize)]
