@@ -1,5 +1,6 @@
 //! The screenshots in `screenshots/`, drawn by the real rendering code: each
-//! view at 100x30 in the colour theme, on a `TestBackend`, written as SVG.
+//! view at 80x24 (what a user over SSH sees) and the catalogue also at
+//! 120x40, in the colour theme, on a `TestBackend`, written as SVG.
 //!
 //! Regenerate them with one command:
 //!
@@ -21,17 +22,19 @@ use std::path::PathBuf;
 use karmadash::tui::{App, Theme};
 use tui_fixtures::{bss_officer, ch, key, render, type_text};
 
-const WIDTH: u16 = 100;
-const HEIGHT: u16 = 30;
+const WIDTH: u16 = 80;
+const HEIGHT: u16 = 24;
 const COMMAND: &str = "KARMADASH_SCREENSHOTS=1 cargo test --test screenshots";
 
-/// Cell size in pixels for a 14px monospace font (DejaVu Sans Mono
-/// advances 0.602 em); every run is stretched to its cells, so a fallback
-/// font cannot push the grid out of line.
-const CELL_W: f64 = 8.4;
-const CELL_H: f64 = 17.0;
-const FONT_SIZE: f64 = 14.0;
-const BASELINE: f64 = 13.0;
+/// Cell size in whole pixels for a 15px monospace font (DejaVu Sans Mono
+/// advances 0.602 em, 9.03 px): whole pixels keep box-drawing lines on the
+/// pixel grid, where fractional positions drew the right border faint.
+/// Every word is placed at its own cell and stretched to its cells, so a
+/// fallback font cannot push the grid out of line.
+const CELL_W: f64 = 9.0;
+const CELL_H: f64 = 18.0;
+const FONT_SIZE: f64 = 15.0;
+const BASELINE: f64 = 14.0;
 
 const DEFAULT_FG: &str = "#cccccc";
 const DEFAULT_BG: &str = "#1e1e1e";
@@ -152,8 +155,10 @@ struct Run {
 }
 
 /// One row as runs of same-looking cells; a wide character's covered
-/// cells count toward its run's width but add no text.
-fn runs(buffer: &Buffer, y: u16) -> Vec<Run> {
+/// cells count toward its run's width but add no text. With `words`, a
+/// blank cell also ends a run and blank runs are dropped: each word then
+/// starts at its own cell.
+fn runs(buffer: &Buffer, y: u16, words: bool) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut skip = 0u16;
     for x in 0..buffer.area.width {
@@ -167,8 +172,18 @@ fn runs(buffer: &Buffer, y: u16) -> Vec<Run> {
             continue;
         }
         let l = look(cell);
+        let blank = cell.symbol().trim().is_empty();
+        if words && blank {
+            out.push(Run {
+                look: l,
+                col: x as usize,
+                cells: 1,
+                text: String::new(),
+            });
+            continue;
+        }
         match out.last_mut() {
-            Some(r) if r.look == l => {
+            Some(r) if r.look == l && !(words && r.text.is_empty()) => {
                 r.cells += 1;
                 r.text.push_str(cell.symbol());
             }
@@ -206,8 +221,10 @@ fn svg(buffer: &Buffer, title: &str) -> String {
     );
     for y in 0..buffer.area.height {
         let top = f64::from(y) * CELL_H;
-        let row = runs(buffer, y);
-        for r in row.iter().filter(|r| r.look.bg != DEFAULT_BG) {
+        for r in runs(buffer, y, false)
+            .iter()
+            .filter(|r| r.look.bg != DEFAULT_BG)
+        {
             let _ = writeln!(
                 s,
                 r#"<rect x="{:.1}" y="{top:.1}" width="{:.1}" height="{CELL_H:.1}" fill="{}"/>"#,
@@ -216,7 +233,10 @@ fn svg(buffer: &Buffer, title: &str) -> String {
                 r.look.bg
             );
         }
-        for r in row.iter().filter(|r| !r.text.trim().is_empty()) {
+        for r in runs(buffer, y, true)
+            .iter()
+            .filter(|r| !r.text.trim().is_empty())
+        {
             let mut attrs = format!(r#" fill="{}""#, r.look.fg);
             if r.look.bold {
                 attrs.push_str(r#" font-weight="bold""#);
@@ -256,6 +276,10 @@ fn screens() -> Vec<(&'static str, String)> {
     app.on_key(ch('l'));
     app.on_key(ch('j'));
     out.push(shot("catalogue", &mut app));
+    out.push((
+        "catalogue-120x40",
+        svg(&render(&mut app, 120, 40, &theme), "catalogue-120x40"),
+    ));
     for (name, k) in [("progress", '2'), ("plan", '3'), ("log", '4')] {
         let mut app = officer.app();
         app.on_key(ch(k));
@@ -349,4 +373,25 @@ fn svg_runs_escape_text_and_honour_reverse() {
         )),
         "{out}"
     );
+}
+
+#[test]
+fn svg_places_each_word_and_border_at_its_own_cell() {
+    let mut buffer = Buffer::empty(ratatui::layout::Rect::new(0, 0, 12, 1));
+    let style = ratatui::style::Style::default();
+    buffer.set_string(0, 0, "│ab cd     │", style);
+    let out = svg(&buffer, "test");
+    // The right border is drawn alone at its whole-pixel cell, not as the
+    // stretched tail of a run of blanks.
+    let border_x = format!(r#"x="{:.1}""#, 11.0 * CELL_W);
+    let border = out
+        .lines()
+        .find(|l| l.contains(&border_x))
+        .unwrap_or_else(|| panic!("no text at the last cell in:\n{out}"));
+    assert!(border.ends_with(">│</text>"), "{border}");
+    assert!(
+        out.contains(&format!(r#"x="{:.1}" y"#, 4.0 * CELL_W)),
+        "'cd' starts at its own cell:\n{out}"
+    );
+    assert_eq!(CELL_W.fract(), 0.0, "cells on whole pixels");
 }
