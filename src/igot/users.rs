@@ -1,0 +1,92 @@
+//! `UserReport.csv`: one row per officer, with the service and batch that
+//! decide a tier. Lifetime learning-hour totals are not read: they have no
+//! financial year.
+
+use chrono::NaiveDate;
+use std::io::Read;
+
+use super::table::{col, Column, Record, Rows, Table};
+use super::values::parse_timestamp;
+use super::ReportError;
+
+const FULL_NAME: usize = 0;
+const DESIGNATION: usize = 1;
+const EMAIL: usize = 2;
+const REGISTERED: usize = 3;
+const CADRE: usize = 4;
+const SERVICE_TYPE: usize = 5;
+const SERVICE: usize = 6;
+const BATCH: usize = 7;
+const EXTERNAL_SYSTEM_ID: usize = 8;
+const EMPLOYEE_ID: usize = 9;
+const MDO_NAME: usize = 10;
+const DEPARTMENT: usize = 11;
+
+/// Phone_Number, Gender and Category are never read.
+const COLUMNS: &[Column] = &[
+    col("Full_Name", &["Name"], true),
+    col("Designation", &[], false),
+    col("Email", &["E mail", "Email_Id"], false),
+    col("User_Registration_Date", &[], false),
+    col("Cadre", &[], false),
+    col("Civil Service Type", &[], false),
+    col("Civil Services", &[], false),
+    col("Cadre Batch", &[], false),
+    col("External_System_Id", &[], false),
+    col("Employee_Id", &[], false),
+    col("MDO_Name", &["Organization", "Organisation"], false),
+    col("Department", &[], false),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub line: u64,
+    pub name: String,
+    pub designation: Option<String>,
+    pub email: Option<String>,
+    pub external_id: Option<String>,
+    pub employee_id: Option<String>,
+    pub registered: Option<NaiveDate>,
+    pub cadre: Option<String>,
+    pub service_type: Option<String>,
+    /// `Civil Services` as the portal names it (e.g. "Indian Administrative Service").
+    pub service: Option<String>,
+    pub batch: Option<i32>,
+    pub organisation: Option<String>,
+    pub department: Option<String>,
+}
+
+pub type Users<R> = Rows<R, User>;
+
+pub fn read<R: Read>(file: &str, input: R) -> Result<Users<R>, ReportError> {
+    Ok(Rows::new(Table::open(file, input, COLUMNS)?, parse))
+}
+
+fn parse(r: &Record) -> Result<User, ReportError> {
+    let at = |i: usize| COLUMNS[i].name;
+    let registered = parse_timestamp(r.cell(REGISTERED))
+        .map_err(|e| r.error(at(REGISTERED), e))?
+        .map(|t| t.date());
+    let batch = r
+        .text(BATCH)
+        .map(|b| match b.parse::<i32>() {
+            Ok(y) if (1950..=2100).contains(&y) => Ok(y),
+            _ => Err(r.error(at(BATCH), format!("'{b}' is not a batch year"))),
+        })
+        .transpose()?;
+    Ok(User {
+        line: r.line,
+        name: r.text(FULL_NAME).unwrap_or_default(),
+        designation: r.text(DESIGNATION),
+        email: r.text(EMAIL),
+        external_id: r.text(EXTERNAL_SYSTEM_ID),
+        employee_id: r.text(EMPLOYEE_ID),
+        registered,
+        cadre: r.text(CADRE),
+        service_type: r.text(SERVICE_TYPE),
+        service: r.text(SERVICE),
+        batch,
+        organisation: r.text(MDO_NAME),
+        department: r.text(DEPARTMENT),
+    })
+}
