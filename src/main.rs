@@ -36,7 +36,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    if let Err(failure) = karmadash::cli::run(cli) {
+    if let Err(failure) = karmadash::cli::run(cli, karmadash::tui::run) {
         eprintln!("karmadash: {failure}");
         std::process::exit(failure.code);
     }

@@ -10,7 +10,7 @@ use super::identity::normalise;
 use super::model::*;
 use super::raw::*;
 use super::Catalogue;
-use crate::rules::fy::FinancialYear;
+use crate::units::fy::FinancialYear;
 
 /// One data file's text and the name to show in messages.
 #[derive(Debug, Clone)]
@@ -326,7 +326,7 @@ fn parse_requirement(
         s.as_deref()
             .map(|s| {
                 s.parse()
-                    .map_err(|e: crate::rules::fy::FyParseError| err(e.to_string()))
+                    .map_err(|e: crate::units::fy::FyParseError| err(e.to_string()))
             })
             .transpose()
     };

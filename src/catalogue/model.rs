@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::fmt;
 use thin_vec::ThinVec;
 
-use crate::rules::fy::FinancialYear;
+use crate::units::fy::FinancialYear;
 
 /// A civil service a profile belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -148,8 +148,13 @@ pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failu
     })
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> Outcome {
+/// What opens the dashboard. main.rs passes the TUI's entry point, so the
+/// CLI never imports a TUI type and each shell stays a thin layer.
+pub type Dashboard =
+    fn(Catalogue, Store, NaiveDate, Result<Snapshot, String>) -> Result<(), String>;
+
+/// Runs a parsed command line; with no command, opens `dashboard`.
+pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
     let today = match cli.today.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => parse_date(s).map_err(|e| Failure::input(format!("--today: {e}")))?,
         None => chrono::Local::now().date_naive(),
@@ -186,7 +191,7 @@ pub fn run(cli: Cli) -> Outcome {
             let store = store(&ctx)?;
             let first = snapshot(&ctx).map_err(|f| f.message);
             let catalogue = ManuallyDrop::into_inner(ctx.catalogue);
-            crate::tui::run(catalogue, store, ctx.today, first).map_err(Failure::input)
+            dashboard(catalogue, store, ctx.today, first).map_err(Failure::input)
         }
         Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),

@@ -3,7 +3,9 @@
 //! functions over plain data: no clock, no disk, no terminal.
 
 pub mod engine;
-pub mod fy;
+/// The financial year lives at the bottom of the house, with hours and
+/// dates; it is re-exported here where the engine's users look for it.
+pub use crate::units::fy;
 pub mod plan;
 pub mod record;
 pub mod tier;

@@ -1,6 +1,7 @@
-//! Concepts every layer needs, at the bottom of the house: hours as the
-//! portal counts them and dates as Indians write them. Pure parsing and
+//! Concepts every layer needs, at the bottom of the house: the financial
+//! year, hours as the portal counts them and dates as Indians write them. Pure parsing and
 //! formatting; no catalogue, store or terminal code.
 
 pub mod dates;
+pub mod fy;
 pub mod hours;
