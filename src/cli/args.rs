@@ -70,7 +70,7 @@ pub enum Command {
 pub struct ProfileArgs {
     #[command(subcommand)]
     pub action: Option<ProfileAction>,
-    /// Print JSON (keys: profile, tier{id, basis}, rulebooks)
+    /// Print JSON (keys: profile, fy, tier{id, basis}, rulebooks)
     #[arg(long)]
     pub json: bool,
 }
@@ -120,7 +120,7 @@ pub struct DoneArgs {
     /// A course outside the lists, by its iGOT title (counts for hours and own-choice programmes)
     #[arg(long)]
     pub other: bool,
-    /// Print the recorded completion as JSON
+    /// Print the recorded completion as JSON (keys: id, course, title, in_catalogue, date, hours, certificate, fy)
     #[arg(long)]
     pub json: bool,
 }
@@ -163,7 +163,7 @@ pub struct StatusArgs {
     /// Financial year (e.g. 2026-27); default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
-    /// Print JSON (keys: fy, as_of, profile, tier{id, basis}, requirements[kind, rulebook, citation, text, done, target, unit, met, due, days_left, standing, open, counted], on_track)
+    /// Print JSON (keys: fy, as_of, profile, tier{id, basis}, requirements[kind, rulebook, citation, text, done, target, unit, met, due, days_left, standing, open, counted], on_track, counting)
     #[arg(long)]
     pub json: bool,
     /// One line, for a shell prompt or MOTD
@@ -196,6 +196,7 @@ pub struct ReportArgs {
     /// Financial year; default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
+    /// md or csv for a table; json (keys: fy, name, tier, rows[id, course, competency, date, hours, certificate, served], total_courses, total_hours, requirements_met, requirements)
     #[arg(long, value_enum, default_value = "md")]
     pub format: ReportFormat,
 }

@@ -1,0 +1,199 @@
+//! Every `--json` output has exactly the keys its `--help` documents, at
+//! every documented level: a renamed, dropped or undocumented key fails
+//! here, so scripts can trust "stable keys".
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A documented key, with the keys documented inside it (`tier{id, basis}`
+/// for an object, `hits[course, ...]` for a list of objects).
+#[derive(Debug, PartialEq)]
+struct Key {
+    name: String,
+    inner: Option<Vec<Key>>,
+}
+
+/// Parses `a, b{c, d}, e[f, g]`.
+fn parse_keys(text: &str) -> Vec<Key> {
+    fn list(chars: &mut std::iter::Peekable<std::str::Chars>) -> Vec<Key> {
+        let mut keys = Vec::new();
+        let mut name = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' | '[' => {
+                    let inner = list(chars);
+                    keys.push(Key {
+                        name: std::mem::take(&mut name).trim().to_string(),
+                        inner: Some(inner),
+                    });
+                }
+                '}' | ']' => break,
+                ',' => {
+                    let n = std::mem::take(&mut name);
+                    if !n.trim().is_empty() {
+                        keys.push(Key {
+                            name: n.trim().to_string(),
+                            inner: None,
+                        });
+                    }
+                }
+                c => name.push(c),
+            }
+        }
+        if !name.trim().is_empty() {
+            keys.push(Key {
+                name: name.trim().to_string(),
+                inner: None,
+            });
+        }
+        keys
+    }
+    list(&mut text.chars().peekable())
+}
+
+fn karmadash(db: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("karmadash").expect("the binary");
+    cmd.env("KARMADASH_DB", db)
+        .env("KARMADASH_TODAY", "2026-11-23")
+        .env_remove("KARMADASH_DATA")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// The keys `--help` documents for `args` (the text after "keys:" up to
+/// the closing parenthesis), whitespace folded.
+fn documented(db: &std::path::Path, args: &[&str]) -> Vec<Key> {
+    let out = karmadash(db).args(args).arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let start = help
+        .find("keys: ")
+        .unwrap_or_else(|| panic!("`{}` documents no JSON keys:\n{help}", args.join(" ")))
+        + "keys: ".len();
+    let mut depth = 0i32;
+    let end = help[start..]
+        .char_indices()
+        .find(|&(_, c)| {
+            match c {
+                '(' | '{' | '[' => depth += 1,
+                ')' if depth == 0 => return true,
+                ')' | '}' | ']' => depth -= 1,
+                _ => {}
+            }
+            false
+        })
+        .map_or(help.len(), |(i, _)| start + i);
+    parse_keys(&help[start..end])
+}
+
+/// Compares the keys of `value` with `keys` at every documented level;
+/// a list is compared through each of its elements.
+fn compare(path: &str, value: &Value, keys: &[Key], problems: &mut Vec<String>) {
+    match value {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                compare(&format!("{path}[{i}]"), item, keys, problems);
+            }
+        }
+        Value::Object(map) => {
+            let actual: Vec<&str> = map.keys().map(String::as_str).collect();
+            let want: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
+            let mut a = actual.clone();
+            let mut w = want.clone();
+            a.sort_unstable();
+            w.sort_unstable();
+            if a != w {
+                problems.push(format!("{path}: keys {a:?}, documented {w:?}"));
+            }
+            for k in keys {
+                if let (Some(inner), Some(v)) = (&k.inner, map.get(&k.name)) {
+                    if !v.is_null() {
+                        compare(&format!("{path}.{}", k.name), v, inner, problems);
+                    }
+                }
+            }
+        }
+        other => problems.push(format!("{path}: {other} is not an object")),
+    }
+}
+
+#[test]
+fn the_key_parser_reads_nesting() {
+    let keys = parse_keys("fy, tier{id, basis}, requirements[kind, open], on_track");
+    let names: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(names, ["fy", "tier", "requirements", "on_track"]);
+    assert_eq!(keys[1].inner.as_ref().map(Vec::len), Some(2));
+    let mut problems = Vec::new();
+    compare(
+        "x",
+        &serde_json::json!({"fy": 1, "tier": {"id": 1, "basis": 2}, "requirements": [{"kind": 1, "opened": 2}], "on_track": true}),
+        &keys,
+        &mut problems,
+    );
+    assert_eq!(
+        problems.len(),
+        1,
+        "a renamed inner key is caught: {problems:?}"
+    );
+}
+
+#[test]
+fn every_json_output_has_exactly_its_documented_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let run = |args: &[&str]| -> Value {
+        let out = karmadash(&db).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e})"))
+    };
+    karmadash(&db)
+        .args(["profile", "set", "--service", "bss", "--tier", "bss-aso-us"])
+        .assert()
+        .success();
+    // (command, how its help is reached, the JSON it prints)
+    let done = run(&[
+        "done",
+        "Noting and Drafting",
+        "--hours",
+        "1:30",
+        "--date",
+        "2026-06-12",
+        "--json",
+    ]);
+    let cases: BTreeMap<&str, (Vec<&str>, Value)> = BTreeMap::from([
+        ("done", (vec!["done"], done)),
+        ("tiers", (vec!["tiers"], run(&["tiers", "--json"]))),
+        (
+            "courses",
+            (
+                vec!["courses"],
+                run(&["courses", "--tier", "bss-aso-us", "--json"]),
+            ),
+        ),
+        (
+            "search",
+            (vec!["search"], run(&["search", "data", "--json"])),
+        ),
+        ("lint", (vec!["lint"], run(&["lint", "--json"]))),
+        ("profile", (vec!["profile"], run(&["profile", "--json"]))),
+        ("log", (vec!["log"], run(&["log", "--json"]))),
+        ("status", (vec!["status"], run(&["status", "--json"]))),
+        ("plan", (vec!["plan"], run(&["plan", "--json"]))),
+        (
+            "report",
+            (vec!["report"], run(&["report", "--format", "json"])),
+        ),
+    ]);
+    let mut problems = Vec::new();
+    for (name, (help_args, value)) in &cases {
+        let keys = documented(&db, help_args);
+        compare(name, value, &keys, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
