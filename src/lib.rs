@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod igot;
 pub mod progress;
+pub mod roster;
 pub mod rules;
 pub mod search;
 pub mod store;

@@ -40,6 +40,16 @@ pub fn parse_duration(cell: &str) -> Result<Option<u32>, String> {
     u32::try_from(total).map(Some).map_err(|_| bad())
 }
 
+/// Seconds as the reports write a duration: `02:42:00`, `132:05:00`.
+pub fn format_duration(seconds: u32) -> String {
+    format!(
+        "{:02}:{:02}:{:02}",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
 /// Where an officer stands with one content item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -151,6 +161,9 @@ mod tests {
         assert_eq!(parse_duration("132:05:00"), Ok(Some(132 * 3600 + 300)));
         assert_eq!(parse_duration("0:45:30"), Ok(Some(2730)));
         assert_eq!(parse_duration("1:30"), Ok(Some(5400)));
+        for s in [0, 59, 2730, 9720, 132 * 3600 + 300] {
+            assert_eq!(parse_duration(&format_duration(s)), Ok(Some(s)));
+        }
         assert_eq!(parse_duration(""), Ok(None));
         assert_eq!(parse_duration("Not Available"), Ok(None));
         for bad in [

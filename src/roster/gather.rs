@@ -1,0 +1,298 @@
+//! From report rows to officers: identity across reports, one completion
+//! per officer and course whatever the batches, the durations the reports
+//! show, and the flags a training cell should see. A row that cannot be
+//! used is kept as an error with its file and line, never dropped.
+
+use std::collections::BTreeMap;
+
+use crate::catalogue::identity::normalise;
+use crate::catalogue::{Catalogue, Service};
+use crate::igot::{ConsumptionRow, Enrolment, Progress, ReportError, User};
+
+use super::officer::{FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};
+
+/// A duration a report gave a title, and where.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DurationSeen {
+    /// Course identity (catalogue key or normalised title).
+    pub course: String,
+    pub title: String,
+    pub seconds: u32,
+    pub source: RowRef,
+}
+
+/// What reading a set of reports gave.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    pub officers: Vec<Officer>,
+    /// Every distinct (course, duration) the reports showed, first source.
+    pub durations: Vec<DurationSeen>,
+    pub rejected: Vec<ReportError>,
+    pub rows: u64,
+}
+
+pub struct Gathering<'a> {
+    catalogue: &'a Catalogue,
+    officers: BTreeMap<OfficerId, Officer>,
+    durations: BTreeMap<(String, u32), DurationSeen>,
+    rejected: Vec<ReportError>,
+    rows: u64,
+}
+
+/// The service a UserReport's `Civil Services` names, by the portal's
+/// long name or karmadash's id ("Bihar Administrative Service", "bas").
+pub fn service_named(text: &str) -> Option<Service> {
+    let t = text.trim();
+    Service::ALL
+        .iter()
+        .copied()
+        .find(|s| s.id().eq_ignore_ascii_case(t) || s.name().eq_ignore_ascii_case(t))
+}
+
+impl<'a> Gathering<'a> {
+    pub fn new(catalogue: &'a Catalogue) -> Self {
+        Gathering {
+            catalogue,
+            officers: BTreeMap::new(),
+            durations: BTreeMap::new(),
+            rejected: Vec::new(),
+            rows: 0,
+        }
+    }
+
+    /// A row that could not be read at all (from the reader).
+    pub fn reject(&mut self, error: ReportError) {
+        self.rows += 1;
+        self.rejected.push(error);
+    }
+
+    /// The catalogue course a report title names, or the title itself.
+    fn identity(&self, title: &str) -> (String, String, bool) {
+        match self.catalogue.course_by_title(title) {
+            Some(id) => {
+                let c = &self.catalogue.courses[id];
+                (c.key().into_owned(), c.title.clone(), true)
+            }
+            None => (normalise(title), title.to_string(), false),
+        }
+    }
+
+    fn officer(&mut self, file: &str, line: u64, id: Option<OfficerId>) -> Option<&mut Officer> {
+        let Some(id) = id else {
+            self.rejected.push(ReportError::new(
+                file,
+                line,
+                Some("Email"),
+                "the row names no officer: no e-mail, External_System_Id or Employee_Id".into(),
+            ));
+            return None;
+        };
+        Some(
+            self.officers
+                .entry(id.clone())
+                .or_insert_with(|| Officer::new(id)),
+        )
+    }
+
+    pub fn consumption(&mut self, file: &str, row: ConsumptionRow) {
+        self.rows += 1;
+        let source = RowRef {
+            file: file.to_string(),
+            line: row.line,
+        };
+        let (course, title, in_catalogue) = self.identity(&row.content);
+        if let Some(seconds) = row.duration {
+            self.durations
+                .entry((course.clone(), seconds))
+                .or_insert_with(|| DurationSeen {
+                    course: course.clone(),
+                    title: title.clone(),
+                    seconds,
+                    source: source.clone(),
+                });
+        }
+        let id = OfficerId::from_parts(row.email.as_deref(), row.external_id.as_deref(), None);
+        let Some(officer) = self.officer(file, row.line, id) else {
+            return;
+        };
+        fill(&mut officer.name, &row.name);
+        fill_opt(&mut officer.designation, &row.designation);
+        fill_opt(&mut officer.organisation, &row.organisation);
+        if row.progress != Progress::Completed {
+            return;
+        }
+        let Some(completed) = row.completed_on else {
+            return; // the reader refuses a completed row without a date
+        };
+        if let (Some(enrolled), Some(seconds)) = (row.enrolled_on, row.duration) {
+            let took = (completed - enrolled).num_seconds();
+            if took >= 0 && took * 10 < i64::from(seconds) {
+                officer.flag(
+                    FlagKind::TooFast,
+                    format!(
+                        "\"{title}\" completed {took} s after enrolment, a tenth of its {} ({source})",
+                        crate::igot::values::format_duration(seconds)
+                    ),
+                );
+            }
+        }
+        let counts_hours = row.is_course();
+        if counts_hours && row.duration.is_none() {
+            officer.flag(
+                FlagKind::NoDuration,
+                format!(
+                    "\"{title}\": no report gives its duration, so it adds no hours ({source})"
+                ),
+            );
+        }
+        let completion = ReportCompletion {
+            course,
+            title,
+            in_catalogue,
+            date: completed.date(),
+            seconds: if counts_hours {
+                row.duration.unwrap_or(0)
+            } else {
+                0
+            },
+            duration_known: row.duration.is_some(),
+            content_type: row.content_type,
+            batch: row.batch,
+            certificate: row.certificate,
+            source,
+            also: Vec::new(),
+        };
+        merge_completion(officer, completion);
+    }
+
+    pub fn user(&mut self, file: &str, user: User) {
+        self.rows += 1;
+        let id = OfficerId::from_parts(
+            user.email.as_deref(),
+            user.external_id.as_deref(),
+            user.employee_id.as_deref(),
+        );
+        let Some(officer) = self.officer(file, user.line, id) else {
+            return;
+        };
+        // The user report is the authority on who an officer is.
+        if !user.name.is_empty() {
+            officer.name = user.name;
+        }
+        officer.designation = user.designation.or(officer.designation.take());
+        officer.organisation = user.organisation.or(officer.organisation.take());
+        officer.service = user
+            .service
+            .as_deref()
+            .and_then(service_named)
+            .or(officer.service);
+        officer.batch = user.batch.or(officer.batch);
+        officer.registered = user.registered.or(officer.registered);
+    }
+
+    pub fn enrolment(&mut self, file: &str, row: Enrolment) {
+        self.rows += 1;
+        let (course, title, _) = self.identity(&row.course);
+        let source = RowRef {
+            file: file.to_string(),
+            line: row.line,
+        };
+        let id = OfficerId::from_parts(row.email.as_deref(), None, None);
+        let Some(officer) = self.officer(file, row.line, id) else {
+            return;
+        };
+        fill(&mut officer.name, &row.name);
+        fill_opt(&mut officer.designation, &row.designation);
+        fill_opt(&mut officer.organisation, &row.organisation);
+        let assignment = ReportAssignment {
+            course,
+            title,
+            allocated: row.allocated_on,
+            due: row.due,
+            source,
+        };
+        match officer
+            .assignments
+            .iter_mut()
+            .find(|a| a.course == assignment.course)
+        {
+            // A newer plan row for the same course: its dates win.
+            Some(known) => *known = assignment,
+            None => officer.assignments.push(assignment),
+        }
+    }
+
+    /// The officers, with duration conflicts flagged.
+    pub fn finish(mut self) -> Gathered {
+        let mut seen: BTreeMap<&str, Vec<&DurationSeen>> = BTreeMap::new();
+        for d in self.durations.values() {
+            seen.entry(d.course.as_str()).or_default().push(d);
+        }
+        for officer in self.officers.values_mut() {
+            let mut texts = Vec::new();
+            for c in &officer.completions {
+                let Some(ds) = seen.get(c.course.as_str()).filter(|ds| ds.len() > 1) else {
+                    continue;
+                };
+                let list: Vec<String> = ds
+                    .iter()
+                    .map(|d| {
+                        format!(
+                            "{} ({})",
+                            crate::igot::values::format_duration(d.seconds),
+                            d.source
+                        )
+                    })
+                    .collect();
+                let text = format!(
+                    "\"{}\" has {} durations in the reports: {}",
+                    c.title,
+                    ds.len(),
+                    list.join(", ")
+                );
+                texts.push(text);
+            }
+            for text in texts {
+                officer.flag(FlagKind::DurationConflict, text);
+            }
+        }
+        Gathered {
+            officers: self.officers.into_values().collect(),
+            durations: self.durations.into_values().collect(),
+            rejected: self.rejected,
+            rows: self.rows,
+        }
+    }
+}
+
+fn fill(slot: &mut String, value: &str) {
+    if slot.is_empty() && !value.is_empty() {
+        *slot = value.to_string();
+    }
+}
+
+fn fill_opt(slot: &mut Option<String>, value: &Option<String>) {
+    if slot.is_none() {
+        slot.clone_from(value);
+    }
+}
+
+/// One completion per course: the earliest counts, the other batches'
+/// rows are kept as its sources.
+fn merge_completion(officer: &mut Officer, new: ReportCompletion) {
+    let Some(known) = officer
+        .completions
+        .iter_mut()
+        .find(|c| c.course == new.course)
+    else {
+        officer.completions.push(new);
+        return;
+    };
+    if new.date < known.date {
+        let mut replaced = std::mem::replace(known, new);
+        known.also.push(replaced.source.clone());
+        known.also.append(&mut replaced.also);
+    } else {
+        known.also.push(new.source);
+    }
+}

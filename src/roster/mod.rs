@@ -1,0 +1,10 @@
+//! Many officers: the training cell's roster, gathered from the portal's
+//! reports, each officer mapped to a tier and evaluated by the same engine
+//! as one officer's `status`. Pure: no store, no terminal.
+
+pub mod designations;
+pub mod gather;
+pub mod officer;
+
+pub use gather::{DurationSeen, Gathered, Gathering};
+pub use officer::{Flag, FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};

@@ -1,0 +1,159 @@
+//! One officer as the reports show them, and what the roster flags.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Service;
+
+/// Who an officer is across reports: the e-mail, case-folded; else the
+/// state HRMS id (`hrms:...`); else the employee id (`employee:...`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct OfficerId(pub String);
+
+impl OfficerId {
+    pub fn from_parts(
+        email: Option<&str>,
+        external: Option<&str>,
+        employee: Option<&str>,
+    ) -> Option<OfficerId> {
+        fn given(s: Option<&str>) -> Option<&str> {
+            s.map(str::trim).filter(|s| !s.is_empty())
+        }
+        if let Some(e) = given(email) {
+            return Some(OfficerId(e.to_lowercase()));
+        }
+        if let Some(x) = given(external) {
+            return Some(OfficerId(format!("hrms:{x}")));
+        }
+        given(employee).map(|x| OfficerId(format!("employee:{x}")))
+    }
+}
+
+impl std::fmt::Display for OfficerId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A row of a report file, so every count can be traced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowRef {
+    pub file: String,
+    pub line: u64,
+}
+
+impl std::fmt::Display for RowRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A completion read from a report. Its identity is (officer, course):
+/// the same course completed in two batches counts once, and the other
+/// batch's rows are kept in `also`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportCompletion {
+    /// Course identity: the catalogue's key, or the normalised title.
+    pub course: String,
+    pub title: String,
+    pub in_catalogue: bool,
+    /// The IST date of `Completed_On`.
+    pub date: NaiveDate,
+    /// What the portal counts toward learning hours: the catalogue
+    /// duration of a Course; 0 for a Program or an unknown duration.
+    pub seconds: u32,
+    pub duration_known: bool,
+    pub content_type: Option<String>,
+    pub batch: Option<String>,
+    pub certificate: Option<String>,
+    pub source: RowRef,
+    pub also: Vec<RowRef>,
+}
+
+/// A course allocated in a capacity-building plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportAssignment {
+    pub course: String,
+    pub title: String,
+    pub allocated: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub source: RowRef,
+}
+
+/// What a training cell should look at; a flag never changes a count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagKind {
+    /// Enrolled to completed in under a tenth of the course's duration
+    /// (Department of Posts circular of 16.06.2025).
+    TooFast,
+    /// The reports give one title two different durations.
+    DurationConflict,
+    /// No tier: the designation maps to none, or to several.
+    Unmapped,
+    /// A completed course whose duration no report gives: it adds no hours.
+    NoDuration,
+    /// In an earlier report, not in the latest one.
+    NotInLatestReport,
+}
+
+impl FlagKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            FlagKind::TooFast => "too-fast",
+            FlagKind::DurationConflict => "duration-conflict",
+            FlagKind::Unmapped => "unmapped",
+            FlagKind::NoDuration => "no-duration",
+            FlagKind::NotInLatestReport => "not-in-latest-report",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flag {
+    pub kind: FlagKind,
+    pub text: String,
+}
+
+/// An officer of the roster: who, where, and what the reports show. No
+/// phone number, gender or social category: counting needs none of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Officer {
+    pub id: OfficerId,
+    pub name: String,
+    pub designation: Option<String>,
+    pub organisation: Option<String>,
+    pub service: Option<Service>,
+    pub batch: Option<i32>,
+    pub registered: Option<NaiveDate>,
+    /// A tier set by the cell for this officer, over the designation's.
+    pub tier_override: Option<String>,
+    pub completions: Vec<ReportCompletion>,
+    pub assignments: Vec<ReportAssignment>,
+    pub flags: Vec<Flag>,
+}
+
+impl Officer {
+    pub fn new(id: OfficerId) -> Self {
+        Officer {
+            id,
+            name: String::new(),
+            designation: None,
+            organisation: None,
+            service: None,
+            batch: None,
+            registered: None,
+            tier_override: None,
+            completions: Vec::new(),
+            assignments: Vec::new(),
+            flags: Vec::new(),
+        }
+    }
+
+    pub fn flag(&mut self, kind: FlagKind, text: String) {
+        let flag = Flag { kind, text };
+        if !self.flags.contains(&flag) {
+            self.flags.push(flag);
+        }
+    }
+}
