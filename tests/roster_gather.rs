@@ -212,3 +212,61 @@ fn nothing_personal_is_gathered() {
         assert!(!text.contains(secret), "{secret} kept");
     }
 }
+
+fn evaluated(
+    g: &Gathered,
+    id: &str,
+    fy: &str,
+    today: &str,
+) -> (Option<karmadash::rules::engine::Status>, Vec<FlagKind>) {
+    use karmadash::roster::{designations::Designations, evaluate_officer, Defaults};
+    let catalogue = Catalogue::builtin().unwrap();
+    let designations = Designations::builtin(&catalogue).unwrap();
+    let o = officer(g, id);
+    let s = evaluate_officer(
+        &catalogue,
+        &designations,
+        &Defaults::default(),
+        o,
+        fy.parse().unwrap(),
+        today.parse().unwrap(),
+    );
+    (s.status, s.flags.iter().map(|f| f.kind).collect())
+}
+
+#[test]
+fn each_officer_is_placed_by_designation_and_evaluated_by_the_engine() {
+    let g = gather("consumption-gen3.csv", true);
+    let (status, _) = evaluated(&g, "anjali.kumari@bihar.gov.in", "2025-26", "2026-04-20");
+    let status = status.expect("Anjali is placed");
+    assert_eq!(status.tier.id.as_deref(), Some("bas-basic-ac"));
+    assert!(
+        status.tier.basis.contains("Deputy Collector"),
+        "{}",
+        status.tier.basis
+    );
+    assert!(!status.requirements.is_empty());
+    let (status, _) = evaluated(&g, "imran.alam@bihar.gov.in", "2026-27", "2026-04-20");
+    assert_eq!(
+        status.expect("Imran is placed").tier.id.as_deref(),
+        Some("bss-aso-us")
+    );
+}
+
+#[test]
+fn an_officer_with_no_tier_is_flagged_unmapped_not_guessed() {
+    let text = "Full_Name,Designation,Email,Content_Name,Content_Duration,Status,Completed_On\n\
+        A,District Magistrate,a@x.in,Yuva AI for All,01:00:00,completed,2026-06-01 10:00:00\n\
+        B,Joint Secretary,b@x.in,Yuva AI for All,01:00:00,completed,2026-06-01 10:00:00\n";
+    let catalogue = Catalogue::builtin().unwrap();
+    let mut gathering = Gathering::new(&catalogue);
+    for row in igot::read_consumption("u.csv", text.as_bytes()).unwrap() {
+        gathering.consumption("u.csv", row.unwrap());
+    }
+    let g = gathering.finish();
+    for id in ["a@x.in", "b@x.in"] {
+        let (status, flags) = evaluated(&g, id, "2026-27", "2026-11-23");
+        assert!(status.is_none(), "{id} has no tier");
+        assert_eq!(flags, [FlagKind::Unmapped], "{id}");
+    }
+}

@@ -3,8 +3,10 @@
 //! as one officer's `status`. Pure: no store, no terminal.
 
 pub mod designations;
+pub mod evaluate;
 pub mod gather;
 pub mod officer;
 
+pub use evaluate::{evaluate_officer, Defaults, OfficerStatus};
 pub use gather::{DurationSeen, Gathered, Gathering};
 pub use officer::{Flag, FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};

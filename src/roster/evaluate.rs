@@ -1,0 +1,174 @@
+//! Each officer of the roster through the engine that `status` uses: one
+//! source of truth for a verdict, whether one officer asks or a cell.
+
+use chrono::NaiveDate;
+
+use crate::catalogue::{Catalogue, Service};
+use crate::rules::engine::{evaluate, Inputs, Status};
+use crate::rules::fy::FinancialYear;
+use crate::rules::record::{Assignment, Completion, Profile};
+
+use super::designations::{Designations, Mapping};
+use super::officer::{Flag, FlagKind, Officer};
+
+/// What the cell said of the whole import: the service when one report
+/// covers one service, and the state whose orders apply.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults {
+    pub service: Option<Service>,
+    pub state: Option<String>,
+}
+
+/// One officer's standing for a financial year.
+#[derive(Debug, Clone)]
+pub struct OfficerStatus<'a> {
+    pub officer: &'a Officer,
+    /// None when the officer has no tier (flagged `unmapped`) or the
+    /// engine could not place them.
+    pub status: Option<Status>,
+    /// The officer's own flags, and `unmapped` where it applies.
+    pub flags: Vec<Flag>,
+}
+
+/// The profile the engine needs, or why the officer cannot be placed.
+pub fn profile_of(
+    officer: &Officer,
+    designations: &Designations,
+    defaults: &Defaults,
+) -> Result<Profile, String> {
+    let designation = officer.designation.as_deref().unwrap_or("");
+    let service = officer
+        .service
+        .or(defaults.service)
+        .or_else(|| designations.service_of(designation))
+        .ok_or_else(|| {
+            format!(
+                "no service: the user report does not give one and the designation \"{designation}\" does not imply one"
+            )
+        })?;
+    let tier = match (&officer.tier_override, service) {
+        (Some(t), _) => Some(t.clone()),
+        // IAS: the tier follows from the batch, as for one officer.
+        (None, Service::Ias) => None,
+        (None, _) => match designations.tier(designation, Some(service)) {
+            Mapping::Tier(t) => Some(t),
+            Mapping::Unknown => {
+                return Err(format!(
+                    "the designation \"{designation}\" maps to no {} tier: add it to a designations.toml in --data DIR, or set the officer's tier",
+                    service.id().to_uppercase()
+                ))
+            }
+            Mapping::Ambiguous(tiers) => {
+                return Err(format!(
+                    "the designation \"{designation}\" maps to several tiers ({}): set the officer's tier",
+                    tiers.join(", ")
+                ))
+            }
+        },
+    };
+    // The Bihar services exist only in Bihar.
+    let state = defaults.state.clone().or_else(|| {
+        matches!(service, Service::Bas | Service::Bss | Service::Bscs).then(|| "bihar".to_string())
+    });
+    Ok(Profile {
+        service,
+        state,
+        batch: officer.batch,
+        tier,
+        name: Some(officer.name.clone()).filter(|n| !n.is_empty()),
+        registered: officer.registered,
+    })
+}
+
+/// The engine's completions and assignments for an officer. Ids follow
+/// the officer's own order, so `counted` points into their lists.
+pub fn records_of(officer: &Officer, today: NaiveDate) -> (Vec<Completion>, Vec<Assignment>) {
+    let completions = officer
+        .completions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Completion {
+            id: i as u64 + 1,
+            course: c.course.clone(),
+            title: c.title.clone(),
+            in_catalogue: c.in_catalogue,
+            date: c.date,
+            minutes: (c.seconds + 30) / 60,
+            certificate: c.certificate.clone(),
+        })
+        .collect();
+    let first = officer.completions.len() as u64 + 1;
+    let assignments = officer
+        .assignments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Assignment {
+            id: first + i as u64,
+            course: a.course.clone(),
+            title: a.title.clone(),
+            assigned: a.allocated.or(a.due).unwrap_or(today),
+            due: a.due,
+        })
+        .collect();
+    (completions, assignments)
+}
+
+/// Every requirement of `fy` for one officer, by the engine.
+pub fn evaluate_officer<'a>(
+    catalogue: &Catalogue,
+    designations: &Designations,
+    defaults: &Defaults,
+    officer: &'a Officer,
+    fy: FinancialYear,
+    today: NaiveDate,
+) -> OfficerStatus<'a> {
+    let mut flags = officer.flags.clone();
+    let profile = match profile_of(officer, designations, defaults) {
+        Ok(p) => p,
+        Err(why) => {
+            flags.push(Flag {
+                kind: FlagKind::Unmapped,
+                text: why,
+            });
+            return OfficerStatus {
+                officer,
+                status: None,
+                flags,
+            };
+        }
+    };
+    let (completions, assignments) = records_of(officer, today);
+    let inputs = Inputs {
+        catalogue,
+        profile: &profile,
+        completions: &completions,
+        assignments: &assignments,
+        assessments: &[],
+        today,
+    };
+    let status = match evaluate(&inputs, fy) {
+        Ok(mut s) => {
+            if officer.tier_override.is_some() {
+                s.tier.basis = "set for this officer by the training cell".into();
+            } else if profile.tier.is_some() {
+                s.tier.basis = format!(
+                    "designation \"{}\" (designations table)",
+                    officer.designation.as_deref().unwrap_or("")
+                );
+            }
+            Some(s)
+        }
+        Err(why) => {
+            flags.push(Flag {
+                kind: FlagKind::Unmapped,
+                text: why,
+            });
+            None
+        }
+    };
+    OfficerStatus {
+        officer,
+        status,
+        flags,
+    }
+}
