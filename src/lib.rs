@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod profile_edit;
 pub mod progress;
 pub mod rules;
 pub mod search;

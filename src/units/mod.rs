@@ -1,6 +1,9 @@
 //! Concepts every layer needs, at the bottom of the house: hours as the
-//! portal counts them and dates as Indians write them. Pure parsing and
-//! formatting; no catalogue, store or terminal code.
+//! portal counts them, dates as Indians write them, India's states, and
+//! the nearest names to a mistyped one. Pure parsing and formatting; no
+//! catalogue, store or terminal code.
 
 pub mod dates;
 pub mod hours;
+pub mod nearest;
+pub mod states;
