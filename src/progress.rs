@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::catalogue::identity::normalise;
-use crate::catalogue::{Catalogue, Service};
+use crate::catalogue::Catalogue;
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Assignment, Completion, Profile};
 use crate::rules::tier::{self, TierChoice};
@@ -12,6 +12,7 @@ use crate::search::SearchIndex;
 use crate::store::{Snapshot, Store};
 pub use crate::units::dates::{parse_date, EARLIEST};
 pub use crate::units::hours::{parse_hours, MAX_HOURS};
+use crate::units::states::parse_state;
 
 /// A completion or assessment date must be real, past and after iGOT began.
 pub fn check_past_date(date: NaiveDate, today: NaiveDate, what: &str) -> Result<(), String> {
@@ -163,61 +164,50 @@ pub struct ProfileInput {
     pub registered: String,
 }
 
-fn given(s: &str) -> Option<&str> {
-    Some(s.trim()).filter(|s| !s.is_empty())
-}
-
-/// Validates a profile and saves it; returns the tier it maps to today.
+/// Validates a whole profile as the form shows it, an empty field meaning
+/// none, and saves it; returns the tier it maps to today. The same checks
+/// as `profile set` (`profile_edit`), so the form refuses the same typos.
 pub fn save_profile(
     catalogue: &Catalogue,
     store: &Store,
     today: NaiveDate,
     input: &ProfileInput,
 ) -> Result<TierChoice, String> {
-    let service = Service::parse(&input.service.trim().to_ascii_lowercase()).ok_or_else(|| {
-        format!(
-            "unknown service '{}': choose one of {}",
-            input.service.trim(),
-            Service::ALL
-                .iter()
-                .map(|s| s.id())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    })?;
-    let registered = given(&input.registered)
-        .map(|s| {
-            let d = parse_date(s).map_err(|e| format!("registration date: {e}"))?;
-            check_past_date(d, today, "registration date")?;
-            Ok::<_, String>(d)
-        })
-        .transpose()?;
-    let batch = given(&input.batch)
-        .map(|b| {
-            let this_year = chrono::Datelike::year(&today);
-            match b.parse::<i32>() {
-                Ok(y) if (1950..=this_year).contains(&y) => Ok(y),
-                _ => Err(format!(
-                    "batch '{b}' is not a year between 1950 and {this_year}"
-                )),
-            }
-        })
-        .transpose()?;
-    // The Bihar services exist only in Bihar: their orders need the state.
-    let state = given(&input.state).map(str::to_lowercase).or_else(|| {
-        matches!(service, Service::Bas | Service::Bss | Service::Bscs).then(|| "bihar".to_string())
-    });
-    let profile = Profile {
-        service,
-        state,
-        batch,
-        tier: given(&input.tier).map(str::to_string),
-        name: given(&input.name).map(str::to_string),
-        registered,
+    use crate::profile_edit::{apply_edit, ProfileEdit, ProfileField};
+    let text = |f: ProfileField| match f {
+        ProfileField::State => &input.state,
+        ProfileField::Batch => &input.batch,
+        ProfileField::Tier => &input.tier,
+        ProfileField::Name => &input.name,
+        ProfileField::Registered => &input.registered,
     };
-    let choice = check_profile(catalogue, &profile, today)?;
-    store.set_profile(&profile).map_err(|e| e.0)?;
-    Ok(choice)
+    let typed = |f| {
+        Some(text(f).trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    if input.service.trim().is_empty() {
+        return Err(format!(
+            "give your service: one of {}",
+            crate::catalogue::Service::ALL.map(|s| s.id()).join(", ")
+        ));
+    }
+    let edit = ProfileEdit {
+        service: Some(input.service.clone()),
+        state: typed(ProfileField::State),
+        batch: typed(ProfileField::Batch),
+        tier: typed(ProfileField::Tier),
+        name: typed(ProfileField::Name),
+        registered: typed(ProfileField::Registered),
+        clear: ProfileField::ALL
+            .into_iter()
+            .filter(|&f| text(f).trim().is_empty())
+            .collect(),
+    };
+    // Every field is given or cleared: the stored profile is replaced whole.
+    let outcome = apply_edit(catalogue, None, today, &edit)?;
+    store.set_profile(&outcome.profile).map_err(|e| e.0)?;
+    Ok(outcome.tier)
 }
 
 /// A profile the engine can use: dates that have happened, a plausible
@@ -236,6 +226,11 @@ pub fn check_profile(
         return Err(format!(
             "batch '{b}' is not a year between 1950 and {this_year}"
         ));
+    }
+    // Any spelling of the closed list is read right (`Rulebook::applies_to`);
+    // anything else would drop a state's orders without a word.
+    if let Some(state) = &profile.state {
+        parse_state(state)?;
     }
     tier::resolve(catalogue, profile, FinancialYear::containing(today))
 }

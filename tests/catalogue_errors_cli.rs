@@ -59,11 +59,17 @@ fn an_impossible_today_exits_2() {
     assert_eq!(r.stdout, "");
     assert_one_line(&r.stderr);
     assert!(r.stderr.contains("2026-02-30"), "{}", r.stderr);
-    assert!(r.stderr.contains("YYYY-MM-DD"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("write 15.09.2026 or 2026-09-15"),
+        "{}",
+        r.stderr
+    );
 
-    // Both spellings of a real date are taken.
+    // Every spelling of a real date is taken, day first or year first.
     ok(&["--today", "2026-03-31", "tiers"]);
     ok(&["--today", "31.03.2026", "tiers"]);
+    ok(&["--today", "31/03/2026", "tiers"]);
+    ok(&["--today", "31-03-2026", "tiers"]);
 }
 
 #[test]

@@ -70,7 +70,7 @@ fn profile_set_then_show_in_text_and_json_with_the_tier_basis() {
 }
 
 #[test]
-fn profile_set_again_replaces_it_and_a_tier_by_hand_says_so() {
+fn profile_set_again_changes_the_fields_given_and_a_tier_by_hand_says_so() {
     let s = Store::new();
     s.profile_delhi_ias();
     let out = s.ok(&[
@@ -83,10 +83,14 @@ fn profile_set_again_replaces_it_and_a_tier_by_hand_says_so() {
         "--tier",
         "bas-basic-ac",
     ]);
-    assert!(out.contains("Tier: bas-basic-ac (set by hand"), "{out}");
+    assert_eq!(
+        out,
+        "Changed: service ias -> bas; state delhi -> bihar; tier set to bas-basic-ac. \
+Tier: ias-10-16 -> bas-basic-ac (set by hand (profile --tier)).\n"
+    );
     let j = s.json(&["profile", "--json"]);
     assert_eq!(j["profile"]["service"], "bas");
-    assert_eq!(j["profile"]["batch"], Value::Null, "the old batch is gone");
+    assert_eq!(j["profile"]["batch"], 2012, "a field not given is kept");
     assert_eq!(j["tier"]["id"], "bas-basic-ac");
     assert_eq!(
         j["rulebooks"],

@@ -87,6 +87,22 @@ impl Catalogue {
         self.tiers.iter().find(|t| t.id == id)
     }
 
+    /// A tier as typed: its id in any case; unknown ones get the nearest
+    /// ids only, not the whole list.
+    pub fn find_tier(&self, typed: &str) -> Result<&Tier, String> {
+        let typed = typed.trim();
+        if let Some(t) = self.tiers.iter().find(|t| t.id.eq_ignore_ascii_case(typed)) {
+            return Ok(t);
+        }
+        let near = crate::units::nearest::nearest(typed, self.tiers.iter().map(|t| t.id.as_str()));
+        let hint = match crate::units::nearest::did_you_mean(&near) {
+            // Nothing near: the nine ids fit on the line and help more than a pointer.
+            h if h.is_empty() => format!("choose one of {}", self.tier_ids().join(", ")),
+            h => format!("{h} (`karmadash tiers` lists them all)"),
+        };
+        Err(format!("unknown tier '{typed}': {hint}"))
+    }
+
     pub fn rulebook(&self, id: &str) -> Option<&Rulebook> {
         self.rulebooks.iter().find(|r| r.id == id)
     }

@@ -56,6 +56,27 @@ impl Service {
     pub fn parse(s: &str) -> Option<Service> {
         Service::ALL.into_iter().find(|v| v.id() == s)
     }
+
+    /// A service as typed, in any case; an unknown one gets the nearest id.
+    pub fn parse_typed(typed: &str) -> Result<Service, String> {
+        let typed = typed.trim();
+        if let Some(s) = Service::ALL
+            .into_iter()
+            .find(|v| v.id().eq_ignore_ascii_case(typed))
+        {
+            return Ok(s);
+        }
+        let ids = Service::ALL.map(Service::id);
+        // Six short ids: the list itself helps, e.g. an IFS officer
+        // learns that only `central` would fit.
+        let hint = match crate::units::nearest::did_you_mean(&crate::units::nearest::nearest(
+            typed, ids,
+        )) {
+            h if h.is_empty() => format!("choose one of {}", ids.join(", ")),
+            h => format!("{h} (one of {})", ids.join(", ")),
+        };
+        Err(format!("unknown service '{typed}': {hint}"))
+    }
 }
 
 impl fmt::Display for Service {
@@ -211,9 +232,18 @@ pub struct Rulebook {
 }
 
 impl Rulebook {
+    /// States compare by the closed list, so a profile stored before it
+    /// existed with "New Delhi" still meets the Delhi OM's `delhi`.
     pub fn applies_to(&self, service: Service, state: Option<&str>) -> bool {
+        let slug = |s: &str| {
+            crate::units::states::find_state(s).map_or(s.to_string(), |k| k.slug.to_string())
+        };
         self.services.contains(&service)
-            && (self.states.is_empty() || state.is_some_and(|s| self.states.iter().any(|t| t == s)))
+            && (self.states.is_empty()
+                || state.is_some_and(|s| {
+                    let s = slug(s);
+                    self.states.iter().any(|t| slug(t) == s)
+                }))
     }
 }
 

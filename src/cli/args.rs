@@ -20,7 +20,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "KARMADASH_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// Take this date as today (YYYY-MM-DD), for every command
+    /// Take this date as today (15.09.2026 or 2026-09-15), for every command
     #[arg(long, global = true, env = "KARMADASH_TODAY", value_name = "DATE")]
     pub today: Option<String>,
 
@@ -64,6 +64,17 @@ pub enum Command {
     Export(ExportArgs),
     /// Replace the store's contents with an export
     Import(ImportArgs),
+    /// Print a shell completion script: `karmadash completions bash > ~/.local/share/bash-completion/completions/karmadash`
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `karmadash man > karmadash.1`, or `karmadash man | man -l -`
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -77,30 +88,62 @@ pub struct ProfileArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ProfileAction {
-    /// Create or change your profile
+    /// Create your profile, or change only the fields you give
+    #[command(
+        after_help = "With no profile yet, --service is required. With one, only the fields given change and the rest are kept; \
+`--clear FIELD` empties one (fields: state, batch, tier, name, registered). It prints what changed.\n\n\
+States and union territories are taken by name, short name, ISO code or Hindi name (delhi, \"NCT of Delhi\", DL, दिल्ली); \
+a name not on India's list is refused with the nearest one."
+    )]
     Set(ProfileSet),
+}
+
+/// A profile field `--clear` empties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClearField {
+    State,
+    Batch,
+    Tier,
+    Name,
+    Registered,
+}
+
+impl From<ClearField> for crate::profile_edit::ProfileField {
+    fn from(f: ClearField) -> Self {
+        use crate::profile_edit::ProfileField;
+        match f {
+            ClearField::State => ProfileField::State,
+            ClearField::Batch => ProfileField::Batch,
+            ClearField::Tier => ProfileField::Tier,
+            ClearField::Name => ProfileField::Name,
+            ClearField::Registered => ProfileField::Registered,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct ProfileSet {
-    /// Your service: ias, bas, bss, bscs, danics or central
+    /// Your service: ias, bas, bss, bscs, danics or central (required for a new profile)
     #[arg(long, value_name = "SERVICE")]
-    pub service: String,
-    /// Your state or UT (bihar, delhi, himachal...): decides which state orders apply
+    pub service: Option<String>,
+    /// Your state or UT: bihar, delhi, himachal, "Himachal Pradesh", HP, दिल्ली...; decides which state orders apply
     #[arg(long)]
     pub state: Option<String>,
     /// Your batch year (IAS: derives the tier from years of service)
     #[arg(long, value_name = "YEAR")]
-    pub batch: Option<i32>,
+    pub batch: Option<String>,
     /// Your tier, overriding derivation (see `karmadash tiers`)
     #[arg(long, value_name = "ID")]
     pub tier: Option<String>,
     /// Your name, for the report
     #[arg(long, value_name = "TEXT")]
     pub name: Option<String>,
-    /// When you registered on iGOT (YYYY-MM-DD)
+    /// When you registered on iGOT: 15.03.2026 or 2026-03-15 (day first with . / or -)
     #[arg(long, value_name = "DATE")]
     pub registered: Option<String>,
+    /// Empty a field (repeatable): state, batch, tier, name or registered
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub clear: Vec<ClearField>,
 }
 
 #[derive(Debug, Args)]
@@ -111,7 +154,7 @@ pub struct DoneArgs {
     /// Hours from the certificate: 1.5, 1:30 or 01:30:00
     #[arg(long, value_name = "H", allow_negative_numbers = true)]
     pub hours: String,
-    /// Completion date (default: today)
+    /// Completion date: 15.09.2026 or 2026-09-15, day first with . / or - (default: today)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// The certificate id
@@ -146,14 +189,14 @@ pub struct AssignArgs {
     /// The course title (catalogue or any iGOT course)
     #[arg(required = true, num_args = 1.., value_name = "COURSE")]
     pub course: Vec<String>,
-    /// When it is due
+    /// When it is due: 15.09.2026 or 2026-09-15, day first with . / or -
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct AssessmentArgs {
-    /// The date you passed the comprehensive assessment
+    /// The date you passed the comprehensive assessment: 15.09.2026 or 2026-09-15, day first with . / or -
     #[arg(long, value_name = "DATE")]
     pub passed: String,
 }

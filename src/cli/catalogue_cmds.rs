@@ -11,14 +11,11 @@ use crate::catalogue::lint::{lint as lint_catalogue, Severity};
 use crate::catalogue::{Catalogue, Competency, Listing, ListingStatus, Tier};
 use crate::search::SearchIndex;
 
-/// Resolves `--tier`, or says which tiers exist.
+/// Resolves `--tier` in any case, or names the nearest tier ids.
 pub fn find_tier<'a>(catalogue: &'a Catalogue, id: &str) -> Result<&'a Tier, Failure> {
-    catalogue.tier(id).ok_or_else(|| {
-        Failure::input(format!(
-            "unknown tier '{id}': choose one of {}",
-            catalogue.tier_ids().join(", ")
-        ))
-    })
+    catalogue
+        .find_tier(id)
+        .map_err(|e| Failure::input(format!("--tier: {e}")))
 }
 
 /// `BF-` badges; `unclassified` when the order gives none.
@@ -115,9 +112,11 @@ fn listing_row<'a>(c: &'a Catalogue, l: &'a Listing) -> ListingRow<'a> {
 
 pub fn courses(ctx: &Context, args: &CoursesArgs) -> Outcome {
     let c = &ctx.catalogue;
-    if let Some(id) = &args.tier {
-        find_tier(c, id)?;
-    }
+    let tier = args
+        .tier
+        .as_deref()
+        .map(|id| find_tier(c, id))
+        .transpose()?;
     let status = match (args.mandatory, args.optional) {
         (true, _) => Some(ListingStatus::Mandatory),
         (_, true) => Some(ListingStatus::Optional),
@@ -127,7 +126,7 @@ pub fn courses(ctx: &Context, args: &CoursesArgs) -> Outcome {
     let selected: Vec<&Listing> = c
         .listings
         .iter()
-        .filter(|l| args.tier.as_deref().is_none_or(|t| l.tier == t))
+        .filter(|l| tier.is_none_or(|t| l.tier == t.id))
         .filter(|l| status.is_none_or(|s| l.status == s))
         .filter(|l| competency.is_none_or(|k| l.competencies.contains(&k)))
         .collect();

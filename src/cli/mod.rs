@@ -5,6 +5,7 @@ mod args;
 mod catalogue_cmds;
 mod output;
 mod progress_cmds;
+mod shell_cmds;
 mod status_cmds;
 mod transfer_cmds;
 
@@ -155,6 +156,12 @@ pub type Dashboard =
 
 /// Runs a parsed command line; with no command, opens `dashboard`.
 pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
+    // Generated from the definitions alone: no date, data or store involved.
+    match &cli.command {
+        Some(Command::Completions(args)) => return shell_cmds::completions(args),
+        Some(Command::Man) => return shell_cmds::man(),
+        _ => {}
+    }
     let today = match cli.today.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => parse_date(s).map_err(|e| Failure::input(format!("--today: {e}")))?,
         None => chrono::Local::now().date_naive(),
@@ -196,7 +203,9 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),
         Some(Command::Search(a)) => catalogue_cmds::search(&ctx, &a),
-        Some(Command::Lint(_)) => unreachable!("handled above"),
+        Some(Command::Lint(_) | Command::Completions(_) | Command::Man) => {
+            unreachable!("handled above")
+        }
         Some(Command::Profile(a)) => progress_cmds::profile(&ctx, &a),
         Some(Command::Done(a)) => progress_cmds::done(&ctx, &a),
         Some(Command::Log(a)) => progress_cmds::log(&ctx, &a),

@@ -9,10 +9,8 @@ use super::args::{
 };
 use super::output::{emit, json, Table};
 use super::{parse_date, parse_fy, snapshot, store, Context, Failure, Outcome};
-use crate::progress::{
-    check_past_date, record_assignment, record_completion, save_profile, CompletionInput,
-    ProfileInput,
-};
+use crate::profile_edit::{edit_profile, ProfileEdit};
+use crate::progress::{check_past_date, record_assignment, record_completion, CompletionInput};
 use crate::rules::engine::applicable_rulebooks;
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Completion, Profile};
@@ -36,6 +34,9 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
             "no profile yet: create one with `karmadash profile set --service ias --batch 2015` (see `karmadash profile set --help`)",
         ));
     };
+    if let Some(w) = crate::profile_edit::stored_state_warning(p) {
+        eprintln!("karmadash: warning: {w}");
+    }
     let fy = FinancialYear::containing(ctx.today);
     let tier = tier::resolve(&ctx.catalogue, p, fy).map_err(Failure::input)?;
     let rulebooks: Vec<&str> = applicable_rulebooks(&ctx.catalogue, p)
@@ -89,22 +90,23 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
 }
 
 fn profile_set(ctx: &Context, set: &ProfileSet) -> Outcome {
-    let text = |o: &Option<String>| o.clone().unwrap_or_default();
-    let input = ProfileInput {
+    let edit = ProfileEdit {
         service: set.service.clone(),
-        state: text(&set.state),
-        batch: set.batch.map(|b| b.to_string()).unwrap_or_default(),
-        tier: text(&set.tier),
-        name: text(&set.name),
-        registered: text(&set.registered),
+        state: set.state.clone(),
+        batch: set.batch.clone(),
+        tier: set.tier.clone(),
+        name: set.name.clone(),
+        registered: set.registered.clone(),
+        clear: set.clear.iter().map(|&f| f.into()).collect(),
     };
-    let choice =
-        save_profile(&ctx.catalogue, &store(ctx)?, ctx.today, &input).map_err(Failure::input)?;
-    emit(&format!(
-        "Profile saved. Tier: {} ({}).\nNext: `karmadash status`.\n",
-        choice.id.as_deref().unwrap_or("none"),
-        choice.basis
-    ))
+    let outcome =
+        edit_profile(&ctx.catalogue, &store(ctx)?, ctx.today, &edit).map_err(Failure::input)?;
+    let next = if outcome.created {
+        "\nNext: `karmadash status`."
+    } else {
+        ""
+    };
+    emit(&format!("{}{next}\n", outcome.summary()))
 }
 
 #[derive(Serialize)]

@@ -30,7 +30,7 @@ impl Form {
             title: format!("Done: {title}"),
             labels: vec!["Date", "Hours", "Certificate"],
             hints: vec![
-                "YYYY-MM-DD",
+                "15.09.2026 or 2026-09-15",
                 "from the certificate: 1.5 or 1:30",
                 "optional",
             ],

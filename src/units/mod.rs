@@ -1,7 +1,10 @@
 //! Concepts every layer needs, at the bottom of the house: the financial
-//! year, hours as the portal counts them and dates as Indians write them. Pure parsing and
-//! formatting; no catalogue, store or terminal code.
+//! year, hours as the portal counts them, dates as Indians write them,
+//! India's states, and the nearest names to a mistyped one. Pure parsing
+//! and formatting; no catalogue, store or terminal code.
 
 pub mod dates;
 pub mod fy;
 pub mod hours;
+pub mod nearest;
+pub mod states;

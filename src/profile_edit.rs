@@ -1,0 +1,370 @@
+//! Changing a profile field by field: what a person typed, checked by the
+//! core's closed lists, merged into the stored profile, and what changed
+//! in words. `profile set` and the dashboard's profile form both go
+//! through here, so both refuse the same typos.
+
+use chrono::NaiveDate;
+
+use crate::catalogue::{Catalogue, Service};
+use crate::progress::{check_past_date, check_profile};
+use crate::rules::record::Profile;
+use crate::rules::tier::TierChoice;
+use crate::store::Store;
+use crate::units::dates::parse_date;
+use crate::units::states::parse_state;
+
+/// The fields a person may clear (the service is never cleared).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    State,
+    Batch,
+    Tier,
+    Name,
+    Registered,
+}
+
+impl ProfileField {
+    pub const ALL: [ProfileField; 5] = [
+        ProfileField::State,
+        ProfileField::Batch,
+        ProfileField::Tier,
+        ProfileField::Name,
+        ProfileField::Registered,
+    ];
+
+    /// The field's name, which is also its option's: `--state`, `--clear state`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProfileField::State => "state",
+            ProfileField::Batch => "batch",
+            ProfileField::Tier => "tier",
+            ProfileField::Name => "name",
+            ProfileField::Registered => "registered",
+        }
+    }
+}
+
+/// A change as typed: `None` leaves a field as it is, `clear` empties it.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileEdit {
+    pub service: Option<String>,
+    pub state: Option<String>,
+    pub batch: Option<String>,
+    pub tier: Option<String>,
+    pub name: Option<String>,
+    pub registered: Option<String>,
+    pub clear: Vec<ProfileField>,
+}
+
+/// What an edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditOutcome {
+    pub profile: Profile,
+    /// True when there was no profile before.
+    pub created: bool,
+    /// Each changed field in words: "state bihar -> delhi", "batch cleared".
+    pub changes: Vec<String>,
+    /// The tier before (None if there was no profile or it had no tier).
+    pub tier_before: Option<String>,
+    pub tier: TierChoice,
+}
+
+impl EditOutcome {
+    /// One line for a person: what changed, and where the tier stands.
+    pub fn summary(&self) -> String {
+        let tier = self.tier.id.as_deref().unwrap_or("none");
+        if self.created {
+            return format!("Profile saved. Tier: {tier} ({}).", self.tier.basis);
+        }
+        if self.changes.is_empty() {
+            return "Nothing to change: the profile already says that.".into();
+        }
+        let tier_line = match self.tier_before.as_deref() {
+            Some(before) if before == tier => format!("Tier stays {tier} ({}).", self.tier.basis),
+            Some(before) => format!("Tier: {before} -> {tier} ({}).", self.tier.basis),
+            None => format!("Tier: {tier} ({}).", self.tier.basis),
+        };
+        format!("Changed: {}. {tier_line}", self.changes.join("; "))
+    }
+}
+
+/// A batch year an officer could have: 1950 to this year.
+pub fn parse_batch(text: &str, today: NaiveDate) -> Result<i32, String> {
+    let text = text.trim();
+    let this_year = chrono::Datelike::year(&today);
+    match text.parse::<i32>() {
+        Ok(y) if (1950..=this_year).contains(&y) => Ok(y),
+        _ => Err(format!(
+            "batch '{text}' is not a year between 1950 and {this_year}"
+        )),
+    }
+}
+
+fn parse_registered(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let d = parse_date(text).map_err(|e| format!("registration date: {e}"))?;
+    check_past_date(d, today, "registration date")?;
+    Ok(d)
+}
+
+fn given(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// One field's new value: the typed one parsed, `None` if cleared, or the
+/// current one; refuses a field both given and cleared.
+fn field<T: Clone>(
+    edit: &ProfileEdit,
+    which: ProfileField,
+    typed: &Option<String>,
+    current: Option<T>,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    let cleared = edit.clear.contains(&which);
+    match (given(typed), cleared) {
+        (Some(_), true) => Err(format!(
+            "--{0} and --clear {0} were both given: keep one",
+            which.id()
+        )),
+        (Some(text), false) => parse(text).map(Some),
+        (None, true) => Ok(None),
+        (None, false) if typed.is_some() => Err(format!(
+            "--{0} is empty: give a value, or --clear {0} to empty it",
+            which.id()
+        )),
+        (None, false) => Ok(current),
+    }
+}
+
+/// Applies an edit to the current profile (or creates one), checked whole.
+pub fn apply_edit(
+    catalogue: &Catalogue,
+    current: Option<&Profile>,
+    today: NaiveDate,
+    edit: &ProfileEdit,
+) -> Result<EditOutcome, String> {
+    let service = match (given(&edit.service), current) {
+        (Some(s), _) => Service::parse_typed(s)?,
+        (None, Some(p)) => p.service,
+        (None, None) => {
+            return Err(format!(
+                "no profile yet: give --service ({}) to create one",
+                Service::ALL.map(Service::id).join(", ")
+            ))
+        }
+    };
+    let cur = |f: fn(&Profile) -> Option<String>| current.and_then(f);
+    let state = field(
+        edit,
+        ProfileField::State,
+        &edit.state,
+        cur(|p| p.state.clone()),
+        |s| parse_state(s).map(str::to_string),
+    )?
+    // The Bihar services exist only in Bihar: their orders need the state.
+    .or_else(|| {
+        matches!(service, Service::Bas | Service::Bss | Service::Bscs).then(|| "bihar".to_string())
+    });
+    let batch = field(
+        edit,
+        ProfileField::Batch,
+        &edit.batch,
+        current.and_then(|p| p.batch),
+        |b| parse_batch(b, today),
+    )?;
+    let tier = field(
+        edit,
+        ProfileField::Tier,
+        &edit.tier,
+        cur(|p| p.tier.clone()),
+        |t| catalogue.find_tier(t).map(|t| t.id.clone()),
+    )?;
+    let name = field(
+        edit,
+        ProfileField::Name,
+        &edit.name,
+        cur(|p| p.name.clone()),
+        |n| Ok(n.to_string()),
+    )?;
+    let registered = field(
+        edit,
+        ProfileField::Registered,
+        &edit.registered,
+        current.and_then(|p| p.registered),
+        |d| parse_registered(d, today),
+    )?;
+    let profile = Profile {
+        service,
+        state,
+        batch,
+        tier,
+        name,
+        registered,
+    };
+    let choice = check_profile(catalogue, &profile, today)?;
+    let tier_before = current
+        .and_then(|p| check_profile(catalogue, p, today).ok())
+        .and_then(|c| c.id);
+    Ok(EditOutcome {
+        changes: current.map_or_else(Vec::new, |old| describe_changes(old, &profile)),
+        created: current.is_none(),
+        profile,
+        tier_before,
+        tier: choice,
+    })
+}
+
+/// "state bihar -> delhi", "batch set to 2012", "registered cleared".
+fn describe_changes(old: &Profile, new: &Profile) -> Vec<String> {
+    let date = |d: Option<NaiveDate>| d.map(|d| d.format("%d.%m.%Y").to_string());
+    let fields = [
+        (
+            "service",
+            Some(old.service.id().to_string()),
+            Some(new.service.id().to_string()),
+        ),
+        ("state", old.state.clone(), new.state.clone()),
+        (
+            "batch",
+            old.batch.map(|b| b.to_string()),
+            new.batch.map(|b| b.to_string()),
+        ),
+        ("tier", old.tier.clone(), new.tier.clone()),
+        ("name", old.name.clone(), new.name.clone()),
+        ("registered", date(old.registered), date(new.registered)),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(what, a, b)| match (a, b) {
+            (Some(a), Some(b)) => format!("{what} {a} -> {b}"),
+            (None, Some(b)) => format!("{what} set to {b}"),
+            (Some(a), None) => format!("{what} {a} cleared"),
+            (None, None) => unreachable!("equal values were filtered out"),
+        })
+        .collect()
+}
+
+/// A stored state not on India's list (typed before karmadash checked
+/// states): it is still read, but no state order can apply to it, so the
+/// commands that evaluate the profile warn with the fix.
+pub fn stored_state_warning(profile: &Profile) -> Option<String> {
+    let err = parse_state(profile.state.as_deref()?).err()?;
+    Some(format!(
+        "the profile's {err} No state order applies until it is fixed with `karmadash profile set --state NAME`."
+    ))
+}
+
+/// Reads the stored profile, applies the edit and writes it only if
+/// something changed; on any error the store is untouched.
+pub fn edit_profile(
+    catalogue: &Catalogue,
+    store: &Store,
+    today: NaiveDate,
+    edit: &ProfileEdit,
+) -> Result<EditOutcome, String> {
+    let current = store.snapshot().map_err(|e| e.0)?.profile;
+    let outcome = apply_edit(catalogue, current.as_ref(), today, edit)?;
+    if outcome.created || !outcome.changes.is_empty() {
+        store.set_profile(&outcome.profile).map_err(|e| e.0)?;
+    }
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn edit(f: impl FnOnce(&mut ProfileEdit)) -> ProfileEdit {
+        let mut e = ProfileEdit::default();
+        f(&mut e);
+        e
+    }
+
+    #[test]
+    fn only_the_fields_given_change_and_clearing_is_explicit() {
+        let c = Catalogue::builtin().unwrap();
+        let first = apply_edit(
+            &c,
+            None,
+            today(),
+            &edit(|e| {
+                e.service = Some("IAS".into());
+                e.batch = Some("2012".into());
+                e.state = Some("Bihar".into());
+                e.registered = Some("15.03.2026".into());
+            }),
+        )
+        .unwrap();
+        assert!(first.created);
+        let moved = apply_edit(
+            &c,
+            Some(&first.profile),
+            today(),
+            &edit(|e| e.state = Some("New Delhi".into())),
+        )
+        .unwrap();
+        assert_eq!(moved.profile.state.as_deref(), Some("delhi"));
+        assert_eq!(moved.profile.registered, first.profile.registered);
+        assert_eq!(moved.profile.batch, Some(2012));
+        assert_eq!(
+            moved.summary(),
+            "Changed: state bihar -> delhi. Tier stays ias-10-16 (14 years of service in FY 2026-27 (2026 minus batch 2012): IAS, above 9 to 16 years of service)."
+        );
+        let cleared = apply_edit(
+            &c,
+            Some(&moved.profile),
+            today(),
+            &edit(|e| e.clear = vec![ProfileField::Registered]),
+        )
+        .unwrap();
+        assert_eq!(cleared.profile.registered, None);
+        assert_eq!(cleared.changes, ["registered 15.03.2026 cleared"]);
+        let same = apply_edit(&c, Some(&cleared.profile), today(), &edit(|_| {})).unwrap();
+        assert!(same.changes.is_empty() && !same.created);
+        assert_eq!(
+            same.summary(),
+            "Nothing to change: the profile already says that."
+        );
+    }
+
+    #[test]
+    fn a_field_both_set_and_cleared_or_no_service_at_first_is_refused() {
+        let c = Catalogue::builtin().unwrap();
+        let e = apply_edit(&c, None, today(), &edit(|e| e.state = Some("delhi".into())));
+        assert!(e.unwrap_err().starts_with("no profile yet: give --service"));
+        let both = edit(|e| {
+            e.service = Some("ias".into());
+            e.batch = Some("2012".into());
+            e.state = Some("delhi".into());
+            e.clear = vec![ProfileField::State];
+        });
+        assert_eq!(
+            apply_edit(&c, None, today(), &both).unwrap_err(),
+            "--state and --clear state were both given: keep one"
+        );
+    }
+
+    #[test]
+    fn the_tier_is_matched_in_any_case_and_stored_as_its_id() {
+        let c = Catalogue::builtin().unwrap();
+        let e = edit(|e| {
+            e.service = Some("bas".into());
+            e.tier = Some("BAS-Basic-AC".into());
+        });
+        let out = apply_edit(&c, None, today(), &e).unwrap();
+        assert_eq!(out.profile.tier.as_deref(), Some("bas-basic-ac"));
+        assert_eq!(out.profile.state.as_deref(), Some("bihar"));
+        let e = edit(|e| {
+            e.service = Some("bas".into());
+            e.tier = Some("bas-basic".into());
+        });
+        assert_eq!(
+            apply_edit(&c, None, today(), &e).unwrap_err(),
+            "unknown tier 'bas-basic': did you mean bas-basic-ac? (`karmadash tiers` lists them all)"
+        );
+    }
+}
