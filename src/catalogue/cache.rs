@@ -169,10 +169,11 @@ fn read(file: &Path, fingerprint: u128) -> Option<Compiled> {
 /// catalogue with a longer title is simply never cached.
 const LONGEST_TEXT: usize = 1 << 16;
 
-/// A reader that hashes what passes through it.
-struct Hashing<R, H> {
-    inner: R,
-    hasher: H,
+/// A reader that hashes what passes through it (also the roster's
+/// fingerprint of a report file).
+pub(crate) struct Hashing<R, H> {
+    pub(crate) inner: R,
+    pub(crate) hasher: H,
 }
 
 impl<R: Read, H: std::borrow::BorrowMut<Xxh3>> Read for Hashing<R, H> {

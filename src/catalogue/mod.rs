@@ -2,7 +2,7 @@
 //! data files. Pure data and lookups; no terminal or database code.
 
 pub mod builtin;
-mod cache;
+pub(crate) mod cache;
 pub mod course_csv;
 pub mod identity;
 pub mod lint;

@@ -64,6 +64,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Replace the store's contents with an export
     Import(ImportArgs),
+    /// A training cell's roster: every officer of the portal's reports, who is behind
+    Roster(RosterArgs),
     /// Print a shell completion script: `karmadash completions bash > ~/.local/share/bash-completion/completions/karmadash`
     Completions(CompletionsArgs),
     /// Print the manual page (roff): `karmadash man > karmadash.1`, or `karmadash man | man -l -`
@@ -320,4 +322,79 @@ pub struct LintArgs {
     /// Print JSON (keys: errors, warnings, findings[severity, code, file, line, message])
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RosterArgs {
+    #[command(subcommand)]
+    pub action: Option<RosterAction>,
+    /// Only officers of this tier (see `karmadash tiers`)
+    #[arg(long, value_name = "ID")]
+    pub tier: Option<String>,
+    /// Only officers who are behind or overdue (or cannot be placed)
+    #[arg(long)]
+    pub behind: bool,
+    /// Financial year (e.g. 2026-27); default: the one containing today
+    #[arg(long, value_name = "FY")]
+    pub fy: Option<String>,
+    /// Print JSON (keys: fy, as_of, officers[officer, name, designation, tier, verdict, requirements, on_track, flags])
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV, one row per officer
+    #[arg(long)]
+    pub csv: bool,
+    /// Service of the officers when the reports don't say (one report, one service): ias, bas, bss, bscs, danics or central
+    #[arg(long, value_name = "SERVICE", global = true)]
+    pub service: Option<String>,
+    /// State whose orders apply to the officers (bihar, delhi...); the Bihar services imply Bihar
+    #[arg(long, value_name = "STATE", global = true)]
+    pub state: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterAction {
+    /// Read the portal's reports (ConsumptionReport.csv, UserReport.csv, CBPEnrollmentReport.csv) into the roster
+    Import(RosterImportArgs),
+    /// One officer's full status, as `karmadash status` prints it
+    Show(RosterShowArgs),
+    /// Set the tier of one officer by hand (over the designations table), or --clear it
+    Tier(RosterTierArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RosterImportArgs {
+    /// Report files, as the portal's admin pages download them (any order, any generation)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Say what would change, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print JSON (keys: files[name, kind, rows, rejected, generated_on, fingerprint], rejected, added, updated, unchanged, not_in_latest, already_imported)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterShowArgs {
+    /// The officer: e-mail, or hrms:ID / employee:ID as `karmadash roster --json` names them
+    pub officer: String,
+    /// Financial year; default: the one containing today
+    #[arg(long, value_name = "FY")]
+    pub fy: Option<String>,
+    /// Print JSON (keys: officer, name, designation, tier, verdict, requirements, on_track, flags)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterTierArgs {
+    /// The officer, as in `roster show`
+    pub officer: String,
+    /// The tier id (see `karmadash tiers`)
+    #[arg(required_unless_present = "clear", conflicts_with = "clear")]
+    pub tier: Option<String>,
+    /// Go back to the designations table
+    #[arg(long)]
+    pub clear: bool,
 }

@@ -5,6 +5,8 @@ mod args;
 mod catalogue_cmds;
 mod output;
 mod progress_cmds;
+mod roster_cmds;
+mod roster_import;
 mod shell_cmds;
 mod status_cmds;
 mod transfer_cmds;
@@ -62,6 +64,8 @@ pub struct Context {
     pub catalogue: ManuallyDrop<Catalogue>,
     pub today: NaiveDate,
     pub db: Option<PathBuf>,
+    /// `--data DIR`, for the files beside the rulebooks (designations.toml).
+    pub data: Option<PathBuf>,
     /// The store read begun before the catalogue loaded, for the commands
     /// that start by reading all of it: opening sled waits on the disk
     /// while the catalogue is parsed, which keeps `status --short` quick
@@ -191,6 +195,7 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         catalogue: ManuallyDrop::new(load_catalogue(data)?),
         today,
         db,
+        data: data.map(Path::to_path_buf),
         prefetch: RefCell::new(prefetch),
     };
     match cli.command {
@@ -217,5 +222,6 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         Some(Command::Report(a)) => status_cmds::report(&ctx, &a),
         Some(Command::Export(a)) => transfer_cmds::export(&ctx, &a),
         Some(Command::Import(a)) => transfer_cmds::import(&ctx, &a),
+        Some(Command::Roster(a)) => roster_cmds::roster(&ctx, &a),
     }
 }

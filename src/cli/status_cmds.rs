@@ -88,7 +88,7 @@ pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
     Ok(())
 }
 
-fn long_text(st: &Status) -> String {
+pub(super) fn long_text(st: &Status) -> String {
     let mut out = format!(
         "Financial year {} as of {}. Tier: {} ({}).\n\n",
         st.fy,

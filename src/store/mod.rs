@@ -6,6 +6,7 @@
 //! closes it: a shell `status` works while the dashboard runs elsewhere.
 
 mod open;
+pub mod roster;
 
 use chrono::NaiveDate;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -100,10 +101,14 @@ impl Store {
         &self.path
     }
 
+    /// Whether a store has been written here yet (reading never creates one).
+    fn exists(&self) -> bool {
+        self.path.exists() && (!self.path.is_dir() || self.path.join("db").exists())
+    }
+
     /// Everything in the store; an absent store reads as empty and is not created.
     pub fn snapshot(&self) -> Result<Snapshot> {
-        // Reading never creates a store.
-        if !self.path.exists() || (self.path.is_dir() && !self.path.join("db").exists()) {
+        if !self.exists() {
             return Ok(Snapshot {
                 schema: SCHEMA_VERSION,
                 next_id: 1,
@@ -237,10 +242,14 @@ impl Store {
     /// it atomically and flushes before returning: durable on success, and
     /// nothing written if `f` fails.
     fn write(&self, f: impl FnOnce(&Snapshot, &mut sled::Batch) -> Result<()>) -> Result<()> {
+        self.write_raw(|db, batch| f(&read_all(db)?, batch))
+    }
+
+    /// `write`, for callers that read only what they need (the roster).
+    fn write_raw(&self, f: impl FnOnce(&sled::Db, &mut sled::Batch) -> Result<()>) -> Result<()> {
         let db = open::open_for_write(&self.path)?;
-        let snap = read_all(&db)?;
         let mut batch = sled::Batch::default();
-        f(&snap, &mut batch)?;
+        f(&db, &mut batch)?;
         db.apply_batch(batch).map_err(|e| {
             StoreError(format!(
                 "cannot write to the store at {}: {e}",

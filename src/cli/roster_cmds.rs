@@ -1,0 +1,379 @@
+//! `roster`, `roster show`, `roster tier`: the cell's officers through
+//! the engine `status` uses, most urgent first.
+
+use serde::Serialize;
+
+use super::args::{RosterAction, RosterArgs, RosterShowArgs, RosterTierArgs};
+use super::output::{emit, json, Table};
+use super::{parse_fy, roster_import, store, Context, Failure, Outcome};
+use crate::catalogue::Service;
+use crate::roster::designations::Designations;
+use crate::roster::{evaluate_officer, Defaults, Flag, Officer, OfficerStatus};
+use crate::rules::engine::{RequirementStatus, Standing, Unit};
+use crate::rules::fy::FinancialYear;
+use crate::rules::tier::TierChoice;
+
+pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
+    match &args.action {
+        Some(RosterAction::Import(a)) => roster_import::import(ctx, a),
+        Some(RosterAction::Show(a)) => show(ctx, args, a),
+        Some(RosterAction::Tier(a)) => tier(ctx, a),
+        None => list(ctx, args),
+    }
+}
+
+/// The built-in designations table, with a cell's `designations.toml`
+/// from `--data DIR` over it.
+fn designations(ctx: &Context) -> Result<Designations, Failure> {
+    let mut d = Designations::builtin(&ctx.catalogue).map_err(|e| Failure::input(e.to_string()))?;
+    if let Some(dir) = &ctx.data {
+        let path = dir.join("designations.toml");
+        if path.is_file() {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| Failure::input(format!("{}: cannot read it: {e}", path.display())))?;
+            d.add_overriding(&path.display().to_string(), &text, &ctx.catalogue)
+                .map_err(|e| Failure::input(format!("the data file {e}")))?;
+        }
+    }
+    Ok(d)
+}
+
+fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
+    let service = args
+        .service
+        .as_deref()
+        .map(|s| Service::parse_typed(s).map_err(|e| Failure::input(format!("--service: {e}"))))
+        .transpose()?;
+    let state = args
+        .state
+        .as_deref()
+        .map(|s| {
+            crate::units::states::parse_state(s)
+                .map(str::to_string)
+                .map_err(|e| Failure::input(format!("--state: {e}")))
+        })
+        .transpose()?;
+    Ok(Defaults { service, state })
+}
+
+/// The one word a cell needs, from the same standings as `status`.
+pub fn verdict(s: &OfficerStatus) -> &'static str {
+    let Some(status) = &s.status else {
+        return "unmapped";
+    };
+    if status
+        .requirements
+        .iter()
+        .any(|r| r.standing == Standing::Overdue)
+    {
+        "overdue"
+    } else if !status.on_track {
+        "behind"
+    } else if status.requirements.iter().all(|r| r.met) {
+        "met"
+    } else {
+        "on pace"
+    }
+}
+
+fn urgency(verdict: &str) -> u8 {
+    match verdict {
+        "overdue" => 0,
+        "behind" => 1,
+        "unmapped" => 2,
+        "on pace" => 3,
+        _ => 4,
+    }
+}
+
+fn hours<'a>(s: &'a OfficerStatus) -> Option<&'a RequirementStatus> {
+    s.status
+        .as_ref()?
+        .requirements
+        .iter()
+        .find(|r| r.unit == Unit::Hours)
+}
+
+fn mandatory<'a>(s: &'a OfficerStatus) -> Option<&'a RequirementStatus> {
+    s.status
+        .as_ref()?
+        .requirements
+        .iter()
+        .find(|r| r.kind == "all-mandatory")
+}
+
+fn next_due(s: &OfficerStatus) -> Option<chrono::NaiveDate> {
+    s.status
+        .as_ref()?
+        .requirements
+        .iter()
+        .filter(|r| !r.met)
+        .filter_map(|r| r.due)
+        .min()
+}
+
+#[derive(Serialize)]
+struct OfficerJson<'a> {
+    officer: &'a str,
+    name: &'a str,
+    designation: Option<&'a str>,
+    tier: Option<&'a TierChoice>,
+    verdict: &'static str,
+    requirements: &'a [RequirementStatus],
+    on_track: bool,
+    flags: &'a [Flag],
+}
+
+fn officer_json<'a>(s: &'a OfficerStatus) -> OfficerJson<'a> {
+    OfficerJson {
+        officer: &s.officer.id.0,
+        name: &s.officer.name,
+        designation: s.officer.designation.as_deref(),
+        tier: s.status.as_ref().map(|st| &st.tier),
+        verdict: verdict(s),
+        requirements: s.status.as_ref().map_or(&[], |st| &st.requirements),
+        on_track: s.status.as_ref().is_some_and(|st| st.on_track),
+        flags: &s.flags,
+    }
+}
+
+#[derive(Serialize)]
+struct RosterJson<'a> {
+    fy: FinancialYear,
+    as_of: chrono::NaiveDate,
+    officers: Vec<OfficerJson<'a>>,
+}
+
+fn evaluated<'a>(
+    ctx: &Context,
+    args: &RosterArgs,
+    officers: &'a [Officer],
+    fy: FinancialYear,
+) -> Result<Vec<OfficerStatus<'a>>, Failure> {
+    let designations = designations(ctx)?;
+    let defaults = defaults(args)?;
+    Ok(officers
+        .iter()
+        .map(|o| evaluate_officer(&ctx.catalogue, &designations, &defaults, o, fy, ctx.today))
+        .collect())
+}
+
+fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
+    let fy = match &args.fy {
+        Some(s) => parse_fy(s)?,
+        None => FinancialYear::containing(ctx.today),
+    };
+    let roster = store(ctx)?.roster().map_err(|e| Failure::input(e.0))?;
+    if roster.officers.is_empty() {
+        return Err(Failure::input(
+            "the roster is empty: read the portal's reports in with `karmadash roster import ConsumptionReport.csv UserReport.csv`",
+        ));
+    }
+    let tier = args
+        .tier
+        .as_deref()
+        .map(|t| {
+            ctx.catalogue
+                .find_tier(t)
+                .map(|t| t.id.clone())
+                .map_err(|e| Failure::input(format!("--tier: {e}")))
+        })
+        .transpose()?;
+    let mut rows: Vec<OfficerStatus> = evaluated(ctx, args, &roster.officers, fy)?
+        .into_iter()
+        .filter(|s| {
+            tier.as_deref()
+                .is_none_or(|t| s.status.as_ref().and_then(|st| st.tier.id.as_deref()) == Some(t))
+        })
+        .filter(|s| !args.behind || urgency(verdict(s)) <= 2)
+        .collect();
+    // Most urgent first; then the least share of the hours done.
+    rows.sort_by(|a, b| {
+        let share = |s: &OfficerStatus| hours(s).map_or(2.0, |h| h.done / h.target.max(1e-9));
+        urgency(verdict(a))
+            .cmp(&urgency(verdict(b)))
+            .then(share(a).total_cmp(&share(b)))
+            .then(a.officer.name.cmp(&b.officer.name))
+    });
+    if args.json {
+        let as_of = ctx.today.min(fy.end());
+        return json(&RosterJson {
+            fy,
+            as_of,
+            officers: rows.iter().map(officer_json).collect(),
+        });
+    }
+    let mut t = Table::new(&[
+        "NAME", "TIER", "HOURS", "MAND", "VERDICT", "NEXT DUE", "FLAGS",
+    ])
+    .right(2)
+    .right(3);
+    for s in &rows {
+        let frac = |r: Option<&RequirementStatus>, h: bool| {
+            r.map_or("-".to_string(), |r| {
+                if h {
+                    format!("{:.2}/{}", r.done, r.target)
+                } else {
+                    format!("{}/{}", r.done, r.target)
+                }
+            })
+        };
+        let flags: Vec<&str> = s.flags.iter().map(|f| f.kind.id()).collect();
+        let name: String = s.officer.name.chars().take(22).collect();
+        t.row(vec![
+            name,
+            s.status
+                .as_ref()
+                .and_then(|st| st.tier.id.clone())
+                .unwrap_or_else(|| "-".into()),
+            frac(hours(s), true),
+            frac(mandatory(s), false),
+            verdict(s).into(),
+            next_due(s).map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
+            flags.join(","),
+        ]);
+    }
+    if args.csv {
+        return emit(&csv_rows(&rows));
+    }
+    emit(&format!(
+        "Financial year {fy} as of {}: {} officer{}.\n\n{}\n`karmadash roster show EMAIL` gives one officer's requirements and the report rows behind them.\n",
+        ctx.today.min(fy.end()).format("%d.%m.%Y"),
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" },
+        t.render()
+    ))
+}
+
+fn csv_rows(rows: &[OfficerStatus]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "officer",
+        "name",
+        "designation",
+        "tier",
+        "hours_done",
+        "hours_target",
+        "mandatory_done",
+        "mandatory_target",
+        "verdict",
+        "next_due",
+        "flags",
+    ]);
+    for s in rows {
+        let num = |r: Option<&RequirementStatus>, f: fn(&RequirementStatus) -> f64| {
+            r.map(|r| format!("{}", (f(r) * 100.0).round() / 100.0))
+                .unwrap_or_default()
+        };
+        let flags: Vec<&str> = s.flags.iter().map(|f| f.kind.id()).collect();
+        let _ = w.write_record([
+            s.officer.id.0.as_str(),
+            &s.officer.name,
+            s.officer.designation.as_deref().unwrap_or(""),
+            s.status
+                .as_ref()
+                .and_then(|st| st.tier.id.as_deref())
+                .unwrap_or(""),
+            &num(hours(s), |r| r.done),
+            &num(hours(s), |r| r.target),
+            &num(mandatory(s), |r| r.done),
+            &num(mandatory(s), |r| r.target),
+            verdict(s),
+            &next_due(s).map(|d| d.to_string()).unwrap_or_default(),
+            &flags.join(";"),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn find<'a>(officers: &'a [Officer], who: &str) -> Result<&'a Officer, Failure> {
+    let folded = who.trim().to_lowercase();
+    officers
+        .iter()
+        .find(|o| o.id.0 == folded || o.id.0 == who.trim())
+        .ok_or_else(|| {
+            Failure::input(format!(
+                "no officer '{who}' in the roster: `karmadash roster --json` lists them by e-mail (or hrms:ID)"
+            ))
+        })
+}
+
+fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
+    let fy = match a.fy.as_deref().or(args.fy.as_deref()) {
+        Some(s) => parse_fy(s)?,
+        None => FinancialYear::containing(ctx.today),
+    };
+    let roster = store(ctx)?.roster().map_err(|e| Failure::input(e.0))?;
+    let officer = find(&roster.officers, &a.officer)?;
+    let designations = designations(ctx)?;
+    let s = evaluate_officer(
+        &ctx.catalogue,
+        &designations,
+        &defaults(args)?,
+        officer,
+        fy,
+        ctx.today,
+    );
+    if a.json {
+        return json(&officer_json(&s));
+    }
+    let mut out = format!(
+        "{} <{}>, {}\n",
+        officer.name,
+        officer.id,
+        officer.designation.as_deref().unwrap_or("no designation")
+    );
+    match &s.status {
+        Some(st) => out.push_str(&super::status_cmds::long_text(st)),
+        None => out.push_str("No verdict: the officer cannot be placed in a tier.\n"),
+    }
+    if !s.flags.is_empty() {
+        out.push_str("\nFlags (they change no count):\n");
+        for f in &s.flags {
+            out.push_str(&format!("  {}: {}\n", f.kind.id(), f.text));
+        }
+    }
+    out.push_str("\nCompletions, from the report rows:\n");
+    for c in &officer.completions {
+        out.push_str(&format!(
+            "  {}  {:>6} h  {}  ({}{})\n",
+            c.date.format("%d.%m.%Y"),
+            format!("{:.2}", f64::from(c.seconds) / 3600.0),
+            c.title,
+            c.source,
+            if c.also.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; also {}",
+                    c.also
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        ));
+    }
+    emit(&out)
+}
+
+fn tier(ctx: &Context, a: &RosterTierArgs) -> Outcome {
+    let tier = a
+        .tier
+        .as_deref()
+        .map(|t| {
+            ctx.catalogue
+                .find_tier(t)
+                .map(|t| t.id.clone())
+                .map_err(|e| Failure::input(format!("tier: {e}")))
+        })
+        .transpose()?;
+    let store = store(ctx)?;
+    let roster = store.roster().map_err(|e| Failure::input(e.0))?;
+    let officer = find(&roster.officers, &a.officer)?;
+    store
+        .set_officer_tier(&officer.id.0, tier.as_deref())
+        .map_err(|e| Failure::input(e.0))?;
+    Ok(())
+}

@@ -1,0 +1,182 @@
+//! `roster import`: the portal's report files into the roster, with every
+//! rejected row named and `--dry-run` writing nothing.
+
+use serde::Serialize;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+use xxhash_rust::xxh3::Xxh3;
+
+use super::args::RosterImportArgs;
+use super::output::{emit, json};
+use super::{store, Context, Failure, Outcome};
+use crate::catalogue::cache::Hashing;
+use crate::igot::{self, ReportError, ReportKind};
+use crate::roster::Gathering;
+use crate::store::roster::{Changes, Covers, ImportedFile};
+
+#[derive(Serialize)]
+struct ImportJson<'a> {
+    files: &'a [ImportedFile],
+    rejected: Vec<String>,
+    #[serde(flatten)]
+    changes: &'a Changes,
+}
+
+/// Reads one report into the gathering; returns what the import log keeps.
+fn read_file(
+    path: &Path,
+    gathering: &mut Gathering,
+) -> Result<(ImportedFile, ReportKind), Failure> {
+    let name = path.display().to_string();
+    let file =
+        File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+    let mut hasher = Xxh3::new();
+    let mut input = BufReader::with_capacity(
+        256 * 1024,
+        Hashing {
+            inner: file,
+            hasher: &mut hasher,
+        },
+    );
+    let kind = ReportKind::sniff(&name, &mut input).map_err(|e| Failure::input(e.to_string()))?;
+    let (mut rows, mut rejected, mut generated_on) = (0u64, 0u64, None);
+    let mut count = |r: Result<(), ReportError>, g: &mut Gathering| {
+        rows += 1;
+        if let Err(e) = r {
+            rejected += 1;
+            g.reject(e);
+        }
+    };
+    let header = |e: ReportError| Failure::input(e.to_string());
+    match kind {
+        ReportKind::Consumption => {
+            for row in igot::read_consumption(&name, input).map_err(header)? {
+                let row = row.map(|r| {
+                    if generated_on.is_none() {
+                        generated_on = r.generated_on.map(|t| t.to_string());
+                    }
+                    gathering.consumption(&name, r);
+                });
+                count(row, gathering);
+            }
+        }
+        ReportKind::Users => {
+            for row in igot::read_users(&name, input).map_err(header)? {
+                let row = row.map(|u| gathering.user(&name, u));
+                count(row, gathering);
+            }
+        }
+        ReportKind::Enrolments => {
+            for row in igot::read_enrolments(&name, input).map_err(header)? {
+                let row = row.map(|e| gathering.enrolment(&name, e));
+                count(row, gathering);
+            }
+        }
+    }
+    let kind_id = match kind {
+        ReportKind::Consumption => "consumption",
+        ReportKind::Users => "users",
+        ReportKind::Enrolments => "enrolments",
+    };
+    Ok((
+        ImportedFile {
+            name,
+            kind: kind_id.into(),
+            rows,
+            rejected,
+            generated_on,
+            fingerprint: format!("{:032x}", hasher.digest128()),
+        },
+        kind,
+    ))
+}
+
+pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
+    let mut gathering = Gathering::new(&ctx.catalogue);
+    let mut files = Vec::new();
+    let mut covers = Covers::default();
+    for path in &args.files {
+        let (file, kind) = read_file(path, &mut gathering)?;
+        match kind {
+            ReportKind::Consumption => covers.completions = true,
+            ReportKind::Users => covers.details = true,
+            ReportKind::Enrolments => covers.assignments = true,
+        }
+        files.push(file);
+    }
+    let gathered = gathering.finish();
+    let changes = store(ctx)?
+        .import_roster(&gathered, files.clone(), covers, ctx.today, args.dry_run)
+        .map_err(|e| Failure::input(e.0))?;
+    let rejected: Vec<String> = gathered.rejected.iter().map(ToString::to_string).collect();
+    if args.json {
+        json(&ImportJson {
+            files: &files,
+            rejected: rejected.clone(),
+            changes: &changes,
+        })?;
+    } else {
+        emit(&summary(
+            &files,
+            &changes,
+            args.dry_run,
+            gathered.officers.len(),
+        ))?;
+        for r in &rejected {
+            eprintln!("karmadash: not imported: {r}");
+        }
+    }
+    if !rejected.is_empty() {
+        return Err(Failure::check(format!(
+            "{} row{} could not be read (listed above); the rest {} imported",
+            rejected.len(),
+            if rejected.len() == 1 { "" } else { "s" },
+            if args.dry_run { "would be" } else { "was" }
+        )));
+    }
+    Ok(())
+}
+
+fn summary(files: &[ImportedFile], c: &Changes, dry_run: bool, officers: usize) -> String {
+    let mut out = String::new();
+    for f in files {
+        out.push_str(&format!(
+            "{}: {} report, {} row{}{}\n",
+            f.name,
+            f.kind,
+            f.rows,
+            if f.rows == 1 { "" } else { "s" },
+            f.generated_on
+                .as_deref()
+                .map(|g| format!(", generated {g}"))
+                .unwrap_or_default()
+        ));
+    }
+    if let Some(n) = c.already_imported {
+        out.push_str(&format!(
+            "These files are import {n} already: nothing changed.\n"
+        ));
+        return out;
+    }
+    let would = if dry_run { "would be " } else { "" };
+    out.push_str(&format!(
+        "{officers} officer{}: {} {would}added, {} {would}updated, {} unchanged",
+        if officers == 1 { "" } else { "s" },
+        c.added.len(),
+        c.updated.len(),
+        c.unchanged
+    ));
+    if !c.not_in_latest.is_empty() {
+        out.push_str(&format!(
+            "; {} not in this report {would}kept and flagged",
+            c.not_in_latest.len()
+        ));
+    }
+    out.push_str(if dry_run {
+        ".\nDry run: nothing was written.\n"
+    } else {
+        ".\nNext: `karmadash roster --behind`.\n"
+    });
+    out
+}

@@ -1,0 +1,245 @@
+//! The training cell's roster in the store: officers, the imports that
+//! made them and the durations the reports showed, under keys of their
+//! own (`roster/...`) that never mix with the personal records.
+//!
+//! A report is a snapshot. An import replaces, for each officer it names,
+//! what that kind of report says (completions from a ConsumptionReport,
+//! plan courses from a CBPEnrollmentReport, details from a UserReport);
+//! officers missing from a new ConsumptionReport are kept and flagged.
+//! Importing the same files again changes nothing.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::{decode, encode, open, Result, Store, StoreError};
+use crate::roster::{DurationSeen, FlagKind, Gathered, Officer, OfficerId};
+
+const OFFICER: &str = "roster/officer/";
+const IMPORT: &str = "roster/import/";
+const DURATION: &str = "roster/duration/";
+
+/// One `roster import`: which files, how many rows, and the report's own
+/// date, so a cell can tell which day's figures it is looking at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRecord {
+    pub number: u64,
+    pub files: Vec<ImportedFile>,
+    pub officers: usize,
+    pub imported_on: chrono::NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedFile {
+    pub name: String,
+    /// `consumption`, `users` or `enrolments`.
+    pub kind: String,
+    pub rows: u64,
+    pub rejected: u64,
+    /// `Report_Last_Generated_On`, where the report gives it.
+    pub generated_on: Option<String>,
+    /// xxh3 of the file's bytes: the same file again is no new import.
+    pub fingerprint: String,
+}
+
+/// Which parts of an officer a set of reports speaks for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Covers {
+    pub completions: bool,
+    pub assignments: bool,
+    pub details: bool,
+}
+
+/// What an import would change, officer by officer.
+#[derive(Debug, Default, Serialize)]
+pub struct Changes {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: usize,
+    pub not_in_latest: Vec<String>,
+    /// The same files were imported before: nothing is written.
+    pub already_imported: Option<u64>,
+}
+
+/// Everything of the roster, read at once.
+#[derive(Debug, Default)]
+pub struct RosterSnapshot {
+    pub officers: Vec<Officer>,
+    pub imports: Vec<ImportRecord>,
+    pub durations: Vec<DurationSeen>,
+}
+
+fn key(prefix: &str, id: &str) -> String {
+    format!("{prefix}{id}")
+}
+
+fn scan<T: serde::de::DeserializeOwned>(db: &sled::Db, prefix: &str) -> Result<Vec<T>> {
+    db.scan_prefix(prefix)
+        .map(|r| {
+            let (k, v) = r.map_err(|e| StoreError(format!("cannot read the store: {e}")))?;
+            decode(&k, &v)
+        })
+        .collect()
+}
+
+fn read(db: &sled::Db) -> Result<RosterSnapshot> {
+    Ok(RosterSnapshot {
+        officers: scan(db, OFFICER)?,
+        imports: scan(db, IMPORT)?,
+        durations: scan(db, DURATION)?,
+    })
+}
+
+/// The officer as the new reports leave them: what the reports cover is
+/// replaced, the rest (and the cell's tier override) kept.
+fn updated(old: Option<&Officer>, new: &Officer, covers: Covers) -> Officer {
+    let Some(old) = old else {
+        return new.clone();
+    };
+    let mut o = old.clone();
+    o.flags.retain(|f| f.kind != FlagKind::NotInLatestReport);
+    if covers.completions {
+        o.completions.clone_from(&new.completions);
+        o.flags.retain(|f| matches!(f.kind, FlagKind::Unmapped));
+        o.flags.extend(new.flags.iter().cloned());
+    }
+    if covers.assignments {
+        o.assignments.clone_from(&new.assignments);
+    }
+    if covers.details || o.name.is_empty() {
+        o.name.clone_from(&new.name);
+    }
+    if covers.details {
+        o.service = new.service.or(o.service);
+        o.batch = new.batch.or(o.batch);
+        o.registered = new.registered.or(o.registered);
+    }
+    o.designation = new.designation.clone().or(o.designation);
+    o.organisation = new.organisation.clone().or(o.organisation);
+    o
+}
+
+impl Store {
+    /// The roster; an absent store reads as an empty one.
+    pub fn roster(&self) -> Result<RosterSnapshot> {
+        if !self.exists() {
+            return Ok(RosterSnapshot::default());
+        }
+        read(&open::open(self.path())?)
+    }
+
+    /// Applies gathered reports as one atomic batch (or, with `dry_run`,
+    /// only says what would change).
+    pub fn import_roster(
+        &self,
+        gathered: &Gathered,
+        files: Vec<ImportedFile>,
+        covers: Covers,
+        today: chrono::NaiveDate,
+        dry_run: bool,
+    ) -> Result<Changes> {
+        let mut changes = Changes::default();
+        let plan = |current: &RosterSnapshot, changes: &mut Changes| {
+            let mut fps: Vec<&str> = files.iter().map(|f| f.fingerprint.as_str()).collect();
+            fps.sort_unstable();
+            let again = current.imports.iter().rev().find(|i| {
+                let mut theirs: Vec<&str> =
+                    i.files.iter().map(|f| f.fingerprint.as_str()).collect();
+                theirs.sort_unstable();
+                theirs == fps
+            });
+            if let Some(i) = again {
+                changes.already_imported = Some(i.number);
+                return None;
+            }
+            let known: BTreeMap<&OfficerId, &Officer> =
+                current.officers.iter().map(|o| (&o.id, o)).collect();
+            let mut writes: Vec<Officer> = Vec::new();
+            for new in &gathered.officers {
+                let old = known.get(&new.id).copied();
+                let next = updated(old, new, covers);
+                match old {
+                    None => changes.added.push(new.id.0.clone()),
+                    Some(o) if *o == next => changes.unchanged += 1,
+                    Some(_) => changes.updated.push(new.id.0.clone()),
+                }
+                writes.push(next);
+            }
+            if covers.completions {
+                let seen: std::collections::BTreeSet<&OfficerId> =
+                    gathered.officers.iter().map(|o| &o.id).collect();
+                for o in current.officers.iter().filter(|o| !seen.contains(&o.id)) {
+                    let mut o = o.clone();
+                    if !o
+                        .flags
+                        .iter()
+                        .any(|f| f.kind == FlagKind::NotInLatestReport)
+                    {
+                        o.flag(
+                            FlagKind::NotInLatestReport,
+                            format!("not in the report imported on {today}"),
+                        );
+                        changes.not_in_latest.push(o.id.0.clone());
+                        writes.push(o);
+                    }
+                }
+            }
+            Some(writes)
+        };
+        if dry_run {
+            let current = self.roster()?;
+            plan(&current, &mut changes);
+            return Ok(changes);
+        }
+        self.write_raw(|db, batch| {
+            let current = read(db)?;
+            let Some(writes) = plan(&current, &mut changes) else {
+                return Ok(());
+            };
+            for o in &writes {
+                batch.insert(key(OFFICER, &o.id.0).as_bytes(), encode(o));
+            }
+            for d in &gathered.durations {
+                let k = format!("{DURATION}{}/{:010}", d.course, d.seconds);
+                if current
+                    .durations
+                    .iter()
+                    .all(|x| (x.course.as_str(), x.seconds) != (d.course.as_str(), d.seconds))
+                {
+                    batch.insert(k.as_bytes(), encode(d));
+                }
+            }
+            let number = current.imports.last().map_or(1, |i| i.number + 1);
+            let record = ImportRecord {
+                number,
+                files: files.clone(),
+                officers: gathered.officers.len(),
+                imported_on: today,
+            };
+            batch.insert(format!("{IMPORT}{number:020}").as_bytes(), encode(&record));
+            Ok(())
+        })?;
+        Ok(changes)
+    }
+
+    /// Sets (or clears) the tier the cell chose for one officer.
+    pub fn set_officer_tier(&self, id: &str, tier: Option<&str>) -> Result<Officer> {
+        let mut changed = None;
+        self.write_raw(|db, batch| {
+            let k = key(OFFICER, id);
+            let v = db
+                .get(k.as_bytes())
+                .map_err(|e| StoreError(format!("cannot read the store: {e}")))?
+                .ok_or_else(|| {
+                    StoreError(format!(
+                        "no officer '{id}' in the roster: `karmadash roster` lists them"
+                    ))
+                })?;
+            let mut o: Officer = decode(k.as_bytes(), &v)?;
+            o.tier_override = tier.map(str::to_string);
+            batch.insert(k.as_bytes(), encode(&o));
+            changed = Some(o);
+            Ok(())
+        })?;
+        Ok(changed.expect("set when the write succeeded"))
+    }
+}
