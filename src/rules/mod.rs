@@ -4,6 +4,8 @@
 
 pub mod engine;
 pub mod fy;
+pub mod pace;
 pub mod plan;
 pub mod record;
+pub mod served;
 pub mod tier;
