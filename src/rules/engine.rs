@@ -13,7 +13,7 @@ use super::tier::{self, TierChoice};
 use crate::catalogue::{
     Catalogue, CountWindow, CourseScope, ListingStatus, RequirementKind, RequirementSpec, Rulebook,
 };
-use crate::units::hours::{format_hours, hours_value, HOUR};
+use crate::units::hours::{hours_value, HOUR};
 use crate::units::words::count;
 
 /// This project's reading of the orders, which do not spell it out.
@@ -86,55 +86,6 @@ pub struct RequirementStatus {
     pub open: Vec<String>,
     /// Completions that counted toward it (ids).
     pub counted: Vec<u64>,
-}
-
-impl RequirementStatus {
-    /// "3/15 courses", "12.50/52 h", "passed", "registered 24.03.2026, due 21.03.2026 (late)".
-    pub fn progress_text(&self) -> String {
-        let day = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
-        match self.unit {
-            Unit::Hours => format!(
-                "{}/{} h",
-                format_hours(self.seconds.unwrap_or(0)),
-                self.target
-            ),
-            Unit::Courses => format!(
-                "{}/{}",
-                self.done,
-                count(self.target as i64, "course", "courses")
-            ),
-            Unit::Registration if self.standing == Standing::Late => match (self.done_on, self.due)
-            {
-                (Some(on), Some(due)) => {
-                    format!("registered {}, due {} (late)", day(on), day(due))
-                }
-                _ => "registered late".into(),
-            },
-            Unit::Assessment if self.met => "passed".into(),
-            Unit::Registration if self.met => match self.done_on {
-                Some(on) => format!("registered {}", day(on)),
-                None => "registered".into(),
-            },
-            Unit::Assessment | Unit::Registration => "not yet".into(),
-        }
-    }
-
-    /// "due 31.03.2027 (128 days left)" or "was due ... (5 days ago)".
-    pub fn due_text(&self) -> String {
-        match (self.due, self.days_left) {
-            (Some(d), Some(n)) if n >= 0 => format!(
-                "due {} ({} left)",
-                d.format("%d.%m.%Y"),
-                count(n, "day", "days")
-            ),
-            (Some(d), Some(n)) => format!(
-                "was due {} ({} ago)",
-                d.format("%d.%m.%Y"),
-                count(-n, "day", "days")
-            ),
-            _ => "no date".into(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -7,5 +7,5 @@ pub mod fy;
 pub mod pace;
 pub mod plan;
 pub mod record;
-pub mod served;
+pub mod status_text;
 pub mod tier;

@@ -130,7 +130,7 @@ pub fn plan(catalogue: &Catalogue, status: &Status, completions: &[Completion]) 
                 needed_seconds,
                 due,
                 weeks_left,
-                per_week: (needed / weeks_left * 100.0).round() / 100.0,
+                per_week: needed / weeks_left,
             })
         });
     Plan {

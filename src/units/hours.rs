@@ -90,11 +90,11 @@ mod tests {
         assert_eq!(format_hours(15300), "4.25");
         assert_eq!(format_hours(0), "0.00");
         assert_eq!(format_hours(52 * 3600), "52.00");
-        // 00:45:30 + 4.25 h + 2:30 = 27930 s = 7.7583 h: the portal shows 7.76.
-        assert_eq!(format_hours(2730 + 15300 + 9000), "7.76");
+        // 00:45:30 + 4.25 h + 2:30 = 27030 s = 7.5083 h: the portal shows 7.51.
+        assert_eq!(format_hours(2730 + 15300 + 9000), "7.51");
         // Half a hundredth (18 s) rounds up.
         assert_eq!(format_hours(18), "0.01");
         assert_eq!(format_hours(17), "0.00");
-        assert_eq!(hours_value(2730 + 15300 + 9000), 7.76);
+        assert_eq!(hours_value(2730 + 15300 + 9000), 7.51);
     }
 }
