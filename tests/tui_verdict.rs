@@ -27,3 +27,27 @@ fn the_officer_of_the_issue_is_behind_on_the_dashboard() {
         "{text}"
     );
 }
+
+#[test]
+fn one_search_hit_and_one_course_are_singular_on_the_dashboard() {
+    let o = Officer::empty();
+    o.profile("bss", "bihar", "", "bss-aso-us").done(
+        "Noting and Drafting",
+        "00:45:30",
+        "2026-06-12",
+        None,
+    );
+    let mut app = o.app();
+    app.on_key(ch('4'));
+    let log = screen(&mut app, 100, 30);
+    assert!(
+        log.contains("Completions in 2026-27: 1 course, 0.76 hours"),
+        "{log}"
+    );
+    app.on_key(ch('/'));
+    type_text(&mut app, "sexual harassment");
+    app.wait_search();
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains(" 1 hit"), "{text}");
+    assert!(!text.contains("1 hits"), "{text}");
+}
