@@ -82,7 +82,7 @@ pub fn record_completion(
     today: NaiveDate,
     input: &CompletionInput,
 ) -> Result<Completion, String> {
-    let minutes = parse_hours(input.hours)?;
+    let seconds = parse_hours(input.hours)?;
     check_past_date(input.date, today, "completion date")?;
     let (course, title, in_catalogue) = if input.other {
         let title = input.course.trim();
@@ -115,7 +115,7 @@ pub fn record_completion(
         title,
         in_catalogue,
         date: input.date,
-        minutes,
+        seconds,
         certificate,
     };
     store.add_completion(completion).map_err(|e| e.0)
@@ -288,10 +288,10 @@ fn check_imported_completion(
     c: &Completion,
     today: NaiveDate,
 ) -> Result<(), String> {
-    if c.minutes == 0 || c.minutes > MAX_HOURS * 60 {
+    if c.seconds == 0 || c.seconds > MAX_HOURS * crate::units::hours::HOUR {
         return Err(format!(
-            "{} minutes is not a plausible course length",
-            c.minutes
+            "{} seconds is not a plausible course length",
+            c.seconds
         ));
     }
     check_past_date(c.date, today, "completion date")?;

@@ -215,3 +215,50 @@ fn an_ias_profile_without_batch_or_tier_is_refused() {
     let e = evaluate(&inputs, fy("2026-27")).unwrap_err();
     assert!(e.contains("--batch"), "{e}");
 }
+
+// ---------------------------------------------------------------------------
+// The pace's window (issue 9 item 3)
+
+#[test]
+fn a_half_years_pace_starts_at_the_order_when_the_order_came_later() {
+    // Delhi OM of 02.01.2026, own choice in H2 2025-26: the window is
+    // 02.01.2026-31.03.2026 (89 days), not 01.10.2025-31.03.2026.
+    let half = |today: &str| {
+        let st = World::new(delhi_ias(2012), today).eval("2025-26");
+        let own = of_kind(&st, "own-choice-per-half-year");
+        assert_eq!(own.len(), 1, "only H2: H1 ended before the order");
+        own[0].standing
+    };
+    // 40 of 89 days: 0.45 of one programme rounds to none yet.
+    assert_eq!(half("2026-02-10"), Standing::Open);
+    // 45 of 89 days: past half, one is expected by now.
+    assert_eq!(half("2026-02-15"), Standing::Behind);
+    assert_eq!(half("2026-04-01"), Standing::Overdue);
+}
+
+#[test]
+fn course_counts_have_a_pace_too_not_only_hours() {
+    // BAS, Bihar order 4463 of 06.03.2026: three courses by 31.03.2026 (26 days).
+    let by_date = |today: &str, done: Vec<Completion>| {
+        let st = World::new(bas("bas-basic-ac"), today)
+            .with(done)
+            .eval("2025-26");
+        one(&st, "courses-by-date", "bihar-bas-order-2026-03-06").standing
+    };
+    assert_eq!(
+        by_date("2026-03-07", vec![]),
+        Standing::Open,
+        "2 of 26 days"
+    );
+    // 20 of 26 days: 2.3 expected, rounds to 2; one done is behind, two on pace.
+    let one_done = vec![listed(1, "Yuva AI for All", "2026-03-10", 1)];
+    assert_eq!(by_date("2026-03-25", one_done.clone()), Standing::Behind);
+    let mut two_done = one_done;
+    two_done.push(listed(
+        2,
+        "Understanding Mission Karmayogi",
+        "2026-03-12",
+        1,
+    ));
+    assert_eq!(by_date("2026-03-25", two_done), Standing::Open);
+}

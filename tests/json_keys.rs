@@ -29,6 +29,18 @@ fn parse_keys(text: &str) -> Vec<Key> {
                     });
                 }
                 '}' | ']' => break,
+                // "(met, open, ...)" after a key lists its values, not keys.
+                '(' => {
+                    let mut depth = 1;
+                    for c in chars.by_ref() {
+                        match c {
+                            '(' => depth += 1,
+                            ')' if depth == 1 => break,
+                            ')' => depth -= 1,
+                            _ => {}
+                        }
+                    }
+                }
                 ',' => {
                     let n = std::mem::take(&mut name);
                     if !n.trim().is_empty() {
@@ -120,10 +132,12 @@ fn compare(path: &str, value: &Value, keys: &[Key], problems: &mut Vec<String>) 
 
 #[test]
 fn the_key_parser_reads_nesting() {
-    let keys = parse_keys("fy, tier{id, basis}, requirements[kind, open], on_track");
+    let keys = parse_keys("fy, tier{id, basis}, requirements[kind, open (a, b)], on_track");
     let names: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
     assert_eq!(names, ["fy", "tier", "requirements", "on_track"]);
     assert_eq!(keys[1].inner.as_ref().map(Vec::len), Some(2));
+    let inner: Vec<&str> = keys[2].inner.as_ref().unwrap().iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(inner, ["kind", "open"], "a value list is no key");
     let mut problems = Vec::new();
     compare(
         "x",

@@ -178,11 +178,11 @@ fn a_completion_is_on_disk_when_done_returns() {
     let snap = LibStore::at(&db).snapshot().unwrap();
     assert_eq!(snap.completions.len(), 1);
     assert_eq!(snap.completions[0].title, "GenAI for Everyone");
-    assert_eq!(snap.completions[0].minutes, 240);
+    assert_eq!(snap.completions[0].seconds, 240 * 60);
     // ...through sled itself...
     {
         let raw = sled::open(&db).unwrap();
-        assert_eq!(raw.get("schema").unwrap().unwrap().as_ref(), b"1");
+        assert_eq!(raw.get("schema").unwrap().unwrap().as_ref(), b"2");
         assert_eq!(raw.scan_prefix("v1/completion/").count(), 1);
     }
     // ...and a fresh process.
@@ -234,7 +234,7 @@ fn kill_9_leaves_the_record_whole_or_absent_and_the_store_usable() {
         assert!(found.len() <= 1);
         if let Some(c) = found.first() {
             landed += 1;
-            assert_eq!(c["minutes"], 90, "whole record: {c}");
+            assert_eq!(c["seconds"], 90 * 60, "whole record: {c}");
             assert_eq!(c["date"], "2026-06-01");
         }
         assert_eq!(v["profile"]["batch"], 2012, "the rest survived");

@@ -217,7 +217,7 @@ fn a_store_that_cannot_be_created_is_refused_in_one_line() {
 fn reading_an_absent_store_creates_nothing() {
     let (_dir, db) = temp();
     let v: Value = serde_json::from_str(&export(&db)).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["next_id"], 1);
     assert_eq!(ok(&db, &["log", "--json"]).trim(), "[]");
     assert_eq!(run(&db, &["status"]).code, 2);

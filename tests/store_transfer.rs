@@ -27,7 +27,7 @@ fn export_import_export_is_byte_identical() {
 
     // Everything is in it.
     let v: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["profile"]["name"], "अधिकारी Officer");
     assert_eq!(v["completions"].as_array().unwrap().len(), 2);
     assert_eq!(v["completions"][1]["title"], "सेवा उत्कृष्टता, \"quoted\"");
@@ -151,12 +151,12 @@ fn an_import_that_is_not_an_export_is_refused_and_changes_nothing() {
     };
     let cases: Vec<(String, &str)> = vec![
         (
-            bad("zero.json", &|v| v["completions"][0]["minutes"] = json!(0)),
+            bad("zero.json", &|v| v["completions"][0]["seconds"] = json!(0)),
             "plausible",
         ),
         (
             bad("huge.json", &|v| {
-                v["completions"][0]["minutes"] = json!(200 * 60 + 1)
+                v["completions"][0]["seconds"] = json!(200 * 3600 + 1)
             }),
             "plausible",
         ),
@@ -174,7 +174,7 @@ fn an_import_that_is_not_an_export_is_refused_and_changes_nothing() {
         ),
         (
             bad("negative.json", &|v| {
-                v["completions"][0]["minutes"] = json!(-60)
+                v["completions"][0]["seconds"] = json!(-60)
             }),
             "not a karmadash export",
         ),

@@ -180,7 +180,7 @@ fn recording_a_completion_writes_the_store_and_moves_progress() {
         .iter()
         .find(|c| c.title == "Yuva AI for All")
         .expect("the completion is in the store");
-    assert_eq!(c.minutes, 150);
+    assert_eq!(c.seconds, 150 * 60);
     assert_eq!(c.date, tui_fixtures::today());
     assert_eq!(done_in(&app, Unit::Courses), courses_before + 1.0);
     assert_eq!(done_in(&app, Unit::Hours), hours_before + 2.5);

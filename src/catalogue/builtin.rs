@@ -30,3 +30,9 @@ pub const RULEBOOKS: &[(&str, &str)] = &[
 ];
 
 pub const ALIASES: (&str, &str) = ("data/aliases.toml", include_str!("../../data/aliases.toml"));
+
+/// Designations to tiers, for the roster (`roster::designations`).
+pub const DESIGNATIONS: (&str, &str) = (
+    "data/designations.toml",
+    include_str!("../../data/designations.toml"),
+);

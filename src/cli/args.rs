@@ -208,13 +208,13 @@ pub struct StatusArgs {
     /// Financial year (e.g. 2026-27); default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
-    /// Print JSON (keys: fy, as_of, profile, tier{id, basis}, requirements[kind, rulebook, citation, text, done, target, unit, met, due, days_left, standing, open, counted], on_track, counting)
+    /// Print JSON (keys: fy, as_of, profile, tier{id, basis}, requirements[kind, rulebook, citation, text, done, target, unit, seconds, met, due, done_on, days_left, standing (met, open, behind, overdue, late), open, counted], on_track, counting)
     #[arg(long)]
     pub json: bool,
     /// One line, for a shell prompt or MOTD
     #[arg(long, conflicts_with = "json")]
     pub short: bool,
-    /// Exit 1 when a requirement due in the financial year is unmet
+    /// Exit 1 when behind: a requirement behind its pace, overdue or late (the verdict --short prints)
     #[arg(long)]
     pub check: bool,
 }

@@ -128,7 +128,7 @@ fn completion_view(c: &Completion) -> CompletionView<'_> {
         title: &c.title,
         in_catalogue: c.in_catalogue,
         date: c.date,
-        hours: (c.hours() * 100.0).round() / 100.0,
+        hours: crate::units::hours::hours_value(u64::from(c.seconds)),
         certificate: c.certificate.as_deref(),
         fy: FinancialYear::containing(c.date),
     }
@@ -183,7 +183,7 @@ pub fn log(ctx: &Context, args: &LogArgs) -> Outcome {
             c.id.to_string(),
             c.date.to_string(),
             FinancialYear::containing(c.date).to_string(),
-            format!("{:.2}", c.hours()),
+            crate::units::hours::format_hours(u64::from(c.seconds)),
             c.certificate.clone().unwrap_or_else(|| "-".into()),
             title,
         ]);

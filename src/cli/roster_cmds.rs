@@ -12,6 +12,7 @@ use crate::roster::{evaluate_officer, Defaults, Flag, Officer, OfficerStatus};
 use crate::rules::engine::{RequirementStatus, Standing, Unit};
 use crate::rules::fy::FinancialYear;
 use crate::rules::tier::TierChoice;
+use crate::units::hours::format_hours;
 
 pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
     match &args.action {
@@ -212,7 +213,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         let frac = |r: Option<&RequirementStatus>, h: bool| {
             r.map_or("-".to_string(), |r| {
                 if h {
-                    format!("{:.2}/{}", r.done, r.target)
+                    format!("{}/{}", format_hours(r.seconds.unwrap_or(0)), r.target)
                 } else {
                     format!("{}/{}", r.done, r.target)
                 }
@@ -274,7 +275,9 @@ fn csv_rows(rows: &[OfficerStatus]) -> String {
                 .as_ref()
                 .and_then(|st| st.tier.id.as_deref())
                 .unwrap_or(""),
-            &num(hours(s), |r| r.done),
+            &hours(s)
+                .map(|r| format_hours(r.seconds.unwrap_or(0)))
+                .unwrap_or_default(),
             &num(hours(s), |r| r.target),
             &num(mandatory(s), |r| r.done),
             &num(mandatory(s), |r| r.target),
@@ -338,7 +341,7 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
         out.push_str(&format!(
             "  {}  {:>6} h  {}  ({}{})\n",
             c.date.format("%d.%m.%Y"),
-            format!("{:.2}", f64::from(c.seconds) / 3600.0),
+            format_hours(u64::from(c.seconds)),
             c.title,
             c.source,
             if c.also.is_empty() {

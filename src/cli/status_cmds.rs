@@ -10,6 +10,8 @@ use crate::rules::fy::FinancialYear;
 use crate::rules::plan::plan as make_plan;
 use crate::rules::record::Profile;
 use crate::store::Snapshot;
+use crate::units::hours::{format_hours, hours_value};
+use crate::units::words::count;
 
 /// Loads the store and evaluates the year, or says how to start.
 pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Status), Failure> {
@@ -44,6 +46,7 @@ pub fn standing_word(s: Standing) -> &'static str {
         Standing::Open => "open",
         Standing::Behind => "behind",
         Standing::Overdue => "OVERDUE",
+        Standing::Late => "LATE",
     }
 }
 
@@ -60,7 +63,7 @@ struct StatusJson<'a> {
 
 pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
     let (snap, st) = evaluate_year(ctx, args.fy.as_deref())?;
-    let unmet = st.unmet_due_in_fy().count();
+    let shortfalls = st.shortfalls().count();
     if args.json {
         let profile = snap.profile.as_ref().expect("checked in evaluate_year");
         json(&StatusJson {
@@ -77,12 +80,13 @@ pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
     } else {
         emit(&long_text(&st))?;
     }
-    if args.check && unmet > 0 {
+    // The same verdict as the text, --short and --json: not on track fails.
+    if args.check && !st.on_track {
         return Err(Failure::check(format!(
-            "{unmet} requirement{} due in {} {} not met yet",
-            if unmet == 1 { "" } else { "s" },
+            "{} of {} {} behind, overdue or late",
+            count(shortfalls as i64, "requirement", "requirements"),
             st.fy,
-            if unmet == 1 { "is" } else { "are" }
+            if shortfalls == 1 { "is" } else { "are" }
         )));
     }
     Ok(())
@@ -118,9 +122,16 @@ pub(super) fn long_text(st: &Status) -> String {
     out.push_str(&format!(
         "\n{}\n{COUNTING_RULE}\n",
         if st.on_track {
-            "On track."
+            "On track.".to_string()
         } else {
-            "Not on track: see the requirements marked behind or OVERDUE."
+            format!(
+                "Behind: see the {} marked behind, OVERDUE or LATE.",
+                count(
+                    st.shortfalls().count() as i64,
+                    "requirement",
+                    "requirements"
+                )
+            )
         }
     ));
     out
@@ -163,8 +174,13 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
     }
     if let Some(h) = &p.hours {
         out.push_str(&format!(
-            "\nHours: {:.1} of {} done; {:.1} still needed by {} ({:.1} weeks): {:.1} hours a week.\n",
-            h.done, h.target, h.needed, h.due.format("%d.%m.%Y"), h.weeks_left, h.per_week
+            "\nHours: {} of {} done; {} still needed by {} ({:.1} weeks): {:.2} hours a week.\n",
+            format_hours(h.done_seconds),
+            h.target,
+            format_hours(h.needed_seconds),
+            h.due.format("%d.%m.%Y"),
+            h.weeks_left,
+            h.per_week
         ));
     }
     out.push_str("\nRecord a course with `karmadash done LISTING-ID --hours H`.\n");
@@ -178,6 +194,8 @@ struct ReportRow {
     competency: String,
     date: chrono::NaiveDate,
     hours: f64,
+    #[serde(skip)]
+    seconds: u32,
     certificate: String,
     served: Vec<String>,
 }
@@ -190,6 +208,8 @@ struct Report {
     rows: Vec<ReportRow>,
     total_courses: usize,
     total_hours: f64,
+    #[serde(skip)]
+    total_seconds: u64,
     requirements_met: usize,
     requirements: usize,
 }
@@ -233,7 +253,7 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Outcome {
                         .catalogue
                         .rulebook(&r.rulebook)
                         .map_or(r.rulebook.as_str(), |b| b.short.as_str());
-                    format!("{} ({short})", r.kind)
+                    format!("{} ({short})", r.served_words())
                 })
                 .collect();
             ReportRow {
@@ -241,19 +261,22 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Outcome {
                 course: c.title.clone(),
                 competency,
                 date: c.date,
-                hours: (c.hours() * 100.0).round() / 100.0,
+                seconds: c.seconds,
+                hours: hours_value(u64::from(c.seconds)),
                 certificate: c.certificate.clone().unwrap_or_default(),
                 served,
             }
         })
         .collect();
-    let total_hours = (completions.iter().map(|c| c.hours()).sum::<f64>() * 100.0).round() / 100.0;
+    // Summed in seconds and rounded once, as the portal does.
+    let total_seconds: u64 = completions.iter().map(|c| u64::from(c.seconds)).sum();
     let report = Report {
         fy: st.fy,
         name: snap.profile.as_ref().and_then(|p| p.name.clone()),
         tier,
         total_courses: rows.len(),
-        total_hours,
+        total_hours: hours_value(total_seconds),
+        total_seconds,
         requirements_met: st.requirements.iter().filter(|r| r.met).count(),
         requirements: st.requirements.len(),
         rows,
@@ -281,14 +304,15 @@ fn report_csv(r: &Report) -> String {
             csv_cell(&row.course),
             csv_cell(&row.competency),
             row.date,
-            row.hours,
+            format_hours(u64::from(row.seconds)),
             csv_cell(&row.certificate),
             csv_cell(&row.served.join("; "))
         ));
     }
     out.push_str(&format!(
-        "TOTAL,,,{},,{} courses\n",
-        r.total_hours, r.total_courses
+        "TOTAL,,,{},,{}\n",
+        format_hours(r.total_seconds),
+        count(r.total_courses as i64, "course", "courses")
     ));
     out
 }
@@ -317,7 +341,7 @@ fn report_md(r: &Report) -> String {
             md(&row.course),
             md(&row.competency),
             md(&row.date.format("%d.%m.%Y").to_string()),
-            md(&format!("{:.2}", row.hours)),
+            md(&format_hours(u64::from(row.seconds))),
             md(&row.certificate),
             md(&row.served.join("; ")),
             "|".into(),
@@ -335,8 +359,11 @@ fn report_md(r: &Report) -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "\nTotal: {} courses, {:.2} hours. Requirements met: {} of {}.\n",
-        r.total_courses, r.total_hours, r.requirements_met, r.requirements
+        "\nTotal: {}, {} hours. Requirements met: {} of {}.\n",
+        count(r.total_courses as i64, "course", "courses"),
+        format_hours(r.total_seconds),
+        r.requirements_met,
+        r.requirements
     ));
     out
 }

@@ -30,7 +30,7 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Outcome {
 pub fn import(ctx: &Context, args: &ImportArgs) -> Outcome {
     let text = std::fs::read_to_string(&args.file)
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file.display())))?;
-    let snap: Snapshot = serde_json::from_str(&text).map_err(|e| {
+    let snap: Snapshot = crate::store::read_export(&text).map_err(|e| {
         Failure::input(format!(
             "{} is not a karmadash export ({e}): give a file written by `karmadash export`",
             args.file.display()

@@ -8,8 +8,6 @@ use std::fmt;
 
 use crate::catalogue::{Catalogue, Service};
 
-pub const BUILTIN: &str = include_str!("../../data/designations.toml");
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -69,7 +67,8 @@ fn fold(name: &str) -> String {
 impl Designations {
     pub fn builtin(catalogue: &Catalogue) -> Result<Self, TableError> {
         let mut d = Designations::default();
-        d.add("data/designations.toml", BUILTIN, catalogue)?;
+        let (file, text) = crate::catalogue::builtin::DESIGNATIONS;
+        d.add(file, text, catalogue)?;
         Ok(d)
     }
 

@@ -93,7 +93,7 @@ pub fn records_of(officer: &Officer, today: NaiveDate) -> (Vec<Completion>, Vec<
             title: c.title.clone(),
             in_catalogue: c.in_catalogue,
             date: c.date,
-            minutes: (c.seconds + 30) / 60,
+            seconds: c.seconds,
             certificate: c.certificate.clone(),
         })
         .collect();

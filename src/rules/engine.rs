@@ -7,11 +7,14 @@ use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
 
 use super::fy::{FinancialYear, HalfYear};
+use super::pace;
 use super::record::{Assessment, Assignment, Completion, Profile};
 use super::tier::{self, TierChoice};
 use crate::catalogue::{
     Catalogue, CountWindow, CourseScope, ListingStatus, RequirementKind, RequirementSpec, Rulebook,
 };
+use crate::units::hours::{hours_value, HOUR};
+use crate::units::words::count;
 
 /// This project's reading of the orders, which do not spell it out.
 pub const COUNTING_RULE: &str =
@@ -44,10 +47,12 @@ pub enum Standing {
     Met,
     /// Not met, not yet due, on pace.
     Open,
-    /// Not met, not yet due, but behind the even pace (hours).
+    /// Not met, not yet due, and behind the pace of its window (see `pace`).
     Behind,
     /// Not met and the due date has passed.
     Overdue,
+    /// Done, but after the due date: a shortfall for that order.
+    Late,
 }
 
 fn whole_if_possible<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -69,36 +74,18 @@ pub struct RequirementStatus {
     #[serde(serialize_with = "whole_if_possible")]
     pub target: f64,
     pub unit: Unit,
+    /// For hours: the exact seconds summed (`done` is them in hours, 2 decimals).
+    pub seconds: Option<u64>,
     pub met: bool,
     pub due: Option<NaiveDate>,
+    /// When a one-off requirement (registration) was done.
+    pub done_on: Option<NaiveDate>,
     pub days_left: Option<i64>,
     pub standing: Standing,
     /// Courses of the requirement's list still open (titles).
     pub open: Vec<String>,
     /// Completions that counted toward it (ids).
     pub counted: Vec<u64>,
-}
-
-impl RequirementStatus {
-    /// "3/15 courses", "12.5/52 h", "passed".
-    pub fn progress_text(&self) -> String {
-        match self.unit {
-            Unit::Hours => format!("{:.1}/{} h", self.done, self.target),
-            Unit::Courses => format!("{}/{} courses", self.done, self.target),
-            Unit::Assessment if self.met => "passed".into(),
-            Unit::Registration if self.met => "registered".into(),
-            Unit::Assessment | Unit::Registration => "not yet".into(),
-        }
-    }
-
-    /// "due 31.03.2027 (128 days left)" or "was due ... (5 days ago)".
-    pub fn due_text(&self) -> String {
-        match (self.due, self.days_left) {
-            (Some(d), Some(n)) if n >= 0 => format!("due {} ({n} days left)", d.format("%d.%m.%Y")),
-            (Some(d), Some(n)) => format!("was due {} ({} days ago)", d.format("%d.%m.%Y"), -n),
-            _ => "no date".into(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,7 +107,7 @@ impl Status {
             self.requirements.len()
         )];
         if let Some(h) = self.requirements.iter().find(|r| r.unit == Unit::Hours) {
-            parts.push(format!("{:.1}/{} h", h.done, h.target));
+            parts.push(h.progress_text());
         }
         let next = self
             .requirements
@@ -130,7 +117,11 @@ impl Status {
             .filter(|(_, n)| *n >= 0)
             .min();
         if let Some((due, days)) = next {
-            parts.push(format!("next due {} ({days} days)", due.format("%d.%m.%Y")));
+            parts.push(format!(
+                "next due {} ({})",
+                due.format("%d.%m.%Y"),
+                count(days, "day", "days")
+            ));
         }
         let overdue = self
             .requirements
@@ -140,12 +131,24 @@ impl Status {
         if overdue > 0 {
             parts.push(format!("{overdue} OVERDUE"));
         }
-        parts.push(if self.on_track {
-            "on track".into()
-        } else {
-            "behind".into()
-        });
+        parts.push(self.verdict().into());
         parts.join(", ")
+    }
+
+    /// The one verdict every output shows: "on track" or "behind".
+    pub fn verdict(&self) -> &'static str {
+        if self.on_track {
+            "on track"
+        } else {
+            "behind"
+        }
+    }
+
+    /// The requirements that make the verdict "behind": behind, overdue or late.
+    pub fn shortfalls(&self) -> impl Iterator<Item = &RequirementStatus> {
+        self.requirements
+            .iter()
+            .filter(|r| !matches!(r.standing, Standing::Met | Standing::Open))
     }
 
     /// Unmet requirements whose due date falls in the financial year.
@@ -250,27 +253,29 @@ impl<'a> Eval<'a> {
             .collect();
         let _ = spec;
         Partial {
-            done: done.len() as f64,
-            target,
-            unit: Unit::Courses,
             open,
             counted,
+            ..Partial::new(done.len() as f64, target, Unit::Courses)
         }
     }
 
     fn evaluate(&self, rulebook: &Rulebook, spec: &RequirementSpec) -> Vec<RequirementStatus> {
         let fy_due = spec.due.unwrap_or(self.fy.end());
+        // The pace's window opens with the year, or the order if it came later.
+        let since = self.fy.start().max(rulebook.citation.date);
         let make = |p: Partial, due: Option<NaiveDate>, text: String| {
-            self.finish(rulebook, spec, p, due, text)
+            self.finish(rulebook, spec, Partial { since, ..p }, due, text)
         };
         match &spec.kind {
             RequirementKind::AllMandatory => {
                 let keys = self.tier_courses(Some(ListingStatus::Mandatory));
-                let n = keys.len() as f64;
+                let n = keys.len();
+                // The distinct count the engine counts, not the rows as printed.
+                let text = spec.text.replace("{count}", &n.to_string());
                 vec![make(
-                    self.course_list(spec, keys, n, fy_due),
+                    self.course_list(spec, keys, n as f64, fy_due),
                     Some(fy_due),
-                    spec.text.clone(),
+                    text,
                 )]
             }
             RequirementKind::ShareOfPrescribed { share } => {
@@ -299,17 +304,15 @@ impl<'a> Eval<'a> {
             }
             RequirementKind::HoursPerFy { hours } => {
                 let mut counted = Vec::new();
-                let mut minutes = 0u64;
+                let mut seconds = 0u64;
                 for c in self.seen().filter(|c| self.fy.contains(c.date)) {
-                    minutes += u64::from(c.minutes);
+                    seconds += u64::from(c.seconds);
                     counted.push(c.id);
                 }
                 let p = Partial {
-                    done: minutes as f64 / 60.0,
-                    target: *hours,
-                    unit: Unit::Hours,
-                    open: Vec::new(),
+                    seconds: Some(seconds),
                     counted,
+                    ..Partial::new(seconds as f64 / f64::from(HOUR), *hours, Unit::Hours)
                 };
                 vec![make(p, Some(fy_due), spec.text.clone())]
             }
@@ -344,11 +347,9 @@ impl<'a> Eval<'a> {
                     Vec::new()
                 };
                 let p = Partial {
-                    done: keys.len() as f64,
-                    target: f64::from(*count),
-                    unit: Unit::Courses,
                     open,
                     counted,
+                    ..Partial::new(keys.len() as f64, f64::from(*count), Unit::Courses)
                 };
                 vec![make(p, Some(fy_due), spec.text.clone())]
             }
@@ -376,14 +377,14 @@ impl<'a> Eval<'a> {
                             }
                         }
                         let p = Partial {
-                            done: keys.len() as f64,
-                            target: f64::from(*count),
-                            unit: Unit::Courses,
-                            open: Vec::new(),
                             counted,
+                            ..Partial::new(keys.len() as f64, f64::from(*count), Unit::Courses)
                         };
-                        make(
-                            p,
+                        let since = h.start().max(rulebook.citation.date);
+                        self.finish(
+                            rulebook,
+                            spec,
+                            Partial { since, ..p },
                             Some(h.end()),
                             format!("{}: {} {}", spec.text, h.label(), h.fy),
                         )
@@ -398,27 +399,21 @@ impl<'a> Eval<'a> {
                     .filter(|a| self.fy.contains(a.passed) && a.passed <= self.as_of)
                     .map(|a| a.id)
                     .collect();
-                let p = Partial {
-                    done: if passed.is_empty() { 0.0 } else { 1.0 },
-                    target: 1.0,
-                    unit: Unit::Assessment,
-                    open: Vec::new(),
-                    counted: Vec::new(),
-                };
+                let done = if passed.is_empty() { 0.0 } else { 1.0 };
+                let p = Partial::new(done, 1.0, Unit::Assessment);
                 vec![make(p, Some(fy_due), spec.text.clone())]
             }
             RequirementKind::Registration => {
-                let done = self
-                    .inputs
-                    .profile
-                    .registered
-                    .is_some_and(|d| d <= self.as_of);
+                let on = self.inputs.profile.registered.filter(|d| *d <= self.as_of);
                 let p = Partial {
-                    done: if done { 1.0 } else { 0.0 },
-                    target: 1.0,
-                    unit: Unit::Registration,
-                    open: Vec::new(),
-                    counted: Vec::new(),
+                    done_on: on,
+                    // Registered after the deadline: done, but a shortfall.
+                    late: on.zip(spec.due).is_some_and(|(on, due)| on > due),
+                    ..Partial::new(
+                        if on.is_some() { 1.0 } else { 0.0 },
+                        1.0,
+                        Unit::Registration,
+                    )
                 };
                 vec![make(p, spec.due, spec.text.clone())]
             }
@@ -452,17 +447,23 @@ impl<'a> Eval<'a> {
         due: Option<NaiveDate>,
         text: String,
     ) -> RequirementStatus {
-        let met = p.done + 1e-9 >= p.target;
+        let met = !p.late
+            && match p.seconds {
+                // Whole seconds against the target: no rounding decides "met".
+                Some(s) => s as f64 >= p.target * f64::from(HOUR),
+                None => p.done + 1e-9 >= p.target,
+            };
         let days_left = due.map(|d| (d - self.inputs.today).num_days());
-        let standing = if met {
-            Standing::Met
-        } else if due.is_some_and(|d| d < self.inputs.today) {
-            Standing::Overdue
-        } else if p.unit == Unit::Hours && p.done < p.target * elapsed_share(self.fy, self.as_of) {
-            Standing::Behind
-        } else {
-            Standing::Open
+        let progress = pace::Progress {
+            done: p.done,
+            target: p.target,
+            unit: p.unit,
+            met,
+            late: p.late,
+            since: p.since,
+            due,
         };
+        let standing = pace::standing(&progress, self.inputs.today, self.as_of);
         RequirementStatus {
             kind: spec.kind.id(),
             rulebook: rulebook.id.clone(),
@@ -473,11 +474,14 @@ impl<'a> Eval<'a> {
                 spec.clause
             ),
             text,
-            done: p.done,
+            // Hours as the portal shows them: the summed seconds, 2 decimals.
+            done: p.seconds.map_or(p.done, hours_value),
             target: p.target,
             unit: p.unit,
+            seconds: p.seconds,
             met,
             due,
+            done_on: p.done_on,
             days_left,
             standing,
             open: p.open,
@@ -492,13 +496,33 @@ struct Partial {
     unit: Unit,
     open: Vec<String>,
     counted: Vec<u64>,
+    seconds: Option<u64>,
+    done_on: Option<NaiveDate>,
+    late: bool,
+    /// Start of the pace's window; set by `evaluate`.
+    since: NaiveDate,
 }
 
-/// Share of the financial year elapsed at `as_of` (0 to 1): the even pace.
+impl Partial {
+    fn new(done: f64, target: f64, unit: Unit) -> Partial {
+        Partial {
+            done,
+            target,
+            unit,
+            open: Vec::new(),
+            counted: Vec::new(),
+            seconds: None,
+            done_on: None,
+            late: false,
+            since: NaiveDate::MIN,
+        }
+    }
+}
+
+/// Share of the financial year elapsed at `as_of` (0 to 1): the even pace
+/// of a requirement whose window is the whole year.
 pub fn elapsed_share(fy: FinancialYear, as_of: NaiveDate) -> f64 {
-    let total = (fy.end() - fy.start()).num_days() + 1;
-    let gone = ((as_of - fy.start()).num_days() + 1).clamp(0, total);
-    gone as f64 / total as f64
+    pace::window_share(fy.start(), fy.end(), as_of)
 }
 
 /// Every requirement that applies to the profile in `fy`, evaluated as of

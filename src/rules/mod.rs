@@ -6,6 +6,8 @@ pub mod engine;
 /// The financial year lives at the bottom of the house, with hours and
 /// dates; it is re-exported here where the engine's users look for it.
 pub use crate::units::fy;
+pub mod pace;
 pub mod plan;
 pub mod record;
+pub mod status_text;
 pub mod tier;

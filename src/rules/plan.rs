@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::engine::{Status, Unit};
 use super::record::Completion;
 use crate::catalogue::{Catalogue, Competency, ListingStatus};
+use crate::units::hours::{hours_value, HOUR};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanCourse {
@@ -29,6 +30,11 @@ pub struct HoursGap {
     pub target: f64,
     pub done: f64,
     pub needed: f64,
+    /// `done` and `needed` exactly, for display with `format_hours`.
+    #[serde(skip)]
+    pub done_seconds: u64,
+    #[serde(skip)]
+    pub needed_seconds: u64,
     pub due: NaiveDate,
     pub weeks_left: f64,
     pub per_week: f64,
@@ -111,11 +117,17 @@ pub fn plan(catalogue: &Catalogue, status: &Status, completions: &[Completion]) 
             let due = r.due?;
             let days = (due - status.as_of).num_days().max(0) as f64;
             let weeks_left = (days / 7.0).max(1.0 / 7.0);
-            let needed = r.target - r.done;
+            let hour = u64::from(HOUR);
+            let done_seconds = r.seconds.unwrap_or(0);
+            let target_seconds = (r.target * hour as f64).round() as u64;
+            let needed_seconds = target_seconds.saturating_sub(done_seconds);
+            let needed = needed_seconds as f64 / hour as f64;
             Some(HoursGap {
                 target: r.target,
-                done: r.done,
-                needed,
+                done: hours_value(done_seconds),
+                needed: hours_value(needed_seconds),
+                done_seconds,
+                needed_seconds,
                 due,
                 weeks_left,
                 per_week: needed / weeks_left,

@@ -32,14 +32,15 @@ pub struct Completion {
     /// False for `--other`: any iGOT course outside the lists.
     pub in_catalogue: bool,
     pub date: NaiveDate,
-    /// Whole minutes from the certificate (the portal keeps seconds).
-    pub minutes: u32,
+    /// Seconds from the certificate, as the portal keeps them.
+    pub seconds: u32,
     pub certificate: Option<String>,
 }
 
 impl Completion {
+    /// Exact hours, for charts; show hours with `units::hours::format_hours`.
     pub fn hours(&self) -> f64 {
-        f64::from(self.minutes) / 60.0
+        f64::from(self.seconds) / f64::from(crate::units::hours::HOUR)
     }
 }
 

@@ -5,8 +5,11 @@
 //! opens it, does its reads or one atomic batch of writes, flushes, and
 //! closes it: a shell `status` works while the dashboard runs elsewhere.
 
+mod migrate;
 mod open;
 pub mod roster;
+
+pub use migrate::read_export;
 
 use chrono::NaiveDate;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -16,7 +19,8 @@ use std::path::{Path, PathBuf};
 use crate::rules::record::{Assessment, Assignment, Completion, Profile};
 
 /// Bumped when the layout of keys or values changes; export is the bridge.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: a completion keeps `seconds` (1 kept whole `minutes`); see `migrate`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 const SCHEMA_KEY: &[u8] = b"schema";
 const PROFILE: &str = "v1/profile";

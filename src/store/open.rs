@@ -73,6 +73,7 @@ pub fn open(path: &Path) -> Result<sled::Db> {
     }
     let had_log = std::fs::metadata(path.join("db")).is_ok_and(|m| m.len() > 0);
     let db = open_raw(path)?;
+    super::migrate::upgrade(&db, path)?;
     check_schema(&db, path, had_log)?;
     Ok(db)
 }

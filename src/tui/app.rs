@@ -599,7 +599,10 @@ impl App {
                             certificate: Some(f.values[2].as_str()),
                         },
                     )
-                    .map(|c| format!("Recorded \"{}\" ({:.1} h).", c.title, c.hours())),
+                    .map(|c| {
+                        let h = crate::units::hours::format_hours(u64::from(c.seconds));
+                        format!("Recorded \"{}\" ({h} h).", c.title)
+                    }),
                 }
             }
             FormKind::Profile(_) => {

@@ -139,7 +139,10 @@ fn search(f: &mut Frame, area: Rect, app: &App, b: &SearchBox, theme: &Theme) {
         Span::raw(b.query.clone()),
         Span::styled("▏", theme.style(Meaning::Key)),
         Span::styled(
-            format!(" {} hits{state}", b.hits.len()),
+            format!(
+                " {}{state}",
+                crate::units::words::count(b.hits.len() as i64, "hit", "hits")
+            ),
             theme.style(Meaning::Muted),
         ),
     ]);
@@ -248,9 +251,9 @@ fn detail(f: &mut Frame, area: Rect, app: &App, course: CourseId, theme: &Theme)
     lines.push(Line::from(match app.completed(course) {
         Some(done) => Span::styled(
             format!(
-                "✓ Done {} ({:.1} h, id {})",
+                "✓ Done {} ({} h, id {})",
                 done.date.format("%d.%m.%Y"),
-                done.hours(),
+                crate::units::hours::format_hours(u64::from(done.seconds)),
                 done.id
             ),
             theme.style(Meaning::Met),

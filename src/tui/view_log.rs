@@ -6,10 +6,12 @@ use ratatui::Frame;
 
 use super::app::App;
 use super::theme::{Meaning, Theme};
+use crate::units::hours::format_hours;
+use crate::units::words::count;
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows_data = app.log_rows();
-    let total: f64 = rows_data.iter().map(|c| c.hours()).fold(0.0, |a, b| a + b);
+    let total: u64 = rows_data.iter().map(|c| u64::from(c.seconds)).sum();
     let rows: Vec<Row> = rows_data
         .iter()
         .map(|c| {
@@ -18,12 +20,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 format!("{} (other)", c.title)
             };
-            // ID, date, hours and certificate take 38 columns with borders.
-            let title = super::draw::fit(&title, area.width.saturating_sub(38) as usize);
+            // ID, date, hours and certificate take 39 columns with borders.
+            let title = super::draw::fit(&title, area.width.saturating_sub(39) as usize);
             Row::new(vec![
                 c.id.to_string(),
                 c.date.format("%d.%m.%Y").to_string(),
-                format!("{:>5.1}", c.hours()),
+                format!("{:>6}", format_hours(u64::from(c.seconds))),
                 c.certificate.clone().unwrap_or_default(),
                 title,
             ])
@@ -31,8 +33,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let fy = crate::rules::fy::FinancialYear::containing(app.today);
     let title = format!(
-        " Completions in {fy}: {} courses, {total:.1} hours ",
-        rows_data.len()
+        " Completions in {fy}: {}, {} hours ",
+        count(rows_data.len() as i64, "course", "courses"),
+        format_hours(total)
     );
     let empty = rows.is_empty();
     let table = Table::new(
@@ -40,7 +43,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         [
             Constraint::Length(4),
             Constraint::Length(10),
-            Constraint::Length(5),
+            Constraint::Length(6),
             Constraint::Length(12),
             Constraint::Min(10),
         ],

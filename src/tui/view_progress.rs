@@ -46,7 +46,7 @@ fn standing_style(r: &RequirementStatus, theme: &Theme) -> (Style, &'static str)
         Standing::Met => (theme.style(Meaning::Met), "✓"),
         Standing::Open => (theme.style(Meaning::Open), "·"),
         Standing::Behind => (theme.style(Meaning::Open), "!"),
-        Standing::Overdue => (theme.style(Meaning::Alert), "✗"),
+        Standing::Overdue | Standing::Late => (theme.style(Meaning::Alert), "✗"),
     }
 }
 
@@ -54,7 +54,7 @@ fn standing_style(r: &RequirementStatus, theme: &Theme) -> (Style, &'static str)
 /// then behind, open, met (the engine keeps the orders' order).
 pub fn by_urgency(st: &Status) -> Vec<&RequirementStatus> {
     let rank = |s: Standing| match s {
-        Standing::Overdue => 0,
+        Standing::Overdue | Standing::Late => 0,
         Standing::Behind => 1,
         Standing::Open => 2,
         Standing::Met => 3,
@@ -69,11 +69,7 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
         " {} · tier {} · {} ",
         st.fy,
         st.tier.id.as_deref().unwrap_or("none"),
-        if st.on_track {
-            "on track"
-        } else {
-            "not on track"
-        }
+        st.verdict()
     );
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
@@ -209,8 +205,9 @@ fn render_chart(
     let x_labels = vec![Line::from("Apr"), Line::from("Oct"), Line::from("Mar")];
     let chart = Chart::new(datasets)
         .block(Block::default().borders(Borders::ALL).title(format!(
-            " Hours by month: {:.1} of {} · ⣿ yours · • even pace ",
-            h.done, h.target
+            " Hours by month: {} of {} · ⣿ yours · • even pace ",
+            crate::units::hours::format_hours(h.seconds.unwrap_or(0)),
+            h.target
         )))
         .x_axis(
             Axis::default()

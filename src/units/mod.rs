@@ -8,3 +8,4 @@ pub mod fy;
 pub mod hours;
 pub mod nearest;
 pub mod states;
+pub mod words;

@@ -70,7 +70,7 @@ pub fn listed(id: u64, title: &str, date: &str, hours: u32) -> Completion {
         title: cat().courses[cid].title.clone(),
         in_catalogue: true,
         date: d(date),
-        minutes: hours * 60,
+        seconds: hours * 3600,
         certificate: None,
     }
 }
@@ -83,7 +83,7 @@ pub fn other(id: u64, title: &str, date: &str, minutes: u32) -> Completion {
         title: title.to_string(),
         in_catalogue: false,
         date: d(date),
-        minutes,
+        seconds: minutes * 60,
         certificate: None,
     }
 }

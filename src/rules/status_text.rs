@@ -1,0 +1,80 @@
+//! A requirement in words: its progress ("3/15 courses"), its due date
+//! ("1 day left"), and what a completion served, as an APAR reader reads it.
+
+use chrono::NaiveDate;
+
+use super::engine::{RequirementStatus, Standing, Unit};
+use crate::units::hours::format_hours;
+use crate::units::words::count;
+
+impl RequirementStatus {
+    /// "3/15 courses", "12.50/52 h", "passed", "registered 24.03.2026, due 21.03.2026 (late)".
+    pub fn progress_text(&self) -> String {
+        let day = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
+        match self.unit {
+            Unit::Hours => format!(
+                "{}/{} h",
+                format_hours(self.seconds.unwrap_or(0)),
+                self.target
+            ),
+            Unit::Courses => format!(
+                "{}/{}",
+                self.done,
+                count(self.target as i64, "course", "courses")
+            ),
+            Unit::Registration if self.standing == Standing::Late => match (self.done_on, self.due)
+            {
+                (Some(on), Some(due)) => {
+                    format!("registered {}, due {} (late)", day(on), day(due))
+                }
+                _ => "registered late".into(),
+            },
+            Unit::Assessment if self.met => "passed".into(),
+            Unit::Registration if self.met => match self.done_on {
+                Some(on) => format!("registered {}", day(on)),
+                None => "registered".into(),
+            },
+            Unit::Assessment | Unit::Registration => "not yet".into(),
+        }
+    }
+
+    /// "due 31.03.2027 (128 days left)" or "was due ... (5 days ago)".
+    pub fn due_text(&self) -> String {
+        match (self.due, self.days_left) {
+            (Some(d), Some(n)) if n >= 0 => format!(
+                "due {} ({} left)",
+                d.format("%d.%m.%Y"),
+                count(n, "day", "days")
+            ),
+            (Some(d), Some(n)) => format!(
+                "was due {} ({} ago)",
+                d.format("%d.%m.%Y"),
+                count(-n, "day", "days")
+            ),
+            _ => "no date".into(),
+        }
+    }
+
+    /// What the requirement asks, in a few plain words (without the order).
+    pub fn served_words(&self) -> String {
+        let by = self
+            .due
+            .map(|d| d.format("%d.%m.%Y").to_string())
+            .unwrap_or_default();
+        match self.kind {
+            "all-mandatory" => "all mandatory courses".into(),
+            "share-of-prescribed" => "share of the prescribed courses".into(),
+            "hours-per-fy" => format!("{} hours a year", self.target),
+            "courses-by-date" => {
+                format!("{} by {by}", count(self.target as i64, "course", "courses"))
+            }
+            "own-choice-per-half-year" => {
+                format!("own-choice programme, half year to {by}")
+            }
+            "assessment-passed" => "comprehensive assessment".into(),
+            "registration" => "registration on iGOT".into(),
+            "assigned-courses" => "assigned courses".into(),
+            other => other.replace('-', " "),
+        }
+    }
+}

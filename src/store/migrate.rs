@@ -1,0 +1,77 @@
+//! Schema migrations. Schema 2 keeps a completion's seconds where schema 1
+//! kept whole minutes: a v1 store is upgraded in place on its first open,
+//! in one atomic batch, and a v1 export is upgraded as it is read.
+
+use serde_json::Value;
+use std::path::Path;
+
+use super::{Snapshot, StoreError, COMPLETION, SCHEMA_KEY, SCHEMA_VERSION};
+
+/// Upgrades a v1 store to the current schema; any other store is left as
+/// it is (the schema check that follows judges it).
+pub(super) fn upgrade(db: &sled::Db, path: &Path) -> super::Result<()> {
+    let failed = |e: String| {
+        StoreError(format!(
+            "cannot upgrade the store at {} to schema {SCHEMA_VERSION}: {e}. Nothing was changed; restore it from an export with `karmadash import`",
+            path.display()
+        ))
+    };
+    match db.get(SCHEMA_KEY) {
+        Ok(Some(v)) if v.as_ref() == b"1" => {}
+        _ => return Ok(()),
+    }
+    let mut batch = sled::Batch::default();
+    for item in db.scan_prefix(COMPLETION) {
+        let (key, bytes) = item.map_err(|e| failed(e.to_string()))?;
+        let mut record: Value = serde_json::from_slice(&bytes).map_err(|e| {
+            failed(format!(
+                "unreadable record at '{}' ({e})",
+                String::from_utf8_lossy(&key)
+            ))
+        })?;
+        minutes_to_seconds(&mut record)
+            .map_err(|e| failed(format!("record '{}': {e}", String::from_utf8_lossy(&key))))?;
+        batch.insert(key, serde_json::to_vec(&record).expect("JSON re-encodes"));
+    }
+    batch.insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes());
+    // One batch: a crash leaves either the whole v1 store or the whole v2 one.
+    db.apply_batch(batch).map_err(|e| failed(e.to_string()))?;
+    db.flush().map_err(|e| failed(e.to_string()))?;
+    Ok(())
+}
+
+/// A v1 completion's `minutes` become `seconds`.
+fn minutes_to_seconds(completion: &mut Value) -> Result<(), String> {
+    let fields = completion
+        .as_object_mut()
+        .ok_or("a completion is not a JSON object")?;
+    let minutes = fields
+        .remove("minutes")
+        .and_then(|m| m.as_u64())
+        .ok_or("a schema-1 completion has no whole `minutes`")?;
+    fields.insert("seconds".into(), Value::from(minutes * 60));
+    Ok(())
+}
+
+/// Reads the text of an export of schema 1 or 2 as a current snapshot.
+pub fn read_export(text: &str) -> Result<Snapshot, String> {
+    let mut value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    match value.get("schema").and_then(Value::as_u64) {
+        Some(1) => {
+            if let Some(list) = value.get_mut("completions").and_then(Value::as_array_mut) {
+                for (n, c) in list.iter_mut().enumerate() {
+                    minutes_to_seconds(c).map_err(|e| format!("completion {}: {e}", n + 1))?;
+                }
+            }
+            value["schema"] = Value::from(SCHEMA_VERSION);
+        }
+        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+        Some(v) => {
+            return Err(format!(
+                "the export has schema {v}, this karmadash reads schema 1 or {SCHEMA_VERSION}"
+            ))
+        }
+        None => return Err("it has no `schema` number".into()),
+    }
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
