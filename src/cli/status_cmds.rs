@@ -10,6 +10,7 @@ use crate::rules::fy::FinancialYear;
 use crate::rules::plan::plan as make_plan;
 use crate::rules::record::Profile;
 use crate::store::Snapshot;
+use crate::units::text::visible;
 
 /// Loads the store and evaluates the year, or says how to start.
 pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Status), Failure> {
@@ -104,7 +105,8 @@ fn long_text(st: &Status) -> String {
             r.citation
         ));
         if !r.open.is_empty() && r.open.len() <= 15 {
-            out.push_str(&format!("    still open: {}\n", r.open.join("; ")));
+            let open: Vec<_> = r.open.iter().map(|t| visible(t)).collect();
+            out.push_str(&format!("    still open: {}\n", open.join("; ")));
         }
     }
     if st.requirements.is_empty() {
@@ -142,7 +144,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
             p.open_mandatory.len()
         ));
         for c in &p.open_mandatory {
-            out.push_str(&format!("  {:<18} {}\n", c.listing, c.title));
+            out.push_str(&format!("  {:<18} {}\n", c.listing, visible(&c.title)));
         }
     }
     for g in &p.optional {
@@ -155,7 +157,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
             g.courses.len()
         ));
         for c in &g.courses {
-            out.push_str(&format!("  {:<18} {}\n", c.listing, c.title));
+            out.push_str(&format!("  {:<18} {}\n", c.listing, visible(&c.title)));
         }
     }
     if let Some(h) = &p.hours {
@@ -263,6 +265,7 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Outcome {
 }
 
 fn csv_cell(s: &str) -> String {
+    let s = visible(s);
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -296,7 +299,7 @@ fn report_md(r: &Report) -> String {
         r.fy,
         r.name
             .as_deref()
-            .map(|n| format!(": {n}"))
+            .map(|n| format!(": {}", visible(n)))
             .unwrap_or_default()
     );
     let mut t = Table::new(&[

@@ -4,3 +4,4 @@
 
 pub mod dates;
 pub mod hours;
+pub mod text;
