@@ -28,9 +28,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::identity::normalise;
-use super::load::LoadError;
+use super::load::{LoadError, MAX_ROW};
 use super::model::{Competency, Course, Listing, ListingStatus, Origin};
 use super::Catalogue;
+use crate::units::text::check_title;
 
 const COLUMNS: &[&str] = &["title", "tier", "status", "row", "competencies"];
 
@@ -146,6 +147,7 @@ fn add_from(
         if title.is_empty() {
             return Err(error(source, line, "the title is empty"));
         }
+        check_title(title).map_err(|e| error(source, line, e))?;
         let (tier, status, row, competencies) = (
             field(cols.tier),
             field(cols.status),
@@ -238,6 +240,7 @@ fn listing(
     };
     let top = next_row.entry((tier.id.clone(), status)).or_insert(0);
     let row = if row.is_empty() {
+        // `top` never passes MAX_ROW, so this cannot wrap.
         *top + 1
     } else {
         match row.parse::<u32>() {
@@ -245,6 +248,11 @@ fn listing(
             _ => return Err(err(format!("row '{row}' must be a whole number from 1"))),
         }
     };
+    if row > MAX_ROW {
+        return Err(err(format!(
+            "row {row} is past {MAX_ROW}, more rows than any list prints: check the number, or leave it empty to follow the list"
+        )));
+    }
     *top = (*top).max(row);
     let competencies = competencies
         .split([';', ' '])
