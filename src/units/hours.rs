@@ -15,8 +15,11 @@ pub fn parse_hours(text: &str) -> Result<u32, String> {
             .collect::<Result<_, _>>()
             .map_err(|_| bad())?;
         match nums.as_slice() {
-            [h, m] if *m < 60 => h * 60 + m,
-            [h, m, s] if *m < 60 && *s < 60 => h * 60 + m + u32::from(*s >= 30),
+            // Saturating: `99999999:00` is refused below, never an overflow.
+            [h, m] if *m < 60 => h.saturating_mul(60).saturating_add(*m),
+            [h, m, s] if *m < 60 && *s < 60 => {
+                h.saturating_mul(60).saturating_add(m + u32::from(*s >= 30))
+            }
             _ => return Err(bad()),
         }
     } else {
