@@ -10,12 +10,13 @@
 //! Noting and Drafting,bas-basic-ac,optional,41,functional;domain
 //! ```
 //!
-//! - `title`: the course title as the portal prints it (required, not empty).
+//! - `title`: the course title as the portal prints it (required, not empty,
+//!   at most 300 characters, no control characters).
 //! - `tier`: a tier id (see `karmadash tiers`) that lists the course; empty:
 //!   the course is searchable and can be recorded, but no tier prescribes it.
 //! - `status`: `mandatory` or `optional`; required with a tier.
-//! - `row`: the row number in that tier's list (from 1); empty: after the
-//!   highest row the list has so far.
+//! - `row`: the row number in that tier's list (1 to 10,000); empty: after
+//!   the highest row the list has so far.
 //! - `competencies`: `behavioural`, `functional`, `domain` (or `b`, `f`,
 //!   `d`), separated by `;` or spaces; only with a tier.
 //!
