@@ -37,7 +37,11 @@ fn main() {
         }
     };
     if let Err(failure) = karmadash::cli::run(cli, karmadash::tui::run) {
-        eprintln!("karmadash: {failure}");
+        // The message may quote what was typed: never echo a control character.
+        eprintln!(
+            "karmadash: {}",
+            karmadash::units::text::visible(&failure.message)
+        );
         std::process::exit(failure.code);
     }
 }

@@ -13,6 +13,10 @@ use crate::store::{Snapshot, Store};
 pub use crate::units::dates::{parse_date, EARLIEST};
 pub use crate::units::hours::{parse_hours, MAX_HOURS};
 use crate::units::states::parse_state;
+use crate::units::text::{check_text, check_title};
+
+/// A certificate number is a short code; this refuses a pasted page.
+const MAX_CERTIFICATE_CHARS: usize = 100;
 
 /// A completion or assessment date must be real, past and after iGOT began.
 pub fn check_past_date(date: NaiveDate, today: NaiveDate, what: &str) -> Result<(), String> {
@@ -84,6 +88,10 @@ pub fn record_completion(
 ) -> Result<Completion, String> {
     let seconds = parse_hours(input.hours)?;
     check_past_date(input.date, today, "completion date")?;
+    check_title(input.course)?;
+    if let Some(c) = input.certificate {
+        check_text("the certificate", c, MAX_CERTIFICATE_CHARS)?;
+    }
     let (course, title, in_catalogue) = if input.other {
         let title = input.course.trim();
         if normalise(title).is_empty() {
@@ -128,6 +136,7 @@ pub fn record_assignment(
     course: &str,
     due: Option<NaiveDate>,
 ) -> Result<Assignment, String> {
+    check_title(course)?;
     let (key, title) = match catalogue
         .course_by_title(course)
         .or_else(|| catalogue.listing(course.trim()).and_then(|l| l.course))
@@ -261,7 +270,8 @@ pub fn check_import(
         check_profile(catalogue, p, today).map_err(|e| format!("the profile: {e}"))?;
     }
     for a in &snap.assignments {
-        let bad = |why: String| format!("assignment {} (\"{}\"): {why}", a.id, a.title);
+        let bad = |why: String| format!("assignment {} (\"{}\"): {why}", a.id, quoted(&a.title));
+        check_title(&a.title).map_err(&bad)?;
         if a.course.trim().is_empty() {
             return Err(bad("it names no course".into()));
         }
@@ -274,13 +284,23 @@ pub fn check_import(
     }
     let mut courses = std::collections::HashSet::new();
     for c in &snap.completions {
-        let bad = |why: &str| format!("completion {} (\"{}\"): {why}", c.id, c.title);
+        let bad = |why: &str| format!("completion {} (\"{}\"): {why}", c.id, quoted(&c.title));
         check_imported_completion(catalogue, c, today).map_err(|e| bad(&e))?;
         if !courses.insert(&c.course) {
             return Err(bad("the course is recorded twice"));
         }
     }
     Ok(())
+}
+
+/// A title quoted in an error: shortened, so a hostile one cannot flood
+/// the one line the error gets.
+fn quoted(title: &str) -> String {
+    const SHOWN: usize = 60;
+    match title.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}...", &title[..end]),
+        None => title.to_string(),
+    }
 }
 
 fn check_imported_completion(
@@ -295,6 +315,10 @@ fn check_imported_completion(
         ));
     }
     check_past_date(c.date, today, "completion date")?;
+    check_title(&c.title)?;
+    if let Some(cert) = &c.certificate {
+        check_text("the certificate", cert, MAX_CERTIFICATE_CHARS)?;
+    }
     if c.in_catalogue && catalogue.course_by_title(&c.course).is_none() {
         return Err(
             "the course is not in this catalogue (was the export made with --data?)".into(),

@@ -149,8 +149,10 @@ fn a_bad_row_is_reported_even_with_a_cache_of_the_good_file() {
     assert_eq!(e.message, "the title is empty");
 }
 
+/// A title longer than any course (once cached by a fallback) is refused
+/// by both loaders alike, with its line, and nothing is cached.
 #[test]
-fn a_title_too_long_to_cache_still_loads() {
+fn a_title_too_long_for_any_course_is_refused_cached_or_not() {
     let dir = tempfile::tempdir().unwrap();
     let (data, cache) = (dir.path().join("data"), dir.path().join("cache"));
     std::fs::create_dir(&data).unwrap();
@@ -160,8 +162,10 @@ fn a_title_too_long_to_cache_still_loads() {
         format!("title\n{long}\nShort One\n"),
     )
     .unwrap();
-    let plain = sources::load_with_dir(Some(&data)).unwrap();
-    same(&plain, &cached(&data, &cache));
+    let plain = sources::load_with_dir(Some(&data)).unwrap_err();
+    let cached = sources::load_with_dir_cached(Some(&data), Some(&cache)).unwrap_err();
+    assert_eq!(plain, cached);
+    assert_eq!(plain.origin.line, 2, "{plain}");
+    assert!(plain.message.contains("69999 characters long"), "{plain}");
     assert!(cache_files(&cache).is_empty(), "{:?}", cache_files(&cache));
-    same(&plain, &cached(&data, &cache));
 }

@@ -10,12 +10,13 @@
 //! Noting and Drafting,bas-basic-ac,optional,41,functional;domain
 //! ```
 //!
-//! - `title`: the course title as the portal prints it (required, not empty).
+//! - `title`: the course title as the portal prints it (required, not empty,
+//!   at most 300 characters, no control characters).
 //! - `tier`: a tier id (see `karmadash tiers`) that lists the course; empty:
 //!   the course is searchable and can be recorded, but no tier prescribes it.
 //! - `status`: `mandatory` or `optional`; required with a tier.
-//! - `row`: the row number in that tier's list (from 1); empty: after the
-//!   highest row the list has so far.
+//! - `row`: the row number in that tier's list (1 to 10,000); empty: after
+//!   the highest row the list has so far.
 //! - `competencies`: `behavioural`, `functional`, `domain` (or `b`, `f`,
 //!   `d`), separated by `;` or spaces; only with a tier.
 //!
@@ -28,9 +29,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::identity::normalise;
-use super::load::LoadError;
+use super::load::{LoadError, MAX_ROW};
 use super::model::{Competency, Course, Listing, ListingStatus, Origin};
 use super::Catalogue;
+use crate::units::text::check_title;
 
 const COLUMNS: &[&str] = &["title", "tier", "status", "row", "competencies"];
 
@@ -146,6 +148,7 @@ fn add_from(
         if title.is_empty() {
             return Err(error(source, line, "the title is empty"));
         }
+        check_title(title).map_err(|e| error(source, line, e))?;
         let (tier, status, row, competencies) = (
             field(cols.tier),
             field(cols.status),
@@ -238,6 +241,7 @@ fn listing(
     };
     let top = next_row.entry((tier.id.clone(), status)).or_insert(0);
     let row = if row.is_empty() {
+        // `top` never passes MAX_ROW, so this cannot wrap.
         *top + 1
     } else {
         match row.parse::<u32>() {
@@ -245,6 +249,11 @@ fn listing(
             _ => return Err(err(format!("row '{row}' must be a whole number from 1"))),
         }
     };
+    if row > MAX_ROW {
+        return Err(err(format!(
+            "row {row} is past {MAX_ROW}, more rows than any list prints: check the number, or leave it empty to follow the list"
+        )));
+    }
     *top = (*top).max(row);
     let competencies = competencies
         .split([';', ' '])

@@ -144,10 +144,17 @@ fn numbering_gaps(c: &Catalogue, out: &mut Vec<Finding>) {
     for ((tier, status), rows) in groups {
         let mut numbers: Vec<u32> = rows.iter().map(|l| l.row).collect();
         numbers.sort_unstable();
-        let (lo, hi) = (numbers[0], numbers[numbers.len() - 1]);
-        let missing: Vec<String> = (lo..=hi)
-            .filter(|n| numbers.binary_search(n).is_err())
-            .map(|n| n.to_string())
+        numbers.dedup();
+        // Gaps as ranges between neighbours: work in proportion to the rows
+        // kept, however high the numbers run.
+        let missing: Vec<String> = numbers
+            .windows(2)
+            .filter(|w| w[1] - w[0] > 1)
+            .map(|w| match (w[0] + 1, w[1] - 1) {
+                (a, b) if a == b => a.to_string(),
+                (a, b) if a + 1 == b => format!("{a}, {b}"),
+                (a, b) => format!("{a}-{b}"),
+            })
             .collect();
         if !missing.is_empty() {
             let origin = &rows[0].origin;

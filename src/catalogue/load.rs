@@ -11,6 +11,12 @@ use super::model::*;
 use super::raw::*;
 use super::Catalogue;
 use crate::units::fy::FinancialYear;
+use crate::units::text::check_title;
+
+/// The highest row number a list may print. The longest real schedule has
+/// 61 rows; a number past this is a typing slip, and lint would otherwise
+/// walk every number up to it looking for gaps.
+pub const MAX_ROW: u32 = 10_000;
 
 /// One data file's text and the name to show in messages.
 #[derive(Debug, Clone)]
@@ -293,8 +299,18 @@ fn parse_row(
     if r.title.trim().is_empty() {
         return Err(ctx.err(span, "listing title is empty"));
     }
+    check_title(&r.title).map_err(|e| ctx.err(span.clone(), e))?;
     if r.row == 0 {
         return Err(ctx.err(span, "row numbers start at 1"));
+    }
+    if r.row > MAX_ROW {
+        return Err(ctx.err(
+            span,
+            format!(
+                "row {} is past {MAX_ROW}, more rows than any list prints: check the number",
+                r.row
+            ),
+        ));
     }
     let letter = if status == ListingStatus::Mandatory {
         'm'
@@ -434,6 +450,9 @@ fn parse_aliases(source: &Source) -> Result<Vec<Alias>, LoadError> {
         .map(|a| {
             let span = a.span();
             let a = a.into_inner();
+            for title in [&a.title, &a.same_as] {
+                check_title(title).map_err(|e| ctx.err(span.clone(), e))?;
+            }
             if normalise(&a.title) == normalise(&a.same_as) {
                 return Err(ctx.err(
                     span,

@@ -16,6 +16,26 @@ pub(super) fn io_error(path: &Path, e: std::io::Error) -> LoadError {
     }
 }
 
+/// A data file's bytes as text, or the line of its first byte that is not
+/// UTF-8 (an editor saving in a legacy code page is the usual cause).
+fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+        LoadError {
+            origin: Origin {
+                file: path.display().to_string(),
+                line,
+            },
+            message: format!(
+                "byte 0x{:02x} is not UTF-8 text: save the file as UTF-8",
+                bytes[valid]
+            ),
+        }
+    })
+}
+
 /// The texts of the rulebooks and aliases (built-in and `dir`'s `*.toml`),
 /// and the course CSVs of `dir` still to read, in name order.
 pub(super) struct DirSources {
@@ -39,7 +59,8 @@ impl DirSources {
         paths.sort();
         csvs.sort();
         for path in paths {
-            let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
+            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            let text = utf8_text(&path, bytes)?;
             let source = Source::new(path.display().to_string(), text);
             if path.file_name().is_some_and(|n| n == "aliases.toml") {
                 aliases.push(source);

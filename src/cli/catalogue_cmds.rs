@@ -10,6 +10,7 @@ use super::{Context, Failure, Outcome};
 use crate::catalogue::lint::{lint as lint_catalogue, Severity};
 use crate::catalogue::{Catalogue, Competency, Listing, ListingStatus, Tier};
 use crate::search::SearchIndex;
+use crate::units::text::visible;
 
 /// Resolves `--tier` in any case, or names the nearest tier ids.
 pub fn find_tier<'a>(catalogue: &'a Catalogue, id: &str) -> Result<&'a Tier, Failure> {
@@ -278,7 +279,10 @@ pub fn lint(data: Option<&Path>, args: &LintArgs) -> Outcome {
             };
             out.push_str(&format!(
                 "{}:{}: {sev}[{}]: {}\n",
-                f.file, f.line, f.code, f.message
+                f.file,
+                f.line,
+                f.code,
+                visible(&f.message)
             ));
         }
         out.push_str(&format!(

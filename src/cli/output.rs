@@ -6,9 +6,12 @@ use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::Failure;
+use crate::units::text::{visible, visible_lines};
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly, not in a panic.
+/// No control character reaches the terminal, whatever the data holds.
 pub fn emit(text: &str) -> Result<(), Failure> {
+    let text = visible_lines(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
@@ -44,7 +47,13 @@ impl Table {
         self
     }
 
+    /// Cells are shown on one line each: a line break in a title must not
+    /// break the row.
     pub fn row(&mut self, cells: Vec<String>) {
+        let cells = cells
+            .into_iter()
+            .map(|c| visible(&c).into_owned())
+            .collect();
         self.rows.push(cells);
     }
 

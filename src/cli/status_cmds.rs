@@ -12,6 +12,7 @@ use crate::rules::record::Profile;
 use crate::store::Snapshot;
 use crate::units::hours::{format_hours, hours_value};
 use crate::units::words::count;
+use crate::units::text::visible;
 
 /// Loads the store and evaluates the year, or says how to start.
 pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Status), Failure> {
@@ -111,7 +112,8 @@ pub(super) fn long_text(st: &Status) -> String {
             r.citation
         ));
         if !r.open.is_empty() && r.open.len() <= 15 {
-            out.push_str(&format!("    still open: {}\n", r.open.join("; ")));
+            let open: Vec<_> = r.open.iter().map(|t| visible(t)).collect();
+            out.push_str(&format!("    still open: {}\n", open.join("; ")));
         }
     }
     if st.requirements.is_empty() {
@@ -156,7 +158,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
             p.open_mandatory.len()
         ));
         for c in &p.open_mandatory {
-            out.push_str(&format!("  {:<18} {}\n", c.listing, c.title));
+            out.push_str(&format!("  {:<18} {}\n", c.listing, visible(&c.title)));
         }
     }
     for g in &p.optional {
@@ -169,7 +171,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
             g.courses.len()
         ));
         for c in &g.courses {
-            out.push_str(&format!("  {:<18} {}\n", c.listing, c.title));
+            out.push_str(&format!("  {:<18} {}\n", c.listing, visible(&c.title)));
         }
     }
     if let Some(h) = &p.hours {
@@ -289,6 +291,7 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Outcome {
 }
 
 fn csv_cell(s: &str) -> String {
+    let s = visible(s);
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -323,7 +326,7 @@ fn report_md(r: &Report) -> String {
         r.fy,
         r.name
             .as_deref()
-            .map(|n| format!(": {n}"))
+            .map(|n| format!(": {}", visible(n)))
             .unwrap_or_default()
     );
     let mut t = Table::new(&[

@@ -13,6 +13,7 @@ use super::app::{App, Overlay, View};
 use super::keymap::bindings_for;
 use super::theme::{Meaning, Theme};
 use super::{overlays, view_catalogue, view_log, view_plan, view_progress};
+use crate::units::text::is_hostile;
 
 /// The smallest terminal the dashboard lays out in.
 pub const MIN_WIDTH: u16 = 60;
@@ -50,6 +51,20 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     draw_footer(f, footer, app, theme);
     if let Some(o) = &app.overlay {
         overlays::render(f, body, app, o, theme);
+    }
+    strip_hostile(f.buffer_mut());
+}
+
+/// ratatui drops control characters but keeps a bidi override joined to
+/// the letter before it, and writes cell symbols to the terminal as they
+/// are: a title holding one would reorder the screen. Swept once per
+/// frame, after layout, so no width changes.
+fn strip_hostile(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(is_hostile) {
+            let kept: String = cell.symbol().chars().filter(|&c| !is_hostile(c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
     }
 }
 

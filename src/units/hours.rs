@@ -20,6 +20,7 @@ pub fn parse_hours(text: &str) -> Result<u32, String> {
             .collect::<Result<_, _>>()
             .map_err(|_| bad())?;
         match nums.as_slice() {
+            // Saturating: `99999999:00` is refused below, never an overflow.
             [h, m] if *m < 60 => h.saturating_mul(HOUR).saturating_add(m * 60),
             [h, m, s] if *m < 60 && *s < 60 => h.saturating_mul(HOUR).saturating_add(m * 60 + s),
             _ => return Err(bad()),

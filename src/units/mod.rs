@@ -9,3 +9,4 @@ pub mod hours;
 pub mod nearest;
 pub mod states;
 pub mod words;
+pub mod text;

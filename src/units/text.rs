@@ -1,0 +1,132 @@
+//! Text from outside (typed titles, data files, imports) checked where it
+//! enters and made harmless where it is shown: a title must never drive the
+//! terminal (clear the screen, retitle the pane) or break a table row.
+
+use std::borrow::Cow;
+
+/// The longest title accepted. The longest title any order prints is 92
+/// characters; iGOT titles are one line on a card. 300 leaves room for
+/// a long bilingual title and still refuses a pasted page.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// Characters a terminal acts on instead of showing: the C0 and C1
+/// controls and DEL (escape sequences start with them), and the bidi
+/// embedding, override and isolate marks, which reorder what follows them
+/// on screen ("Trojan Source"). Joiners (U+200C/U+200D) stay: Devanagari
+/// needs them.
+pub fn is_hostile(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Checks a title before it is stored: not hostile, not absurdly long.
+/// `what` names it in the message ("the title", "the certificate").
+pub fn check_text(what: &str, text: &str, max_chars: usize) -> Result<(), String> {
+    if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| is_hostile(c)) {
+        return Err(format!(
+            "{what} contains the control character {} at character {}: give it as iGOT prints it, without escape sequences or line breaks",
+            escape(c),
+            at + 1
+        ));
+    }
+    let chars = text.chars().count();
+    if chars > max_chars {
+        return Err(format!(
+            "{what} is {chars} characters long, more than the {max_chars} any real one needs: give it as iGOT prints it"
+        ));
+    }
+    Ok(())
+}
+
+/// `check_text` for a course title.
+pub fn check_title(title: &str) -> Result<(), String> {
+    check_text("the title", title, MAX_TITLE_CHARS)
+}
+
+/// A hostile character as a visible escape: `\n`, `\t`, `\r`, else
+/// `\u001b` (the JSON spelling, so it is also valid inside a JSON string).
+fn escape(c: char) -> String {
+    match c {
+        '\n' => "\\n".into(),
+        '\t' => "\\t".into(),
+        '\r' => "\\r".into(),
+        c => format!("\\u{:04x}", u32::from(c)),
+    }
+}
+
+fn escape_where(text: &str, hostile: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&hostile) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hostile(c) {
+            out.push_str(&escape(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One line of text for a table cell or a message: every hostile
+/// character, line breaks included, written as a visible escape.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    escape_where(text, is_hostile)
+}
+
+/// Whole output as printed: line breaks are its own structure and stay;
+/// any other hostile character becomes `\u001b`-style, which JSON reads
+/// as the same character, so this is safe for text and JSON alike.
+pub fn visible_lines(text: &str) -> Cow<'_, str> {
+    escape_where(text, |c| c != '\n' && is_hostile(c))
+}
+
+/// One Markdown table cell: `visible`, and `|` escaped so it stays one cell.
+pub fn markdown_cell(text: &str) -> String {
+    visible(text).replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}X\nY\u{9b}1m\u{202e}Z\u{7f}";
+
+    #[test]
+    fn visible_leaves_no_hostile_character() {
+        let v = visible(HOSTILE);
+        assert!(!v.chars().any(is_hostile), "{v}");
+        assert_eq!(
+            v,
+            "\\u001b[2J\\u001b]0;pwned\\u0007X\\nY\\u009b1m\\u202eZ\\u007f"
+        );
+        assert!(matches!(visible("Noting and Drafting"), Cow::Borrowed(_)));
+        assert_eq!(visible("प्रशिक्षण\u{200d}"), "प्रशिक्षण\u{200d}");
+    }
+
+    #[test]
+    fn visible_lines_keeps_line_breaks_and_reads_back_as_json() {
+        let v = visible_lines(HOSTILE);
+        assert_eq!(v.lines().count(), 2);
+        assert!(!v.chars().any(|c| c != '\n' && is_hostile(c)), "{v}");
+        let json = visible_lines(&serde_json::to_string(HOSTILE).unwrap()).into_owned();
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), HOSTILE);
+    }
+
+    #[test]
+    fn markdown_cells_stay_one_cell_on_one_line() {
+        assert_eq!(markdown_cell("a | b\nc"), "a \\| b\\nc");
+    }
+
+    #[test]
+    fn titles_with_controls_or_too_long_are_refused() {
+        assert!(check_title("Noting and Drafting").is_ok());
+        assert!(check_title(&"x".repeat(MAX_TITLE_CHARS)).is_ok());
+        let e = check_title(&"x".repeat(MAX_TITLE_CHARS + 1)).unwrap_err();
+        assert!(e.contains("301 characters"), "{e}");
+        let e = check_title("a\u{1b}[2J").unwrap_err();
+        assert!(e.contains("\\u001b at character 2"), "{e}");
+        assert!(check_title("a\u{202e}b").is_err());
+        assert!(check_title("line\nbreak").is_err());
+    }
+}
