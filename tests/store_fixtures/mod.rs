@@ -15,6 +15,8 @@ pub use tempfile::TempDir;
 
 pub use karmadash::store::{Store as LibStore, UiState};
 
+pub mod mounts;
+
 pub const TODAY: &str = "2026-11-23";
 
 // ---------------------------------------------------------------------------
