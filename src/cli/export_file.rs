@@ -38,15 +38,25 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
         )
     };
     let written = match unnamed_file(&dir) {
-        Some(file) => write_unnamed(file, bytes, &partial),
-        None => write_named(bytes, &partial),
+        // A new file gets its name in one step, so a kill leaves nothing.
+        Some(file) if !target.exists() => match write_unnamed(&file, bytes, &target) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                link_unnamed(&file, &partial).and_then(|()| fs::rename(&partial, &target))
+            }
+            other => other,
+        },
+        // Replacing a file goes through a name beside it for an atomic
+        // rename; only a kill between those two calls can leave it, and the
+        // next export removes it.
+        Some(file) => {
+            write_unnamed(&file, bytes, &partial).and_then(|()| fs::rename(&partial, &target))
+        }
+        None => write_named(bytes, &partial).and_then(|()| fs::rename(&partial, &target)),
     };
-    written
-        .and_then(|()| fs::rename(&partial, &target))
-        .map_err(|e| {
-            let _ = fs::remove_file(&partial);
-            failed(e)
-        })?;
+    written.map_err(|e| {
+        let _ = fs::remove_file(&partial);
+        failed(e)
+    })?;
     // Make the rename itself durable.
     if let Ok(d) = fs::File::open(&dir) {
         let _ = d.sync_all();
@@ -96,22 +106,33 @@ fn unnamed_file(dir: &Path) -> Option<fs::File> {
         .ok()
 }
 
-fn write_unnamed(mut file: fs::File, bytes: &[u8], partial: &Path) -> std::io::Result<()> {
-    file.write_all(bytes)?;
+/// Writes and syncs the unnamed file, then gives it the name `name`.
+fn write_unnamed(file: &fs::File, bytes: &[u8], name: &Path) -> std::io::Result<()> {
+    let mut writer = file;
+    writer.write_all(bytes)?;
     file.set_permissions(fs::Permissions::from_mode(EXPORT_MODE))?;
     file.sync_all()?;
-    // A stale name from an older, killed karmadash would make linkat fail.
-    let _ = fs::remove_file(partial);
+    link_unnamed(file, name)
+}
+
+fn link_unnamed(file: &fs::File, name: &Path) -> std::io::Result<()> {
+    if name
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(".karmadash-partial"))
+    {
+        // A stale name from an older, killed karmadash would make linkat fail.
+        let _ = fs::remove_file(name);
+    }
     let proc_path = format!("/proc/self/fd/{}\0", file.as_raw_fd());
-    let mut name = partial.as_os_str().as_bytes().to_vec();
-    name.push(0);
+    let mut c_name = name.as_os_str().as_bytes().to_vec();
+    c_name.push(0);
     // SAFETY: two NUL-terminated paths; the descriptor stays open here.
     let r = unsafe {
         libc::linkat(
             libc::AT_FDCWD,
             proc_path.as_ptr().cast(),
             libc::AT_FDCWD,
-            name.as_ptr().cast(),
+            c_name.as_ptr().cast(),
             libc::AT_SYMLINK_FOLLOW,
         )
     };
