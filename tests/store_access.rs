@@ -149,7 +149,7 @@ fn allocating_an_id_never_replaces_a_record() {
     populate(&db);
     // A counter set back below the records (by hand, or an older bug).
     {
-        let raw = sled::open(&db).unwrap();
+        let raw = raw_sled(&db);
         raw.insert("v1/next-id", b"1".as_ref()).unwrap();
         raw.flush().unwrap();
     }
