@@ -181,7 +181,7 @@ fn a_completion_is_on_disk_when_done_returns() {
     assert_eq!(snap.completions[0].seconds, 240 * 60);
     // ...through sled itself...
     {
-        let raw = sled::open(&db).unwrap();
+        let raw = raw_sled(&db);
         assert_eq!(raw.get("schema").unwrap().unwrap().as_ref(), b"2");
         assert_eq!(raw.scan_prefix("v1/completion/").count(), 1);
     }

@@ -211,12 +211,31 @@ fn write(file: &Path, fingerprint: u128, compiled: &Compiled) {
         return;
     };
     let temp = file.with_extension(format!("{}.tmp", std::process::id()));
-    let written = fs::create_dir_all(parent)
-        .and_then(|()| fs::write(&temp, &bytes))
+    let written = create_private_dir(parent)
+        .and_then(|()| write_private(&temp, &bytes))
         .and_then(|()| fs::rename(&temp, file));
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
+}
+
+/// The cache may sit beside a person's store and shows which lists they
+/// use: owner-only, like the store and its exports.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+fn write_private(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(file)?.write_all(bytes)
 }
 
 /// Puts `compiled` into the rulebooks' `catalogue`, if it fits it: the same

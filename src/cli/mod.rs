@@ -3,6 +3,7 @@
 
 mod args;
 mod catalogue_cmds;
+mod export_file;
 mod output;
 mod progress_cmds;
 mod roster_cmds;

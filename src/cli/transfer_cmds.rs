@@ -14,15 +14,7 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Outcome {
     match &args.file {
         None => emit(&text),
         Some(path) => {
-            // Write beside, then rename: a crash never leaves half an export.
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let tmp = path.with_file_name(format!(".{name}.karmadash-partial"));
-            std::fs::write(&tmp, &text)
-                .and_then(|_| std::fs::rename(&tmp, path))
-                .map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))
+            super::export_file::write_export(path, text.as_bytes()).map_err(Failure::input)
         }
     }
 }

@@ -7,6 +7,8 @@
 
 mod migrate;
 mod open;
+mod read_only;
+mod recover;
 pub mod roster;
 
 pub use migrate::read_export;
@@ -105,22 +107,17 @@ impl Store {
         &self.path
     }
 
-    /// Whether a store has been written here yet (reading never creates one).
-    fn exists(&self) -> bool {
-        self.path.exists() && (!self.path.is_dir() || self.path.join("db").exists())
-    }
-
     /// Everything in the store; an absent store reads as empty and is not created.
     pub fn snapshot(&self) -> Result<Snapshot> {
-        if !self.exists() {
-            return Ok(Snapshot {
+        // Reading never creates a store.
+        match open::open_read(&self.path)? {
+            Some(db) => read_all(&db),
+            None => Ok(Snapshot {
                 schema: SCHEMA_VERSION,
                 next_id: 1,
                 ..Snapshot::default()
-            });
+            }),
         }
-        let db = open::open(&self.path)?;
-        read_all(&db)
     }
 
     pub fn set_profile(&self, profile: &Profile) -> Result<()> {
@@ -140,7 +137,7 @@ impl Store {
                     c.title, c.id, c.date, c.id
                 )));
             }
-            completion.id = take_id(snap, batch);
+            completion.id = take_id(snap, batch)?;
             batch.insert(id_key(COMPLETION, completion.id).as_bytes(), encode(&completion));
             Ok(())
         })?;
@@ -169,7 +166,7 @@ impl Store {
 
     pub fn add_assignment(&self, mut assignment: Assignment) -> Result<Assignment> {
         self.write(|snap, batch| {
-            assignment.id = take_id(snap, batch);
+            assignment.id = take_id(snap, batch)?;
             batch.insert(
                 id_key(ASSIGNMENT, assignment.id).as_bytes(),
                 encode(&assignment),
@@ -182,7 +179,7 @@ impl Store {
     pub fn add_assessment(&self, passed: NaiveDate) -> Result<Assessment> {
         let mut made = Assessment { id: 0, passed };
         self.write(|snap, batch| {
-            made.id = take_id(snap, batch);
+            made.id = take_id(snap, batch)?;
             batch.insert(id_key(ASSESSMENT, made.id).as_bytes(), encode(&made));
             Ok(())
         })?;
@@ -217,6 +214,7 @@ impl Store {
                 snapshot.schema
             )));
         }
+        check_ids(snapshot).map_err(|e| StoreError(format!("{}; nothing was imported", e.0)))?;
         self.write(|current, batch| {
             for key in all_keys(current) {
                 batch.remove(key.as_bytes());
@@ -270,10 +268,49 @@ impl Store {
     }
 }
 
-fn take_id(snap: &Snapshot, batch: &mut sled::Batch) -> u64 {
+/// Ids stay below 2^53 so every JSON reader (JavaScript included) reads
+/// them exactly; years of records use a few hundred.
+pub const MAX_ID: u64 = 1 << 53;
+
+/// The next free id. It never wraps and never lands on a record that
+/// exists: a store whose counter says otherwise is refused, not overwritten.
+fn take_id(snap: &Snapshot, batch: &mut sled::Batch) -> Result<u64> {
     let id = snap.next_id.max(1);
+    if id >= MAX_ID {
+        return Err(StoreError(format!(
+            "the store's next id is {id}, past the last id karmadash hands out ({}): `karmadash export`, set \"next_id\" to one more than the largest id in the file, and import it",
+            MAX_ID - 1
+        )));
+    }
+    if let Some(taken) = record_ids(snap).find(|&existing| existing >= id) {
+        return Err(StoreError(format!(
+            "the store's next id is {id}, but a record already has id {taken}: `karmadash export`, set \"next_id\" to one more than the largest id in the file, and import it"
+        )));
+    }
     batch.insert(NEXT_ID.as_bytes(), encode(&(id + 1)));
-    id
+    Ok(id)
+}
+
+fn record_ids(s: &Snapshot) -> impl Iterator<Item = u64> + '_ {
+    s.completions
+        .iter()
+        .map(|c| c.id)
+        .chain(s.assignments.iter().map(|a| a.id))
+        .chain(s.assessments.iter().map(|a| a.id))
+}
+
+/// An export whose ids would run out is refused before import (reuse of
+/// ids is refused earlier, by `progress::check_import`).
+fn check_ids(snapshot: &Snapshot) -> Result<()> {
+    let largest = record_ids(snapshot).max().unwrap_or(0);
+    if snapshot.next_id >= MAX_ID || largest >= MAX_ID {
+        return Err(StoreError(format!(
+            "the export's ids reach {}, past the last id karmadash hands out ({}): renumber them below it",
+            snapshot.next_id.max(largest),
+            MAX_ID - 1
+        )));
+    }
+    Ok(())
 }
 
 fn all_keys(s: &Snapshot) -> Vec<String> {

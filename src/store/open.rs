@@ -1,10 +1,12 @@
 //! Opening the sled database: owner-only permissions, the schema check,
-//! and a short retry while another karmadash process holds the lock.
+//! a short retry while another karmadash process holds the lock, and
+//! recovery of what a killed or starved write left behind (`recover.rs`).
 
 use std::path::Path;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use super::recover::{self, Contents};
 use super::{Result, StoreError, SCHEMA_KEY, SCHEMA_VERSION};
 
 /// How long to wait for another process (a dashboard mid-write) to let go.
@@ -19,6 +21,7 @@ fn open_raw(path: &Path) -> Result<sled::Db> {
     let started = Instant::now();
     let mut pause = Duration::from_millis(5);
     loop {
+        recover::remove_unfinished_snapshots(path);
         match sled::Config::new().path(path).flush_every_ms(None).open() {
             Ok(db) => return Ok(db),
             Err(e) if is_lock_error(&e) && started.elapsed() < LOCK_PATIENCE => {
@@ -31,12 +34,19 @@ fn open_raw(path: &Path) -> Result<sled::Db> {
                     path.display()
                 )))
             }
-            Err(e) => {
+            Err(sled::Error::Io(e)) if e.raw_os_error() == Some(libc::ENOSPC) => {
                 return Err(StoreError(format!(
-                    "cannot open the store at {}: {e}. If it is damaged, move it aside and `karmadash import` your last export",
+                    "cannot open the store at {}: the disk is full. The store is not damaged: free some space and run the command again",
                     path.display()
                 )))
             }
+            Err(sled::Error::Corruption { .. }) => {
+                return Err(unreadable(
+                    path,
+                    "it is damaged: sled found corrupted data in it that karmadash cannot repair",
+                ))
+            }
+            Err(e) => return Err(unreadable(path, &e.to_string())),
         }
     }
 }
@@ -44,10 +54,10 @@ fn open_raw(path: &Path) -> Result<sled::Db> {
 fn check_schema(db: &sled::Db, path: &Path, had_log: bool) -> Result<()> {
     match db.get(SCHEMA_KEY) {
         // sled reads a damaged log as an empty database: never take that for a new store.
-        Ok(None) if db.is_empty() && had_log => Err(StoreError(format!(
-            "the store at {} is damaged: its log holds nothing karmadash can read. Move it aside and `karmadash import` your last export",
-            path.display()
-        ))),
+        Ok(None) if db.is_empty() && had_log => Err(unreadable(
+            path,
+            "it is damaged: its log holds nothing karmadash can read",
+        )),
         Ok(Some(v)) if v.as_ref() == SCHEMA_VERSION.to_string().as_bytes() => Ok(()),
         Ok(Some(v)) => Err(StoreError(format!(
             "the store at {} has schema {}, this karmadash reads {SCHEMA_VERSION}: use the karmadash that made it to export, then import here",
@@ -63,28 +73,140 @@ fn check_schema(db: &sled::Db, path: &Path, had_log: bool) -> Result<()> {
     }
 }
 
-/// Opens an existing store for reading.
-pub fn open(path: &Path) -> Result<sled::Db> {
+/// The one line for a store sled cannot read. It never advises moving the
+/// store aside as if that were harmless: the files are left exactly as they
+/// are, and an import goes to a new path so nothing is thrown away.
+fn unreadable(path: &Path, what: &str) -> StoreError {
+    StoreError(format!(
+        "cannot open the store at {}: {what}. Its files are left untouched: keep a copy of that directory, then restore your last export into a new store with `karmadash --db NEW_PATH import FILE`",
+        path.display()
+    ))
+}
+
+/// Refuses a path that is not a karmadash store before sled may add its
+/// files to it. Returns whether it is an empty directory (a new store).
+fn check_contents(path: &Path) -> Result<bool> {
     if !path.is_dir() {
         return Err(StoreError(format!(
             "{} is not a karmadash store (it is a file, not a database directory): pass another --db PATH",
             path.display()
         )));
     }
-    let had_log = std::fs::metadata(path.join("db")).is_ok_and(|m| m.len() > 0);
+    match recover::contents(path) {
+        Contents::Empty => Ok(true),
+        Contents::Store => Ok(false),
+        Contents::LogMissing => Err(unreadable(
+            path,
+            "it is damaged: its log file `db` is missing while sled's other files are there",
+        )),
+        Contents::Foreign(name) => Err(StoreError(format!(
+            "{} is not a karmadash store: it holds \"{name}\", which neither karmadash nor sled makes. Pass another --db PATH",
+            path.display()
+        ))),
+    }
+}
+
+/// Opens an existing store for reading; None for an absent or empty one,
+/// which reads as new. sled 0.34 can only open a database read-write, and
+/// writes a snapshot while opening: a store this process may not write, or
+/// one on a full disk, is read from a private copy instead.
+pub fn open_read(path: &Path) -> Result<Option<ReadDb>> {
+    if !path.exists() || check_contents(path)? {
+        return Ok(None);
+    }
+    if recover::writable(path) && check_free_space(path).is_ok() {
+        let db = open_existing(path)?;
+        return Ok(Some(ReadDb {
+            db: Some(db),
+            copy: None,
+        }));
+    }
+    let copy = super::read_only::copy_store(path)?;
+    let db = open_raw(&copy).and_then(|db| {
+        check_schema(&db, path, true)?;
+        Ok(db)
+    });
+    match db {
+        Ok(db) => Ok(Some(ReadDb {
+            db: Some(db),
+            copy: Some(copy),
+        })),
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&copy);
+            Err(e)
+        }
+    }
+}
+
+/// A store opened for reading; a read-only store's private copy is removed
+/// when this is dropped.
+pub struct ReadDb {
+    db: Option<sled::Db>,
+    copy: Option<std::path::PathBuf>,
+}
+
+impl std::ops::Deref for ReadDb {
+    type Target = sled::Db;
+    fn deref(&self) -> &sled::Db {
+        self.db.as_ref().expect("present until dropped")
+    }
+}
+
+impl Drop for ReadDb {
+    fn drop(&mut self) {
+        drop(self.db.take());
+        if let Some(copy) = self.copy.take() {
+            let _ = std::fs::remove_dir_all(copy);
+        }
+    }
+}
+
+fn open_existing(path: &Path) -> Result<sled::Db> {
+    let had_log = std::fs::metadata(path.join(recover::LOG_FILE)).is_ok_and(|m| m.len() > 0);
     let db = open_raw(path)?;
     super::migrate::upgrade(&db, path)?;
+    recover::make_private(path);
     check_schema(&db, path, had_log)?;
     Ok(db)
 }
 
+/// Refuses a write when the filesystem is nearly full: a write that meets
+/// "No space left on device" half-way is what used to break a store.
+fn check_free_space(path: &Path) -> Result<()> {
+    let probe = if path.exists() {
+        path
+    } else {
+        path.parent().unwrap_or(path)
+    };
+    match recover::free_bytes(probe) {
+        Some(free) if free < recover::FREE_SPACE_MARGIN => Err(StoreError(format!(
+            "not enough free space for the store at {}: {} KB free, and karmadash keeps {} KB in hand so a write can never be cut short. Free some space and run the command again; nothing was written",
+            path.display(),
+            free / 1024,
+            recover::FREE_SPACE_MARGIN / 1024
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Opens the store, creating it (owner-only) if it does not exist yet.
 pub fn open_for_write(path: &Path) -> Result<sled::Db> {
-    let fresh = !path.exists() || (path.is_dir() && !path.join("db").exists());
+    let fresh = !path.exists() || check_contents(path)?;
     if !path.exists() {
         create_private_dir(path)?;
     }
-    let db = if fresh { open_raw(path)? } else { open(path)? };
+    check_free_space(path)?;
+    if !fresh && !recover::writable(path) {
+        return Err(StoreError(format!(
+            "the store at {} is read-only for you: reading works, writing needs write access to it",
+            path.display()
+        )));
+    }
+    let db = if fresh {
+        open_raw(path)?
+    } else {
+        open_existing(path)?
+    };
     if db.get(SCHEMA_KEY).ok().flatten().is_none() {
         db.insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
             .map_err(|e| {
@@ -94,6 +216,7 @@ pub fn open_for_write(path: &Path) -> Result<sled::Db> {
                 ))
             })?;
     }
+    recover::make_private(path);
     Ok(db)
 }
 

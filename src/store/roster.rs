@@ -121,10 +121,10 @@ fn updated(old: Option<&Officer>, new: &Officer, covers: Covers) -> Officer {
 impl Store {
     /// The roster; an absent store reads as an empty one.
     pub fn roster(&self) -> Result<RosterSnapshot> {
-        if !self.exists() {
-            return Ok(RosterSnapshot::default());
+        match open::open_read(self.path())? {
+            Some(db) => read(&db),
+            None => Ok(RosterSnapshot::default()),
         }
-        read(&open::open(self.path())?)
     }
 
     /// Applies gathered reports as one atomic batch (or, with `dry_run`,

@@ -15,6 +15,8 @@ pub use tempfile::TempDir;
 
 pub use karmadash::store::{Store as LibStore, UiState};
 
+pub mod mounts;
+
 pub const TODAY: &str = "2026-11-23";
 
 // ---------------------------------------------------------------------------
@@ -184,4 +186,20 @@ pub fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     }
     out.sort();
     out
+}
+
+/// sled opened in this process, retried briefly: right after this process
+/// dropped its own handle, sled's lock can still be held for a moment.
+pub fn raw_sled(db: &Path) -> sled::Db {
+    let started = Instant::now();
+    loop {
+        match sled::open(db) {
+            Ok(raw) => return raw,
+            Err(e) if started.elapsed() < Duration::from_secs(2) => {
+                let _ = e;
+                thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => panic!("sled::open({}): {e}", db.display()),
+        }
+    }
 }
