@@ -138,7 +138,7 @@ fn back_to_back_killed_writes_never_leave_the_store_unreadable() {
         );
     }
     for c in completions {
-        assert_eq!(c["minutes"], 90, "whole record: {c}");
+        assert_eq!(c["seconds"], 90 * 60, "whole record: {c}");
     }
     assert_eq!(v["profile"]["batch"], 2012, "the rest survived");
     ok(
@@ -299,7 +299,7 @@ fn large_store(db: &Path, dir: &Path) {
     for id in 1..=20_000u64 {
         completions.push(json!({
             "id": id, "course": format!("long course {id}"), "title": format!("Long Course {id}"),
-            "in_catalogue": false, "date": "2026-06-01", "minutes": 60, "certificate": null
+            "in_catalogue": false, "date": "2026-06-01", "seconds": 3600, "certificate": null
         }));
     }
     let mut v: Value = serde_json::from_str(&export(db)).unwrap();
