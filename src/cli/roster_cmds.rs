@@ -219,7 +219,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
                 }
             })
         };
-        let flags: Vec<&str> = s.flags.iter().map(|f| f.kind.id()).collect();
+        let flags = flag_kinds(s).join(",");
         let name: String = s.officer.name.chars().take(22).collect();
         t.row(vec![
             name,
@@ -231,7 +231,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
             frac(mandatory(s), false),
             verdict(s).into(),
             next_due(s).map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
-            flags.join(","),
+            flags,
         ]);
     }
     if args.csv {
@@ -266,7 +266,7 @@ fn csv_rows(rows: &[OfficerStatus]) -> String {
             r.map(|r| format!("{}", (f(r) * 100.0).round() / 100.0))
                 .unwrap_or_default()
         };
-        let flags: Vec<&str> = s.flags.iter().map(|f| f.kind.id()).collect();
+        let flags = flag_kinds(s);
         let _ = w.write_record([
             s.officer.id.0.as_str(),
             &s.officer.name,
@@ -287,6 +287,14 @@ fn csv_rows(rows: &[OfficerStatus]) -> String {
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Each kind of flag once, for a table cell; `roster show` has the texts.
+fn flag_kinds(s: &OfficerStatus) -> Vec<&'static str> {
+    let mut kinds: Vec<_> = s.flags.iter().map(|f| f.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds.into_iter().map(|k| k.id()).collect()
 }
 
 fn find<'a>(officers: &'a [Officer], who: &str) -> Result<&'a Officer, Failure> {
