@@ -289,3 +289,84 @@ fn a_newer_report_updates_each_officer_and_keeps_the_ones_who_left() {
         .unwrap();
     assert_eq!(hours["seconds"], 3900, "the new completion counts: {hours}");
 }
+
+#[test]
+fn import_igot_brings_one_officers_rows_and_never_a_second_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let report = fixture("tour/ConsumptionReport.csv");
+    let ok = |args: &[&str]| {
+        let (code, out, err) = run(&db, TODAY, args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        out
+    };
+    ok(&[
+        "profile",
+        "set",
+        "--service",
+        "bas",
+        "--tier",
+        "bas-basic-ac",
+    ]);
+    ok(&[
+        "done",
+        "Yuva AI for All",
+        "--hours",
+        "4",
+        "--date",
+        "2026-05-01",
+    ]);
+    let log_before = ok(&["log", "--json"]);
+    let out = ok(&[
+        "import-igot",
+        &report,
+        "--officer",
+        "Anjali.Kumari@bihar.gov.in",
+        "--dry-run",
+    ]);
+    assert!(
+        out.contains("10 completions would be recorded") && out.contains("nothing was written"),
+        "{out}"
+    );
+    assert_eq!(
+        ok(&["log", "--json"]),
+        log_before,
+        "a dry run writes nothing"
+    );
+
+    let out = ok(&[
+        "import-igot",
+        &report,
+        "--officer",
+        "anjali.kumari@bihar.gov.in",
+    ]);
+    assert!(out.contains("10 completions recorded"), "{out}");
+    assert!(
+        out.contains("Already recorded: \"Yuva AI for All\" (id 1"),
+        "typed first, kept: {out}"
+    );
+    let log: Value = serde_json::from_str(&ok(&["log", "--json"])).unwrap();
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 11);
+    let leadership = log
+        .iter()
+        .find(|c| c["title"] == "Leadership Skills for Professionals")
+        .unwrap();
+    assert_eq!(leadership["hours"], 4.5);
+    assert_eq!(leadership["certificate"], "c0ffee00-0001");
+    // Again: nothing new, nothing twice.
+    let out = ok(&[
+        "import-igot",
+        &report,
+        "--officer",
+        "anjali.kumari@bihar.gov.in",
+    ]);
+    assert!(out.starts_with("0 completions recorded."), "{out}");
+    let (code, _, err) = run(
+        &db,
+        TODAY,
+        &["import-igot", &report, "--officer", "nobody@x.in"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("has no row of nobody@x.in"), "{err}");
+}

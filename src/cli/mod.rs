@@ -224,5 +224,6 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         Some(Command::Export(a)) => transfer_cmds::export(&ctx, &a),
         Some(Command::Import(a)) => transfer_cmds::import(&ctx, &a),
         Some(Command::Roster(a)) => roster_cmds::roster(&ctx, &a),
+        Some(Command::ImportIgot(a)) => roster_import::import_own(&ctx, &a),
     }
 }

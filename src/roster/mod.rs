@@ -6,6 +6,7 @@ pub mod designations;
 pub mod evaluate;
 pub mod gather;
 pub mod officer;
+pub mod personal;
 
 pub use evaluate::{evaluate_officer, Defaults, OfficerStatus};
 pub use gather::{DurationSeen, Gathered, Gathering};

@@ -144,6 +144,33 @@ impl Store {
         Ok(completion)
     }
 
+    /// Records several completions in one atomic batch, skipping any whose
+    /// course is already recorded (returned second, with the record that
+    /// has it): a portal report merged into what the officer typed.
+    pub fn add_completions(
+        &self,
+        completions: Vec<Completion>,
+    ) -> Result<(Vec<Completion>, Vec<(Completion, Completion)>)> {
+        let mut added = Vec::new();
+        let mut skipped = Vec::new();
+        self.write(|snap, batch| {
+            let mut snap = snap.clone();
+            for mut c in completions {
+                if let Some(known) = snap.completions.iter().find(|k| k.course == c.course) {
+                    skipped.push((c, known.clone()));
+                    continue;
+                }
+                c.id = take_id(&snap, batch)?;
+                snap.next_id = c.id + 1;
+                batch.insert(id_key(COMPLETION, c.id).as_bytes(), encode(&c));
+                snap.completions.push(c.clone());
+                added.push(c);
+            }
+            Ok(())
+        })?;
+        Ok((added, skipped))
+    }
+
     /// Removes a completion; says so if there is none with that id.
     pub fn remove_completion(&self, id: u64) -> Result<Completion> {
         let mut removed = None;
