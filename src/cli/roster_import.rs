@@ -226,9 +226,10 @@ pub fn import_own(ctx: &Context, args: &ImportIgotArgs) -> Outcome {
                 (a, s)
             })
     } else {
-        store
+        let merged = store
             .add_completions(own.completions)
-            .map_err(|e| Failure::input(e.0))?
+            .map_err(|e| Failure::input(e.0))?;
+        (merged.added, merged.skipped)
     };
     let verb = if args.dry_run {
         "would be recorded"

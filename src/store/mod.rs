@@ -70,6 +70,14 @@ pub struct Snapshot {
     pub next_id: u64,
 }
 
+/// What `add_completions` did: the records it made, and each completion it
+/// skipped with the record that already has its course.
+#[derive(Debug, Default)]
+pub struct Merged {
+    pub added: Vec<Completion>,
+    pub skipped: Vec<(Completion, Completion)>,
+}
+
 pub struct Store {
     path: PathBuf,
 }
@@ -147,10 +155,7 @@ impl Store {
     /// Records several completions in one atomic batch, skipping any whose
     /// course is already recorded (returned second, with the record that
     /// has it): a portal report merged into what the officer typed.
-    pub fn add_completions(
-        &self,
-        completions: Vec<Completion>,
-    ) -> Result<(Vec<Completion>, Vec<(Completion, Completion)>)> {
+    pub fn add_completions(&self, completions: Vec<Completion>) -> Result<Merged> {
         let mut added = Vec::new();
         let mut skipped = Vec::new();
         self.write(|snap, batch| {
@@ -168,7 +173,7 @@ impl Store {
             }
             Ok(())
         })?;
-        Ok((added, skipped))
+        Ok(Merged { added, skipped })
     }
 
     /// Removes a completion; says so if there is none with that id.
