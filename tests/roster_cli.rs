@@ -370,3 +370,40 @@ fn import_igot_brings_one_officers_rows_and_never_a_second_record() {
     assert_eq!(code, 2);
     assert!(err.contains("has no row of nobody@x.in"), "{err}");
 }
+
+#[test]
+fn the_review_report_totals_each_tier_and_names_the_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let tour = |f: &str| fixture(&format!("tour/{f}"));
+    let (code, _, err) = run(
+        &db,
+        TODAY,
+        &[
+            "roster",
+            "import",
+            &tour("ConsumptionReport.csv"),
+            &tour("UserReport.csv"),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, md, _) = run(&db, TODAY, &["roster", "report"]);
+    assert_eq!(code, 0);
+    assert!(md.contains("(generated 2026-11-22 07:30:00)"), "{md}");
+    let bas = md.find("(bas-basic-ac): 3 officers").expect("the BAS tier");
+    let unplaced = md
+        .find("not placed in a tier")
+        .expect("the unplaced officer");
+    assert!(bas < unplaced, "tiers first, the unplaced last:\n{md}");
+    assert!(
+        md.contains("Met 0, on pace 1, behind 2, overdue 0; hours 104.25 of 156."),
+        "{md}"
+    );
+    let (_, csv, _) = run(&db, TODAY, &["roster", "report", "--format", "csv"]);
+    assert!(
+        csv.contains(
+            "bas-basic-ac,\"BAS, Basic grade to Additional Collector\",3,0,1,2,0,104.25,156"
+        ),
+        "{csv}"
+    );
+}

@@ -363,6 +363,18 @@ pub enum RosterAction {
     Show(RosterShowArgs),
     /// Set the tier of one officer by hand (over the designations table), or --clear it
     Tier(RosterTierArgs),
+    /// The table for a review meeting: every officer by tier, with totals per tier
+    Report(RosterReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RosterReportArgs {
+    /// Financial year; default: the one containing today
+    #[arg(long, value_name = "FY")]
+    pub fy: Option<String>,
+    /// md or csv (one row per tier) for people; json (keys: fy, as_of, imports, tiers[tier, label, officers, met, on_pace, behind, overdue, seconds_done, hours_target])
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ mod output;
 mod progress_cmds;
 mod roster_cmds;
 mod roster_import;
+mod roster_report;
 mod shell_cmds;
 mod status_cmds;
 mod transfer_cmds;
