@@ -5,6 +5,7 @@
 //! opens it, does its reads or one atomic batch of writes, flushes, and
 //! closes it: a shell `status` works while the dashboard runs elsewhere.
 
+pub mod changes;
 mod open;
 
 use chrono::NaiveDate;
@@ -253,7 +254,16 @@ impl Store {
                 self.path.display()
             ))
         })?;
+        // Let go of sled before telling readers, so their open finds it free.
+        drop(db);
+        changes::bump(&self.path);
         Ok(())
+    }
+
+    /// The store's change marker now (see `changes`): compare two readings
+    /// to learn whether anything was written in between.
+    pub fn change_marker(&self) -> Option<String> {
+        changes::current(&self.path)
     }
 }
 
