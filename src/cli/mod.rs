@@ -186,7 +186,12 @@ pub fn run(cli: Cli) -> Outcome {
             let store = store(&ctx)?;
             let first = snapshot(&ctx).map_err(|f| f.message);
             let catalogue = ManuallyDrop::into_inner(ctx.catalogue);
-            crate::tui::run(catalogue, store, ctx.today, first).map_err(Failure::input)
+            match crate::tui::run(catalogue, store, ctx.today, first).map_err(Failure::input)? {
+                0 => Ok(()),
+                // Ctrl-C or a signal: the terminal is restored and the view
+                // saved; end with the status a shell expects (130, 143...).
+                code => std::process::exit(code),
+            }
         }
         Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),

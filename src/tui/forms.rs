@@ -1,4 +1,5 @@
-//! The small forms: record a completion, create or edit the profile.
+//! The small forms: record a completion (listed or outside the lists), an
+//! assigned course, the assessment; create or edit the profile.
 //! They only hold text; checking happens in `progress`, shared with the CLI.
 
 use chrono::NaiveDate;
@@ -9,6 +10,12 @@ use crate::rules::record::Profile;
 
 pub enum FormKind {
     Completion(CourseId),
+    /// A course outside the lists (`done --other`).
+    Other,
+    /// A course assigned to the officer (`assign`).
+    Assigned,
+    /// The comprehensive assessment (`assessment --passed`).
+    Assessment,
     /// Carries the name, which the form does not show, so editing keeps it.
     Profile(Option<String>),
 }
@@ -36,6 +43,52 @@ impl Form {
             ],
             values: vec![today.to_string(), String::new(), String::new()],
             focus: 1,
+            error: None,
+        }
+    }
+
+    pub fn other(today: NaiveDate) -> Form {
+        Form {
+            kind: FormKind::Other,
+            title: "Done: a course outside the lists".into(),
+            labels: vec!["Title", "Hours", "Date", "Certificate"],
+            hints: vec![
+                "as iGOT shows it",
+                "from the certificate: 1.5 or 1:30",
+                "YYYY-MM-DD",
+                "optional",
+            ],
+            values: vec![
+                String::new(),
+                String::new(),
+                today.to_string(),
+                String::new(),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn assigned() -> Form {
+        Form {
+            kind: FormKind::Assigned,
+            title: "A course assigned to you".into(),
+            labels: vec!["Course", "Due"],
+            hints: vec!["title or listing id", "YYYY-MM-DD, optional"],
+            values: vec![String::new(), String::new()],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn assessment(today: NaiveDate) -> Form {
+        Form {
+            kind: FormKind::Assessment,
+            title: "Comprehensive assessment passed".into(),
+            labels: vec!["Date passed"],
+            hints: vec!["YYYY-MM-DD"],
+            values: vec![today.to_string()],
+            focus: 0,
             error: None,
         }
     }
@@ -94,7 +147,7 @@ impl Form {
             tier: self.values[3].clone(),
             name: match &self.kind {
                 FormKind::Profile(name) => name.clone().unwrap_or_default(),
-                FormKind::Completion(_) => String::new(),
+                _ => String::new(),
             },
             registered: self.values[4].clone(),
         }
