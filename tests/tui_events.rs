@@ -542,7 +542,7 @@ fn a_records_an_assigned_course_and_e_the_assessment() {
 }
 
 #[test]
-fn the_profile_form_records_the_registration_date() {
+fn the_profile_form_records_the_registration_date_and_the_name() {
     let o = bss_officer();
     let mut app = o.app();
     app.on_key(ch('p'));
@@ -550,10 +550,22 @@ fn the_profile_form_records_the_registration_date() {
         app.on_key(key(KeyCode::Tab));
     }
     type_text(&mut app, "2026-03-15");
+    app.on_key(key(KeyCode::Tab));
+    type_text(&mut app, "A. Kumar");
     app.on_key(key(KeyCode::Enter));
     assert!(app.overlay.is_none(), "{:?}", app.message);
     let p = o.store().snapshot().unwrap().profile.unwrap();
     assert_eq!(p.registered, "2026-03-15".parse().ok());
+    assert_eq!(
+        p.name.as_deref(),
+        Some("A. Kumar"),
+        "as `profile set --name`"
+    );
+    // Editing again shows both, and keeps them.
+    app.on_key(ch('p'));
+    app.on_key(key(KeyCode::Enter));
+    let again = o.store().snapshot().unwrap().profile.unwrap();
+    assert_eq!(again, p);
 }
 
 #[test]

@@ -102,7 +102,7 @@ impl App {
                     .map(|c| format!("Recorded \"{}\" ({:.1} h).", c.title, c.hours())),
                 }
             }
-            FormKind::Profile(_) => {
+            FormKind::Profile => {
                 progress::save_profile(&self.catalogue, &self.store, self.today, &f.profile_input())
                     .map(|t| format!("Profile saved: tier {}.", t.id.as_deref().unwrap_or("none")))
             }
@@ -111,7 +111,7 @@ impl App {
             Ok(msg) => {
                 self.message = Some((msg, false));
                 self.reload();
-                if matches!(f.kind, FormKind::Profile(_)) {
+                if matches!(f.kind, FormKind::Profile) {
                     if let Some(t) = self.status.as_ref().ok().and_then(|s| s.tier.id.clone()) {
                         self.tier = self
                             .catalogue

@@ -16,8 +16,7 @@ pub enum FormKind {
     Assigned,
     /// The comprehensive assessment (`assessment --passed`).
     Assessment,
-    /// Carries the name, which the form does not show, so editing keeps it.
-    Profile(Option<String>),
+    Profile,
 }
 
 pub struct Form {
@@ -102,23 +101,25 @@ impl Form {
                 text(p.batch.map(|b| b.to_string())),
                 text(p.tier.clone()),
                 text(p.registered.map(|d| d.to_string())),
+                text(p.name.clone()),
             ],
-            None => vec![String::new(); 5],
+            None => vec![String::new(); 6],
         };
         Form {
-            kind: FormKind::Profile(current.and_then(|p| p.name.clone())),
+            kind: FormKind::Profile,
             title: if current.is_some() {
                 "Your profile".into()
             } else {
                 "Welcome: who are you? (Esc to browse first)".into()
             },
-            labels: vec!["Service", "State", "Batch", "Tier", "Registered"],
+            labels: vec!["Service", "State", "Batch", "Tier", "Registered", "Name"],
             hints: vec![
                 "ias bas bss bscs danics central",
                 "bihar, delhi, himachal...",
                 "IAS: year, gives the tier",
                 "or a tier id (see list)",
                 "iGOT registration date",
+                "optional, for the report",
             ],
             values,
             focus: 0,
@@ -145,10 +146,7 @@ impl Form {
             state: self.values[1].clone(),
             batch: self.values[2].clone(),
             tier: self.values[3].clone(),
-            name: match &self.kind {
-                FormKind::Profile(name) => name.clone().unwrap_or_default(),
-                _ => String::new(),
-            },
+            name: self.values[5].clone(),
             registered: self.values[4].clone(),
         }
     }

@@ -234,3 +234,14 @@ fn blanking_a_cluster_blanks_both_columns() {
         assert_eq!(text.trim(), "", "{model:?}");
     }
 }
+
+#[test]
+fn closing_a_popup_over_a_cluster_leaves_no_border_behind() {
+    let row = || vec![Line::from("xसेवा ab")];
+    let frames = vec![row(), vec![Line::from("x┌──────┐")], row()];
+    for model in MODELS {
+        let text = replay(model, true, &frames).row_text(0);
+        assert!(!text.contains(['─', '┐']), "{model:?}: {text:?}");
+        assert!(text.contains(" ab"), "{model:?}: {text:?}");
+    }
+}
