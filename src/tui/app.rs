@@ -499,7 +499,7 @@ impl App {
                 _ => Some(overlay),
             },
             Overlay::Detail(_) => match key.code {
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => None,
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => None,
                 KeyCode::Char('d') => {
                     self.overlay = Some(overlay);
                     if let Some(Overlay::Detail(c)) = self.overlay.take() {
