@@ -6,6 +6,7 @@
 //! closes it: a shell `status` works while the dashboard runs elsewhere.
 
 mod migrate;
+pub mod changes;
 mod open;
 mod read_only;
 mod recover;
@@ -296,7 +297,16 @@ impl Store {
                 self.path.display()
             ))
         })?;
+        // Let go of sled before telling readers, so their open finds it free.
+        drop(db);
+        changes::bump(&self.path);
         Ok(())
+    }
+
+    /// The store's change marker now (see `changes`): compare two readings
+    /// to learn whether anything was written in between.
+    pub fn change_marker(&self) -> Option<String> {
+        changes::current(&self.path)
     }
 }
 
