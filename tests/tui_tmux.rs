@@ -383,7 +383,7 @@ fn a_completion_recorded_from_the_shell_appears_within_a_second_or_two() {
     let start = Instant::now();
     loop {
         let screen = tmux.screen();
-        if screen.contains("Yuva AI for All") && screen.contains("1 courses, 2.0 hours") {
+        if screen.contains("Yuva AI for All") && screen.contains("1 course, 2.00 hours") {
             break;
         }
         assert!(
@@ -480,7 +480,7 @@ fn the_search_highlight_stops_at_the_end_of_seva_in_tmux() {
         tmux.type_text(c);
         thread::sleep(Duration::from_millis(30));
     }
-    tmux.wait_for(&["/ सेवा", "उत्कृष्टता", "hits"]);
+    tmux.wait_for(&["/ सेवा", "उत्कृष्टता", "1 hit"]);
     let start = Instant::now();
     let line = loop {
         let out = tmux.run(&["capture-pane", "-p", "-e", "-t", "dash"]);

@@ -24,7 +24,15 @@ pub(super) fn bump(store: &Path) {
     let path = marker_path(store);
     // Written beside and renamed over, so a reader never sees half a token.
     let tmp = store.join(format!("{MARKER}.{}", std::process::id()));
-    if std::fs::write(&tmp, token).is_ok() && std::fs::rename(&tmp, &path).is_err() {
+    // Owner-only, like every file of the store.
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options
+        .open(&tmp)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, token.as_bytes()));
+    if written.is_err() || std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
 }

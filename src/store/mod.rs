@@ -5,8 +5,8 @@
 //! opens it, does its reads or one atomic batch of writes, flushes, and
 //! closes it: a shell `status` works while the dashboard runs elsewhere.
 
-mod migrate;
 pub mod changes;
+mod migrate;
 mod open;
 mod read_only;
 mod recover;
