@@ -8,5 +8,5 @@ pub mod fy;
 pub mod hours;
 pub mod nearest;
 pub mod states;
-pub mod words;
 pub mod text;
+pub mod words;
