@@ -11,8 +11,8 @@ use crate::rules::plan::plan as make_plan;
 use crate::rules::record::Profile;
 use crate::store::Snapshot;
 use crate::units::hours::{format_hours, hours_value};
-use crate::units::words::count;
 use crate::units::text::visible;
+use crate::units::words::count;
 
 /// Loads the store and evaluates the year, or says how to start.
 pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Status), Failure> {

@@ -3,10 +3,11 @@
 //! India's states, and the nearest names to a mistyped one. Pure parsing
 //! and formatting; no catalogue, store or terminal code.
 
+pub mod amount;
 pub mod dates;
 pub mod fy;
 pub mod hours;
 pub mod nearest;
 pub mod states;
-pub mod words;
 pub mod text;
+pub mod words;
