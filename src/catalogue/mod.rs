@@ -7,6 +7,7 @@ pub mod course_csv;
 pub mod identity;
 pub mod lint;
 pub mod load;
+mod load_requirement;
 pub mod model;
 mod raw;
 pub mod sources;
