@@ -29,14 +29,7 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
     if let Some(w) = crate::profile_edit::stored_state_warning(profile) {
         eprintln!("karmadash: warning: {w}");
     }
-    let inputs = Inputs {
-        catalogue: &ctx.catalogue,
-        profile,
-        completions: &snap.completions,
-        assignments: &snap.assignments,
-        assessments: &snap.assessments,
-        today: ctx.today,
-    };
+    let inputs = Inputs::from_records(&ctx.catalogue, profile, snap.records(), ctx.today);
     let status = evaluate(&inputs, fy).map_err(Failure::input)?;
     Ok((snap, status))
 }

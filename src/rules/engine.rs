@@ -32,6 +32,36 @@ pub struct Inputs<'a> {
     pub today: NaiveDate,
 }
 
+/// One officer's records, as the engine reads them: from the store's
+/// snapshot, or from a roster built from the portal's reports. The engine
+/// tells records apart by course, never by id: `counted` only reports the
+/// ids the source gave, so a source need not be the store.
+#[derive(Debug, Clone, Copy)]
+pub struct Records<'a> {
+    pub completions: &'a [Completion],
+    pub assignments: &'a [Assignment],
+    pub assessments: &'a [Assessment],
+}
+
+impl<'a> Inputs<'a> {
+    /// The one way every shell (CLI, dashboard, roster) assembles inputs.
+    pub fn from_records(
+        catalogue: &'a Catalogue,
+        profile: &'a Profile,
+        records: Records<'a>,
+        today: NaiveDate,
+    ) -> Inputs<'a> {
+        Inputs {
+            catalogue,
+            profile,
+            completions: records.completions,
+            assignments: records.assignments,
+            assessments: records.assessments,
+            today,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
