@@ -13,6 +13,8 @@ const BEING_SPLIT: &[(&str, &str)] = &[
     ("src/rules/plan.rs", "plan"),
     ("src/store/roster.rs", "import_roster"),
     ("src/cli/roster_cmds.rs", "list"),
+    ("src/cli/roster_import.rs", "import_own"),
+    ("src/roster/personal.rs", "add"),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

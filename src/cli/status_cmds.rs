@@ -30,7 +30,7 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
         eprintln!("karmadash: warning: {w}");
     }
     let inputs = Inputs::from_records(&ctx.catalogue, profile, snap.records(), ctx.today);
-    let status = evaluate(&inputs, fy).map_err(Failure::input)?;
+    let status = evaluate(&inputs, fy).map_err(Failure::from)?;
     Ok((snap, status))
 }
 

@@ -199,7 +199,7 @@ pub fn evaluate_officer<'a>(
         Err(why) => {
             flags.push(Flag {
                 kind: FlagKind::Unmapped,
-                text: why,
+                text: why.to_string(),
             });
             return OfficerStatus {
                 officer,
@@ -230,7 +230,7 @@ pub fn evaluate_officer<'a>(
         Err(why) => {
             flags.push(Flag {
                 kind: FlagKind::Unmapped,
-                text: why,
+                text: why.to_string(),
             });
             None
         }

@@ -593,7 +593,7 @@ pub fn elapsed_share(fy: FinancialYear, as_of: NaiveDate) -> f64 {
 
 /// Every requirement that applies to the profile in `fy`, evaluated as of
 /// `today` (or the end of `fy`, if that is earlier).
-pub fn evaluate(inputs: &Inputs, fy: FinancialYear) -> Result<Status, String> {
+pub fn evaluate(inputs: &Inputs, fy: FinancialYear) -> Result<Status, tier::TierError> {
     let tier = tier::resolve(inputs.catalogue, inputs.profile, fy)?;
     let as_of = inputs.today.min(fy.end());
     let eval = Eval {
