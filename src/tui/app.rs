@@ -187,16 +187,15 @@ impl App {
         self.status = match &self.snapshot.profile {
             None => Err("No profile yet: press p to create one.".into()),
             Some(profile) => evaluate(
-                &Inputs {
-                    catalogue: &self.catalogue,
+                &Inputs::from_records(
+                    &self.catalogue,
                     profile,
-                    completions: &self.snapshot.completions,
-                    assignments: &self.snapshot.assignments,
-                    assessments: &self.snapshot.assessments,
-                    today: self.today,
-                },
+                    self.snapshot.records(),
+                    self.today,
+                ),
                 FinancialYear::containing(self.today),
-            ),
+            )
+            .map_err(|e| e.to_string()),
         };
     }
 
@@ -393,20 +392,7 @@ impl App {
             Action::Bottom => self.move_cursor(|_, n| n.saturating_sub(1)),
             Action::FocusLeft => self.focus = Focus::Tiers,
             Action::FocusRight => self.focus = Focus::Listings,
-            Action::Open => match self.view {
-                View::Catalogue if self.focus == Focus::Tiers => {
-                    self.focus = Focus::Listings;
-                    self.row = 0;
-                }
-                View::Progress if self.rows_in_view() > 0 => {
-                    self.overlay = Some(Overlay::Requirement(self.progress_row));
-                }
-                _ => {
-                    if let Some(c) = self.selected_course() {
-                        self.overlay = Some(Overlay::Detail(c));
-                    }
-                }
-            },
+            Action::Open => self.open_selected(),
             Action::Search => {
                 self.overlay = Some(Overlay::Search(SearchBox {
                     query: String::new(),
@@ -427,45 +413,8 @@ impl App {
                 );
                 self.row = 0;
             }
-            Action::RecordDone => match self.selected_course() {
-                Some(c) if self.completed(c).is_some() => {
-                    self.message = Some(("Already recorded: see the Log view (4).".into(), true))
-                }
-                Some(c) => {
-                    self.overlay = Some(Overlay::Form(Form::completion(
-                        c,
-                        &self.catalogue.courses[c].title,
-                        self.today,
-                    )))
-                }
-                None => {
-                    self.message =
-                        Some(("Select a course first (→ to the course list).".into(), true))
-                }
-            },
-            Action::ToggleShortlist => {
-                if let Some(c) = self.selected_course() {
-                    let on = !self.shortlisted(c);
-                    match self
-                        .store
-                        .set_shortlisted(&self.catalogue.courses[c].key(), on)
-                    {
-                        Ok(()) => {
-                            self.message = Some((
-                                if on {
-                                    "Added to your shortlist (Plan view, 3)."
-                                } else {
-                                    "Dropped from your shortlist."
-                                }
-                                .into(),
-                                false,
-                            ))
-                        }
-                        Err(e) => self.message = Some((e.0, true)),
-                    }
-                    self.reload();
-                }
-            }
+            Action::RecordDone => self.record_done(),
+            Action::ToggleShortlist => self.toggle_shortlist(),
             Action::Remove => {
                 if let Some(c) = self.log_rows().get(self.log_row) {
                     self.overlay = Some(Overlay::ConfirmRemove(c.id));
@@ -474,6 +423,68 @@ impl App {
             Action::EditProfile => {
                 self.overlay = Some(Overlay::Form(Form::profile(self.snapshot.profile.as_ref())))
             }
+        }
+    }
+
+    /// Enter: into a tier's courses, a requirement's details, or a course's.
+    fn open_selected(&mut self) {
+        match self.view {
+            View::Catalogue if self.focus == Focus::Tiers => {
+                self.focus = Focus::Listings;
+                self.row = 0;
+            }
+            View::Progress if self.rows_in_view() > 0 => {
+                self.overlay = Some(Overlay::Requirement(self.progress_row));
+            }
+            _ => {
+                if let Some(c) = self.selected_course() {
+                    self.overlay = Some(Overlay::Detail(c));
+                }
+            }
+        }
+    }
+
+    /// The completion form for the selected course, unless it is recorded.
+    fn record_done(&mut self) {
+        match self.selected_course() {
+            Some(c) if self.completed(c).is_some() => {
+                self.message = Some(("Already recorded: see the Log view (4).".into(), true))
+            }
+            Some(c) => {
+                self.overlay = Some(Overlay::Form(Form::completion(
+                    c,
+                    &self.catalogue.courses[c].title,
+                    self.today,
+                )))
+            }
+            None => {
+                self.message = Some(("Select a course first (→ to the course list).".into(), true))
+            }
+        }
+    }
+
+    /// Adds the selected course to the shortlist, or drops it.
+    fn toggle_shortlist(&mut self) {
+        if let Some(c) = self.selected_course() {
+            let on = !self.shortlisted(c);
+            match self
+                .store
+                .set_shortlisted(&self.catalogue.courses[c].key(), on)
+            {
+                Ok(()) => {
+                    self.message = Some((
+                        if on {
+                            "Added to your shortlist (Plan view, 3)."
+                        } else {
+                            "Dropped from your shortlist."
+                        }
+                        .into(),
+                        false,
+                    ))
+                }
+                Err(e) => self.message = Some((e.0, true)),
+            }
+            self.reload();
         }
     }
 

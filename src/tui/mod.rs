@@ -17,6 +17,7 @@ mod view_catalogue;
 mod view_log;
 mod view_plan;
 mod view_progress;
+mod wording;
 mod wrap;
 
 pub use app::{App, Focus, Overlay, View};
