@@ -5,8 +5,16 @@
 //! iGOT titles ("Introduction to X", "X for Y", "Advanced X: Y", ...), with
 //! about 5% in Devanagari or bilingual "हिंदी / English", and lengths of
 //! 10-90 chars, mostly 25-60. The same seed always gives the same titles.
+//!
+//! Every title is distinct by karmadash's own identity key (so no two are
+//! one course): a benchmark against a tool that ranks every line must not
+//! be won by folding duplicates.
+
+use std::collections::HashSet;
 
 use fastrand::Rng;
+
+use crate::catalogue::identity::normalise;
 
 /// Subjects: the X of "Introduction to X".
 const TOPICS: &[&str] = &[
@@ -70,6 +78,26 @@ const TOPICS: &[&str] = &[
     "Land Records",
     "Water Resources",
     "Energy Transition",
+    "Agricultural Extension",
+    "Skill Development",
+    "Public Distribution System",
+    "Revenue Administration",
+    "Tribal Welfare",
+    "Women and Child Development",
+    "Forest Governance",
+    "Road Safety",
+    "Food Safety",
+    "Labour Laws",
+    "Service Rules",
+    "Pension Administration",
+    "Office Automation",
+    "Cloud Computing",
+    "Blockchain",
+    "Machine Learning",
+    "Statistics",
+    "Public Speaking",
+    "Time Management",
+    "Team Building",
 ];
 
 /// Audiences and settings: the Y of "X for Y".
@@ -120,6 +148,29 @@ const CONTEXTS: &[&str] = &[
     "Maharashtra",
     "the North East",
     "Aspirational Districts",
+    "Tamil Nadu",
+    "Karnataka",
+    "Gujarat",
+    "West Bengal",
+    "Madhya Pradesh",
+    "Punjab",
+    "Haryana",
+    "Jharkhand",
+    "Chhattisgarh",
+    "Telangana",
+    "Andhra Pradesh",
+    "Himachal Pradesh",
+    "Uttarakhand",
+    "Goa",
+    "Jammu and Kashmir",
+    "Ladakh",
+    "Manipur",
+    "Meghalaya",
+    "Tripura",
+    "Sikkim",
+    "Border Areas",
+    "Coastal Districts",
+    "Smart Cities",
 ];
 
 /// Subtitles: the Y of "Advanced X: Y".
@@ -154,9 +205,15 @@ const LEVELS: &[&str] = &["Advanced", "Applied", "Strategic", "Practical", "Effe
 const SUFFIXES: &[&str] = &[
     " (Part I)",
     " (Part II)",
+    " (Part III)",
     " 2.0",
+    " 3.0",
     " - Refresher",
     " (Hindi)",
+    " (Self-paced)",
+    " - Level 1",
+    " - Level 2",
+    " - Level 3",
 ];
 
 /// Bilingual pairs as iGOT prints them: Hindi, then English.
@@ -182,6 +239,28 @@ const BILINGUAL: &[(&str, &str)] = &[
 /// Hindi-only shapes: "X का परिचय" (introduction to X), "X के मूल सिद्धांत"
 /// (fundamentals of X), and the bare subject.
 const HINDI_SHAPES: &[&str] = &["{} का परिचय", "{} के मूल सिद्धांत", "{}", "उन्नत {}"];
+
+/// Where and for whom, in Hindi: "X in Bihar", "X for officers".
+const HINDI_CONTEXTS: &[&str] = &[
+    "बिहार में",
+    "उत्तर प्रदेश में",
+    "राजस्थान में",
+    "मध्य प्रदेश में",
+    "झारखंड में",
+    "हरियाणा में",
+    "छत्तीसगढ़ में",
+    "उत्तराखंड में",
+    "हिमाचल प्रदेश में",
+    "दिल्ली में",
+    "जिलों में",
+    "पंचायतों में",
+    "मंत्रालयों में",
+    "अधिकारियों के लिए",
+    "कर्मचारियों के लिए",
+    "शिक्षकों के लिए",
+    "पुलिस अधिकारियों के लिए",
+    "नए अधिकारियों के लिए",
+];
 
 const MIN_CHARS: usize = 10;
 const MAX_CHARS: usize = 90;
@@ -230,20 +309,31 @@ fn english(rng: &mut Rng) -> String {
         ),
     };
     match rng.u32(..10) {
-        0 => title.push_str(pick(rng, SUFFIXES)),
-        1 => title.push_str(&format!(" - Module {}", rng.u32(1..=12))),
+        0 | 1 => title.push_str(pick(rng, SUFFIXES)),
+        2 => title.push_str(&format!(" - Module {}", rng.u32(1..=12))),
+        3 => title.push_str(&format!(" ({} Edition)", rng.u32(2019..=2026))),
         _ => {}
     }
     title
 }
 
 fn devanagari(rng: &mut Rng) -> String {
-    let (hindi, english) = BILINGUAL[rng.usize(..BILINGUAL.len())];
+    let (hindi, in_english) = BILINGUAL[rng.usize(..BILINGUAL.len())];
+    let mut title = match rng.u32(..4) {
+        0 => format!("{hindi} / {in_english}"),
+        1 => format!("{hindi} / {}", english(rng)),
+        _ => pick(rng, HINDI_SHAPES).replace("{}", hindi),
+    };
     if rng.bool() {
-        format!("{hindi} / {english}")
-    } else {
-        pick(rng, HINDI_SHAPES).replace("{}", hindi)
+        title.push(' ');
+        title.push_str(pick(rng, HINDI_CONTEXTS));
     }
+    match rng.u32(..4) {
+        0 => title.push_str(&format!(" - भाग {}", rng.u32(1..=6))),
+        1 => title.push_str(&format!(" - मॉड्यूल {}", rng.u32(1..=12))),
+        _ => {}
+    }
+    title
 }
 
 fn title(rng: &mut Rng) -> String {
@@ -259,10 +349,31 @@ fn title(rng: &mut Rng) -> String {
     }
 }
 
-/// `count` course titles, the same for the same `seed`.
+/// `count` course titles, the same for the same `seed`, no two of them one
+/// course (distinct by `identity::normalise`). A title already drawn is
+/// drawn again; should the shapes ever run dry, a module number no title
+/// has yet is appended, so any count can be met.
 pub fn titles(count: usize, seed: u64) -> Vec<String> {
     let mut rng = Rng::with_seed(seed);
-    (0..count).map(|_| title(&mut rng)).collect()
+    let mut seen = HashSet::with_capacity(count);
+    let mut all = Vec::with_capacity(count);
+    let mut next_module = 13;
+    while all.len() < count {
+        let mut t = title(&mut rng);
+        let mut tries = 0;
+        while seen.contains(&normalise(&t)) {
+            tries += 1;
+            t = if tries < 64 {
+                title(&mut rng)
+            } else {
+                next_module += 1;
+                format!("{} - Module {next_module}", title(&mut rng))
+            };
+        }
+        seen.insert(normalise(&t));
+        all.push(t);
+    }
+    all
 }
 
 #[cfg(test)]
@@ -301,6 +412,15 @@ mod tests {
         assert!(lens.iter().all(|n| (MIN_CHARS..=MAX_CHARS).contains(n)));
         let typical = lens.iter().filter(|n| (25..=60).contains(*n)).count();
         assert!(typical > 6_000, "{typical} of 10000 in 25..=60");
+    }
+
+    #[test]
+    fn no_two_titles_are_one_course() {
+        for (count, seed) in [(10_000, 5), (200_000, 2024)] {
+            let all = titles(count, seed);
+            let keys: HashSet<String> = all.iter().map(|t| normalise(t)).collect();
+            assert_eq!(keys.len(), count, "distinct keys of {count} titles");
+        }
     }
 
     #[test]

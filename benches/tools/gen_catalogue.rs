@@ -38,6 +38,15 @@ fn run() -> Result<(), String> {
         }
     }
     let all = karmadash::synthetic::titles(count, seed);
+    // Counted here, not trusted: a comparison states what it ran on.
+    let keys: std::collections::HashSet<String> = all
+        .iter()
+        .map(|t| karmadash::catalogue::identity::normalise(t))
+        .collect();
+    eprintln!(
+        "{count} titles (seed {seed}), {} distinct by karmadash's course key",
+        keys.len()
+    );
     if let Some(path) = csv {
         let mut w = csv::Writer::from_writer(create(&path)?);
         let mut rows = std::iter::once("title").chain(all.iter().map(String::as_str));
