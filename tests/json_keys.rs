@@ -136,7 +136,13 @@ fn the_key_parser_reads_nesting() {
     let names: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
     assert_eq!(names, ["fy", "tier", "requirements", "on_track"]);
     assert_eq!(keys[1].inner.as_ref().map(Vec::len), Some(2));
-    let inner: Vec<&str> = keys[2].inner.as_ref().unwrap().iter().map(|k| k.name.as_str()).collect();
+    let inner: Vec<&str> = keys[2]
+        .inner
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|k| k.name.as_str())
+        .collect();
     assert_eq!(inner, ["kind", "open"], "a value list is no key");
     let mut problems = Vec::new();
     compare(

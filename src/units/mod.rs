@@ -4,9 +4,10 @@
 //! and formatting; no catalogue, store or terminal code.
 
 pub mod dates;
+pub mod duration;
 pub mod fy;
 pub mod hours;
 pub mod nearest;
 pub mod states;
-pub mod words;
 pub mod text;
+pub mod words;
