@@ -235,7 +235,7 @@ pub struct PlanArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// The hours a week you can give: the schedule keeps to it, or says by how much it falls short
-    #[arg(long, value_name = "H")]
+    #[arg(long, value_name = "H", allow_negative_numbers = true)]
     pub hours_per_week: Option<String>,
     /// Print JSON (keys: fy, as_of, verdict, steps[kind, rulebook, requirement, standing, due, days_left, missing, action, courses], proposal[title, course, listing, reason (mandatory, assigned, shortlist, least-covered), competencies, hours, durations, duration_source (yours, report, course-csv, unknown), due, not_before, behind, serves], coverage[competency, done, proposed], left_out, hours{target, done, needed, due, weeks_left, per_week, proposed, unknown, short}, budget{hours_per_week, fits, short_per_week}, schedule{hours_per_week, needed_per_week, meets_due_dates, late[title, due, finishes], weeks[start, end, slots[title, hours, finishes, due]]})
     #[arg(long)]
@@ -291,7 +291,12 @@ pub struct CalendarArgs {
     #[arg(long)]
     pub schedule: bool,
     /// With --schedule: the hours a week you can give, as for `plan`
-    #[arg(long, value_name = "H", requires = "schedule")]
+    #[arg(
+        long,
+        value_name = "H",
+        requires = "schedule",
+        allow_negative_numbers = true
+    )]
     pub hours_per_week: Option<String>,
 }
 

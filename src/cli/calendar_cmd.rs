@@ -7,7 +7,6 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
 use std::collections::BTreeMap;
 
 use super::args::CalendarArgs;
-use super::output::emit;
 use super::plan_cmds::{parse_hours_per_week, plan_for};
 use super::status_cmds::{evaluate_year, standing_word};
 use super::{Context, Outcome};
@@ -36,7 +35,21 @@ pub fn calendar(ctx: &Context, args: &CalendarArgs) -> Outcome {
             cal.push(study_slot(&st, w));
         }
     }
-    emit(&cal.done().to_string())
+    write_raw(&cal.done().to_string())
+}
+
+/// iCalendar as it is: its CRLF line ends are the format's, not control
+/// characters to escape (text values were made visible before).
+fn write_raw(text: &str) -> Outcome {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(super::Failure::input(format!(
+            "cannot write the output: {e}"
+        ))),
+    }
 }
 
 /// A fixed stamp (the day evaluated), so the same store gives the same file.
@@ -56,7 +69,12 @@ pub fn due_dates(st: &Status) -> Calendar {
     }
     for (day, reqs) in by_day {
         let open: Vec<&&RequirementStatus> = reqs.iter().filter(|r| !r.met).collect();
-        let words: Vec<String> = reqs.iter().map(|r| r.served_words()).collect();
+        let mut words: Vec<String> = Vec::new();
+        for w in reqs.iter().map(|r| r.served_words()) {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
         let summary = if open.is_empty() {
             format!("iGOT training (met): {}", words.join("; "))
         } else {
@@ -87,10 +105,22 @@ pub fn due_dates(st: &Status) -> Calendar {
             .starts(day)
             .ends(day + Duration::days(1));
         if !open.is_empty() {
-            event.alarm(Alarm::display(
-                &format!("In two weeks: {summary}"),
-                Trigger::before_start(Duration::days(REMINDER_DAYS)),
-            ));
+            let uid = format!(
+                "karmadash-{}-alarm-{}@karmadash",
+                st.fy,
+                day.format("%Y%m%d")
+            );
+            event.alarm(
+                Alarm::display(
+                    &format!("In two weeks: {summary}"),
+                    Trigger::before_start(Duration::days(REMINDER_DAYS)),
+                )
+                // As people and RFC 5545's examples write it, not -PT1209600S.
+                .add_property("TRIGGER", format!("-P{REMINDER_DAYS}D"))
+                .uid(&uid)
+                .timestamp(stamp(st))
+                .done(),
+            );
         }
         cal.push(event.done());
     }

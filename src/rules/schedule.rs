@@ -190,3 +190,65 @@ fn slot(item: &Item, seconds: Option<u64>, finishes: bool) -> Slot {
         seconds,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn item(title: &str, hours: Option<u32>, due: &str, not_before: Option<&str>) -> Item {
+        Item {
+            title: title.into(),
+            seconds: hours.map(|h| h * HOUR),
+            due: d(due),
+            not_before: not_before.map(d),
+            behind: false,
+        }
+    }
+
+    #[test]
+    fn the_least_rate_meets_the_half_year_deadline_before_the_year_end() {
+        // 6 h due in 4 weeks, 6 h more by the year's end, 16 weeks away.
+        let items = vec![
+            item("late", Some(6), "2026-12-20", None),
+            item("soon", Some(6), "2026-09-30", None),
+        ];
+        let s = schedule(items, d("2026-09-02"), None);
+        assert!(s.meets_due_dates, "{s:#?}");
+        assert_eq!(s.weeks[0].slots[0].title, "soon", "earliest due first");
+        assert!(s.needed_per_week >= 6.0 / 4.0, "{}", s.needed_per_week);
+        let at_one = schedule(
+            vec![item("soon", Some(6), "2026-09-30", None)],
+            d("2026-09-02"),
+            Some(1.0),
+        );
+        assert!(!at_one.meets_due_dates);
+        assert_eq!(
+            at_one.late[0].finishes,
+            Some(d("2026-10-13")),
+            "six weeks of one hour"
+        );
+    }
+
+    #[test]
+    fn a_later_half_years_course_waits_for_its_half() {
+        let items = vec![item("h2", Some(1), "2027-03-31", Some("2026-10-01"))];
+        let s = schedule(items, d("2026-09-02"), Some(2.0));
+        assert!(s.weeks[0].start >= d("2026-09-24"), "{s:#?}");
+        assert!(s.weeks[0].end >= d("2026-10-01"));
+        assert!(s.meets_due_dates);
+    }
+
+    #[test]
+    fn courses_of_unknown_length_are_spread_before_their_due_date() {
+        let items: Vec<Item> = (0..10)
+            .map(|i| item(&format!("c{i}"), None, "2026-10-31", None))
+            .collect();
+        let s = schedule(items, d("2026-10-01"), None);
+        assert!(s.meets_due_dates, "{s:#?}");
+        assert!(s.weeks.len() <= 5);
+    }
+}
