@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::catalogue::identity::normalise;
 use crate::catalogue::Catalogue;
 use crate::rules::fy::FinancialYear;
-use crate::rules::record::{Assignment, Completion, Profile};
+use crate::rules::record::{Assessment, Assignment, Completion, Profile};
 use crate::rules::tier::{self, TierChoice};
 use crate::search::SearchIndex;
 use crate::store::{Snapshot, Store};
@@ -160,6 +160,16 @@ pub fn record_assignment(
             due,
         })
         .map_err(|e| e.0)
+}
+
+/// Records the comprehensive assessment, passed on `passed`.
+pub fn record_assessment(
+    store: &Store,
+    today: NaiveDate,
+    passed: NaiveDate,
+) -> Result<Assessment, String> {
+    check_past_date(passed, today, "assessment date")?;
+    store.add_assessment(passed).map_err(|e| e.0)
 }
 
 /// A profile as typed: every field text, empty meaning "not given".

@@ -327,6 +327,80 @@ proptest! {
     }
 }
 
+/// Every report fixture, by name, for the portal report readers.
+fn report_fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/igot_fixtures")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Reads `bytes` as a portal report of whatever kind its header says, the
+/// way `roster import` does: no panic, no hang, and every error names the
+/// file and a line it has.
+fn read_report(bytes: &[u8]) {
+    use karmadash::igot::{self, ReportError, ReportKind};
+    const NAME: &str = "Report.csv";
+    let lines = 1 + bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+    let located = |e: &ReportError| {
+        assert_eq!(e.file, NAME, "{e}");
+        assert!(
+            (1..=lines).contains(&e.line),
+            "line {} of {lines}: {e}",
+            e.line
+        );
+    };
+    timed("a report", || {
+        let mut input = std::io::BufReader::new(bytes);
+        let kind = match ReportKind::sniff(NAME, &mut input) {
+            Ok(k) => k,
+            Err(e) => return located(&e),
+        };
+        let each = |r: Result<(), ReportError>| {
+            if let Err(e) = r {
+                located(&e);
+            }
+        };
+        match kind {
+            ReportKind::Consumption => match igot::read_consumption(NAME, input) {
+                Ok(rows) => rows.for_each(|r| each(r.map(drop))),
+                Err(e) => located(&e),
+            },
+            ReportKind::Users => match igot::read_users(NAME, input) {
+                Ok(rows) => rows.for_each(|r| each(r.map(drop))),
+                Err(e) => located(&e),
+            },
+            ReportKind::Enrolments => match igot::read_enrolments(NAME, input) {
+                Ok(rows) => rows.for_each(|r| each(r.map(drop))),
+                Err(e) => located(&e),
+            },
+        }
+    });
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn portal_report_mutations_read_or_name_file_and_line(
+        file in prop::sample::select(vec![
+            "consumption-gen1.csv",
+            "consumption-gen3.csv",
+            "consumption-excel.csv",
+            "users.csv",
+            "enrolments.csv",
+        ]),
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        read_report(&apply(report_fixture(file), &edits));
+    }
+
+    #[test]
+    fn arbitrary_bytes_as_a_report_name_file_and_line(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        read_report(&bytes);
+    }
+}
+
 /// The hours the fuzz found to overflow, kept as a plain case.
 #[test]
 fn hours_far_past_any_course_are_refused_not_an_overflow() {

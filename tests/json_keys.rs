@@ -176,6 +176,14 @@ fn every_json_output_has_exactly_its_documented_keys() {
         .args(["profile", "set", "--service", "bss", "--tier", "bss-aso-us"])
         .assert()
         .success();
+    let tour = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/igot_fixtures/tour");
+    karmadash(&db)
+        .args(["roster", "import"])
+        .arg(tour.join("ConsumptionReport.csv"))
+        .arg(tour.join("UserReport.csv"))
+        .assert()
+        .success();
+    let roster = run(&["roster", "--json"]);
     // (command, how its help is reached, the JSON it prints)
     let done = run(&[
         "done",
@@ -218,6 +226,14 @@ fn every_json_output_has_exactly_its_documented_keys() {
         (
             "report",
             (vec!["report"], run(&["report", "--format", "json"])),
+        ),
+        ("roster", (vec!["roster"], roster.clone())),
+        (
+            "roster report",
+            (
+                vec!["roster", "report"],
+                run(&["roster", "report", "--format", "json"]),
+            ),
         ),
     ]);
     let mut problems = Vec::new();

@@ -376,3 +376,218 @@ fn a_course_no_tier_lists_opens_from_search_and_d_records_it() {
         "d opens the form"
     );
 }
+
+#[test]
+fn esc_on_the_main_screen_never_quits() {
+    let o = bss_officer();
+    let mut app = o.app();
+    for view in ['1', '2', '3', '4'] {
+        app.on_key(ch(view));
+        // Once to close a popup that is already closed, and once more.
+        app.on_key(key(KeyCode::Esc));
+        app.on_key(key(KeyCode::Esc));
+        assert!(!app.quit, "Esc quit the dashboard in view {view}");
+    }
+    // In the course list, Esc goes back to the tiers.
+    app.on_key(ch('1'));
+    app.on_key(ch('l'));
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.focus, Focus::Tiers);
+    app.on_key(ch('q'));
+    assert!(app.quit && !app.interrupted, "q quits, plainly");
+}
+
+#[test]
+fn ctrl_c_is_an_interruption() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ctrl('c'));
+    assert!(app.quit && app.interrupted, "Ctrl-C ends with 130, not 0");
+}
+
+#[test]
+fn question_mark_over_a_popup_shows_help_then_returns_to_it() {
+    let o = bss_officer();
+    let mut app = o.app();
+    select_listing(&mut app, "Yuva AI for All");
+    app.on_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlay, Some(Overlay::Detail(_))));
+    app.on_key(ch('?'));
+    assert!(matches!(app.overlay, Some(Overlay::Help)), "? shows help");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("In this popup: d: record done"), "{text}");
+    app.on_key(key(KeyCode::Esc));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Detail(_))),
+        "closing help goes back to the course"
+    );
+    // In the search box ? is text; F1 is help there.
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(ch('/'));
+    type_text(&mut app, "?");
+    assert!(matches!(&app.overlay, Some(Overlay::Search(b)) if b.query == "?"));
+    app.on_key(key(KeyCode::F(1)));
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    app.on_key(key(KeyCode::Esc));
+    assert!(matches!(&app.overlay, Some(Overlay::Search(b)) if b.query == "?"));
+    // And over the remove confirmation, ? is help, not "keep".
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(ch('4'));
+    app.on_key(ch('x'));
+    app.on_key(ch('?'));
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    app.on_key(key(KeyCode::Esc));
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmRemove(_))));
+    assert!(!app.quit);
+}
+
+/// Fills the open form field by field (Tab between) and presses Enter.
+fn fill_and_save(app: &mut App, fields: &[&str]) {
+    for (i, text) in fields.iter().enumerate() {
+        if i > 0 {
+            app.on_key(key(KeyCode::Tab));
+        }
+        for _ in 0..12 {
+            app.on_key(key(KeyCode::Backspace));
+        }
+        type_text(app, text);
+    }
+    app.on_key(key(KeyCode::Enter));
+}
+
+#[test]
+fn o_records_a_course_outside_the_lists_as_done_other_does() {
+    let o = bss_officer();
+    let mut app = o.app();
+    let hours_before = done_in(&app, Unit::Hours);
+    app.on_key(ch('4'));
+    app.on_key(ch('o'));
+    // A listed course is refused, with the CLI's reason, and nothing written.
+    let before = o.store().snapshot().unwrap();
+    fill_and_save(&mut app, &["Yuva AI for All", "2", "2026-11-01", ""]);
+    let err = form_error(&app).expect("a listed title is refused");
+    assert!(err.contains("is a listed course"), "{err}");
+    assert_eq!(o.store().snapshot().unwrap(), before);
+    // A future date is refused too.
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(ch('o'));
+    fill_and_save(
+        &mut app,
+        &["Digital Payments in Government", "3", "2027-01-01", ""],
+    );
+    assert!(form_error(&app).unwrap().contains("future"));
+    assert_eq!(o.store().snapshot().unwrap(), before);
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(ch('o'));
+    fill_and_save(
+        &mut app,
+        &["Digital Payments in Government", "3", "2026-11-05", "DPG-1"],
+    );
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    let stored = o.store().snapshot().unwrap().completions;
+    let c = stored
+        .iter()
+        .find(|c| c.title == "Digital Payments in Government")
+        .expect("recorded");
+    assert!(!c.in_catalogue);
+    assert_eq!(c.seconds, 180 * 60);
+    assert_eq!(c.certificate.as_deref(), Some("DPG-1"));
+    assert_eq!(done_in(&app, Unit::Hours), hours_before + 3.0);
+    assert!(screen(&mut app, 120, 40).contains("Digital Payments in Government (other)"));
+}
+
+#[test]
+fn a_records_an_assigned_course_and_e_the_assessment() {
+    let o = Officer::empty();
+    o.profile("ias", "delhi", "2020", "");
+    let mut app = o.app();
+    app.on_key(ch('a'));
+    fill_and_save(
+        &mut app,
+        &["Cyber Hygiene for Government Employees", "2027-13-01"],
+    );
+    assert!(form_error(&app).unwrap().contains("due date"));
+    assert!(o.store().snapshot().unwrap().assignments.is_empty());
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(ch('a'));
+    fill_and_save(
+        &mut app,
+        &["Cyber Hygiene for Government Employees", "2027-02-28"],
+    );
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    let assigned = o.store().snapshot().unwrap().assignments;
+    assert_eq!(assigned.len(), 1);
+    assert_eq!(assigned[0].due, "2027-02-28".parse().ok());
+
+    let unmet = |app: &App| {
+        app.status
+            .as_ref()
+            .unwrap()
+            .requirements
+            .iter()
+            .find(|r| r.unit == Unit::Assessment)
+            .map(|r| r.met)
+    };
+    assert_eq!(unmet(&app), Some(false));
+    app.on_key(ch('e'));
+    fill_and_save(&mut app, &["2019-01-01"]);
+    assert!(form_error(&app)
+        .unwrap()
+        .contains("before Mission Karmayogi"));
+    assert!(o.store().snapshot().unwrap().assessments.is_empty());
+    fill_and_save(&mut app, &["2026-10-15"]);
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert_eq!(o.store().snapshot().unwrap().assessments.len(), 1);
+    assert_eq!(unmet(&app), Some(true), "the assessment counts at once");
+}
+
+#[test]
+fn the_profile_form_records_the_registration_date_and_the_name() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('p'));
+    for _ in 0..4 {
+        app.on_key(key(KeyCode::Tab));
+    }
+    type_text(&mut app, "2026-03-15");
+    app.on_key(key(KeyCode::Tab));
+    type_text(&mut app, "A. Kumar");
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    let p = o.store().snapshot().unwrap().profile.unwrap();
+    assert_eq!(p.registered, "2026-03-15".parse().ok());
+    assert_eq!(
+        p.name.as_deref(),
+        Some("A. Kumar"),
+        "as `profile set --name`"
+    );
+    // Editing again shows both, and keeps them.
+    app.on_key(ch('p'));
+    app.on_key(key(KeyCode::Enter));
+    let again = o.store().snapshot().unwrap().profile.unwrap();
+    assert_eq!(again, p);
+}
+
+#[test]
+fn a_write_from_another_process_shows_without_a_key() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('4'));
+    assert!(app.notice_changes(), "the first check reads the store once");
+    assert!(!app.notice_changes(), "nothing changed since");
+    let before = app.log_rows().len();
+    // What `karmadash done` in a shell does: the same library call.
+    let input = karmadash::progress::CompletionInput {
+        course: "Yuva AI for All",
+        other: false,
+        hours: "2",
+        date: tui_fixtures::today(),
+        certificate: None,
+    };
+    karmadash::progress::record_completion(&catalogue(), &o.store(), tui_fixtures::today(), &input)
+        .unwrap();
+    assert_eq!(app.log_rows().len(), before, "not read yet");
+    assert!(app.notice_changes());
+    assert_eq!(app.log_rows().len(), before + 1);
+    assert!(!app.notice_changes());
+}

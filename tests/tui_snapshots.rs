@@ -208,3 +208,120 @@ fn too_small() {
     }
     assert!(!screen(&mut app, MIN_WIDTH, MIN_HEIGHT).contains("too small"));
 }
+
+/// The screen's words in order, borders and line breaks gone: a sentence
+/// wrapped over several rows reads as one.
+fn words(screen: &str) -> String {
+    screen
+        .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn at_60x16_the_tabs_keep_4_log_and_the_footer_keeps_q_quit() {
+    let o = bss_officer();
+    let mut app = o.app();
+    for view in ['1', '2', '3', '4'] {
+        app.on_key(ch(view));
+        let text = screen(&mut app, MIN_WIDTH, MIN_HEIGHT);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].contains("4 Log"), "view {view}:\n{text}");
+        let footer = lines[MIN_HEIGHT as usize - 1];
+        assert!(footer.contains("q:quit"), "view {view}:\n{text}");
+        assert!(footer.contains("?:help"), "view {view}:\n{text}");
+    }
+    app.on_key(ch('1'));
+    let text = screen(&mut app, MIN_WIDTH, MIN_HEIGHT);
+    insta::with_settings!({ description => "the smallest terminal: every tab and the quit key still show", omit_expression => true }, {
+        insta::assert_snapshot!("catalogue_60x16", text);
+    });
+}
+
+#[test]
+fn a_long_form_error_wraps_whole_at_80x24() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('o'));
+    type_text(&mut app, "Yuva AI for All");
+    app.on_key(key(KeyCode::Tab));
+    type_text(&mut app, "2");
+    app.on_key(key(KeyCode::Enter));
+    let error = match &app.overlay {
+        Some(Overlay::Form(f)) => f.error.clone().expect("a reason"),
+        _ => panic!("the form stays open"),
+    };
+    assert!(error.len() > 76, "a reason longer than the box: {error}");
+    let text = screen(&mut app, 80, 24);
+    assert!(words(&text).contains(&words(&error)), "{error}\n{text}");
+    insta::with_settings!({ description => "o, a listed title: the whole reason, wrapped", omit_expression => true }, {
+        insta::assert_snapshot!("other_form_error_80x24", text);
+    });
+}
+
+#[test]
+fn the_plan_note_about_hours_shows_whole_at_80x24() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('3'));
+    app.on_key(ch('G'));
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        words(&text).contains(
+            "Hours: the orders give no course durations; each completion's hours come from its certificate."
+        ),
+        "{text}"
+    );
+    insta::with_settings!({ description => "G in the Plan view: the last row and the note under it", omit_expression => true }, {
+        insta::assert_snapshot!("plan_end_80x24", text);
+    });
+}
+
+#[test]
+fn enter_in_progress_opens_the_whole_requirement_and_its_citation() {
+    let o = ias_officer();
+    let mut app = o.app();
+    app.on_key(ch('2'));
+    let first = {
+        let st = app.status.as_ref().unwrap();
+        let r = st
+            .requirements
+            .iter()
+            .find(|r| {
+                r.text
+                    .starts_with("Complete at least one additional programme")
+            })
+            .unwrap();
+        (r.text.clone(), r.citation.clone())
+    };
+    assert!(first.0.len() > 78, "a title the row cuts: {}", first.0);
+    app.on_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlay, Some(Overlay::Requirement(0))));
+    let text = screen(&mut app, 80, 24);
+    let flat = words(&text);
+    assert!(flat.contains(&first.0), "the whole title:\n{text}");
+    assert!(flat.contains(&words(&first.1)), "the citation:\n{text}");
+    insta::with_settings!({ description => "Enter on the overdue own-choice requirement", omit_expression => true }, {
+        insta::assert_snapshot!("requirement_80x24", text);
+    });
+    app.on_key(key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn the_remove_confirmation_names_the_course() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('4'));
+    let newest = app.log_rows()[0].title.clone();
+    app.on_key(ch('x'));
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        words(&text).contains(&format!("Remove \"{newest}\"")),
+        "{text}"
+    );
+    insta::with_settings!({ description => "x in the Log view: the course by name", omit_expression => true }, {
+        insta::assert_snapshot!("confirm_remove_80x24", text);
+    });
+}

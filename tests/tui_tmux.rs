@@ -315,3 +315,196 @@ fn without_a_terminal_the_dashboard_points_at_the_shell_commands() {
     assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
     assert!(out.stdout.is_empty(), "nothing on stdout: {out:?}");
 }
+
+/// Starts the dashboard for a BSS officer in a fresh tmux at `w`x`h`,
+/// inside a shell that prints the exit status once it ends (on the main
+/// screen: seeing it there also shows the terminal was given back).
+fn dashboard_in_tmux(db: &Path, w: &str, h: &str) -> Tmux {
+    let out = karmadash(db)
+        .args(["profile", "set", "--service", "bss", "--tier", "bss-aso-us"])
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tmux = Tmux::new();
+    let command = format!(
+        "{} --db {} --today {TODAY}; echo \"exit status $?\"; sleep 30",
+        shell_quote(BIN),
+        shell_quote(&db.to_string_lossy())
+    );
+    tmux.ok(&[
+        "new-session",
+        "-d",
+        "-s",
+        "dash",
+        "-x",
+        w,
+        "-y",
+        h,
+        "sh",
+        "-c",
+        &command,
+    ]);
+    tmux.wait_for(&["1 Catalogue", "bss-aso-us *", "q:quit"]);
+    tmux
+}
+
+#[test]
+fn a_completion_recorded_from_the_shell_appears_within_a_second_or_two() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the live-reload test");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("db");
+    let tmux = dashboard_in_tmux(&db, "80", "24");
+    tmux.type_text("4");
+    tmux.wait_for(&["Completions in 2026-27: 0 courses", "Nothing recorded"]);
+    let out = karmadash(&db)
+        .args([
+            "done",
+            "Yuva AI for All",
+            "--hours",
+            "2",
+            "--date",
+            "2026-11-01",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // No key is pressed: the dashboard must notice on its own.
+    let start = Instant::now();
+    loop {
+        let screen = tmux.screen();
+        if screen.contains("Yuva AI for All") && screen.contains("1 course, 2.00 hours") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "2 s after `karmadash done` the Log view still lacks it:\n{screen}"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn ctrl_c_exits_130_and_sigterm_143_with_the_terminal_restored() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the exit-status test");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("db");
+
+    let tmux = dashboard_in_tmux(&db, "80", "24");
+    tmux.send(&["C-c"]);
+    let screen = tmux.wait_for(&["exit status"]);
+    assert!(screen.contains("exit status 130"), "{screen}");
+    assert!(
+        !screen.contains("1 Catalogue"),
+        "the dashboard's screen is gone:\n{screen}"
+    );
+    drop(tmux);
+
+    let tmux = dashboard_in_tmux(&db, "80", "24");
+    // Esc once more (as after closing a popup) must not end it.
+    tmux.send(&["Escape"]);
+    tmux.send(&["Escape"]);
+    tmux.wait_for(&["Nothing to close: q quits."]);
+    let pid = pid_of(&db.to_string_lossy()).expect("the dashboard's process");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let screen = tmux.wait_for(&["exit status"]);
+    assert!(screen.contains("exit status 143"), "{screen}");
+    assert!(!screen.contains("1 Catalogue"), "{screen}");
+    drop(tmux);
+
+    let tmux = dashboard_in_tmux(&db, "80", "24");
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for(&["exit status"]);
+    assert!(screen.contains("exit status 0"), "{screen}");
+}
+
+/// The cells of one captured row (`capture-pane -e`), each with whether it
+/// is drawn bold, reading the SGR codes tmux writes.
+fn bold_cells(line: &str) -> Vec<(char, bool)> {
+    let mut out = Vec::new();
+    let mut bold = false;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if let Some(seq) = rest.strip_prefix("\x1b[") {
+            let end = seq
+                .find(|c: char| c.is_ascii_alphabetic())
+                .unwrap_or(seq.len());
+            if seq[end..].starts_with('m') {
+                for p in seq[..end].split(';') {
+                    match p {
+                        "" | "0" | "22" => bold = false,
+                        "1" => bold = true,
+                        _ => {}
+                    }
+                }
+            }
+            rest = &seq[(end + 1).min(seq.len())..];
+        } else {
+            out.push((c, bold));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+#[test]
+fn the_search_highlight_stops_at_the_end_of_seva_in_tmux() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the Devanagari highlight test");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("db");
+    let tmux = dashboard_in_tmux(&db, "80", "24");
+    tmux.type_text("/");
+    tmux.wait_for(&["Search", "courses"]);
+    // Typed a letter at a time, as a person does: each frame repaints the hits.
+    for c in ["स", "े", "व", "ा"] {
+        tmux.type_text(c);
+        thread::sleep(Duration::from_millis(30));
+    }
+    tmux.wait_for(&["/ सेवा", "उत्कृष्टता", "1 hit"]);
+    let start = Instant::now();
+    let line = loop {
+        let out = tmux.run(&["capture-pane", "-p", "-e", "-t", "dash"]);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if let Some(l) = text.lines().find(|l| l.contains("Service Excellence")) {
+            break l.to_string();
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "no hit with सेवा उत्कृष्टता:\n{text}"
+        );
+        thread::sleep(Duration::from_millis(50));
+    };
+    let cells = bold_cells(&line);
+    let text: String = cells.iter().map(|c| c.0).collect();
+    let at = text.find("सेवा उत्कृष्टता").expect("the hit's title");
+    let first = text[..at].chars().count();
+    let seva = "सेवा".chars().count();
+    assert!(
+        cells[first..first + seva].iter().all(|c| c.1),
+        "सेवा is highlighted: {line:?}"
+    );
+    assert!(
+        cells[first + seva..].iter().all(|c| !c.1),
+        "the highlight spilled past सेवा: {line:?}"
+    );
+}

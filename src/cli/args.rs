@@ -70,6 +70,9 @@ pub enum Command {
     Import(ImportArgs),
     /// A training cell's roster: every officer of the portal's reports, who is behind
     Roster(RosterArgs),
+    /// Bring your own completions from a portal report (ConsumptionReport.csv) into your store
+    #[command(name = "import-igot")]
+    ImportIgot(ImportIgotArgs),
     /// Print a shell completion script: `karmadash completions bash > ~/.local/share/bash-completion/completions/karmadash`
     Completions(CompletionsArgs),
     /// Print the manual page (roff): `karmadash man > karmadash.1`, or `karmadash man | man -l -`
@@ -431,6 +434,18 @@ pub enum RosterAction {
     Show(RosterShowArgs),
     /// Set the tier of one officer by hand (over the designations table), or --clear it
     Tier(RosterTierArgs),
+    /// The table for a review meeting: every officer by tier, with totals per tier
+    Report(RosterReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RosterReportArgs {
+    /// Financial year; default: the one containing today
+    #[arg(long, value_name = "FY")]
+    pub fy: Option<String>,
+    /// md or csv (one row per tier) for people; json (keys: fy, as_of, imports, tiers[tier, label, officers, met, on_pace, behind, overdue, seconds_done, hours_target])
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Args)]
@@ -468,4 +483,17 @@ pub struct RosterTierArgs {
     /// Go back to the designations table
     #[arg(long)]
     pub clear: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportIgotArgs {
+    /// A ConsumptionReport.csv, e.g. one your nodal officer sent
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Your e-mail (or hrms:ID) as the report names you; other officers' rows are not read
+    #[arg(long, value_name = "EMAIL")]
+    pub officer: String,
+    /// Say what would be recorded, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }

@@ -10,6 +10,7 @@ mod plan_cmds;
 mod progress_cmds;
 mod roster_cmds;
 mod roster_import;
+mod roster_report;
 mod shell_cmds;
 mod status_cmds;
 mod transfer_cmds;
@@ -158,8 +159,10 @@ pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failu
 
 /// What opens the dashboard. main.rs passes the TUI's entry point, so the
 /// CLI never imports a TUI type and each shell stays a thin layer.
+/// It returns the exit code the process should end with (130 after
+/// Ctrl-C, 143 after SIGTERM), 0 after `q`.
 pub type Dashboard =
-    fn(Catalogue, Store, NaiveDate, Result<Snapshot, String>) -> Result<(), String>;
+    fn(Catalogue, Store, NaiveDate, Result<Snapshot, String>) -> Result<i32, String>;
 
 /// Runs a parsed command line; with no command, opens `dashboard`.
 pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
@@ -206,7 +209,12 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
             let store = store(&ctx)?;
             let first = snapshot(&ctx).map_err(|f| f.message);
             let catalogue = ManuallyDrop::into_inner(ctx.catalogue);
-            dashboard(catalogue, store, ctx.today, first).map_err(Failure::input)
+            match dashboard(catalogue, store, ctx.today, first).map_err(Failure::input)? {
+                0 => Ok(()),
+                // Ctrl-C or a signal: the terminal is restored and the view
+                // saved; end with the status a shell expects (130, 143...).
+                code => std::process::exit(code),
+            }
         }
         Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),
@@ -228,5 +236,6 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         Some(Command::Export(a)) => transfer_cmds::export(&ctx, &a),
         Some(Command::Import(a)) => transfer_cmds::import(&ctx, &a),
         Some(Command::Roster(a)) => roster_cmds::roster(&ctx, &a),
+        Some(Command::ImportIgot(a)) => roster_import::import_own(&ctx, &a),
     }
 }

@@ -10,7 +10,7 @@ use super::args::{
 use super::output::{emit, json, Table};
 use super::{parse_date, parse_fy, snapshot, store, Context, Failure, Outcome};
 use crate::profile_edit::{edit_profile, ProfileEdit};
-use crate::progress::{check_past_date, record_assignment, record_completion, CompletionInput};
+use crate::progress::{record_assessment, record_assignment, record_completion, CompletionInput};
 use crate::rules::engine::applicable_rulebooks;
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Completion, Profile};
@@ -217,9 +217,6 @@ pub fn assign(ctx: &Context, args: &AssignArgs) -> Outcome {
 
 pub fn assessment(ctx: &Context, args: &AssessmentArgs) -> Outcome {
     let date = parse_date(&args.passed).map_err(|e| Failure::input(format!("--passed: {e}")))?;
-    check_past_date(date, ctx.today, "assessment date").map_err(Failure::input)?;
-    store(ctx)?
-        .add_assessment(date)
-        .map_err(|e| Failure::input(e.0))?;
+    record_assessment(&store(ctx)?, ctx.today, date).map_err(Failure::input)?;
     Ok(())
 }

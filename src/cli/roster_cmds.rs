@@ -8,8 +8,8 @@ use super::output::{emit, json, Table};
 use super::{parse_fy, roster_import, store, Context, Failure, Outcome};
 use crate::catalogue::Service;
 use crate::roster::designations::Designations;
-use crate::roster::{evaluate_officer, Defaults, Flag, Officer, OfficerStatus};
-use crate::rules::engine::{RequirementStatus, Standing, Unit};
+use crate::roster::{evaluate_officer, Defaults, Flag, Officer, OfficerStatus, Verdict};
+use crate::rules::engine::RequirementStatus;
 use crate::rules::fy::FinancialYear;
 use crate::rules::tier::TierChoice;
 use crate::units::hours::format_hours;
@@ -19,6 +19,7 @@ pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
         Some(RosterAction::Import(a)) => roster_import::import(ctx, a),
         Some(RosterAction::Show(a)) => show(ctx, args, a),
         Some(RosterAction::Tier(a)) => tier(ctx, a),
+        Some(RosterAction::Report(a)) => super::roster_report::report(ctx, args, a),
         None => list(ctx, args),
     }
 }
@@ -57,69 +58,13 @@ fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
     Ok(Defaults { service, state })
 }
 
-/// The one word a cell needs, from the same standings as `status`.
-pub fn verdict(s: &OfficerStatus) -> &'static str {
-    let Some(status) = &s.status else {
-        return "unmapped";
-    };
-    if status
-        .requirements
-        .iter()
-        .any(|r| r.standing == Standing::Overdue)
-    {
-        "overdue"
-    } else if !status.on_track {
-        "behind"
-    } else if status.requirements.iter().all(|r| r.met) {
-        "met"
-    } else {
-        "on pace"
-    }
-}
-
-fn urgency(verdict: &str) -> u8 {
-    match verdict {
-        "overdue" => 0,
-        "behind" => 1,
-        "unmapped" => 2,
-        "on pace" => 3,
-        _ => 4,
-    }
-}
-
-fn hours<'a>(s: &'a OfficerStatus) -> Option<&'a RequirementStatus> {
-    s.status
-        .as_ref()?
-        .requirements
-        .iter()
-        .find(|r| r.unit == Unit::Hours)
-}
-
-fn mandatory<'a>(s: &'a OfficerStatus) -> Option<&'a RequirementStatus> {
-    s.status
-        .as_ref()?
-        .requirements
-        .iter()
-        .find(|r| r.kind == "all-mandatory")
-}
-
-fn next_due(s: &OfficerStatus) -> Option<chrono::NaiveDate> {
-    s.status
-        .as_ref()?
-        .requirements
-        .iter()
-        .filter(|r| !r.met)
-        .filter_map(|r| r.due)
-        .min()
-}
-
 #[derive(Serialize)]
 struct OfficerJson<'a> {
     officer: &'a str,
     name: &'a str,
     designation: Option<&'a str>,
     tier: Option<&'a TierChoice>,
-    verdict: &'static str,
+    verdict: Verdict,
     requirements: &'a [RequirementStatus],
     on_track: bool,
     flags: &'a [Flag],
@@ -131,7 +76,7 @@ fn officer_json<'a>(s: &'a OfficerStatus) -> OfficerJson<'a> {
         name: &s.officer.name,
         designation: s.officer.designation.as_deref(),
         tier: s.status.as_ref().map(|st| &st.tier),
-        verdict: verdict(s),
+        verdict: s.verdict(),
         requirements: s.status.as_ref().map_or(&[], |st| &st.requirements),
         on_track: s.status.as_ref().is_some_and(|st| st.on_track),
         flags: &s.flags,
@@ -145,7 +90,7 @@ struct RosterJson<'a> {
     officers: Vec<OfficerJson<'a>>,
 }
 
-fn evaluated<'a>(
+pub(super) fn evaluated<'a>(
     ctx: &Context,
     args: &RosterArgs,
     officers: &'a [Officer],
@@ -186,13 +131,13 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
             tier.as_deref()
                 .is_none_or(|t| s.status.as_ref().and_then(|st| st.tier.id.as_deref()) == Some(t))
         })
-        .filter(|s| !args.behind || urgency(verdict(s)) <= 2)
+        .filter(|s| !args.behind || s.verdict() <= Verdict::Unmapped)
         .collect();
     // Most urgent first; then the least share of the hours done.
     rows.sort_by(|a, b| {
-        let share = |s: &OfficerStatus| hours(s).map_or(2.0, |h| h.done / h.target.max(1e-9));
-        urgency(verdict(a))
-            .cmp(&urgency(verdict(b)))
+        let share = |s: &OfficerStatus| s.hours().map_or(2.0, |h| h.done / h.target.max(1e-9));
+        a.verdict()
+            .cmp(&b.verdict())
             .then(share(a).total_cmp(&share(b)))
             .then(a.officer.name.cmp(&b.officer.name))
     });
@@ -219,7 +164,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
                 }
             })
         };
-        let flags: Vec<&str> = s.flags.iter().map(|f| f.kind.id()).collect();
+        let flags = flag_kinds(s).join(",");
         let name: String = s.officer.name.chars().take(22).collect();
         t.row(vec![
             name,
@@ -227,11 +172,12 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
                 .as_ref()
                 .and_then(|st| st.tier.id.clone())
                 .unwrap_or_else(|| "-".into()),
-            frac(hours(s), true),
-            frac(mandatory(s), false),
-            verdict(s).into(),
-            next_due(s).map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
-            flags.join(","),
+            frac(s.hours(), true),
+            frac(s.mandatory(), false),
+            s.verdict().word().into(),
+            s.next_due()
+                .map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
+            flags,
         ]);
     }
     if args.csv {
@@ -266,7 +212,7 @@ fn csv_rows(rows: &[OfficerStatus]) -> String {
             r.map(|r| format!("{}", (f(r) * 100.0).round() / 100.0))
                 .unwrap_or_default()
         };
-        let flags: Vec<&str> = s.flags.iter().map(|f| f.kind.id()).collect();
+        let flags = flag_kinds(s);
         let _ = w.write_record([
             s.officer.id.0.as_str(),
             &s.officer.name,
@@ -275,18 +221,26 @@ fn csv_rows(rows: &[OfficerStatus]) -> String {
                 .as_ref()
                 .and_then(|st| st.tier.id.as_deref())
                 .unwrap_or(""),
-            &hours(s)
+            &s.hours()
                 .map(|r| format_hours(r.seconds.unwrap_or(0)))
                 .unwrap_or_default(),
-            &num(hours(s), |r| r.target),
-            &num(mandatory(s), |r| r.done),
-            &num(mandatory(s), |r| r.target),
-            verdict(s),
-            &next_due(s).map(|d| d.to_string()).unwrap_or_default(),
+            &num(s.hours(), |r| r.target),
+            &num(s.mandatory(), |r| r.done),
+            &num(s.mandatory(), |r| r.target),
+            s.verdict().word(),
+            &s.next_due().map(|d| d.to_string()).unwrap_or_default(),
             &flags.join(";"),
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Each kind of flag once, for a table cell; `roster show` has the texts.
+pub(super) fn flag_kinds(s: &OfficerStatus) -> Vec<&'static str> {
+    let mut kinds: Vec<_> = s.flags.iter().map(|f| f.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds.into_iter().map(|k| k.id()).collect()
 }
 
 fn find<'a>(officers: &'a [Officer], who: &str) -> Result<&'a Officer, Failure> {

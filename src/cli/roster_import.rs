@@ -7,13 +7,15 @@ use std::io::BufReader;
 use std::path::Path;
 use xxhash_rust::xxh3::Xxh3;
 
-use super::args::RosterImportArgs;
+use super::args::{ImportIgotArgs, RosterImportArgs};
 use super::output::{emit, json};
 use super::{store, Context, Failure, Outcome};
 use crate::catalogue::cache::Hashing;
 use crate::igot::{self, ReportError, ReportKind};
-use crate::roster::Gathering;
+use crate::roster::personal::OwnRows;
+use crate::roster::{Gathering, OfficerId};
 use crate::store::roster::{Changes, Covers, ImportedFile};
+use crate::units::hours::format_hours;
 
 #[derive(Serialize)]
 struct ImportJson<'a> {
@@ -179,4 +181,102 @@ fn summary(files: &[ImportedFile], c: &Changes, dry_run: bool, officers: usize) 
         ".\nNext: `karmadash roster --behind`.\n"
     });
     out
+}
+
+/// `import-igot`: one officer's completed rows of a report into their own
+/// store, in one write, never a second record of a course.
+pub fn import_own(ctx: &Context, args: &ImportIgotArgs) -> Outcome {
+    let who = OfficerId::from_parts(Some(&args.officer), None, None)
+        .filter(|_| !args.officer.trim().is_empty())
+        .ok_or_else(|| Failure::input("--officer: give your e-mail as the report names you"))?;
+    let name = args.file.display().to_string();
+    let file = File::open(&args.file)
+        .map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+    let mut input = BufReader::new(file);
+    if ReportKind::sniff(&name, &mut input).map_err(|e| Failure::input(e.to_string()))?
+        != ReportKind::Consumption
+    {
+        return Err(Failure::input(format!(
+            "{name}: not a ConsumptionReport.csv: completions come from that report"
+        )));
+    }
+    let mut own = OwnRows::default();
+    let mut rejected = Vec::new();
+    for row in igot::read_consumption(&name, input).map_err(|e| Failure::input(e.to_string()))? {
+        match row {
+            Ok(r) => own.add(&who, &name, r, &ctx.catalogue, ctx.today),
+            Err(e) => rejected.push(e),
+        }
+    }
+    if own.completions.is_empty() && own.unusable.is_empty() && own.not_completed == 0 {
+        return Err(Failure::input(format!(
+            "{name} has no row of {who}: check --officer (the report's Email column)"
+        )));
+    }
+    let store = store(ctx)?;
+    let (added, skipped) = if args.dry_run {
+        let snap = store.snapshot().map_err(|e| Failure::input(e.0))?;
+        own.completions
+            .into_iter()
+            .fold((Vec::new(), Vec::new()), |(mut a, mut s), c| {
+                match snap.completions.iter().find(|k| k.course == c.course) {
+                    Some(k) => s.push((c, k.clone())),
+                    None => a.push(c),
+                }
+                (a, s)
+            })
+    } else {
+        let merged = store
+            .add_completions(own.completions)
+            .map_err(|e| Failure::input(e.0))?;
+        (merged.added, merged.skipped)
+    };
+    let verb = if args.dry_run {
+        "would be recorded"
+    } else {
+        "recorded"
+    };
+    let mut out = format!(
+        "{} completion{} {verb}",
+        added.len(),
+        if added.len() == 1 { "" } else { "s" }
+    );
+    out.push_str(if added.is_empty() { ".\n" } else { ":\n" });
+    for c in &added {
+        out.push_str(&format!(
+            "  {}  {:>6} h  {}\n",
+            c.date.format("%d.%m.%Y"),
+            format_hours(u64::from(c.seconds)),
+            c.title
+        ));
+    }
+    for (c, known) in &skipped {
+        out.push_str(&format!(
+            "Already recorded: \"{}\" (id {}, {}).\n",
+            c.title,
+            known.id,
+            known.date.format("%d.%m.%Y")
+        ));
+    }
+    for u in &own.unusable {
+        out.push_str(&format!(
+            "Not recorded: \"{}\" ({}): {}.\n",
+            u.title, u.source, u.why
+        ));
+    }
+    if args.dry_run {
+        out.push_str("Dry run: nothing was written.\n");
+    }
+    emit(&out)?;
+    for e in &rejected {
+        eprintln!("karmadash: not read: {e}");
+    }
+    if !rejected.is_empty() {
+        return Err(Failure::check(format!(
+            "{} row{} of the report could not be read (listed above)",
+            rejected.len(),
+            if rejected.len() == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::catalogue::{Catalogue, Service};
-use crate::rules::engine::{evaluate, Inputs, Status};
+use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Standing, Status, Unit};
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Assignment, Completion, Profile};
 
@@ -28,6 +28,77 @@ pub struct OfficerStatus<'a> {
     pub status: Option<Status>,
     /// The officer's own flags, and `unmapped` where it applies.
     pub flags: Vec<Flag>,
+}
+
+/// The one word a cell needs, from the same standings as `status`; in
+/// order of urgency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Overdue,
+    Behind,
+    /// No tier: no verdict can be given until the cell places the officer.
+    Unmapped,
+    OnPace,
+    Met,
+}
+
+impl Verdict {
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Overdue => "overdue",
+            Verdict::Behind => "behind",
+            Verdict::Unmapped => "unmapped",
+            Verdict::OnPace => "on pace",
+            Verdict::Met => "met",
+        }
+    }
+}
+
+impl OfficerStatus<'_> {
+    pub fn verdict(&self) -> Verdict {
+        let Some(status) = &self.status else {
+            return Verdict::Unmapped;
+        };
+        if status
+            .requirements
+            .iter()
+            .any(|r| r.standing == Standing::Overdue)
+        {
+            Verdict::Overdue
+        } else if !status.on_track {
+            Verdict::Behind
+        } else if status.requirements.iter().all(|r| r.met) {
+            Verdict::Met
+        } else {
+            Verdict::OnPace
+        }
+    }
+
+    /// The hours requirement (Bihar's 52 hours), if one applies.
+    pub fn hours(&self) -> Option<&RequirementStatus> {
+        self.requirement(|r| r.unit == Unit::Hours)
+    }
+
+    /// The tier's mandatory list, if one applies.
+    pub fn mandatory(&self) -> Option<&RequirementStatus> {
+        self.requirement(|r| r.kind == "all-mandatory")
+    }
+
+    fn requirement(&self, f: impl Fn(&RequirementStatus) -> bool) -> Option<&RequirementStatus> {
+        self.status.as_ref()?.requirements.iter().find(|r| f(r))
+    }
+
+    /// The earliest due date of what is still unmet.
+    pub fn next_due(&self) -> Option<NaiveDate> {
+        self.status
+            .as_ref()?
+            .requirements
+            .iter()
+            .filter(|r| !r.met)
+            .filter_map(|r| r.due)
+            .min()
+    }
 }
 
 /// The profile the engine needs, or why the officer cannot be placed.

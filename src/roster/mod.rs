@@ -6,7 +6,8 @@ pub mod designations;
 pub mod evaluate;
 pub mod gather;
 pub mod officer;
+pub mod personal;
 
-pub use evaluate::{evaluate_officer, Defaults, OfficerStatus};
+pub use evaluate::{evaluate_officer, Defaults, OfficerStatus, Verdict};
 pub use gather::{DurationSeen, Gathered, Gathering};
 pub use officer::{Flag, FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};

@@ -5,6 +5,7 @@
 //! opens it, does its reads or one atomic batch of writes, flushes, and
 //! closes it: a shell `status` works while the dashboard runs elsewhere.
 
+pub mod changes;
 mod migrate;
 mod open;
 mod read_only;
@@ -75,6 +76,14 @@ pub struct Snapshot {
     pub ui: UiState,
     /// The next id to hand out, so ids are never reused.
     pub next_id: u64,
+}
+
+/// What `add_completions` did: the records it made, and each completion it
+/// skipped with the record that already has its course.
+#[derive(Debug, Default)]
+pub struct Merged {
+    pub added: Vec<Completion>,
+    pub skipped: Vec<(Completion, Completion)>,
 }
 
 pub struct Store {
@@ -149,6 +158,30 @@ impl Store {
             Ok(())
         })?;
         Ok(completion)
+    }
+
+    /// Records several completions in one atomic batch, skipping any whose
+    /// course is already recorded (returned second, with the record that
+    /// has it): a portal report merged into what the officer typed.
+    pub fn add_completions(&self, completions: Vec<Completion>) -> Result<Merged> {
+        let mut added = Vec::new();
+        let mut skipped = Vec::new();
+        self.write(|snap, batch| {
+            let mut snap = snap.clone();
+            for mut c in completions {
+                if let Some(known) = snap.completions.iter().find(|k| k.course == c.course) {
+                    skipped.push((c, known.clone()));
+                    continue;
+                }
+                c.id = take_id(&snap, batch)?;
+                snap.next_id = c.id + 1;
+                batch.insert(id_key(COMPLETION, c.id).as_bytes(), encode(&c));
+                snap.completions.push(c.clone());
+                added.push(c);
+            }
+            Ok(())
+        })?;
+        Ok(Merged { added, skipped })
     }
 
     /// Removes a completion; says so if there is none with that id.
@@ -288,7 +321,16 @@ impl Store {
                 self.path.display()
             ))
         })?;
+        // Let go of sled before telling readers, so their open finds it free.
+        drop(db);
+        changes::bump(&self.path);
         Ok(())
+    }
+
+    /// The store's change marker now (see `changes`): compare two readings
+    /// to learn whether anything was written in between.
+    pub fn change_marker(&self) -> Option<String> {
+        changes::current(&self.path)
     }
 }
 

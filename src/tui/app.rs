@@ -5,11 +5,10 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
 
-use super::forms::{Form, FormKind};
+use super::forms::Form;
 use super::keymap::{action_for, Action};
 use super::search_worker::SearchWorker;
 use crate::catalogue::{Catalogue, Competency, CourseId, Listing, ListingStatus};
-use crate::progress::{self, CompletionInput};
 use crate::rules::engine::{evaluate, Inputs, Status};
 use crate::rules::fy::FinancialYear;
 use crate::search::Hit;
@@ -59,6 +58,8 @@ pub enum Overlay {
     Form(Form),
     Detail(CourseId),
     ConfirmRemove(u64),
+    /// A requirement's full text and citation: its row in the Progress view.
+    Requirement(usize),
 }
 
 pub struct App {
@@ -80,9 +81,17 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub message: Option<(String, bool)>,
     pub quit: bool,
+    /// Ctrl-C ended the dashboard: the process exits 130, as after SIGINT.
+    pub interrupted: bool,
     /// Rows the last frame showed in a list, for PgUp/PgDn.
     pub page: usize,
-    search: SearchWorker,
+    pub(super) search: SearchWorker,
+    /// The store's change marker when the snapshot was last read; `None`
+    /// until the first check, which reloads once (the first snapshot was
+    /// read before the marker could be).
+    seen_change: Option<String>,
+    /// The popup that help was opened over; it comes back when help closes.
+    pub(super) covered: Option<Overlay>,
 }
 
 fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
@@ -129,8 +138,11 @@ impl App {
             overlay: None,
             message: None,
             quit: false,
+            interrupted: false,
             page: 10,
             search,
+            seen_change: None,
+            covered: None,
         };
         app.take_snapshot(first);
         app.restore_ui();
@@ -143,8 +155,27 @@ impl App {
 
     /// Reads the store again (opened and closed at once) and re-evaluates.
     pub fn reload(&mut self) {
+        // The marker first: a write landing between the two readings then
+        // shows as a change on the next check, never as a missed one.
+        self.seen_change = self.store.change_marker();
         let read = self.store.snapshot().map_err(|e| e.0);
         self.take_snapshot(read);
+        self.log_row = self.log_row.min(self.log_rows().len().saturating_sub(1));
+        self.plan_row = self
+            .plan_row
+            .min(self.plan_courses().len().saturating_sub(1));
+    }
+
+    /// Reloads when another process (a shell `karmadash done`) wrote to the
+    /// store since the last reading; returns whether it did. One small file
+    /// read, no sled open, so the event loop may call it every tick.
+    pub fn notice_changes(&mut self) -> bool {
+        let now = self.store.change_marker();
+        if now.is_none() || now == self.seen_change {
+            return false;
+        }
+        self.reload();
+        true
     }
 
     /// Takes a read of the store (or says why it failed) and re-evaluates.
@@ -316,6 +347,13 @@ impl App {
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.quit = true;
+            self.interrupted = true;
+            return;
+        }
+        // F1 is help over any popup, even those that take `?` as text.
+        if key.code == KeyCode::F(1) && !matches!(self.overlay, None | Some(Overlay::Help)) {
+            self.covered = self.overlay.take();
+            self.overlay = Some(Overlay::Help);
             return;
         }
         if self.overlay.is_some() {
@@ -332,6 +370,18 @@ impl App {
         let page = self.page.max(1);
         match action {
             Action::Quit => self.quit = true,
+            Action::Back => {
+                if self.view == View::Catalogue && self.focus == Focus::Listings {
+                    self.focus = Focus::Tiers;
+                } else {
+                    self.message = Some(("Nothing to close: q quits.".into(), false));
+                }
+            }
+            Action::RecordOther => self.overlay = Some(Overlay::Form(Form::other(self.today))),
+            Action::RecordAssigned => self.overlay = Some(Overlay::Form(Form::assigned())),
+            Action::RecordAssessment => {
+                self.overlay = Some(Overlay::Form(Form::assessment(self.today)))
+            }
             Action::NextView => self.view = View::ALL[(self.view.index() + 1) % 4],
             Action::PrevView => self.view = View::ALL[(self.view.index() + 3) % 4],
             Action::GoView(v) => self.view = v,
@@ -347,6 +397,9 @@ impl App {
                 View::Catalogue if self.focus == Focus::Tiers => {
                     self.focus = Focus::Listings;
                     self.row = 0;
+                }
+                View::Progress if self.rows_in_view() > 0 => {
+                    self.overlay = Some(Overlay::Requirement(self.progress_row));
                 }
                 _ => {
                     if let Some(c) = self.selected_course() {
@@ -429,8 +482,24 @@ impl App {
             return;
         };
         self.overlay = match overlay {
-            Overlay::Help | Overlay::Detail(_) => match key.code {
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => None,
+            Overlay::Help => match key.code {
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => {
+                    self.covered.take()
+                }
+                _ => Some(overlay),
+            },
+            Overlay::Detail(_) | Overlay::ConfirmRemove(_) | Overlay::Requirement(_)
+                if matches!(key.code, KeyCode::Char('?')) =>
+            {
+                self.covered = Some(overlay);
+                Some(Overlay::Help)
+            }
+            Overlay::Requirement(_) => match key.code {
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => None,
+                _ => Some(overlay),
+            },
+            Overlay::Detail(_) => match key.code {
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => None,
                 KeyCode::Char('d') => {
                     self.overlay = Some(overlay);
                     if let Some(Overlay::Detail(c)) = self.overlay.take() {
@@ -476,160 +545,5 @@ impl App {
                 }
             }
         };
-    }
-
-    /// Returns whether the search box stays open.
-    fn on_search_key(&mut self, b: &mut SearchBox, key: KeyEvent) -> bool {
-        match key.code {
-            KeyCode::Esc => return false,
-            KeyCode::Enter => {
-                if let Some(hit) = b.hits.get(b.selected) {
-                    self.jump_to(hit.course);
-                }
-                return false;
-            }
-            KeyCode::Up => b.selected = b.selected.saturating_sub(1),
-            KeyCode::Down => b.selected = (b.selected + 1).min(b.hits.len().saturating_sub(1)),
-            KeyCode::Backspace => {
-                b.query.pop();
-                self.ask(b);
-            }
-            KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                b.query.push(ch);
-                self.ask(b);
-            }
-            _ => {}
-        }
-        true
-    }
-
-    fn ask(&mut self, b: &mut SearchBox) {
-        self.search.ask(&b.query);
-        b.waiting = true;
-        b.selected = 0;
-    }
-
-    /// Takes any search results that arrived; called every tick.
-    pub fn poll_search(&mut self) {
-        if let Some(Overlay::Search(b)) = &mut self.overlay {
-            if let Some(hits) = self.search.poll() {
-                b.hits = hits;
-                b.waiting = false;
-                b.selected = b.selected.min(b.hits.len().saturating_sub(1));
-            }
-        }
-    }
-
-    /// Blocks until the search answers (tests and screenshots).
-    pub fn wait_search(&mut self) {
-        if let Some(Overlay::Search(b)) = &mut self.overlay {
-            b.hits = self.search.wait();
-            b.waiting = false;
-        }
-    }
-
-    /// Shows a course in the catalogue: the current tier if it lists it.
-    /// A course no tier lists (from a portal export) opens on its own, where
-    /// `d` records it like any other.
-    pub fn jump_to(&mut self, course: CourseId) {
-        let current = self.tier_id().to_string();
-        let listings: Vec<&Listing> = self.catalogue.course_listings(course).collect();
-        let Some(target) = listings
-            .iter()
-            .find(|l| l.tier == current)
-            .or(listings.first())
-        else {
-            self.overlay = Some(Overlay::Detail(course));
-            return;
-        };
-        let listing_id = target.id.clone();
-        self.tier = self
-            .catalogue
-            .tiers
-            .iter()
-            .position(|t| t.id == target.tier)
-            .unwrap_or(0);
-        self.competency = None;
-        self.listing_status = None;
-        self.view = View::Catalogue;
-        self.focus = Focus::Listings;
-        self.row = self
-            .visible_listings()
-            .iter()
-            .position(|l| l.id == listing_id)
-            .unwrap_or(0);
-        self.overlay = Some(Overlay::Detail(course));
-    }
-
-    /// Returns whether the form stays open.
-    fn on_form_key(&mut self, f: &mut Form, key: KeyEvent) -> bool {
-        match key.code {
-            KeyCode::Esc => return false,
-            KeyCode::Tab | KeyCode::Down => f.next(),
-            KeyCode::BackTab | KeyCode::Up => f.prev(),
-            KeyCode::Backspace => {
-                f.current_mut().pop();
-            }
-            KeyCode::Enter => return !self.submit(f),
-            KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                f.current_mut().push(ch)
-            }
-            _ => {}
-        }
-        true
-    }
-
-    /// Saves a form through the same code as the shell commands; returns
-    /// whether it succeeded (the form closes) or shows the reason.
-    fn submit(&mut self, f: &mut Form) -> bool {
-        let result = match &f.kind {
-            FormKind::Completion(course) => {
-                let date = progress::parse_date(&f.values[0]);
-                match date {
-                    Err(e) => Err(e),
-                    Ok(date) => progress::record_completion(
-                        &self.catalogue,
-                        &self.store,
-                        self.today,
-                        &CompletionInput {
-                            course: &self.catalogue.courses[*course].key(),
-                            other: false,
-                            hours: &f.values[1],
-                            date,
-                            certificate: Some(f.values[2].as_str()),
-                        },
-                    )
-                    .map(|c| {
-                        let h = crate::units::hours::format_hours(u64::from(c.seconds));
-                        format!("Recorded \"{}\" ({h} h).", c.title)
-                    }),
-                }
-            }
-            FormKind::Profile(_) => {
-                progress::save_profile(&self.catalogue, &self.store, self.today, &f.profile_input())
-                    .map(|t| format!("Profile saved: tier {}.", t.id.as_deref().unwrap_or("none")))
-            }
-        };
-        match result {
-            Ok(msg) => {
-                self.message = Some((msg, false));
-                self.reload();
-                if matches!(f.kind, FormKind::Profile(_)) {
-                    if let Some(t) = self.status.as_ref().ok().and_then(|s| s.tier.id.clone()) {
-                        self.tier = self
-                            .catalogue
-                            .tiers
-                            .iter()
-                            .position(|x| x.id == t)
-                            .unwrap_or(self.tier);
-                    }
-                }
-                true
-            }
-            Err(e) => {
-                f.error = Some(e);
-                false
-            }
-        }
     }
 }

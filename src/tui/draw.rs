@@ -9,8 +9,8 @@ use ratatui::Frame;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Overlay, View};
-use super::keymap::bindings_for;
+use super::app::{App, View};
+use super::keymap::{bindings_for, popup_keys, Action};
 use super::theme::{Meaning, Theme};
 use super::{overlays, view_catalogue, view_log, view_plan, view_progress};
 use crate::units::text::is_hostile;
@@ -75,8 +75,21 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|(i, v)| Line::from(format!("{} {}", i + 1, v.name())))
         .collect();
     let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
+    // The tabs take what they need (each name, padding, a divider): at 60
+    // columns "4 Log" must still show, so the title on the right shrinks.
+    let needed: u16 = titles.iter().map(|t| t.width() as u16 + 3).sum::<u16>();
+    let fy = crate::rules::fy::FinancialYear::containing(app.today);
+    let room = area.width.saturating_sub(needed) as usize;
+    let heading = [
+        format!("karmadash FY {fy}"),
+        format!("FY {fy}"),
+        String::new(),
+    ]
+    .into_iter()
+    .find(|h| h.width() < room)
+    .unwrap_or_default();
     let [tabs, right] =
-        Layout::horizontal([Constraint::Min(1), Constraint::Length(24)]).areas(area);
+        Layout::horizontal([Constraint::Length(needed), Constraint::Min(0)]).areas(area);
     f.render_widget(
         Tabs::new(titles)
             .select(selected)
@@ -85,9 +98,8 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .padding(" ", " "),
         tabs,
     );
-    let fy = crate::rules::fy::FinancialYear::containing(app.today);
     f.render_widget(
-        Paragraph::new(format!("karmadash FY {fy}"))
+        Paragraph::new(heading)
             .style(theme.style(Meaning::Title))
             .right_aligned(),
         right,
@@ -109,26 +121,42 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn draw_footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
     let pairs: Vec<(&str, &str)> = match &app.overlay {
-        Some(Overlay::Search(_)) => vec![
-            ("type", "search"),
-            ("↑↓", "choose"),
-            ("Enter", "go to course"),
-            ("Esc", "cancel"),
-        ],
-        Some(Overlay::Form(_)) => vec![("Tab", "next field"), ("Enter", "save"), ("Esc", "cancel")],
-        Some(Overlay::ConfirmRemove(_)) => vec![("y", "remove"), ("any key", "keep")],
-        Some(Overlay::Detail(_)) => vec![("d", "record done"), ("Esc", "close")],
-        Some(Overlay::Help) => vec![("Esc", "close help")],
-        None => bindings_for(app.view)
-            .filter(|b| !b.hint.is_empty())
-            .map(|b| (b.label, b.hint))
-            .collect(),
+        Some(o) => popup_keys(o).to_vec(),
+        None => footer_hints(app.view, area.width as usize),
     };
     for (k, h) in pairs {
         spans.push(Span::styled(format!(" {k}"), theme.style(Meaning::Key)));
         spans.push(Span::raw(format!(":{h}")));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The main screen's footer hints that fit in `width`, in the keymap's
+/// order; help and quit always stay, the others give way from the end.
+pub fn footer_hints(view: View, width: usize) -> Vec<(&'static str, &'static str)> {
+    let cells = |(k, h): &(&str, &str)| k.width() + h.width() + 2;
+    let keep = |a: Action| matches!(a, Action::Quit | Action::Help);
+    let all: Vec<_> = bindings_for(view).filter(|b| !b.hint.is_empty()).collect();
+    let mut room = width.saturating_sub(
+        all.iter()
+            .filter(|b| keep(b.action))
+            .map(|b| cells(&(b.label, b.hint)))
+            .sum(),
+    );
+    all.into_iter()
+        .filter(|b| {
+            let pair = (b.label, b.hint);
+            if keep(b.action) {
+                return true;
+            }
+            let fits = cells(&pair) <= room;
+            if fits {
+                room -= cells(&pair);
+            }
+            fits
+        })
+        .map(|b| (b.label, b.hint))
+        .collect()
 }
 
 /// A title with the matched chars highlighted, whole grapheme clusters at

@@ -1,4 +1,5 @@
-//! The small forms: record a completion, create or edit the profile.
+//! The small forms: record a completion (listed or outside the lists), an
+//! assigned course, the assessment; create or edit the profile.
 //! They only hold text; checking happens in `progress`, shared with the CLI.
 
 use chrono::NaiveDate;
@@ -9,8 +10,13 @@ use crate::rules::record::Profile;
 
 pub enum FormKind {
     Completion(CourseId),
-    /// Carries the name, which the form does not show, so editing keeps it.
-    Profile(Option<String>),
+    /// A course outside the lists (`done --other`).
+    Other,
+    /// A course assigned to the officer (`assign`).
+    Assigned,
+    /// The comprehensive assessment (`assessment --passed`).
+    Assessment,
+    Profile,
 }
 
 pub struct Form {
@@ -40,6 +46,52 @@ impl Form {
         }
     }
 
+    pub fn other(today: NaiveDate) -> Form {
+        Form {
+            kind: FormKind::Other,
+            title: "Done: a course outside the lists".into(),
+            labels: vec!["Title", "Hours", "Date", "Certificate"],
+            hints: vec![
+                "as iGOT shows it",
+                "from the certificate: 1.5 or 1:30",
+                "YYYY-MM-DD",
+                "optional",
+            ],
+            values: vec![
+                String::new(),
+                String::new(),
+                today.to_string(),
+                String::new(),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn assigned() -> Form {
+        Form {
+            kind: FormKind::Assigned,
+            title: "A course assigned to you".into(),
+            labels: vec!["Course", "Due"],
+            hints: vec!["title or listing id", "YYYY-MM-DD, optional"],
+            values: vec![String::new(), String::new()],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn assessment(today: NaiveDate) -> Form {
+        Form {
+            kind: FormKind::Assessment,
+            title: "Comprehensive assessment passed".into(),
+            labels: vec!["Date passed"],
+            hints: vec!["YYYY-MM-DD"],
+            values: vec![today.to_string()],
+            focus: 0,
+            error: None,
+        }
+    }
+
     pub fn profile(current: Option<&Profile>) -> Form {
         let text = |o: Option<String>| o.unwrap_or_default();
         let values = match current {
@@ -49,23 +101,25 @@ impl Form {
                 text(p.batch.map(|b| b.to_string())),
                 text(p.tier.clone()),
                 text(p.registered.map(|d| d.to_string())),
+                text(p.name.clone()),
             ],
-            None => vec![String::new(); 5],
+            None => vec![String::new(); 6],
         };
         Form {
-            kind: FormKind::Profile(current.and_then(|p| p.name.clone())),
+            kind: FormKind::Profile,
             title: if current.is_some() {
                 "Your profile".into()
             } else {
                 "Welcome: who are you? (Esc to browse first)".into()
             },
-            labels: vec!["Service", "State", "Batch", "Tier", "Registered"],
+            labels: vec!["Service", "State", "Batch", "Tier", "Registered", "Name"],
             hints: vec![
                 "ias bas bss bscs danics central",
                 "bihar, delhi, himachal...",
                 "IAS: year, gives the tier",
                 "or a tier id (see list)",
                 "iGOT registration date",
+                "optional, for the report",
             ],
             values,
             focus: 0,
@@ -92,10 +146,7 @@ impl Form {
             state: self.values[1].clone(),
             batch: self.values[2].clone(),
             tier: self.values[3].clone(),
-            name: match &self.kind {
-                FormKind::Profile(name) => name.clone().unwrap_or_default(),
-                FormKind::Completion(_) => String::new(),
-            },
+            name: self.values[5].clone(),
             registered: self.values[4].clone(),
         }
     }

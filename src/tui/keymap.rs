@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::View;
+use super::app::{Overlay, View};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -28,6 +28,11 @@ pub enum Action {
     ToggleShortlist,
     Remove,
     EditProfile,
+    RecordOther,
+    RecordAssigned,
+    RecordAssessment,
+    /// Esc on the main screen: closes what is open (nothing quits on Esc).
+    Back,
 }
 
 /// Where a binding works.
@@ -116,6 +121,14 @@ pub const BINDINGS: &[Binding] = &[
         "add to or drop from your shortlist",
         Action::ToggleShortlist,
         "list"
+    ),
+    b!(
+        Scope::View(Progress),
+        [(Enter, NONE)],
+        "Enter",
+        "the requirement's full text and the order that imposes it",
+        Action::Open,
+        "full text"
     ),
     b!(
         Scope::View(Plan),
@@ -249,21 +262,53 @@ pub const BINDINGS: &[Binding] = &[
         Scope::Global,
         [(Char('p'), NONE)],
         "p",
-        "edit your profile",
+        "edit your profile (service, tier, iGOT registration date)",
         Action::EditProfile,
         ""
     ),
     b!(
         Scope::Global,
-        [(Char('?'), NONE), (Char('?'), SHIFT)],
+        [(Char('o'), NONE)],
+        "o",
+        "record a course outside the lists (own choice, any iGOT course)",
+        Action::RecordOther,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('a'), NONE)],
+        "a",
+        "record a course assigned to you, with its due date",
+        Action::RecordAssigned,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('e'), NONE)],
+        "e",
+        "record the comprehensive assessment you passed",
+        Action::RecordAssessment,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('?'), NONE), (Char('?'), SHIFT), (F(1), NONE)],
         "?",
-        "this help",
+        "this help (F1 too, and in the search box and forms)",
         Action::Help,
         "help"
     ),
     b!(
         Scope::Global,
-        [(Char('q'), NONE), (Esc, NONE)],
+        [(Esc, NONE)],
+        "Esc",
+        "close a popup or go back; never quits",
+        Action::Back,
+        ""
+    ),
+    b!(
+        Scope::Global,
+        [(Char('q'), NONE)],
         "q",
         "quit",
         Action::Quit,
@@ -285,8 +330,32 @@ pub const TEXT_KEYS: &[(&str, &str)] = &[
     ("↑↓", "choose"),
     ("Tab", "next field"),
     ("Enter", "go to course / save"),
+    ("F1", "help"),
     ("Esc", "cancel"),
 ];
+
+/// The keys of each popup, for the footer and for `?` over the popup.
+pub fn popup_keys(overlay: &Overlay) -> &'static [(&'static str, &'static str)] {
+    match overlay {
+        Overlay::Search(_) => &[
+            ("type", "search"),
+            ("↑↓", "choose"),
+            ("Enter", "go to course"),
+            ("F1", "help"),
+            ("Esc", "cancel"),
+        ],
+        Overlay::Form(_) => &[
+            ("Tab", "next field"),
+            ("Enter", "save"),
+            ("F1", "help"),
+            ("Esc", "cancel"),
+        ],
+        Overlay::ConfirmRemove(_) => &[("y", "remove"), ("?", "help"), ("other", "keep")],
+        Overlay::Detail(_) => &[("d", "record done"), ("?", "help"), ("Esc", "close")],
+        Overlay::Requirement(_) => &[("?", "help"), ("Esc", "close")],
+        Overlay::Help => &[("Esc", "close help")],
+    }
+}
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
     binding.keys.iter().any(|(code, mods)| {

@@ -4,10 +4,12 @@
 
 mod app;
 mod draw;
+mod form_submit;
 mod forms;
 mod input;
 mod keymap;
 mod overlays;
+mod search_box;
 mod search_worker;
 mod terminal;
 mod theme;
@@ -15,6 +17,7 @@ mod view_catalogue;
 mod view_log;
 mod view_plan;
 mod view_progress;
+mod wrap;
 
 pub use app::{App, Focus, Overlay, View};
 pub use draw::{draw, MIN_HEIGHT, MIN_WIDTH};
@@ -24,9 +27,12 @@ pub use theme::Theme;
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEventKind};
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How often the dashboard looks at the store's change marker.
+const CHANGE_CHECK: Duration = Duration::from_millis(250);
 
 use crate::catalogue::Catalogue;
 use crate::store::{Snapshot, Store};
@@ -34,12 +40,15 @@ use input::Next;
 
 /// Runs the dashboard until the user leaves. Errors are sentences.
 /// `first` is the store's contents, read while the catalogue loaded.
+/// Returns the exit status the process should end with: 0 after `q`,
+/// 128 + the signal's number after Ctrl-C (130), SIGTERM (143) or SIGHUP
+/// (129), as shells expect of an interrupted program.
 pub fn run(
     catalogue: Catalogue,
     store: Store,
     today: NaiveDate,
     first: Result<Snapshot, String>,
-) -> Result<(), String> {
+) -> Result<i32, String> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the dashboard needs a terminal; from scripts use `karmadash status` (or `karmadash --help`)".into());
     }
@@ -47,29 +56,36 @@ pub fn run(
     let mut app = App::with_snapshot(Arc::new(catalogue), store, today, first);
     // SIGTERM, or SIGHUP when an SSH link drops, ends the loop like `q`, so
     // the terminal is restored and the UI state saved on those paths too.
-    let stop = Arc::new(AtomicBool::new(false));
+    // The flag holds the number of the signal that arrived (0: none).
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)
             .map_err(|e| format!("cannot watch signals: {e}"))?;
     }
     let mut terminal = terminal::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
     let result = event_loop(&mut terminal, &mut app, &theme, &stop);
     terminal::leave();
     app.save_ui();
-    result
+    result?;
+    Ok(match stop.load(Ordering::Relaxed) {
+        0 if app.interrupted => 128 + signal_hook::consts::SIGINT,
+        0 => 0,
+        signal => 128 + signal as i32,
+    })
 }
 
 fn event_loop(
     terminal: &mut terminal::DashTerminal,
     app: &mut App,
     theme: &Theme,
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
 ) -> Result<(), String> {
     let input = input::Input::start();
+    let mut last_check = Instant::now();
     loop {
         terminal
             .draw(|f| draw(f, app, theme))
@@ -82,7 +98,13 @@ fn event_loop(
             Next::Event(_) | Next::Idle => {}
         }
         app.poll_search();
-        if app.quit || stop.load(Ordering::Relaxed) {
+        // Another process's write shows within a second: a file read every
+        // quarter second, never sled held open or polled.
+        if last_check.elapsed() >= CHANGE_CHECK {
+            last_check = Instant::now();
+            app.notice_changes();
+        }
+        if app.quit || stop.load(Ordering::Relaxed) != 0 {
             return Ok(());
         }
     }

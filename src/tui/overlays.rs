@@ -9,10 +9,13 @@ use ratatui::Frame;
 use super::app::{App, Overlay, SearchBox};
 use super::draw::{fit, highlighted};
 use super::forms::Form;
-use super::keymap::{bindings_for, Action, TEXT_KEYS};
+use super::keymap::{bindings_for, popup_keys, Action, TEXT_KEYS};
 use super::theme::{Meaning, Theme};
 use super::view_catalogue::badges;
+use super::view_progress::by_urgency;
+use super::wrap::wrap;
 use crate::catalogue::CourseId;
+use unicode_width::UnicodeWidthStr;
 
 /// A box in the middle of `area`; as wide as `area` when it would leave
 /// only thin strips of the view beside it.
@@ -37,18 +40,90 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &T
         Overlay::Search(b) => search(f, area, app, b, theme),
         Overlay::Form(form) => form_box(f, area, form, theme),
         Overlay::Detail(c) => detail(f, area, app, *c, theme),
-        Overlay::ConfirmRemove(id) => {
-            let r = centred(area, 50, 5);
-            f.render_widget(Clear, r);
-            let text = format!("Remove completion {id}? It stops counting at once.\n\ny: remove   any other key: keep");
-            f.render_widget(
-                Paragraph::new(text)
-                    .block(Block::default().borders(Borders::ALL).title(" Remove "))
-                    .wrap(Wrap { trim: true }),
-                r,
-            );
-        }
+        Overlay::ConfirmRemove(id) => confirm_remove(f, area, app, *id),
+        Overlay::Requirement(row) => requirement(f, area, app, *row, theme),
     }
+}
+
+/// Names the course, not only its id: a person confirms what they know.
+fn confirm_remove(f: &mut Frame, area: Rect, app: &App, id: u64) {
+    let course = app
+        .snapshot
+        .completions
+        .iter()
+        .find(|c| c.id == id)
+        .map_or_else(
+            || format!("completion {id}"),
+            |c| {
+                format!(
+                    "\"{}\" (id {id}, done {})",
+                    c.title,
+                    c.date.format("%d.%m.%Y")
+                )
+            },
+        );
+    let width = 60u16.min(area.width);
+    let mut lines: Vec<Line> = wrap(
+        &format!("Remove {course}? It stops counting at once."),
+        width.saturating_sub(2) as usize,
+    )
+    .into_iter()
+    .map(Line::from)
+    .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from("y: remove   any other key: keep"));
+    let r = centred(area, width, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" Remove ")),
+        r,
+    );
+}
+
+/// A requirement whole: its text, where it stands, and the order and
+/// paragraph that impose it, wrapped so nothing is cut.
+fn requirement(f: &mut Frame, area: Rect, app: &App, row: usize, theme: &Theme) {
+    let Ok(st) = &app.status else { return };
+    let Some(r) = by_urgency(st).get(row).copied() else {
+        return;
+    };
+    let width = 76u16.min(area.width);
+    let inner = width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut push = |text: &str, style: ratatui::style::Style| {
+        for l in wrap(text, inner) {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
+    };
+    push(&r.text, theme.style(Meaning::Title));
+    push(
+        &format!("{} · {}", r.progress_text(), r.due_text()),
+        ratatui::style::Style::default(),
+    );
+    let order = app
+        .catalogue
+        .rulebook(&r.rulebook)
+        .map_or(r.rulebook.clone(), |b| b.short.clone());
+    push(
+        &format!("Imposed by {order}: {}", r.citation),
+        theme.style(Meaning::Muted),
+    );
+    if !r.open.is_empty() {
+        push(
+            &format!("Still open: {}", r.open.join("; ")),
+            ratatui::style::Style::default(),
+        );
+    }
+    let r = centred(area, width, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Requirement: Esc close "),
+        ),
+        r,
+    );
 }
 
 /// Bindings that read best as one help line ("↑/k ↓/j  move up / down").
@@ -100,6 +175,20 @@ fn help(f: &mut Frame, app: &App, theme: &Theme) {
         format!("Keys in the {} view", app.view.name()),
         theme.style(Meaning::Title),
     ))];
+    // Over a popup, its own keys come first: they are what works now.
+    if let Some(popup) = &app.covered {
+        let keys: Vec<String> = popup_keys(popup)
+            .iter()
+            .map(|(k, h)| format!("{k}: {h}"))
+            .collect();
+        lines.insert(
+            0,
+            Line::from(vec![
+                Span::styled("In this popup: ", theme.style(Meaning::Title)),
+                Span::raw(keys.join(" · ")),
+            ]),
+        );
+    }
     for (k, h) in rows {
         lines.push(Line::from(vec![
             Span::styled(format!("{k:>width$}  "), theme.style(Meaning::Key)),
@@ -194,6 +283,7 @@ fn search(f: &mut Frame, area: Rect, app: &App, b: &SearchBox, theme: &Theme) {
 }
 
 fn form_box(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
+    let inner = centred(area, 76, 3).width.saturating_sub(2) as usize;
     let mut lines = Vec::new();
     for (i, label) in form.labels.iter().enumerate() {
         let focused = i == form.focus;
@@ -209,24 +299,33 @@ fn form_box(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
                 format!("{:<24}", format!("{}{cursor}", form.values[i])),
                 value_style,
             ),
-            Span::styled(format!("  {}", form.hints[i]), theme.style(Meaning::Muted)),
+            Span::styled(
+                // A hint is a reminder: in a narrow box it gives way to the value.
+                fit(
+                    &format!("  {}", form.hints[i]),
+                    inner.saturating_sub(13 + 24.max(form.values[i].width() + 1)),
+                ),
+                theme.style(Meaning::Muted),
+            ),
         ]));
     }
     lines.push(Line::from(""));
+    // The reason wraps inside the box, which grows to hold all of it.
     match &form.error {
-        Some(e) => lines.push(Line::from(Span::styled(
-            format!("! {e}"),
-            theme.style(Meaning::Alert),
-        ))),
+        Some(e) => lines.extend(
+            wrap(&format!("! {e}"), inner)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.style(Meaning::Alert)))),
+        ),
         None => lines.push(Line::from(Span::styled(
-            "Enter saves · Tab next field · Esc cancels",
+            "Enter saves · Tab next field · F1 help · Esc cancels",
             theme.style(Meaning::Muted),
         ))),
     }
     let r = centred(area, 76, lines.len() as u16 + 2);
     f.render_widget(Clear, r);
     f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
                 .title(format!(" {} ", form.title)),

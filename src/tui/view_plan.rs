@@ -9,6 +9,7 @@ use ratatui::Frame;
 use super::app::App;
 use super::theme::{Meaning, Theme};
 use super::view_catalogue::badges;
+use super::wrap::wrap;
 use crate::catalogue::{Competency, ListingStatus};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -97,12 +98,18 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Hours: the orders give no course durations; each completion's hours come from its certificate.",
-        theme.style(Meaning::Muted),
-    )));
+    // Wrapped to the box, so the sentence is whole at 80 columns.
+    let note = "Hours: the orders give no course durations; each completion's hours come from its certificate.";
+    for l in wrap(note, area.width.saturating_sub(2) as usize) {
+        lines.push(Line::from(Span::styled(l, theme.style(Meaning::Muted))));
+    }
     let inner_height = area.height.saturating_sub(2) as usize;
-    let scroll = selected_line.saturating_sub(inner_height.saturating_sub(2)) as u16;
+    let mut scroll = selected_line.saturating_sub(inner_height.saturating_sub(2));
+    if app.plan_row + 1 >= courses.len() {
+        // On the last row, show the end: the note under it must be reachable.
+        scroll = scroll.max(lines.len().saturating_sub(inner_height));
+    }
+    let scroll = scroll as u16;
     let block = Block::default()
         .borders(Borders::ALL)
         .title(" Plan: what closes the gaps ");

@@ -1,0 +1,214 @@
+//! `roster report`: what a training cell takes to the review meeting
+//! (Delhi reviews in June 2026): every officer by tier, totals per tier,
+//! and which reports of which day the figures come from.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use super::args::{ReportFormat, RosterArgs, RosterReportArgs};
+use super::output::{emit, json};
+use super::roster_cmds::{evaluated, flag_kinds};
+use super::{parse_fy, store, Context, Failure, Outcome};
+use crate::roster::{OfficerStatus, Verdict};
+use crate::rules::fy::FinancialYear;
+use crate::store::roster::ImportRecord;
+use crate::units::hours::format_hours;
+use crate::units::text::markdown_cell;
+
+/// One tier's totals (or the officers no tier holds: `tier` "-").
+#[derive(Serialize, Default)]
+struct TierTotals {
+    tier: String,
+    label: String,
+    officers: usize,
+    met: usize,
+    on_pace: usize,
+    behind: usize,
+    overdue: usize,
+    seconds_done: u64,
+    hours_target: f64,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    fy: FinancialYear,
+    as_of: chrono::NaiveDate,
+    imports: &'a [ImportRecord],
+    tiers: &'a [TierTotals],
+}
+
+fn totals<'a>(
+    ctx: &Context,
+    rows: &'a [OfficerStatus<'a>],
+) -> (
+    Vec<TierTotals>,
+    BTreeMap<String, Vec<&'a OfficerStatus<'a>>>,
+) {
+    let mut by_tier: BTreeMap<String, Vec<&OfficerStatus>> = BTreeMap::new();
+    for s in rows {
+        let tier = s
+            .status
+            .as_ref()
+            .and_then(|st| st.tier.id.clone())
+            .unwrap_or_else(|| "-".into());
+        by_tier.entry(tier).or_default().push(s);
+    }
+    // The officers no tier holds come last, after every tier.
+    let mut order: Vec<&String> = by_tier.keys().collect();
+    order.sort_by_key(|t| (t.as_str() == "-", t.to_string()));
+    let tiers = order
+        .into_iter()
+        .map(|tier| (tier, &by_tier[tier]))
+        .map(|(tier, officers)| {
+            let mut t = TierTotals {
+                tier: tier.clone(),
+                label: ctx
+                    .catalogue
+                    .tier(tier)
+                    .map_or_else(|| "not placed in a tier".into(), |t| t.label.clone()),
+                officers: officers.len(),
+                ..TierTotals::default()
+            };
+            for s in officers {
+                match s.verdict() {
+                    Verdict::Met => t.met += 1,
+                    Verdict::OnPace => t.on_pace += 1,
+                    Verdict::Behind => t.behind += 1,
+                    Verdict::Overdue => t.overdue += 1,
+                    Verdict::Unmapped => {}
+                }
+                if let Some(h) = s.hours() {
+                    t.seconds_done += h.seconds.unwrap_or(0);
+                    t.hours_target += h.target;
+                }
+            }
+            t
+        })
+        .collect();
+    (tiers, by_tier)
+}
+
+pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome {
+    let fy = match a.fy.as_deref().or(args.fy.as_deref()) {
+        Some(s) => parse_fy(s)?,
+        None => FinancialYear::containing(ctx.today),
+    };
+    let roster = store(ctx)?.roster().map_err(|e| Failure::input(e.0))?;
+    if roster.officers.is_empty() {
+        return Err(Failure::input(
+            "the roster is empty: read the portal's reports in with `karmadash roster import FILE...`",
+        ));
+    }
+    let mut rows = evaluated(ctx, args, &roster.officers, fy)?;
+    rows.sort_by(|x, y| {
+        x.verdict()
+            .cmp(&y.verdict())
+            .then(x.officer.name.cmp(&y.officer.name))
+    });
+    let (tiers, by_tier) = totals(ctx, &rows);
+    let as_of = ctx.today.min(fy.end());
+    match a.format {
+        ReportFormat::Json => json(&ReportJson {
+            fy,
+            as_of,
+            imports: &roster.imports,
+            tiers: &tiers,
+        }),
+        ReportFormat::Csv => emit(&csv_totals(&tiers)),
+        ReportFormat::Md => emit(&markdown(fy, as_of, &roster.imports, &tiers, &by_tier)),
+    }
+}
+
+fn csv_totals(tiers: &[TierTotals]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "tier",
+        "label",
+        "officers",
+        "met",
+        "on_pace",
+        "behind",
+        "overdue",
+        "hours_done",
+        "hours_target",
+    ]);
+    for t in tiers {
+        let _ = w.write_record([
+            t.tier.clone(),
+            t.label.clone(),
+            t.officers.to_string(),
+            t.met.to_string(),
+            t.on_pace.to_string(),
+            t.behind.to_string(),
+            t.overdue.to_string(),
+            format_hours(t.seconds_done),
+            t.hours_target.to_string(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn markdown(
+    fy: FinancialYear,
+    as_of: chrono::NaiveDate,
+    imports: &[ImportRecord],
+    tiers: &[TierTotals],
+    by_tier: &BTreeMap<String, Vec<&OfficerStatus>>,
+) -> String {
+    let mut out = format!(
+        "# Mandatory iGOT training, FY {fy}, as of {}\n\n",
+        as_of.format("%d.%m.%Y")
+    );
+    if let Some(last) = imports.last() {
+        let files: Vec<String> = last
+            .files
+            .iter()
+            .map(|f| match &f.generated_on {
+                Some(g) => format!("{} (generated {g})", f.name),
+                None => f.name.clone(),
+            })
+            .collect();
+        out.push_str(&format!(
+            "From the portal's reports: {}.\n",
+            files.join(", ")
+        ));
+    }
+    for t in tiers {
+        out.push_str(&format!(
+            "\n## {} ({}): {} officer{}\n\n",
+            markdown_cell(&t.label),
+            t.tier,
+            t.officers,
+            if t.officers == 1 { "" } else { "s" }
+        ));
+        out.push_str("| Officer | Designation | Hours | Mandatory | Verdict | Flags |\n|---|---|---|---|---|---|\n");
+        for s in by_tier.get(&t.tier).into_iter().flatten() {
+            let hours = s.hours().map_or("-".into(), |h| {
+                format!("{}/{}", format_hours(h.seconds.unwrap_or(0)), h.target)
+            });
+            let mandatory = s
+                .mandatory()
+                .map_or("-".into(), |m| format!("{}/{}", m.done, m.target));
+            out.push_str(&format!(
+                "| {} | {} | {hours} | {mandatory} | {} | {} |\n",
+                markdown_cell(&s.officer.name),
+                markdown_cell(s.officer.designation.as_deref().unwrap_or("")),
+                s.verdict().word(),
+                flag_kinds(s).join(", ")
+            ));
+        }
+        out.push_str(&format!(
+            "\nMet {}, on pace {}, behind {}, overdue {}",
+            t.met, t.on_pace, t.behind, t.overdue
+        ));
+        if t.hours_target > 0.0 {
+            out.push_str(&format!(
+                "; hours {} of {}",
+                format_hours(t.seconds_done),
+                t.hours_target
+            ));
+        }
+        out.push_str(".\n");
+    }
+    out
+}
