@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod cli;
 pub mod igot;
+pub mod planning;
 pub mod profile_edit;
 pub mod progress;
 pub mod roster;

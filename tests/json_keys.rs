@@ -214,6 +214,16 @@ fn every_json_output_has_exactly_its_documented_keys() {
         ("status", (vec!["status"], run(&["status", "--json"]))),
         ("plan", (vec!["plan"], run(&["plan", "--json"]))),
         (
+            "shortlist list",
+            (vec!["shortlist", "list"], {
+                karmadash(&db)
+                    .args(["shortlist", "add", "bss-aso-us/m2", "--hours", "2"])
+                    .assert()
+                    .success();
+                run(&["shortlist", "list", "--json"])
+            }),
+        ),
+        (
             "report",
             (vec!["report"], run(&["report", "--format", "json"])),
         ),

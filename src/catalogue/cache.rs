@@ -24,7 +24,7 @@ use super::sources::{io_error, DirSources};
 use super::{course_csv, CachedKeys, Catalogue};
 
 /// The file format; bump it whenever `Compiled` or the loader changes.
-const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x03";
+const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x04";
 /// Magic, fingerprint (16 bytes), payload checksum (8 bytes).
 const HEADER: usize = 8 + 16 + 8;
 
@@ -40,6 +40,8 @@ struct Compiled {
     courses: Vec<Course>,
     /// The CSVs' listings, after the rulebooks' own.
     listings: Vec<Listing>,
+    /// The CSVs' `duration` column.
+    durations: Vec<course_csv::CsvDuration>,
 }
 
 /// The catalogue of `sources`, its CSVs through the cache in `cache_dir`.
@@ -88,6 +90,7 @@ pub(super) fn load(
         rulebook_listings,
         courses: catalogue.courses.clone(),
         listings: catalogue.listings[rulebook_listings..].to_vec(),
+        durations: catalogue.durations.clone(),
     };
     write(&file, fingerprint, &compiled);
     Ok(catalogue)
@@ -246,6 +249,7 @@ fn apply(catalogue: &mut Catalogue, compiled: Compiled) -> bool {
         rulebook_listings,
         courses,
         listings,
+        durations,
     } = compiled;
     let total_listings = rulebook_listings + listings.len();
     let fits = rulebook_courses == catalogue.courses.len()
@@ -261,13 +265,15 @@ fn apply(catalogue: &mut Catalogue, compiled: Compiled) -> bool {
             .all(|c| c.listings.iter().all(|&l| l < total_listings))
         && listings
             .iter()
-            .all(|l| l.course.is_none_or(|c| c < courses.len()));
+            .all(|l| l.course.is_none_or(|c| c < courses.len()))
+        && durations.iter().all(|d| d.course < courses.len());
     if !fits {
         return false;
     }
     // Indexed on the first lookup by title, which a search never makes.
     catalogue.cached_keys = Some(CachedKeys::from(rulebook_courses));
     catalogue.courses = courses;
+    catalogue.durations = durations;
     for listing in listings {
         let index = catalogue.listings.len();
         catalogue.listing_by_id.insert(listing.id.clone(), index);

@@ -5,9 +5,9 @@
 //! The first line names the columns, in any order; only `title` is needed:
 //!
 //! ```text
-//! title,tier,status,row,competencies
-//! Yuva AI for All,,,,
-//! Noting and Drafting,bas-basic-ac,optional,41,functional;domain
+//! title,tier,status,row,competencies,duration
+//! Yuva AI for All,,,,,53m
+//! Noting and Drafting,bas-basic-ac,optional,41,functional;domain,01:30:00
 //! ```
 //!
 //! - `title`: the course title as the portal prints it (required, not empty,
@@ -19,6 +19,10 @@
 //!   the highest row the list has so far.
 //! - `competencies`: `behavioural`, `functional`, `domain` (or `b`, `f`,
 //!   `d`), separated by `;` or spaces; only with a tier.
+//! - `duration`: the course's nominal duration, as the reports write it
+//!   (`02:42:00`), in seconds (`9720`), or as the portal's pages do
+//!   (`2h 42m`, `53m`, `23m 45s`); empty: unknown. The plan uses it to
+//!   count a proposal's hours.
 //!
 //! A title that names a course already known (same normalised title, or an
 //! alias) is that course, as across the TOML rulebooks. A bad row stops the
@@ -32,9 +36,10 @@ use super::identity::normalise;
 use super::load::{LoadError, MAX_ROW};
 use super::model::{Competency, Course, Listing, ListingStatus, Origin};
 use super::Catalogue;
+use crate::units::duration::parse_duration;
 use crate::units::text::check_title;
 
-const COLUMNS: &[&str] = &["title", "tier", "status", "row", "competencies"];
+const COLUMNS: &[&str] = &["title", "tier", "status", "row", "competencies", "duration"];
 
 struct Columns {
     title: usize,
@@ -42,6 +47,15 @@ struct Columns {
     status: Option<usize>,
     row: Option<usize>,
     competencies: Option<usize>,
+    duration: Option<usize>,
+}
+
+/// A duration a course CSV gives a course, and the row that gave it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CsvDuration {
+    pub course: super::CourseId,
+    pub seconds: u32,
+    pub origin: Origin,
 }
 
 fn error(source: &str, line: u64, message: impl Into<String>) -> LoadError {
@@ -82,6 +96,7 @@ fn columns(source: &str, header: &csv::StringRecord) -> Result<Columns, LoadErro
         status: found.get("status").copied(),
         row: found.get("row").copied(),
         competencies: found.get("competencies").copied(),
+        duration: found.get("duration").copied(),
     })
 }
 
@@ -121,6 +136,11 @@ fn add_from(
         let top = next_row.entry((l.tier.clone(), l.status)).or_insert(0);
         *top = (*top).max(l.row);
     }
+    let mut durations_seen: std::collections::HashSet<(usize, u32)> = catalogue
+        .durations
+        .iter()
+        .map(|d| (d.course, d.seconds))
+        .collect();
     let mut record = csv::StringRecord::new();
     loop {
         let line = reader.position().line();
@@ -146,6 +166,23 @@ fn add_from(
             field(cols.competencies),
         );
         let course = course_for(catalogue, title);
+        let duration = field(cols.duration);
+        if !duration.is_empty() {
+            let seconds = parse_duration(duration).map_err(|e| error(source, line, e))?;
+            let origin = Origin {
+                file: source.to_string(),
+                line: line as usize,
+            };
+            // One entry per distinct duration of a course: two rows that
+            // agree are one fact, two that differ are both shown.
+            if durations_seen.insert((course, seconds)) {
+                catalogue.durations.push(CsvDuration {
+                    course,
+                    seconds,
+                    origin,
+                });
+            }
+        }
         if tier.is_empty() {
             if let Some((name, _)) = [
                 ("status", status),
@@ -346,6 +383,31 @@ mod tests {
         assert!(c
             .tier_courses("ias-0-9", Some(ListingStatus::Mandatory))
             .contains(&c.course_by_title("other").unwrap()));
+    }
+
+    #[test]
+    fn a_duration_column_gives_courses_their_durations() {
+        let c = load("title,duration\nYuva AI for All,53m\nNew Course,02:42:00\nNo Time,\nAnother,9720\nyuva ai for all,1h\n").unwrap();
+        let of = |t: &str| -> Vec<u32> {
+            let id = c.course_by_title(t).unwrap();
+            c.durations
+                .iter()
+                .filter(|d| d.course == id)
+                .map(|d| d.seconds)
+                .collect()
+        };
+        assert_eq!(
+            of("Yuva AI for All"),
+            vec![53 * 60, 3600],
+            "both durations kept"
+        );
+        assert_eq!(of("New Course"), vec![9720]);
+        assert_eq!(of("Another"), vec![9720]);
+        assert!(of("No Time").is_empty());
+        assert_eq!(c.durations[1].origin.to_string(), "big.csv:3");
+        let e = load("title,duration\nx,2 hours\n").unwrap_err();
+        assert_eq!(e.origin.line, 2);
+        assert!(e.message.contains("not a duration"), "{e}");
     }
 
     #[test]

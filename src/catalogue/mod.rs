@@ -34,6 +34,8 @@ pub struct Catalogue {
     /// Set on a catalogue read back from the compiled cache: the keys of
     /// its CSV courses, not in `course_by_key`.
     cached_keys: Option<CachedKeys>,
+    /// Durations the course CSVs give (the `duration` column).
+    pub durations: Vec<course_csv::CsvDuration>,
 }
 
 /// The keys of `courses[from..]`, indexed on the first lookup.
@@ -73,6 +75,7 @@ impl Catalogue {
             course_by_key,
             listing_by_id,
             cached_keys: None,
+            durations: Vec::new(),
         }
     }
 

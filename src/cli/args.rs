@@ -56,8 +56,12 @@ pub enum Command {
     Assessment(AssessmentArgs),
     /// Am I on track this financial year? Every requirement with the order behind it
     Status(StatusArgs),
-    /// What closes the gaps: open mandatory courses, optional courses by competency, hours per week
+    /// What closes the gaps: a step for every open requirement, a proposal of courses, the hours and a week-by-week schedule
     Plan(PlanArgs),
+    /// The courses you mean to take, with the hours you plan for each (the plan counts them)
+    Shortlist(ShortlistArgs),
+    /// Write the year's due dates as iCalendar (RFC 5545), with a reminder a fortnight before: `karmadash calendar > karmadash.ics`
+    Calendar(CalendarArgs),
     /// The table for APAR Part-2 (self-appraisal): completions of the year and what each served
     Report(ReportArgs),
     /// Write everything in the store as JSON (to FILE, or standard output)
@@ -227,9 +231,76 @@ pub struct PlanArgs {
     /// Financial year; default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
-    /// Print JSON (keys: open_mandatory, optional[competency, covered, courses], hours)
+    /// Only optional courses of this competency (mandatory, assigned and shortlisted ones always stay)
+    #[arg(long, value_enum)]
+    pub competency: Option<CompetencyArg>,
+    /// At most N optional courses of your tier in the proposal (default 10)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// The hours a week you can give: the schedule keeps to it, or says by how much it falls short
+    #[arg(long, value_name = "H", allow_negative_numbers = true)]
+    pub hours_per_week: Option<String>,
+    /// Print JSON (keys: fy, as_of, verdict, steps[kind, rulebook, requirement, standing, due, days_left, missing, action, courses], proposal[title, course, listing, reason (mandatory, assigned, shortlist, least-covered), competencies, hours, durations, duration_source (yours, report, course-csv, unknown), due, not_before, behind, serves], coverage[competency, done, proposed], left_out, hours{target, done, needed, due, weeks_left, per_week, proposed, unknown, short}, budget{hours_per_week, fits, short_per_week}, schedule{hours_per_week, needed_per_week, meets_due_dates, late[title, due, finishes], weeks[start, end, slots[title, hours, finishes, due]]})
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShortlistArgs {
+    #[command(subcommand)]
+    pub action: ShortlistAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShortlistAction {
+    /// Shortlist a course, optionally with the hours you plan for it (they win over any other duration)
+    Add(ShortlistAdd),
+    /// Drop a course from the shortlist
+    Remove(ShortlistRemove),
+    /// List the shortlist with each course's hours and where they come from
+    List(ShortlistList),
+}
+
+#[derive(Debug, Args)]
+pub struct ShortlistAdd {
+    /// The course: its title (any case; aliases work), or a listing id like bas-basic-ac/o41
+    #[arg(required = true, num_args = 1.., value_name = "COURSE")]
+    pub course: Vec<String>,
+    /// The hours you plan for it: 1.5, 1:30, 01:30:00, or as the portal shows it, 2h 42m
+    #[arg(long, value_name = "H")]
+    pub hours: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShortlistRemove {
+    /// The course, as for `shortlist add`
+    #[arg(required = true, num_args = 1.., value_name = "COURSE")]
+    pub course: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShortlistList {
+    /// Print JSON (a list; keys: course, title, hours, durations, duration_source (yours, report, course-csv, unknown))
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Financial year; default: the one containing today
+    #[arg(long, value_name = "FY")]
+    pub fy: Option<String>,
+    /// Add the plan's weekly study slots (the schedule of `karmadash plan`)
+    #[arg(long)]
+    pub schedule: bool,
+    /// With --schedule: the hours a week you can give, as for `plan`
+    #[arg(
+        long,
+        value_name = "H",
+        requires = "schedule",
+        allow_negative_numbers = true
+    )]
+    pub hours_per_week: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

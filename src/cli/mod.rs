@@ -2,9 +2,11 @@
 //! JSON output. Uses the core and the store; never a TUI type.
 
 mod args;
+mod calendar_cmd;
 mod catalogue_cmds;
 mod export_file;
 mod output;
+mod plan_cmds;
 mod progress_cmds;
 mod roster_cmds;
 mod roster_import;
@@ -228,7 +230,9 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         Some(Command::Assign(a)) => progress_cmds::assign(&ctx, &a),
         Some(Command::Assessment(a)) => progress_cmds::assessment(&ctx, &a),
         Some(Command::Status(a)) => status_cmds::status(&ctx, &a),
-        Some(Command::Plan(a)) => status_cmds::plan(&ctx, &a),
+        Some(Command::Plan(a)) => plan_cmds::plan(&ctx, &a),
+        Some(Command::Shortlist(a)) => plan_cmds::shortlist(&ctx, &a),
+        Some(Command::Calendar(a)) => calendar_cmd::calendar(&ctx, &a),
         Some(Command::Report(a)) => status_cmds::report(&ctx, &a),
         Some(Command::Export(a)) => transfer_cmds::export(&ctx, &a),
         Some(Command::Import(a)) => transfer_cmds::import(&ctx, &a),

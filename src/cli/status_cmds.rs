@@ -1,13 +1,13 @@
-//! `status`, `plan` and `report`: the engine's answers, for people and scripts.
+//! `status` and `report`: the engine's answers, for people and scripts
+//! (`plan` is in `plan_cmds`).
 
 use serde::Serialize;
 
-use super::args::{PlanArgs, ReportArgs, ReportFormat, StatusArgs};
+use super::args::{ReportArgs, ReportFormat, StatusArgs};
 use super::output::{emit, json, Table};
 use super::{parse_fy, snapshot, Context, Failure, Outcome};
 use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Standing, Status, COUNTING_RULE};
 use crate::rules::fy::FinancialYear;
-use crate::rules::plan::plan as make_plan;
 use crate::rules::record::Profile;
 use crate::store::Snapshot;
 use crate::units::hours::{format_hours, hours_value};
@@ -130,56 +130,6 @@ pub(super) fn long_text(st: &Status) -> String {
         }
     ));
     out
-}
-
-pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
-    let (snap, st) = evaluate_year(ctx, args.fy.as_deref())?;
-    let p = make_plan(&ctx.catalogue, &st, &snap.completions);
-    if args.json {
-        return json(&p);
-    }
-    let mut out = format!(
-        "Plan for {} (tier {}).\n\n",
-        st.fy,
-        st.tier.id.as_deref().unwrap_or("none")
-    );
-    if p.open_mandatory.is_empty() {
-        out.push_str("Mandatory courses: all done.\n");
-    } else {
-        out.push_str(&format!(
-            "Mandatory courses still open ({}):\n",
-            p.open_mandatory.len()
-        ));
-        for c in &p.open_mandatory {
-            out.push_str(&format!("  {:<18} {}\n", c.listing, visible(&c.title)));
-        }
-    }
-    for g in &p.optional {
-        let name = g
-            .competency
-            .map_or("Unclassified".to_string(), |c| c.id().to_string());
-        out.push_str(&format!(
-            "\nOptional, {name} ({} done so far, {} to choose from):\n",
-            g.covered,
-            g.courses.len()
-        ));
-        for c in &g.courses {
-            out.push_str(&format!("  {:<18} {}\n", c.listing, visible(&c.title)));
-        }
-    }
-    if let Some(h) = &p.hours {
-        out.push_str(&format!(
-            "\nHours: {} of {} done; {} still needed by {} ({:.1} weeks): {:.2} hours a week.\n",
-            format_hours(h.done_seconds),
-            h.target,
-            format_hours(h.needed_seconds),
-            h.due.format("%d.%m.%Y"),
-            h.weeks_left,
-            h.per_week
-        ));
-    }
-    out.push_str("\nRecord a course with `karmadash done LISTING-ID --hours H`.\n");
-    emit(&out)
 }
 
 #[derive(Serialize)]

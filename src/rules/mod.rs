@@ -6,8 +6,12 @@ pub mod engine;
 /// The financial year lives at the bottom of the house, with hours and
 /// dates; it is re-exported here where the engine's users look for it.
 pub use crate::units::fy;
+pub mod durations;
 pub mod pace;
 pub mod plan;
+pub mod proposal;
 pub mod record;
+pub mod schedule;
 pub mod status_text;
+pub mod steps;
 pub mod tier;

@@ -1,141 +1,202 @@
-//! What closes the gaps: open mandatory courses, optional titles grouped by
-//! the competencies least covered so far, and the hours still needed.
+//! The plan: for every open requirement its next step, a proposal of
+//! courses that closes the gaps, the hours it adds against the hours still
+//! needed, and a week-by-week schedule to every due date. Pure: the CLI and
+//! the dashboard gather the durations and the shortlist and pass them in.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::engine::{Status, Unit};
-use super::record::Completion;
-use crate::catalogue::{Catalogue, Competency, ListingStatus};
-use crate::units::hours::{hours_value, HOUR};
+use super::durations::Durations;
+use super::engine::{Standing, Status, Unit};
+use super::proposal::{propose, Coverage, ProposalInputs, ProposalOptions, Proposed};
+use super::record::{Assignment, Completion};
+use super::schedule::{schedule, Item, Schedule};
+use super::steps::{courses_missing, hours_missing, steps, Step};
+use crate::catalogue::{Catalogue, Competency};
+use crate::units::hours::hours_value;
 
-#[derive(Debug, Clone, Serialize)]
-pub struct PlanCourse {
-    pub title: String,
-    pub listing: String,
-    pub competencies: Vec<Competency>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct CompetencyGroup {
-    /// None: the order gives no competency (the IAS list).
+#[derive(Debug, Clone, Default)]
+pub struct PlanOptions {
+    /// Only optional courses of this competency.
     pub competency: Option<Competency>,
-    /// Courses of this competency completed so far.
-    pub covered: usize,
-    pub courses: Vec<PlanCourse>,
+    /// At most this many optional courses.
+    pub limit: Option<usize>,
+    /// The hours a week the officer can give.
+    pub hours_per_week: Option<f64>,
 }
 
+pub struct PlanInputs<'a> {
+    pub catalogue: &'a Catalogue,
+    pub status: &'a Status,
+    pub completions: &'a [Completion],
+    pub assignments: &'a [Assignment],
+    pub shortlist: &'a [String],
+    pub durations: &'a Durations,
+    pub options: &'a PlanOptions,
+}
+
+/// The hours requirement against the proposal's known hours.
 #[derive(Debug, Clone, Serialize)]
 pub struct HoursGap {
     pub target: f64,
     pub done: f64,
     pub needed: f64,
-    /// `done` and `needed` exactly, for display with `format_hours`.
+    pub due: NaiveDate,
+    pub weeks_left: f64,
+    /// Hours a week still needed to reach the target by the due date.
+    pub per_week: f64,
+    /// Known hours of the proposal.
+    pub proposed: f64,
+    /// Courses of the proposal whose duration is unknown.
+    pub unknown: usize,
+    /// Hours the proposal's known durations fall short of `needed` by.
+    pub short: f64,
     #[serde(skip)]
     pub done_seconds: u64,
     #[serde(skip)]
     pub needed_seconds: u64,
-    pub due: NaiveDate,
-    pub weeks_left: f64,
-    pub per_week: f64,
+    #[serde(skip)]
+    pub short_seconds: u64,
+}
+
+/// `--hours-per-week`: whether that budget meets every due date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Budget {
+    pub hours_per_week: f64,
+    pub fits: bool,
+    /// Hours a week more it would take (0 when it fits).
+    pub short_per_week: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
-    pub open_mandatory: Vec<PlanCourse>,
-    pub optional: Vec<CompetencyGroup>,
+    pub fy: crate::units::fy::FinancialYear,
+    pub as_of: NaiveDate,
+    /// The status verdict: "on track" or "behind".
+    pub verdict: &'static str,
+    pub steps: Vec<Step>,
+    pub proposal: Vec<Proposed>,
+    pub coverage: Vec<Coverage>,
+    /// Optional courses left out by --limit or --competency while a gap remained.
+    pub left_out: usize,
     pub hours: Option<HoursGap>,
+    pub budget: Option<Budget>,
+    pub schedule: Schedule,
 }
 
-pub fn plan(catalogue: &Catalogue, status: &Status, completions: &[Completion]) -> Plan {
-    let done = |key: &str| {
-        completions
-            .iter()
-            .any(|c| c.course == key && c.date <= status.as_of)
-    };
-    let mut open_mandatory = Vec::new();
-    let mut groups: Vec<CompetencyGroup> = Vec::new();
-    if let Some(tier) = &status.tier.id {
-        let mut seen = Vec::new();
-        for l in catalogue.tier_listings(tier) {
-            let Some(course) = l.course else { continue };
-            let key = catalogue.courses[course].key();
-            if seen.contains(&course) || done(&key) {
-                continue;
-            }
-            seen.push(course);
-            let item = PlanCourse {
-                title: catalogue.courses[course].title.clone(),
-                listing: l.id.clone(),
-                competencies: l.competencies.clone(),
-            };
-            if l.status == ListingStatus::Mandatory
-                || catalogue
-                    .tier_courses(tier, Some(ListingStatus::Mandatory))
-                    .contains(&course)
-            {
-                if l.status == ListingStatus::Mandatory {
-                    open_mandatory.push(item);
-                }
-                continue;
-            }
-            let kinds: Vec<Option<Competency>> = if l.competencies.is_empty() {
-                vec![None]
-            } else {
-                l.competencies.iter().copied().map(Some).collect()
-            };
-            for k in kinds {
-                match groups.iter_mut().find(|g| g.competency == k) {
-                    Some(g) => g.courses.push(item.clone()),
-                    None => groups.push(CompetencyGroup {
-                        competency: k,
-                        covered: 0,
-                        courses: vec![item.clone()],
-                    }),
-                }
-            }
-        }
-        for g in &mut groups {
-            g.covered = catalogue
-                .tier_listings(tier)
-                .filter(|l| l.course.is_some_and(|c| done(&catalogue.courses[c].key())))
-                .filter(|l| match g.competency {
-                    Some(k) => l.competencies.contains(&k),
-                    None => l.competencies.is_empty(),
-                })
-                .filter_map(|l| l.course)
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
-        }
-        groups.sort_by_key(|g| (g.covered, g.competency));
+/// The title the schedule gives the hours no known course covers.
+pub const OTHER_HOURS: &str = "any other iGOT courses";
+
+pub fn plan(inputs: &PlanInputs) -> Plan {
+    let status = inputs.status;
+    let proposal = propose(&ProposalInputs {
+        catalogue: inputs.catalogue,
+        status,
+        completions: inputs.completions,
+        assignments: inputs.assignments,
+        shortlist: inputs.shortlist,
+        durations: inputs.durations,
+        options: &ProposalOptions {
+            competency: inputs.options.competency,
+            limit: inputs.options.limit,
+        },
+    });
+    let mut steps = steps(status);
+    for step in &mut steps {
+        step.courses = courses_for(step, status, &proposal.courses);
     }
-    let hours = status
+    let hours = hours_gap(status, &proposal.courses);
+    let fy_end = status.fy.end();
+    let mut items: Vec<Item> = proposal
+        .courses
+        .iter()
+        .map(|p| Item::of(p, fy_end))
+        .collect();
+    if let Some(h) = hours.as_ref().filter(|h| h.short_seconds > 0) {
+        items.push(Item {
+            title: OTHER_HOURS.into(),
+            seconds: Some(u32::try_from(h.short_seconds).unwrap_or(u32::MAX)),
+            due: h.due,
+            not_before: None,
+            behind: status
+                .requirements
+                .iter()
+                .any(|r| r.unit == Unit::Hours && r.standing == Standing::Behind),
+        });
+    }
+    let schedule = schedule(items, status.as_of, inputs.options.hours_per_week);
+    let budget = inputs.options.hours_per_week.map(|h| Budget {
+        hours_per_week: h,
+        fits: schedule.meets_due_dates,
+        short_per_week: if schedule.meets_due_dates {
+            0.0
+        } else {
+            ((schedule.needed_per_week - h).max(0.0) * 100.0).round() / 100.0
+        },
+    });
+    Plan {
+        fy: status.fy,
+        as_of: status.as_of,
+        verdict: status.verdict(),
+        steps,
+        proposal: proposal.courses,
+        coverage: proposal.coverage,
+        left_out: proposal.left_out,
+        hours,
+        budget,
+        schedule,
+    }
+}
+
+/// The proposal's courses that close `step`, as many as it needs.
+fn courses_for(step: &Step, status: &Status, proposal: &[Proposed]) -> Vec<String> {
+    let Some(r) = status
         .requirements
         .iter()
-        .find(|r| r.unit == Unit::Hours && !r.met)
-        .and_then(|r| {
-            let due = r.due?;
-            let days = (due - status.as_of).num_days().max(0) as f64;
-            let weeks_left = (days / 7.0).max(1.0 / 7.0);
-            let hour = u64::from(HOUR);
-            let done_seconds = r.seconds.unwrap_or(0);
-            let target_seconds = (r.target * hour as f64).round() as u64;
-            let needed_seconds = target_seconds.saturating_sub(done_seconds);
-            let needed = needed_seconds as f64 / hour as f64;
-            Some(HoursGap {
-                target: r.target,
-                done: hours_value(done_seconds),
-                needed: hours_value(needed_seconds),
-                done_seconds,
-                needed_seconds,
-                due,
-                weeks_left,
-                per_week: needed / weeks_left,
-            })
-        });
-    Plan {
-        open_mandatory,
-        optional: groups,
-        hours,
+        .find(|r| r.kind == step.kind && r.rulebook == step.rulebook && r.text == step.requirement)
+    else {
+        return Vec::new();
+    };
+    let serving = proposal.iter().filter(|p| {
+        p.serves.contains(&step.kind)
+            && (step.kind != "own-choice-per-half-year" || p.own_choice_due == step.due)
+    });
+    let titles = serving.map(|p| p.title.clone());
+    match r.unit {
+        Unit::Courses if r.kind != "all-mandatory" => titles.take(courses_missing(r)).collect(),
+        Unit::Courses | Unit::Hours => titles.collect(),
+        Unit::Assessment | Unit::Registration => Vec::new(),
     }
+}
+
+fn hours_gap(status: &Status, proposal: &[Proposed]) -> Option<HoursGap> {
+    let r = status
+        .requirements
+        .iter()
+        .find(|r| r.unit == Unit::Hours && !r.met)?;
+    let due = r.due?;
+    let days = (due - status.as_of).num_days().max(0) as f64;
+    let weeks_left = (days / 7.0).max(1.0 / 7.0);
+    let needed_seconds = hours_missing(r);
+    let known: u64 = proposal
+        .iter()
+        .filter_map(|p| p.seconds)
+        .map(u64::from)
+        .sum();
+    let short_seconds = needed_seconds.saturating_sub(known);
+    let done_seconds = r.seconds.unwrap_or(0);
+    Some(HoursGap {
+        target: r.target,
+        done: hours_value(done_seconds),
+        needed: hours_value(needed_seconds),
+        due,
+        weeks_left: (weeks_left * 10.0).round() / 10.0,
+        per_week: hours_value((needed_seconds as f64 / weeks_left).ceil() as u64),
+        proposed: hours_value(known),
+        unknown: proposal.iter().filter(|p| p.seconds.is_none()).count(),
+        short: hours_value(short_seconds),
+        done_seconds,
+        needed_seconds,
+        short_seconds,
+    })
 }

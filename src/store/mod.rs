@@ -32,6 +32,9 @@ const COMPLETION: &str = "v1/completion/";
 const ASSIGNMENT: &str = "v1/assignment/";
 const ASSESSMENT: &str = "v1/assessment/";
 const SHORTLIST: &str = "v1/shortlist/";
+/// The hours an officer plans for a shortlisted course: a key of its own,
+/// so the shortlist's values (course keys since schema 1) never change.
+const SHORTLIST_HOURS: &str = "v1/shortlist-hours/";
 const UI: &str = "v1/ui";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +69,10 @@ pub struct Snapshot {
     pub assessments: Vec<Assessment>,
     /// Course keys the officer means to take.
     pub shortlist: Vec<String>,
+    /// Planned seconds of shortlisted courses (`shortlist add --hours`),
+    /// by course key. Absent from exports made before it existed.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub shortlist_hours: std::collections::BTreeMap<String, u32>,
     pub ui: UiState,
     /// The next id to hand out, so ids are never reused.
     pub next_id: u64,
@@ -230,7 +237,8 @@ impl Store {
         Ok(made)
     }
 
-    /// Adds or drops a course key from the shortlist.
+    /// Adds or drops a course key from the shortlist (dropping forgets
+    /// its planned hours; adding keeps any it has).
     pub fn set_shortlisted(&self, course: &str, on: bool) -> Result<()> {
         self.write(|_, batch| {
             let key = format!("{SHORTLIST}{course}");
@@ -238,7 +246,20 @@ impl Store {
                 batch.insert(key.as_bytes(), encode(&course));
             } else {
                 batch.remove(key.as_bytes());
+                batch.remove(format!("{SHORTLIST_HOURS}{course}").as_bytes());
             }
+            Ok(())
+        })
+    }
+
+    /// Shortlists a course with the seconds the officer plans for it.
+    pub fn shortlist_with_hours(&self, course: &str, seconds: u32) -> Result<()> {
+        self.write(|_, batch| {
+            batch.insert(format!("{SHORTLIST}{course}").as_bytes(), encode(&course));
+            batch.insert(
+                format!("{SHORTLIST_HOURS}{course}").as_bytes(),
+                encode(&seconds),
+            );
             Ok(())
         })
     }
@@ -277,6 +298,9 @@ impl Store {
             }
             for s in &snapshot.shortlist {
                 batch.insert(format!("{SHORTLIST}{s}").as_bytes(), encode(s));
+            }
+            for (k, seconds) in &snapshot.shortlist_hours {
+                batch.insert(format!("{SHORTLIST_HOURS}{k}").as_bytes(), encode(seconds));
             }
             batch.insert(UI.as_bytes(), encode(&snapshot.ui));
             batch.insert(NEXT_ID.as_bytes(), encode(&snapshot.next_id));
@@ -372,6 +396,11 @@ fn all_keys(s: &Snapshot) -> Vec<String> {
     keys.extend(s.assignments.iter().map(|a| id_key(ASSIGNMENT, a.id)));
     keys.extend(s.assessments.iter().map(|a| id_key(ASSESSMENT, a.id)));
     keys.extend(s.shortlist.iter().map(|k| format!("{SHORTLIST}{k}")));
+    keys.extend(
+        s.shortlist_hours
+            .keys()
+            .map(|k| format!("{SHORTLIST_HOURS}{k}")),
+    );
     keys
 }
 
@@ -412,6 +441,13 @@ fn read_all(db: &sled::Db) -> Result<Snapshot> {
         .iter()
         .map(|(k, v)| decode(k, v))
         .collect::<Result<Vec<String>>>()?;
+    let shortlist_hours = list(SHORTLIST_HOURS)?
+        .iter()
+        .map(|(k, v)| {
+            let course = String::from_utf8_lossy(&k[SHORTLIST_HOURS.len()..]).into_owned();
+            decode(k, v).map(|seconds: u32| (course, seconds))
+        })
+        .collect::<Result<_>>()?;
     Ok(Snapshot {
         schema: SCHEMA_VERSION,
         profile,
@@ -419,6 +455,7 @@ fn read_all(db: &sled::Db) -> Result<Snapshot> {
         assignments,
         assessments,
         shortlist,
+        shortlist_hours,
         ui,
         next_id,
     })

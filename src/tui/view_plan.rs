@@ -11,6 +11,7 @@ use super::theme::{Meaning, Theme};
 use super::view_catalogue::badges;
 use super::wrap::wrap;
 use crate::catalogue::{Competency, ListingStatus};
+use crate::units::hours::format_hours;
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let courses = app.plan_courses();
@@ -98,10 +99,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     lines.push(Line::from(""));
-    // Wrapped to the box, so the sentence is whole at 80 columns.
-    let note = "Hours: the orders give no course durations; each completion's hours come from its certificate.";
-    for l in wrap(note, area.width.saturating_sub(2) as usize) {
-        lines.push(Line::from(Span::styled(l, theme.style(Meaning::Muted))));
+    // Wrapped to the box, so every sentence is whole at 80 columns.
+    for note in hours_and_pace(app) {
+        for l in wrap(&note, area.width.saturating_sub(2) as usize) {
+            lines.push(Line::from(Span::styled(l, theme.style(Meaning::Muted))));
+        }
     }
     let inner_height = area.height.saturating_sub(2) as usize;
     let mut scroll = selected_line.saturating_sub(inner_height.saturating_sub(2));
@@ -114,4 +116,63 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .borders(Borders::ALL)
         .title(" Plan: what closes the gaps ");
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}
+
+/// The pace and the hours: the status verdict, the hours still needed a
+/// week, and what the shortlist's known durations add against the gap
+/// (recomputed from the snapshot, so it follows every `s`).
+fn hours_and_pace(app: &App) -> Vec<String> {
+    let Ok(status) = &app.status else {
+        return Vec::new();
+    };
+    let known = crate::planning::durations(&app.catalogue, &app.snapshot, &[]);
+    let plan = crate::planning::plan_of(
+        &app.catalogue,
+        status,
+        &app.snapshot,
+        &known,
+        &crate::rules::plan::PlanOptions::default(),
+    );
+    let mut out = vec![format!(
+        "Pace: {}; {} open requirements (`karmadash plan` gives each its step).",
+        plan.verdict,
+        plan.steps.len()
+    )];
+    if let Some(h) = &plan.hours {
+        out.push(format!(
+            "Hours: {} of {} done; {} needed by {}: {:.2} h a week.",
+            format_hours(h.done_seconds),
+            h.target,
+            format_hours(h.needed_seconds),
+            h.due.format("%d.%m.%Y"),
+            h.per_week
+        ));
+        let mut seconds = 0u64;
+        let mut unknown = 0;
+        for key in &app.snapshot.shortlist {
+            match known.of(key).seconds {
+                Some(s) => seconds += u64::from(s),
+                None => unknown += 1,
+            }
+        }
+        let short = h.needed_seconds.saturating_sub(seconds);
+        out.push(format!(
+            "Shortlist: {} h known of the {} h gap{}{}.",
+            format_hours(seconds),
+            format_hours(h.needed_seconds),
+            if short > 0 {
+                format!(", {} h short", format_hours(short))
+            } else {
+                ", enough".to_string()
+            },
+            if unknown > 0 {
+                format!("; {unknown} of unknown length")
+            } else {
+                String::new()
+            }
+        ));
+    } else {
+        out.push("Hours: no hours target open this year.".into());
+    }
+    out
 }

@@ -5,6 +5,7 @@
 
 pub mod amount;
 pub mod dates;
+pub mod duration;
 pub mod fy;
 pub mod hours;
 pub mod nearest;

@@ -1,0 +1,444 @@
+//! `plan` and `shortlist`: what closes the gaps, and the courses an officer
+//! means to take with the hours planned for them.
+
+use serde::Serialize;
+
+use super::args::{PlanArgs, ShortlistAction, ShortlistAdd, ShortlistArgs, ShortlistList};
+use super::output::{emit, json, Table};
+use super::status_cmds::{evaluate_year, standing_word};
+use super::{snapshot, store, Context, Failure, Outcome};
+use crate::catalogue::Competency;
+use crate::planning::{durations, plan_of};
+use crate::progress::resolve_course;
+use crate::rules::durations::Durations;
+use crate::rules::engine::Standing;
+use crate::rules::plan::{Plan, PlanOptions};
+use crate::rules::proposal::{Proposed, Reason};
+use crate::store::Snapshot;
+use crate::units::duration::parse_duration;
+use crate::units::hours::{format_hours, parse_hours, HOUR};
+use crate::units::text::visible;
+use crate::units::words::count;
+
+/// The most hours a week anyone can give: the hours of a week.
+const WEEK_HOURS: f64 = 168.0;
+
+/// `--hours-per-week H`: a positive number of hours, at most a week's.
+pub fn parse_hours_per_week(text: &str) -> Result<f64, Failure> {
+    let t = text.trim();
+    let h: f64 = t
+        .parse()
+        .ok()
+        .filter(|h: &f64| h.is_finite())
+        .ok_or_else(|| {
+            Failure::input(format!(
+                "--hours-per-week: '{t}' is not a number of hours: write e.g. 2 or 1.5"
+            ))
+        })?;
+    if h <= 0.0 || h > WEEK_HOURS {
+        return Err(Failure::input(format!(
+            "--hours-per-week: {t} is not between 0 and {WEEK_HOURS} (the hours of a week): give the hours a week you can study, e.g. 2"
+        )));
+    }
+    Ok(h)
+}
+
+/// Every source of durations, the imported reports' included.
+pub fn all_durations(ctx: &Context, snap: &Snapshot) -> Result<Durations, Failure> {
+    let roster = store(ctx)?.roster().map_err(|e| Failure::input(e.0))?;
+    Ok(durations(&ctx.catalogue, snap, &roster.durations))
+}
+
+/// The plan of the year `fy` with these options, from the store.
+pub fn plan_for(ctx: &Context, fy: Option<&str>, options: &PlanOptions) -> Result<Plan, Failure> {
+    let (snap, st) = evaluate_year(ctx, fy)?;
+    let d = all_durations(ctx, &snap)?;
+    Ok(plan_of(&ctx.catalogue, &st, &snap, &d, options))
+}
+
+pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
+    let options = PlanOptions {
+        competency: args.competency.map(Into::into),
+        limit: args.limit,
+        hours_per_week: args
+            .hours_per_week
+            .as_deref()
+            .map(parse_hours_per_week)
+            .transpose()?,
+    };
+    if args.limit == Some(0) {
+        return Err(Failure::input(
+            "--limit 0 proposes nothing: give at least 1, or leave it out for 10",
+        ));
+    }
+    let p = plan_for(ctx, args.fy.as_deref(), &options)?;
+    if args.json {
+        return json(&p);
+    }
+    emit(&plan_text(&p, &options))
+}
+
+fn day(d: chrono::NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+fn mark(s: Standing) -> String {
+    format!("[{}]", standing_word(s))
+}
+
+/// The hours of a proposed course: `2.00`, `1.50|2.00` for two, `?`.
+fn hours_cell(p: &Proposed) -> String {
+    match p.durations.len() {
+        0 => "?".into(),
+        1 => format!("{:.2}", p.durations[0]),
+        _ => p
+            .durations
+            .iter()
+            .map(|h| format!("{h:.2}"))
+            .collect::<Vec<_>>()
+            .join("|"),
+    }
+}
+
+fn reason_word(r: Reason) -> &'static str {
+    match r {
+        Reason::Mandatory => "mandatory",
+        Reason::Assigned => "assigned",
+        Reason::Shortlist => "shortlist",
+        Reason::LeastCovered => "least covered",
+    }
+}
+
+fn source_word(s: &str) -> &str {
+    match s {
+        "yours" => "your hours",
+        "report" => "report",
+        "course-csv" => "course CSV",
+        _ => "unknown",
+    }
+}
+
+pub fn plan_text(p: &Plan, options: &PlanOptions) -> String {
+    let mut out = format!("Plan for {} as of {}: {}.\n", p.fy, day(p.as_of), p.verdict);
+    if p.steps.is_empty() {
+        out.push_str("\nEvery requirement of the year is met. Nothing to plan.\n");
+        return out;
+    }
+    out.push_str(&format!(
+        "\nNext steps ({}, behind or overdue first):\n",
+        count(
+            p.steps.len() as i64,
+            "open requirement",
+            "open requirements"
+        )
+    ));
+    for s in &p.steps {
+        let due = s
+            .due
+            .map_or_else(|| "no date".to_string(), |d| format!("due {}", day(d)));
+        out.push_str(&format!(
+            "{} {}\n",
+            mark(s.standing),
+            visible(&s.requirement)
+        ));
+        out.push_str(&format!(
+            "    missing {}; {due}\n    -> {}\n",
+            s.missing, s.action
+        ));
+        if !s.courses.is_empty() && s.kind != "all-mandatory" && s.kind != "hours-per-fy" {
+            let titles: Vec<_> = s.courses.iter().map(|t| visible(t).into_owned()).collect();
+            out.push_str(&format!("    proposed: {}\n", titles.join("; ")));
+        }
+    }
+    if !p.proposal.is_empty() {
+        let filter = options
+            .competency
+            .map(|c: Competency| format!(", optional ones {}", c.id()))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "\nProposal ({}, each once, mandatory first{filter}):\n",
+            count(p.proposal.len() as i64, "course", "courses")
+        ));
+        let mut t = Table::new(&["HOURS", "SOURCE", "WHY", "BFD", "DUE", "COURSE"]).right(0);
+        for c in &p.proposal {
+            t.row(vec![
+                hours_cell(c),
+                source_word(c.duration_source).into(),
+                reason_word(c.reason).into(),
+                Competency::badges(&c.competencies, '-'),
+                c.due.map_or_else(String::new, day),
+                c.title.clone(),
+            ]);
+        }
+        out.push_str(&indent(&t.render()));
+        if p.proposal.iter().any(|c| c.durations.len() > 1) {
+            out.push_str("  A|B: two known durations; the title stands for courses of different lengths, and the plan counts the longer.\n");
+        }
+        if !p.coverage.is_empty() {
+            let cov: Vec<String> = p
+                .coverage
+                .iter()
+                .map(|c| {
+                    let name = c.competency.map_or("unclassified", |k| k.id());
+                    format!("{name} {} done + {} proposed", c.done, c.proposed)
+                })
+                .collect();
+            out.push_str(&format!(
+                "  Competencies of your tier: {}.\n",
+                cov.join(", ")
+            ));
+        }
+        if p.left_out > 0 {
+            out.push_str(&format!(
+                "  {} of your tier left out by --limit or --competency.\n",
+                count(p.left_out as i64, "optional course", "optional courses")
+            ));
+        }
+    }
+    if let Some(h) = &p.hours {
+        out.push_str(&format!(
+            "\nHours: {} of {} done; {} still needed by {} ({:.1} weeks): {:.2} h a week.\n",
+            format_hours(h.done_seconds),
+            h.target,
+            format_hours(h.needed_seconds),
+            day(h.due),
+            h.weeks_left,
+            h.per_week
+        ));
+        let unknown = if h.unknown > 0 {
+            format!(
+                "; {} no known duration (`karmadash shortlist add COURSE --hours H`, or a duration column in a course CSV)",
+                count(h.unknown as i64, "course has", "courses have")
+            )
+        } else {
+            String::new()
+        };
+        if h.short_seconds == 0 {
+            out.push_str(&format!(
+                "The proposal's known hours, {:.2}, reach the {} still needed{unknown}.\n",
+                h.proposed,
+                format_hours(h.needed_seconds)
+            ));
+        } else {
+            out.push_str(&format!(
+                "The proposal's known hours, {:.2}, fall {} h short of the {} needed{unknown}; any other iGOT course counts toward the hours.\n",
+                h.proposed,
+                format_hours(h.short_seconds),
+                format_hours(h.needed_seconds)
+            ));
+        }
+    }
+    out.push_str(&schedule_text(p));
+    out.push_str("\nRecord a course with `karmadash done \"COURSE\" --hours H`; shortlist one with `karmadash shortlist add \"COURSE\" --hours H`.\n");
+    out
+}
+
+fn indent(table: &str) -> String {
+    table.lines().map(|l| format!("  {l}\n")).collect()
+}
+
+fn schedule_text(p: &Plan) -> String {
+    let s = &p.schedule;
+    if s.weeks.is_empty() {
+        return String::new();
+    }
+    let known = s
+        .weeks
+        .iter()
+        .flat_map(|w| &w.slots)
+        .any(|slot| slot.hours.is_some());
+    let rate = match &p.budget {
+        Some(b) => format!("at your {} h a week", b.hours_per_week),
+        None if !known => "one course a week, as no duration is known".to_string(),
+        None => format!(
+            "at {:.2} h a week, the least that meets every due date",
+            s.needed_per_week
+        ),
+    };
+    let mut out = format!("\nSchedule {rate} (week from, hours, courses):\n");
+    for w in &s.weeks {
+        let hours: u64 = w.slots.iter().filter_map(|slot| slot.seconds).sum();
+        let slots: Vec<String> = w
+            .slots
+            .iter()
+            .map(|slot| {
+                let title = visible(&slot.title).into_owned();
+                match (slot.finishes, slot.hours) {
+                    (false, _) => format!("{title} (continues)"),
+                    (true, None) => format!("{title} (? h)"),
+                    (true, Some(_)) => title,
+                }
+            })
+            .collect();
+        out.push_str(&format!(
+            "  {}  {:>5}  {}\n",
+            day(w.start),
+            format_hours(hours),
+            slots.join("; ")
+        ));
+    }
+    if s.meets_due_dates {
+        out.push_str("It meets every due date.\n");
+    } else {
+        let first = &s.late[0];
+        let when = first
+            .finishes
+            .map_or("not within two years".to_string(), |f| {
+                format!("only by {}", day(f))
+            });
+        out.push_str(&format!(
+            "It cannot meet every due date: \"{}\" (due {}) would be done {when}; meeting them all takes {:.2} h a week{}.\n",
+            visible(&first.title),
+            day(first.due),
+            s.needed_per_week,
+            p.budget
+                .as_ref()
+                .map(|b| format!(", {:.2} more than you have", b.short_per_week))
+                .unwrap_or_default()
+        ));
+    }
+    out
+}
+
+pub fn shortlist(ctx: &Context, args: &ShortlistArgs) -> Outcome {
+    match &args.action {
+        ShortlistAction::Add(a) => shortlist_add(ctx, a),
+        ShortlistAction::Remove(a) => {
+            let (key, title) = course_key(ctx, &a.course.join(" "))?;
+            let snap = snapshot(ctx)?;
+            if !snap.shortlist.contains(&key) {
+                return Err(Failure::input(format!(
+                    "\"{}\" is not on your shortlist: `karmadash shortlist list` shows it",
+                    visible(&title)
+                )));
+            }
+            store(ctx)?
+                .set_shortlisted(&key, false)
+                .map_err(|e| Failure::input(e.0))
+        }
+        ShortlistAction::List(a) => shortlist_list(ctx, a),
+    }
+}
+
+fn course_key(ctx: &Context, text: &str) -> Result<(String, String), Failure> {
+    let id = resolve_course(&ctx.catalogue, text).map_err(|e| {
+        Failure::input(e.replace(", or add --other for a course outside the lists", ""))
+    })?;
+    let c = &ctx.catalogue.courses[id];
+    Ok((c.key().into_owned(), c.title.clone()))
+}
+
+/// Hours as `done` takes them, or as the portal's pages print them.
+fn planned_seconds(text: &str) -> Result<u32, Failure> {
+    parse_hours(text)
+        .or_else(|e| parse_duration(text).map_err(|_| e))
+        .map_err(|e| Failure::input(format!("--hours: {e}, or as the portal shows it, 2h 42m")))
+}
+
+fn shortlist_add(ctx: &Context, a: &ShortlistAdd) -> Outcome {
+    let (key, title) = course_key(ctx, &a.course.join(" "))?;
+    let seconds = a.hours.as_deref().map(planned_seconds).transpose()?;
+    let snap = snapshot(ctx)?;
+    if let Some(c) = snap.completions.iter().find(|c| c.course == key) {
+        return Err(Failure::input(format!(
+            "\"{}\" is already done (completion {} of {}): there is nothing to plan for it",
+            visible(&title),
+            c.id,
+            day(c.date)
+        )));
+    }
+    let s = store(ctx)?;
+    match seconds {
+        Some(n) => s.shortlist_with_hours(&key, n),
+        None => s.set_shortlisted(&key, true),
+    }
+    .map_err(|e| Failure::input(e.0))
+}
+
+#[derive(Serialize)]
+struct ShortlistRow {
+    course: String,
+    title: String,
+    hours: Option<f64>,
+    durations: Vec<f64>,
+    duration_source: &'static str,
+}
+
+fn shortlist_list(ctx: &Context, a: &ShortlistList) -> Outcome {
+    let snap = snapshot(ctx)?;
+    let d = all_durations(ctx, &snap)?;
+    let rows: Vec<ShortlistRow> = snap
+        .shortlist
+        .iter()
+        .map(|key| {
+            let known = d.of(key);
+            let title = ctx
+                .catalogue
+                .course_by_title(key)
+                .map_or_else(|| key.clone(), |c| ctx.catalogue.courses[c].title.clone());
+            ShortlistRow {
+                course: key.clone(),
+                title,
+                hours: known
+                    .seconds
+                    .map(|s| f64::from(s) / f64::from(HOUR))
+                    .map(|h| (h * 100.0).round() / 100.0),
+                durations: known
+                    .all
+                    .iter()
+                    .map(|s| (f64::from(*s) / f64::from(HOUR) * 100.0).round() / 100.0)
+                    .collect(),
+                duration_source: match known.source {
+                    Some(s) => match s {
+                        crate::rules::durations::DurationSource::Yours => "yours",
+                        crate::rules::durations::DurationSource::Report => "report",
+                        crate::rules::durations::DurationSource::CourseCsv => "course-csv",
+                    },
+                    None => "unknown",
+                },
+            }
+        })
+        .collect();
+    if a.json {
+        return json(&rows);
+    }
+    if rows.is_empty() {
+        return emit("Your shortlist is empty. Add a course with `karmadash shortlist add \"COURSE\" --hours H`.\n");
+    }
+    let mut t = Table::new(&["HOURS", "SOURCE", "COURSE"]).right(0);
+    let mut total = 0u64;
+    for r in &rows {
+        let known = d.of(&r.course);
+        total += known.seconds.map_or(0, u64::from);
+        let hours = if known.all.is_empty() {
+            "?".to_string()
+        } else {
+            known
+                .all
+                .iter()
+                .map(|s| format_hours(u64::from(*s)))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        t.row(vec![
+            hours,
+            source_word(r.duration_source).into(),
+            r.title.clone(),
+        ]);
+    }
+    let unknown = rows.iter().filter(|r| r.hours.is_none()).count();
+    let mut out = t.render();
+    out.push_str(&format!(
+        "\n{} h planned{}.\n",
+        format_hours(total),
+        if unknown > 0 {
+            format!(
+                "; {} no known duration",
+                count(unknown as i64, "course has", "courses have")
+            )
+        } else {
+            String::new()
+        }
+    ));
+    emit(&out)
+}
