@@ -1,6 +1,7 @@
 //! `plan` and `shortlist`: what closes the gaps, and the courses an officer
 //! means to take with the hours planned for them.
 
+use crate::catalogue::CourseError;
 use serde::Serialize;
 
 use super::args::{PlanArgs, ShortlistAction, ShortlistAdd, ShortlistArgs, ShortlistList};
@@ -321,8 +322,12 @@ pub fn shortlist(ctx: &Context, args: &ShortlistArgs) -> Outcome {
 }
 
 fn course_key(ctx: &Context, text: &str) -> Result<(String, String), Failure> {
-    let id = resolve_course(&ctx.catalogue, text).map_err(|e| {
-        Failure::input(e.replace(", or add --other for a course outside the lists", ""))
+    // The shortlist holds listed courses only: no --other to suggest.
+    let id = resolve_course(&ctx.catalogue, text).map_err(|e| match e {
+        e @ CourseError::NotListed { .. } => Failure::input(format!(
+            "{e}. Give the exact title or a listing id (`karmadash search`)"
+        )),
+        e => Failure::input(e.to_string()),
     })?;
     let c = &ctx.catalogue.courses[id];
     Ok((c.key().into_owned(), c.title.clone()))
