@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::catalogue::{Catalogue, Service};
-use crate::progress::{check_past_date, check_profile};
+use crate::progress::{check_past_date, check_profile, ProgressError};
 use crate::rules::record::Profile;
 use crate::rules::tier::TierChoice;
 use crate::store::Store;
@@ -100,7 +100,7 @@ pub fn parse_batch(text: &str, today: NaiveDate) -> Result<i32, String> {
     }
 }
 
-fn parse_registered(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+fn parse_registered(text: &str, today: NaiveDate) -> Result<NaiveDate, ProgressError> {
     let d = parse_date(text).map_err(|e| format!("registration date: {e}"))?;
     check_past_date(d, today, "registration date")?;
     Ok(d)
@@ -117,20 +117,14 @@ fn field<T: Clone>(
     which: ProfileField,
     typed: &Option<String>,
     current: Option<T>,
-    parse: impl FnOnce(&str) -> Result<T, String>,
-) -> Result<Option<T>, String> {
+    parse: impl FnOnce(&str) -> Result<T, ProgressError>,
+) -> Result<Option<T>, ProgressError> {
     let cleared = edit.clear.contains(&which);
     match (given(typed), cleared) {
-        (Some(_), true) => Err(format!(
-            "--{0} and --clear {0} were both given: keep one",
-            which.id()
-        )),
+        (Some(_), true) => Err(ProgressError::GivenAndCleared(which)),
         (Some(text), false) => parse(text).map(Some),
         (None, true) => Ok(None),
-        (None, false) if typed.is_some() => Err(format!(
-            "--{0} is empty: give a value, or --clear {0} to empty it",
-            which.id()
-        )),
+        (None, false) if typed.is_some() => Err(ProgressError::EmptyValue(which)),
         (None, false) => Ok(current),
     }
 }
@@ -141,15 +135,14 @@ pub fn apply_edit(
     current: Option<&Profile>,
     today: NaiveDate,
     edit: &ProfileEdit,
-) -> Result<EditOutcome, String> {
+) -> Result<EditOutcome, ProgressError> {
     let service = match (given(&edit.service), current) {
-        (Some(s), _) => Service::parse_typed(s)?,
+        (Some(s), _) => Service::parse_typed(s).map_err(ProgressError::Invalid)?,
         (None, Some(p)) => p.service,
         (None, None) => {
-            return Err(format!(
-                "no profile yet: give --service ({}) to create one",
-                Service::ALL.map(Service::id).join(", ")
-            ))
+            return Err(ProgressError::NoService {
+                choices: Service::ALL.map(|s| s.id().to_string()).to_vec(),
+            })
         }
     };
     let cur = |f: fn(&Profile) -> Option<String>| current.and_then(f);
@@ -158,7 +151,7 @@ pub fn apply_edit(
         ProfileField::State,
         &edit.state,
         cur(|p| p.state.clone()),
-        |s| parse_state(s).map(str::to_string),
+        |s| Ok(parse_state(s)?.to_string()),
     )?
     // The Bihar services exist only in Bihar: their orders need the state.
     .or_else(|| {
@@ -169,14 +162,14 @@ pub fn apply_edit(
         ProfileField::Batch,
         &edit.batch,
         current.and_then(|p| p.batch),
-        |b| parse_batch(b, today),
+        |b| Ok(parse_batch(b, today)?),
     )?;
     let tier = field(
         edit,
         ProfileField::Tier,
         &edit.tier,
         cur(|p| p.tier.clone()),
-        |t| catalogue.find_tier(t).map(|t| t.id.clone()),
+        |t| Ok(catalogue.find_tier(t)?.id.clone()),
     )?;
     let name = field(
         edit,
@@ -261,11 +254,11 @@ pub fn edit_profile(
     store: &Store,
     today: NaiveDate,
     edit: &ProfileEdit,
-) -> Result<EditOutcome, String> {
-    let current = store.snapshot().map_err(|e| e.0)?.profile;
+) -> Result<EditOutcome, ProgressError> {
+    let current = store.snapshot()?.profile;
     let outcome = apply_edit(catalogue, current.as_ref(), today, edit)?;
     if outcome.created || !outcome.changes.is_empty() {
-        store.set_profile(&outcome.profile).map_err(|e| e.0)?;
+        store.set_profile(&outcome.profile)?;
     }
     Ok(outcome)
 }
@@ -335,7 +328,7 @@ mod tests {
     fn a_field_both_set_and_cleared_or_no_service_at_first_is_refused() {
         let c = Catalogue::builtin().unwrap();
         let e = apply_edit(&c, None, today(), &edit(|e| e.state = Some("delhi".into())));
-        assert!(e.unwrap_err().starts_with("no profile yet: give --service"));
+        assert!(matches!(e.unwrap_err(), ProgressError::NoService { .. }));
         let both = edit(|e| {
             e.service = Some("ias".into());
             e.batch = Some("2012".into());
@@ -344,7 +337,7 @@ mod tests {
         });
         assert_eq!(
             apply_edit(&c, None, today(), &both).unwrap_err(),
-            "--state and --clear state were both given: keep one"
+            ProgressError::GivenAndCleared(ProfileField::State)
         );
     }
 
@@ -363,7 +356,7 @@ mod tests {
             e.tier = Some("bas-basic".into());
         });
         assert_eq!(
-            apply_edit(&c, None, today(), &e).unwrap_err(),
+            apply_edit(&c, None, today(), &e).unwrap_err().to_string(),
             "unknown tier 'bas-basic': did you mean bas-basic-ac? (`karmadash tiers` lists them all)"
         );
     }

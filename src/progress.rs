@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 
 use crate::catalogue::identity::normalise;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{resolve_course as resolve_course_exactly, Catalogue, CourseError};
+use crate::profile_edit::ProfileField;
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Assessment, Assignment, Completion, Profile};
-use crate::rules::tier::{self, TierChoice};
+use crate::rules::tier::{self, TierChoice, TierError};
 use crate::search::SearchIndex;
 use crate::store::{Snapshot, Store};
 pub use crate::units::dates::{parse_date, EARLIEST};
@@ -43,31 +44,60 @@ pub fn check_due_date(due: NaiveDate) -> Result<(), String> {
     Ok(())
 }
 
-/// A course named by a listing id (`bas-basic-ac/m8`) or a title or alias.
-/// Never a fuzzy guess: no exact match is an error naming the nearest titles.
-pub fn resolve_course(catalogue: &Catalogue, text: &str) -> Result<usize, String> {
-    let text = text.trim();
-    if let Some(listing) = catalogue.listing(text) {
-        return listing.course.ok_or_else(|| {
-            format!("listing {text} is an editing note in the source, not a course")
-        });
+/// Why a record or a profile was refused, in the domain's words; the CLI
+/// and the dashboard each add how to fix it (`cli::wording`, the forms).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProgressError {
+    /// A value that fails a check (hours, a date, a title): the sentence
+    /// names the value and the forms it may take, never a flag or a key.
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Tier(#[from] TierError),
+    #[error(transparent)]
+    Course(#[from] CourseError),
+    /// A course outside the lists was named with a listed course's title.
+    #[error("\"{title}\" is a listed course: record it as listed so it counts for your lists")]
+    ListedAsOther { title: String },
+    /// A field both given and cleared in one edit.
+    #[error("the {} was both given and cleared: keep one", .0.id())]
+    GivenAndCleared(ProfileField),
+    /// A field given as empty text (clearing it is explicit).
+    #[error("the {} is empty: give a value, or clear it", .0.id())]
+    EmptyValue(ProfileField),
+    /// No profile yet, and the edit gives no service to create one with.
+    #[error("no profile yet: give the service ({}) to create one", .choices.join(", "))]
+    NoService { choices: Vec<String> },
+    #[error("{0}")]
+    Store(String),
+}
+
+impl From<String> for ProgressError {
+    fn from(sentence: String) -> Self {
+        ProgressError::Invalid(sentence)
     }
-    if let Some(id) = catalogue.course_by_title(text) {
-        return Ok(id);
+}
+
+impl From<crate::store::StoreError> for ProgressError {
+    fn from(e: crate::store::StoreError) -> Self {
+        ProgressError::Store(e.0)
     }
-    let nearest: Vec<String> = SearchIndex::new(catalogue)
-        .search(text, 3, &|_| true)
-        .into_iter()
-        .map(|h| format!("\"{}\"", catalogue.courses[h.course].title))
-        .collect();
-    let hint = if nearest.is_empty() {
-        String::new()
-    } else {
-        format!("; nearest: {}", nearest.join(", "))
-    };
-    Err(format!(
-        "no listed course is titled \"{text}\"{hint}. Give the exact title or a listing id (`karmadash search`), or add --other for a course outside the lists"
-    ))
+}
+
+/// `resolve_course` with the nearest titles a search finds, for a person
+/// who typed a title that is not listed.
+pub fn resolve_course(catalogue: &Catalogue, text: &str) -> Result<usize, CourseError> {
+    resolve_course_exactly(catalogue, text).map_err(|e| match e {
+        CourseError::NotListed { text, .. } => {
+            let nearest = SearchIndex::new(catalogue)
+                .search(&text, 3, &|_| true)
+                .into_iter()
+                .map(|h| format!("\"{}\"", catalogue.courses[h.course].title))
+                .collect();
+            CourseError::NotListed { text, nearest }
+        }
+        other => other,
+    })
 }
 
 /// What a person typed to record a completion.
@@ -85,7 +115,7 @@ pub fn record_completion(
     store: &Store,
     today: NaiveDate,
     input: &CompletionInput,
-) -> Result<Completion, String> {
+) -> Result<Completion, ProgressError> {
     let seconds = parse_hours(input.hours)?;
     check_past_date(input.date, today, "completion date")?;
     check_title(input.course)?;
@@ -95,13 +125,14 @@ pub fn record_completion(
     let (course, title, in_catalogue) = if input.other {
         let title = input.course.trim();
         if normalise(title).is_empty() {
-            return Err("give the course's title as iGOT shows it".into());
+            return Err(ProgressError::Invalid(
+                "give the course's title as iGOT shows it".into(),
+            ));
         }
         if let Some(id) = catalogue.course_by_title(title) {
-            return Err(format!(
-                "\"{}\" is a listed course: record it without --other so it counts for your lists",
-                catalogue.courses[id].title
-            ));
+            return Err(ProgressError::ListedAsOther {
+                title: catalogue.courses[id].title.clone(),
+            });
         }
         (normalise(title), title.to_string(), false)
     } else {
@@ -126,7 +157,7 @@ pub fn record_completion(
         seconds,
         certificate,
     };
-    store.add_completion(completion).map_err(|e| e.0)
+    Ok(store.add_completion(completion)?)
 }
 
 pub fn record_assignment(
@@ -135,7 +166,7 @@ pub fn record_assignment(
     today: NaiveDate,
     course: &str,
     due: Option<NaiveDate>,
-) -> Result<Assignment, String> {
+) -> Result<Assignment, ProgressError> {
     check_title(course)?;
     let (key, title) = match catalogue
         .course_by_title(course)
@@ -148,18 +179,18 @@ pub fn record_assignment(
         None => (normalise(course), course.trim().to_string()),
     };
     if key.is_empty() {
-        return Err("give the assigned course's title as iGOT shows it".into());
+        return Err(ProgressError::Invalid(
+            "give the assigned course's title as iGOT shows it".into(),
+        ));
     }
     due.map(check_due_date).transpose()?;
-    store
-        .add_assignment(Assignment {
-            id: 0,
-            course: key,
-            title,
-            assigned: today,
-            due,
-        })
-        .map_err(|e| e.0)
+    Ok(store.add_assignment(Assignment {
+        id: 0,
+        course: key,
+        title,
+        assigned: today,
+        due,
+    })?)
 }
 
 /// Records the comprehensive assessment, passed on `passed`.
@@ -167,9 +198,9 @@ pub fn record_assessment(
     store: &Store,
     today: NaiveDate,
     passed: NaiveDate,
-) -> Result<Assessment, String> {
+) -> Result<Assessment, ProgressError> {
     check_past_date(passed, today, "assessment date")?;
-    store.add_assessment(passed).map_err(|e| e.0)
+    Ok(store.add_assessment(passed)?)
 }
 
 /// A profile as typed: every field text, empty meaning "not given".
@@ -191,7 +222,7 @@ pub fn save_profile(
     store: &Store,
     today: NaiveDate,
     input: &ProfileInput,
-) -> Result<TierChoice, String> {
+) -> Result<TierChoice, ProgressError> {
     use crate::profile_edit::{apply_edit, ProfileEdit, ProfileField};
     let text = |f: ProfileField| match f {
         ProfileField::State => &input.state,
@@ -206,10 +237,10 @@ pub fn save_profile(
             .map(str::to_string)
     };
     if input.service.trim().is_empty() {
-        return Err(format!(
+        return Err(ProgressError::Invalid(format!(
             "give your service: one of {}",
             crate::catalogue::Service::ALL.map(|s| s.id()).join(", ")
-        ));
+        )));
     }
     let edit = ProfileEdit {
         service: Some(input.service.clone()),
@@ -225,7 +256,7 @@ pub fn save_profile(
     };
     // Every field is given or cleared: the stored profile is replaced whole.
     let outcome = apply_edit(catalogue, None, today, &edit)?;
-    store.set_profile(&outcome.profile).map_err(|e| e.0)?;
+    store.set_profile(&outcome.profile)?;
     Ok(outcome.tier)
 }
 
@@ -236,22 +267,26 @@ pub fn check_profile(
     catalogue: &Catalogue,
     profile: &Profile,
     today: NaiveDate,
-) -> Result<TierChoice, String> {
+) -> Result<TierChoice, ProgressError> {
     if let Some(d) = profile.registered {
         check_past_date(d, today, "registration date")?;
     }
     let this_year = chrono::Datelike::year(&today);
     if let Some(b) = profile.batch.filter(|b| !(1950..=this_year).contains(b)) {
-        return Err(format!(
+        return Err(ProgressError::Invalid(format!(
             "batch '{b}' is not a year between 1950 and {this_year}"
-        ));
+        )));
     }
     // Any spelling of the closed list is read right (`Rulebook::applies_to`);
     // anything else would drop a state's orders without a word.
     if let Some(state) = &profile.state {
         parse_state(state)?;
     }
-    tier::resolve(catalogue, profile, FinancialYear::containing(today))
+    Ok(tier::resolve(
+        catalogue,
+        profile,
+        FinancialYear::containing(today),
+    )?)
 }
 
 /// An export about to be imported, checked whole before anything is
@@ -260,7 +295,7 @@ pub fn check_import(
     catalogue: &Catalogue,
     snap: &Snapshot,
     today: NaiveDate,
-) -> Result<(), String> {
+) -> Result<(), ProgressError> {
     let mut ids = std::collections::HashSet::new();
     let all_ids = snap
         .completions
@@ -270,10 +305,10 @@ pub fn check_import(
         .chain(snap.assessments.iter().map(|a| a.id));
     for id in all_ids {
         if id == 0 || !ids.insert(id) {
-            return Err(format!("id {id} is zero or used twice"));
+            return Err(format!("id {id} is zero or used twice").into());
         }
         if id >= snap.next_id {
-            return Err(format!("id {id} is not below next_id {}", snap.next_id));
+            return Err(format!("id {id} is not below next_id {}", snap.next_id).into());
         }
     }
     if let Some(p) = &snap.profile {
@@ -283,7 +318,7 @@ pub fn check_import(
         let bad = |why: String| format!("assignment {} (\"{}\"): {why}", a.id, quoted(&a.title));
         check_title(&a.title).map_err(&bad)?;
         if a.course.trim().is_empty() {
-            return Err(bad("it names no course".into()));
+            return Err(bad("it names no course".into()).into());
         }
         check_past_date(a.assigned, today, "assigned date").map_err(bad)?;
         a.due.map(check_due_date).transpose().map_err(bad)?;
@@ -297,7 +332,7 @@ pub fn check_import(
         let bad = |why: &str| format!("completion {} (\"{}\"): {why}", c.id, quoted(&c.title));
         check_imported_completion(catalogue, c, today).map_err(|e| bad(&e))?;
         if !courses.insert(&c.course) {
-            return Err(bad("the course is recorded twice"));
+            return Err(bad("the course is recorded twice").into());
         }
     }
     Ok(())
@@ -347,26 +382,5 @@ mod tests {
         assert!(check_past_date(today, today, "x").is_ok());
         assert!(check_past_date(today.succ_opt().unwrap(), today, "x").is_err());
         assert!(check_past_date(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(), today, "x").is_err());
-    }
-
-    #[test]
-    fn courses_resolve_by_title_alias_or_listing_id_never_fuzzily() {
-        let c = Catalogue::builtin().unwrap();
-        let a = resolve_course(&c, "yuva ai for all").unwrap();
-        assert_eq!(resolve_course(&c, "bscs-udc-ldc/m15").unwrap(), a);
-        let full = resolve_course(
-            &c,
-            "Using Behaviour Science for Climate Adaptation and Mitigation",
-        )
-        .unwrap();
-        assert_eq!(
-            resolve_course(&c, "Using Behaviour Science for Climate Adaptation").unwrap(),
-            full
-        );
-        let e = resolve_course(&c, "yuva ai").unwrap_err();
-        assert!(e.contains("Yuva AI for All"), "{e}");
-        assert!(resolve_course(&c, "bas-js-ss/o52")
-            .unwrap_err()
-            .contains("editing note"));
     }
 }

@@ -213,7 +213,10 @@ fn an_ias_profile_without_batch_or_tier_is_refused() {
         today: w.today,
     };
     let e = evaluate(&inputs, fy("2026-27")).unwrap_err();
-    assert!(e.contains("--batch"), "{e}");
+    // The core says what is missing; the CLI names the option that gives it.
+    assert_eq!(e, karmadash::rules::tier::TierError::NeedsBatch);
+    let worded = karmadash::cli::wording::tier_error(&e);
+    assert!(worded.contains("--batch"), "{worded}");
 }
 
 // ---------------------------------------------------------------------------

@@ -23,6 +23,21 @@ fn hold_store(db: &Path, hold: Duration) -> thread::JoinHandle<()> {
     h
 }
 
+/// Holds the store open until `release` says so (or a minute passes, so a
+/// command that never gives up fails the test instead of hanging it).
+fn hold_store_until(db: &Path, release: mpsc::Receiver<()>) -> thread::JoinHandle<()> {
+    let (tx, rx) = mpsc::channel();
+    let path = db.to_path_buf();
+    let h = thread::spawn(move || {
+        let held = sled::open(&path).expect("the test opens the store");
+        tx.send(()).unwrap();
+        release.recv_timeout(Duration::from_secs(60)).ok();
+        drop(held);
+    });
+    rx.recv().expect("the store is held");
+    h
+}
+
 #[test]
 fn a_short_hold_is_waited_out() {
     let (_dir, db) = temp();
@@ -66,7 +81,10 @@ fn a_long_hold_ends_in_a_busy_message() {
     let (_dir, db) = temp();
     populate(&db);
     let before = export(&db);
-    let holder = hold_store(&db, Duration::from_secs(3));
+    // Held until both commands have given up, however slowly they start on
+    // a busy machine: no race between the hold and their 2 s of patience.
+    let (release, released) = mpsc::channel();
+    let holder = hold_store_until(&db, released);
     let started = Instant::now();
     // Both start while the store is held, and both give up before it is let go.
     let spawn = |args: &[&str]| {
@@ -97,7 +115,12 @@ fn a_long_hold_ends_in_a_busy_message() {
     let read = finish(reader);
     let waited = started.elapsed();
     let write = finish(writer);
+    release.send(()).unwrap();
     holder.join().unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "they gave up only when the hold timed out: they never stopped waiting"
+    );
     let e = refused_line(&read, "status while held");
     assert!(e.contains("busy"), "{e}");
     assert!(
@@ -190,6 +213,55 @@ fn a_completion_is_on_disk_when_done_returns() {
     assert_eq!(log[0]["title"], "GenAI for Everyone");
 }
 
+/// Counts what a process does to the store's files (inotify on the store
+/// directory): a file created, written or renamed into place.
+struct StoreWrites {
+    fd: i32,
+}
+
+impl StoreWrites {
+    fn watch(db: &Path) -> StoreWrites {
+        // SAFETY: plain inotify calls on a path that exists.
+        let fd = unsafe { libc::inotify_init1(libc::IN_NONBLOCK | libc::IN_CLOEXEC) };
+        assert!(fd >= 0, "inotify is available");
+        let path = std::ffi::CString::new(db.to_str().unwrap()).unwrap();
+        let mask = libc::IN_CREATE | libc::IN_MODIFY | libc::IN_MOVED_TO;
+        let wd = unsafe { libc::inotify_add_watch(fd, path.as_ptr(), mask) };
+        assert!(wd >= 0, "watching {}", db.display());
+        StoreWrites { fd }
+    }
+
+    /// How many such events arrived since the last call.
+    fn since_last(&self) -> usize {
+        let mut buf = [0u8; 4096];
+        let mut events = 0;
+        loop {
+            // SAFETY: reads into a buffer we own.
+            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n <= 0 {
+                return events;
+            }
+            // Each event is a header (16 bytes) and its name, padded.
+            let mut at = 0;
+            while at + 16 <= n as usize {
+                let len = u32::from_ne_bytes(buf[at + 12..at + 16].try_into().unwrap());
+                events += 1;
+                at += 16 + len as usize;
+            }
+        }
+    }
+}
+
+impl Drop for StoreWrites {
+    fn drop(&mut self) {
+        // SAFETY: closes the descriptor this owns.
+        unsafe { libc::close(self.fd) };
+    }
+}
+
+/// Each `done` is killed once it has touched the store's files 1 to 4
+/// times (of the 5 or so a write makes): after its write began, at a
+/// different point of it each time.
 #[test]
 fn kill_9_leaves_the_record_whole_or_absent_and_the_store_usable() {
     let (_dir, db) = temp();
@@ -197,9 +269,12 @@ fn kill_9_leaves_the_record_whole_or_absent_and_the_store_usable() {
         &db,
         &["profile", "set", "--service", "ias", "--batch", "2012"],
     );
+    let writes = StoreWrites::watch(&db);
     let mut landed = 0;
-    for (i, delay_ms) in [0u64, 15, 30, 45, 60, 80, 100, 130].into_iter().enumerate() {
+    let mut killed_mid_write = 0;
+    for i in 0..8 {
         let title = format!("Killed Course {i}");
+        writes.since_last(); // forget the last process's writes
         let mut child = karmadash_process(&db)
             .args([
                 "done",
@@ -214,11 +289,20 @@ fn kill_9_leaves_the_record_whole_or_absent_and_the_store_usable() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        thread::sleep(Duration::from_millis(delay_ms));
-        let finished = child.try_wait().unwrap();
+        let kill_after = 1 + i % 4;
+        let (mut seen, mut finished) = (0, None);
+        let started = Instant::now();
+        while seen < kill_after && finished.is_none() && started.elapsed() < Duration::from_secs(10)
+        {
+            seen += writes.since_last();
+            finished = child.try_wait().unwrap();
+        }
         child.kill().ok(); // SIGKILL on unix
         let status = child.wait().unwrap();
         let completed = finished.is_some_and(|s| s.success()) || status.success();
+        if seen > 0 && !completed {
+            killed_mid_write += 1;
+        }
 
         // A fresh process reads a consistent store.
         let v: Value = serde_json::from_str(&export(&db)).unwrap();
@@ -254,4 +338,9 @@ fn kill_9_leaves_the_record_whole_or_absent_and_the_store_usable() {
     }
     let v: Value = serde_json::from_str(&export(&db)).unwrap();
     assert_eq!(v["completions"].as_array().unwrap().len(), 8 + landed);
+    eprintln!("{killed_mid_write} of 8 kills landed after the write began and before it returned; {landed} records landed");
+    assert!(
+        killed_mid_write >= 4,
+        "only {killed_mid_write} of 8 kills landed inside a write: the test proves little"
+    );
 }

@@ -3,7 +3,10 @@
 //! `capture-pane`. Waits poll the screen (up to a few seconds) for the
 //! text a person would wait for; nothing depends on a fixed sleep.
 //!
-//! Skipped, with a note, where tmux is not installed (`.ci/run` installs it).
+//! Where tmux is not installed these tests fail, saying so: under `CI`
+//! always (`.ci/run` installs it), elsewhere unless the developer skips
+//! them knowingly with `KARMADASH_SKIP_TMUX=1`. A missing tmux is never a
+//! silent pass.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -21,6 +24,30 @@ fn have_tmux() -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+/// An environment variable that is set to something other than empty,
+/// `0` or `false` (as CI services set `CI=true`).
+fn env_flag(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// Whether `test` can run: true with tmux; without it, a failure saying
+/// what to do, or false (with a note) once the developer opted out.
+fn tmux_for(test: &str) -> bool {
+    if have_tmux() {
+        return true;
+    }
+    assert!(
+        !env_flag("CI"),
+        "tmux is not installed and CI is set: {test} cannot run, and CI must not call that a pass; install tmux (.ci/run does)"
+    );
+    assert!(
+        env_flag("KARMADASH_SKIP_TMUX"),
+        "tmux is not installed: {test} cannot run; install tmux, or set KARMADASH_SKIP_TMUX=1 to skip the dashboard-in-a-terminal tests knowingly"
+    );
+    eprintln!("note: tmux is not installed and KARMADASH_SKIP_TMUX is set; skipping {test}");
+    false
 }
 
 /// A tmux server on a socket of its own (in a temporary directory, so
@@ -151,8 +178,7 @@ fn karmadash(db: &Path) -> Command {
 
 #[test]
 fn search_jumps_to_the_course_and_q_quits_in_a_real_terminal() {
-    if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the dashboard-in-a-terminal test");
+    if !tmux_for("the dashboard-in-a-terminal test") {
         return;
     }
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -258,10 +284,46 @@ fn running(pid: u32) -> bool {
     })
 }
 
+/// Whether process `pid` ignores or catches SIGHUP (rather than dying of
+/// it by default), read from `/proc/PID/status`.
+fn sighup_not_default(pid: u32) -> bool {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    ["SigIgn:", "SigCgt:"].iter().any(|field| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field))
+            .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+            .is_some_and(|mask| mask & 1 != 0) // bit 0 is SIGHUP (1)
+    })
+}
+
+/// Ends process `pid` (SIGKILL) when dropped, if it still runs: a
+/// dashboard that ignores SIGHUP and missed its hang-up must not outlive
+/// the failed test.
+struct EndsWithTest(u32);
+
+impl Drop for EndsWithTest {
+    fn drop(&mut self) {
+        if running(self.0) {
+            let _ = Command::new("kill")
+                .args(["-KILL", &self.0.to_string()])
+                .status();
+        }
+    }
+}
+
+/// The UI state the dashboard saved in its store.
+fn saved_view(db: &Path) -> Option<String> {
+    karmadash::store::Store::at(db)
+        .snapshot()
+        .expect("the store reads")
+        .ui
+        .view
+}
+
 #[test]
 fn the_dashboard_ends_when_its_terminal_goes_away() {
-    if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the hang-up test");
+    if !tmux_for("the hang-up test") {
         return;
     }
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -280,15 +342,36 @@ fn the_dashboard_ends_when_its_terminal_goes_away() {
         "24",
         "sh",
     ]);
-    let command = format!(
-        "{} --db {} --today {TODAY}",
+    // SIGHUP ignored, as under nohup: its default action cannot end the
+    // dashboard, only the dashboard's own watch on its terminal can. A
+    // shell that ignores it too records how the dashboard ended.
+    let status_file = dir.path().join("status");
+    let stderr_file = dir.path().join("stderr");
+    let inner = format!(
+        "trap '' HUP; {} --db {} --today {TODAY} 2>{}; echo $? >{}",
         shell_quote(BIN),
-        shell_quote(&db.to_string_lossy())
+        shell_quote(&db.to_string_lossy()),
+        shell_quote(&stderr_file.to_string_lossy()),
+        shell_quote(&status_file.to_string_lossy())
     );
+    let command = format!("sh -c {}", shell_quote(&inner));
     tmux.type_text(&command);
     tmux.send(&["Enter"]);
     tmux.wait_for(&["Welcome"]);
+    // Past the welcome form, to a view whose name is saved on the way out.
+    tmux.send(&["Escape"]);
+    // A key right behind Esc would read as Alt+key: wait for the form to go.
+    tmux.wait_until("without the welcome form", |s| {
+        !s.contains("Tab:next field")
+    });
+    tmux.type_text("4");
+    tmux.wait_for(&["Completions in 2026-27"]);
     let pid = pid_of(&db.to_string_lossy()).expect("the dashboard's process");
+    let _ends = EndsWithTest(pid);
+    assert!(
+        sighup_not_default(pid),
+        "SIGHUP would end pid {pid} by default: the test would prove nothing"
+    );
     tmux.ok(&["kill-server"]);
     // crossterm alone spins forever on a hung-up terminal (a read of 0
     // bytes, retried); the dashboard must notice and end.
@@ -300,6 +383,122 @@ fn the_dashboard_ends_when_its_terminal_goes_away() {
         );
         thread::sleep(Duration::from_millis(50));
     }
+    assert_eq!(
+        saved_view(&db).as_deref(),
+        Some("Log"),
+        "the view shown when the terminal went away was saved"
+    );
+    // It ended as on SIGHUP (129) or a quiet leave (0), not on an error
+    // drawing on or reading from a dead terminal (2).
+    let start = Instant::now();
+    let status = loop {
+        match std::fs::read_to_string(&status_file) {
+            Ok(s) if s.ends_with('\n') => break s,
+            _ => {
+                assert!(start.elapsed() < PATIENCE, "no exit status recorded");
+                thread::sleep(Duration::from_millis(50));
+            }
+        }
+    };
+    let stderr = std::fs::read_to_string(&stderr_file).unwrap_or_default();
+    assert!(
+        matches!(status.trim(), "0" | "129"),
+        "exit status {} after the hang-up: {stderr}",
+        status.trim()
+    );
+    assert!(!stderr.contains("karmadash:"), "no error: {stderr}");
+}
+
+#[test]
+fn sighup_restores_the_terminal_saves_the_state_and_exits_129() {
+    if !tmux_for("the SIGHUP test") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("db");
+    // SIGHUP ignored, unless the dashboard watches for it itself: a
+    // missing handler leaves it running and the terminal not given back.
+    let tmux = dashboard_in_tmux_with(&db, "80", "24", true);
+    tmux.type_text("4");
+    tmux.wait_for(&["Completions in 2026-27"]);
+    let pid = pid_of(&db.to_string_lossy()).expect("the dashboard's process");
+    let _ends = EndsWithTest(pid);
+    assert!(
+        sighup_not_default(pid),
+        "SIGHUP would end pid {pid} by default"
+    );
+    let sent = Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let screen = tmux.wait_for(&["exit status"]);
+    assert!(screen.contains("exit status 129"), "{screen}");
+    // The terminal was given back: the shell's line is on the main screen,
+    // with nothing of the dashboard's left around it.
+    assert!(!screen.contains("1 Catalogue"), "{screen}");
+    assert!(!screen.contains("q:quit"), "{screen}");
+    let mode = tmux.run(&["display-message", "-p", "-t", "dash", "#{alternate_on}"]);
+    assert_eq!(
+        String::from_utf8_lossy(&mode.stdout).trim(),
+        "0",
+        "the alternate screen was left"
+    );
+    assert_eq!(saved_view(&db).as_deref(), Some("Log"));
+}
+
+/// Runs this test binary's dashboard-in-a-terminal test again with no
+/// tmux on the PATH, under the given environment; returns whether it
+/// passed, and what it printed.
+fn without_tmux(env: &[(&str, &str)]) -> (bool, String) {
+    let no_tools = tempfile::tempdir().expect("a temp dir");
+    let mut cmd = Command::new(std::env::current_exe().expect("this test binary"));
+    cmd.args([
+        "--exact",
+        "search_jumps_to_the_course_and_q_quits_in_a_real_terminal",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("PATH", no_tools.path())
+    .env_remove("CI")
+    .env_remove("KARMADASH_SKIP_TMUX");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("the test binary runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("running 1 test"),
+        "the test was selected: {text}"
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+fn a_missing_tmux_fails_under_ci_and_elsewhere_is_skipped_only_knowingly() {
+    let (passed, text) = without_tmux(&[("CI", "true")]);
+    assert!(!passed, "under CI a missing tmux must fail: {text}");
+    assert!(
+        text.contains("tmux is not installed and CI is set"),
+        "{text}"
+    );
+
+    // CI wins over the developer's opt-out.
+    let (passed, text) = without_tmux(&[("CI", "true"), ("KARMADASH_SKIP_TMUX", "1")]);
+    assert!(!passed, "{text}");
+
+    let (passed, text) = without_tmux(&[]);
+    assert!(
+        !passed,
+        "elsewhere a missing tmux is no silent pass: {text}"
+    );
+    assert!(text.contains("set KARMADASH_SKIP_TMUX=1"), "{text}");
+
+    // Skipped knowingly, and still said so; an empty CI counts as unset.
+    let (passed, text) = without_tmux(&[("CI", ""), ("KARMADASH_SKIP_TMUX", "1")]);
+    assert!(passed, "{text}");
+    assert!(text.contains("note: tmux is not installed"), "{text}");
 }
 
 #[test]
@@ -320,6 +519,12 @@ fn without_a_terminal_the_dashboard_points_at_the_shell_commands() {
 /// inside a shell that prints the exit status once it ends (on the main
 /// screen: seeing it there also shows the terminal was given back).
 fn dashboard_in_tmux(db: &Path, w: &str, h: &str) -> Tmux {
+    dashboard_in_tmux_with(db, w, h, false)
+}
+
+/// The same, the dashboard started with SIGHUP ignored if `ignore_hup`
+/// (as under nohup; the shell around it keeps the default).
+fn dashboard_in_tmux_with(db: &Path, w: &str, h: &str, ignore_hup: bool) -> Tmux {
     let out = karmadash(db)
         .args(["profile", "set", "--service", "bss", "--tier", "bss-aso-us"])
         .output()
@@ -330,11 +535,17 @@ fn dashboard_in_tmux(db: &Path, w: &str, h: &str) -> Tmux {
         String::from_utf8_lossy(&out.stderr)
     );
     let tmux = Tmux::new();
-    let command = format!(
-        "{} --db {} --today {TODAY}; echo \"exit status $?\"; sleep 30",
+    let dashboard = format!(
+        "{} --db {} --today {TODAY}",
         shell_quote(BIN),
         shell_quote(&db.to_string_lossy())
     );
+    let dashboard = if ignore_hup {
+        format!("(trap '' HUP; exec {dashboard})")
+    } else {
+        dashboard
+    };
+    let command = format!("{dashboard}; echo \"exit status $?\"; sleep 30");
     tmux.ok(&[
         "new-session",
         "-d",
@@ -354,8 +565,7 @@ fn dashboard_in_tmux(db: &Path, w: &str, h: &str) -> Tmux {
 
 #[test]
 fn a_completion_recorded_from_the_shell_appears_within_a_second_or_two() {
-    if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the live-reload test");
+    if !tmux_for("the live-reload test") {
         return;
     }
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -396,8 +606,7 @@ fn a_completion_recorded_from_the_shell_appears_within_a_second_or_two() {
 
 #[test]
 fn ctrl_c_exits_130_and_sigterm_143_with_the_terminal_restored() {
-    if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the exit-status test");
+    if !tmux_for("the exit-status test") {
         return;
     }
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -466,8 +675,7 @@ fn bold_cells(line: &str) -> Vec<(char, bool)> {
 
 #[test]
 fn the_search_highlight_stops_at_the_end_of_seva_in_tmux() {
-    if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the Devanagari highlight test");
+    if !tmux_for("the Devanagari highlight test") {
         return;
     }
     let dir = tempfile::tempdir().expect("a temp dir");

@@ -129,17 +129,7 @@ fn add_from(
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(line, |p| p.line());
-                let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => {
-                        format!("{len} fields where the header has {expected_len}")
-                    }
-                    csv::ErrorKind::Utf8 { .. } => "not UTF-8 text".to_string(),
-                    csv::ErrorKind::Io(e) => format!("cannot read it: {e}"),
-                    _ => e.to_string(),
-                };
-                return Err(error(source, line, message));
+                return Err(error(source, line, read_error(&e)));
             }
         }
         let line = record.position().map_or(line, |p| p.line());
@@ -190,6 +180,18 @@ fn add_from(
     Ok(())
 }
 
+/// A record the reader could not read, in words.
+fn read_error(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("{len} fields where the header has {expected_len}"),
+        csv::ErrorKind::Utf8 { .. } => "not UTF-8 text".to_string(),
+        csv::ErrorKind::Io(e) => format!("cannot read it: {e}"),
+        _ => e.to_string(),
+    }
+}
+
 /// The course `title` names, new or known; the printed title becomes an
 /// alias when a known course is printed differently.
 fn course_for(catalogue: &mut Catalogue, title: &str) -> usize {
@@ -225,47 +227,11 @@ fn listing(
             catalogue.tier_ids().join(", ")
         )));
     };
-    let status = match status {
-        "mandatory" => ListingStatus::Mandatory,
-        "optional" => ListingStatus::Optional,
-        "" => {
-            return Err(err(
-                "a row with a tier needs status: mandatory or optional".into()
-            ))
-        }
-        other => {
-            return Err(err(format!(
-                "status '{other}' must be mandatory or optional"
-            )))
-        }
-    };
+    let status = parse_status(status).map_err(err)?;
     let top = next_row.entry((tier.id.clone(), status)).or_insert(0);
-    let row = if row.is_empty() {
-        // `top` never passes MAX_ROW, so this cannot wrap.
-        *top + 1
-    } else {
-        match row.parse::<u32>() {
-            Ok(n) if n > 0 => n,
-            _ => return Err(err(format!("row '{row}' must be a whole number from 1"))),
-        }
-    };
-    if row > MAX_ROW {
-        return Err(err(format!(
-            "row {row} is past {MAX_ROW}, more rows than any list prints: check the number, or leave it empty to follow the list"
-        )));
-    }
+    let row = parse_row_number(row, *top).map_err(err)?;
     *top = (*top).max(row);
-    let competencies = competencies
-        .split([';', ' '])
-        .filter(|c| !c.is_empty())
-        .map(|c| {
-            Competency::parse(c).ok_or_else(|| {
-                err(format!(
-                    "unknown competency '{c}' (expected behavioural, functional or domain)"
-                ))
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let competencies = parse_competencies(competencies).map_err(err)?;
     let letter = if status == ListingStatus::Mandatory {
         'm'
     } else {
@@ -295,6 +261,45 @@ fn listing(
             line: line as usize,
         },
     })
+}
+
+fn parse_status(status: &str) -> Result<ListingStatus, String> {
+    match status {
+        "mandatory" => Ok(ListingStatus::Mandatory),
+        "optional" => Ok(ListingStatus::Optional),
+        "" => Err("a row with a tier needs status: mandatory or optional".into()),
+        other => Err(format!("status '{other}' must be mandatory or optional")),
+    }
+}
+
+/// The row as given, or the one after the list's highest (`top`).
+fn parse_row_number(row: &str, top: u32) -> Result<u32, String> {
+    let row = if row.is_empty() {
+        // `top` never passes MAX_ROW, so this cannot wrap.
+        top + 1
+    } else {
+        match row.parse::<u32>() {
+            Ok(n) if n > 0 => n,
+            _ => return Err(format!("row '{row}' must be a whole number from 1")),
+        }
+    };
+    if row > MAX_ROW {
+        return Err(format!(
+            "row {row} is past {MAX_ROW}, more rows than any list prints: check the number, or leave it empty to follow the list"
+        ));
+    }
+    Ok(row)
+}
+
+fn parse_competencies(text: &str) -> Result<Vec<Competency>, String> {
+    text.split([';', ' '])
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            Competency::parse(c).ok_or_else(|| {
+                format!("unknown competency '{c}' (expected behavioural, functional or domain)")
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

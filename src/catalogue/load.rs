@@ -7,10 +7,10 @@ use std::fmt;
 use std::ops::Range;
 
 use super::identity::normalise;
+use super::load_requirement::parse_requirement;
 use super::model::*;
 use super::raw::*;
 use super::Catalogue;
-use crate::units::fy::FinancialYear;
 use crate::units::text::check_title;
 
 /// The highest row number a list may print. The longest real schedule has
@@ -51,7 +51,7 @@ impl std::error::Error for LoadError {}
 
 /// A file and where its lines start: every row carries its line, and
 /// counting newlines from the top for each row made the load quadratic.
-struct FileCtx<'a> {
+pub(super) struct FileCtx<'a> {
     source: &'a Source,
     line_starts: Vec<usize>,
 }
@@ -73,14 +73,14 @@ impl FileCtx<'_> {
         self.line_starts.partition_point(|&start| start <= offset)
     }
 
-    fn origin(&self, span: Range<usize>) -> Origin {
+    pub(super) fn origin(&self, span: Range<usize>) -> Origin {
         Origin {
             file: self.source.name.clone(),
             line: self.line_of(span.start),
         }
     }
 
-    fn err(&self, span: Range<usize>, message: impl Into<String>) -> LoadError {
+    pub(super) fn err(&self, span: Range<usize>, message: impl Into<String>) -> LoadError {
         LoadError {
             origin: self.origin(span),
             message: message.into(),
@@ -95,7 +95,7 @@ impl FileCtx<'_> {
     }
 }
 
-fn parse_date(s: &str) -> Option<NaiveDate> {
+pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
@@ -107,7 +107,11 @@ fn choices<T: fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
         .join(", ")
 }
 
-fn parse_service(ctx: &FileCtx, span: Range<usize>, s: &str) -> Result<Service, LoadError> {
+pub(super) fn parse_service(
+    ctx: &FileCtx,
+    span: Range<usize>,
+    s: &str,
+) -> Result<Service, LoadError> {
     Service::parse(s).ok_or_else(|| {
         ctx.err(
             span,
@@ -137,36 +141,7 @@ fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
             format!("rulebook id '{id}' must be lower-case letters, digits and '-'"),
         ));
     }
-    let date = parse_date(raw.citation.date.get_ref()).ok_or_else(|| {
-        ctx.err(
-            raw.citation.date.span(),
-            format!(
-                "citation date '{}' is not a date: write YYYY-MM-DD",
-                raw.citation.date.get_ref()
-            ),
-        )
-    })?;
-    let mut forwarded = Vec::new();
-    for f in raw.citation.forwarded {
-        let span = f.span();
-        let f = f.into_inner();
-        let date = parse_date(&f.date).ok_or_else(|| {
-            ctx.err(
-                span.clone(),
-                format!(
-                    "forwarding date '{}' is not a date: write YYYY-MM-DD",
-                    f.date
-                ),
-            )
-        })?;
-        forwarded.push(Forwarded {
-            authority: f.authority,
-            reference: f.reference,
-            date,
-            to: f.to,
-            seed: f.seed,
-        });
-    }
+    let citation = parse_citation(&ctx, raw.citation)?;
     let services_span = raw.applies.services.span();
     let services = raw
         .applies
@@ -192,66 +167,16 @@ fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
     let mut listings = Vec::new();
     let mut seen = HashSet::new();
     for t in raw.tier {
-        let span = t.span();
-        let t = t.into_inner();
-        let service = parse_service(&ctx, span.clone(), &t.service)?;
-        if !services.contains(&service) {
-            return Err(ctx.err(
-                span,
-                format!(
-                    "tier '{}' is for service '{service}', which this rulebook does not apply to",
-                    t.id
-                ),
-            ));
-        }
-        if let (Some(lo), Some(hi)) = (t.min_years, t.max_years) {
-            if lo > hi {
-                return Err(ctx.err(
-                    span,
-                    format!("tier '{}' has min_years {lo} above max_years {hi}", t.id),
-                ));
-            }
-        }
-        let tables = [
-            (ListingStatus::Mandatory, t.mandatory),
-            (ListingStatus::Optional, t.optional),
-        ];
-        for (status, rows) in tables {
-            for row in rows {
-                let row_span = row.span();
-                let listing =
-                    parse_row(&ctx, row_span.clone(), row.into_inner(), &t.id, status, &id)?;
-                if !seen.insert(listing.id.clone()) {
-                    return Err(ctx.err(row_span, format!("row {} of the {} list of tier '{}' appears twice: each printed row is one line", listing.row, status.id(), t.id)));
-                }
-                listings.push(listing);
-            }
-        }
-        tiers.push(Tier {
-            id: t.id,
-            service,
-            label: t.label,
-            label_hi: t.label_hi,
-            min_years: t.min_years,
-            max_years: t.max_years,
-            rulebook: id.clone(),
-            origin: ctx.origin(span),
-        });
+        let (tier, rows) = parse_tier(&ctx, t, &services, &id, &mut seen)?;
+        tiers.push(tier);
+        listings.extend(rows);
     }
 
     Ok(ParsedRulebook {
         rulebook: Rulebook {
             id,
             short: raw.short,
-            citation: Citation {
-                authority: raw.citation.authority,
-                reference: raw.citation.reference,
-                date,
-                subject: raw.citation.subject,
-                seed: raw.citation.seed,
-                notes: raw.citation.notes,
-                forwarded,
-            },
+            citation,
             services,
             states: raw.applies.states,
             requirements,
@@ -260,6 +185,112 @@ fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
         tiers,
         listings,
     })
+}
+
+fn parse_citation(ctx: &FileCtx, raw: RawCitation) -> Result<Citation, LoadError> {
+    let date = parse_date(raw.date.get_ref()).ok_or_else(|| {
+        ctx.err(
+            raw.date.span(),
+            format!(
+                "citation date '{}' is not a date: write YYYY-MM-DD",
+                raw.date.get_ref()
+            ),
+        )
+    })?;
+    let mut forwarded = Vec::new();
+    for f in raw.forwarded {
+        let span = f.span();
+        let f = f.into_inner();
+        let date = parse_date(&f.date).ok_or_else(|| {
+            ctx.err(
+                span.clone(),
+                format!(
+                    "forwarding date '{}' is not a date: write YYYY-MM-DD",
+                    f.date
+                ),
+            )
+        })?;
+        forwarded.push(Forwarded {
+            authority: f.authority,
+            reference: f.reference,
+            date,
+            to: f.to,
+            seed: f.seed,
+        });
+    }
+    Ok(Citation {
+        authority: raw.authority,
+        reference: raw.reference,
+        date,
+        subject: raw.subject,
+        seed: raw.seed,
+        notes: raw.notes,
+        forwarded,
+    })
+}
+
+/// A tier and its printed rows; `seen` holds the listing ids of the whole
+/// rulebook, so a repeated row is refused, never overwritten.
+fn parse_tier(
+    ctx: &FileCtx,
+    t: toml::Spanned<RawTier>,
+    services: &[Service],
+    rulebook: &str,
+    seen: &mut HashSet<String>,
+) -> Result<(Tier, Vec<Listing>), LoadError> {
+    let span = t.span();
+    let t = t.into_inner();
+    let service = parse_service(ctx, span.clone(), &t.service)?;
+    if !services.contains(&service) {
+        return Err(ctx.err(
+            span,
+            format!(
+                "tier '{}' is for service '{service}', which this rulebook does not apply to",
+                t.id
+            ),
+        ));
+    }
+    if let (Some(lo), Some(hi)) = (t.min_years, t.max_years) {
+        if lo > hi {
+            return Err(ctx.err(
+                span,
+                format!("tier '{}' has min_years {lo} above max_years {hi}", t.id),
+            ));
+        }
+    }
+    let mut listings = Vec::new();
+    let tables = [
+        (ListingStatus::Mandatory, t.mandatory),
+        (ListingStatus::Optional, t.optional),
+    ];
+    for (status, rows) in tables {
+        for row in rows {
+            let row_span = row.span();
+            let listing = parse_row(
+                ctx,
+                row_span.clone(),
+                row.into_inner(),
+                &t.id,
+                status,
+                rulebook,
+            )?;
+            if !seen.insert(listing.id.clone()) {
+                return Err(ctx.err(row_span, format!("row {} of the {} list of tier '{}' appears twice: each printed row is one line", listing.row, status.id(), t.id)));
+            }
+            listings.push(listing);
+        }
+    }
+    let tier = Tier {
+        id: t.id,
+        service,
+        label: t.label,
+        label_hi: t.label_hi,
+        min_years: t.min_years,
+        max_years: t.max_years,
+        rulebook: rulebook.to_string(),
+        origin: ctx.origin(span),
+    };
+    Ok((tier, listings))
 }
 
 fn parse_row(
@@ -331,110 +362,6 @@ fn parse_row(
     })
 }
 
-fn parse_requirement(
-    ctx: &FileCtx,
-    span: Range<usize>,
-    r: RawRequirement,
-    rulebook_services: &[Service],
-) -> Result<RequirementSpec, LoadError> {
-    let err = |m: String| ctx.err(span.clone(), m);
-    let fy = |s: &Option<String>| -> Result<Option<FinancialYear>, LoadError> {
-        s.as_deref()
-            .map(|s| {
-                s.parse()
-                    .map_err(|e: crate::units::fy::FyParseError| err(e.to_string()))
-            })
-            .transpose()
-    };
-    let need_count = || {
-        r.count.filter(|c| *c > 0).ok_or_else(|| {
-            err(format!(
-                "requirement '{}' needs count = N (at least 1)",
-                r.kind
-            ))
-        })
-    };
-    let kind = match r.kind.as_str() {
-        "all-mandatory" => RequirementKind::AllMandatory,
-        "share-of-prescribed" => match r.share {
-            Some(share) if share > 0.0 && share <= 1.0 => RequirementKind::ShareOfPrescribed { share },
-            _ => return Err(err("share-of-prescribed needs share between 0 and 1 (0.5 for 50%)".into())),
-        },
-        "hours-per-fy" => match r.hours {
-            Some(hours) if hours > 0.0 && hours.is_finite() => RequirementKind::HoursPerFy { hours },
-            _ => return Err(err("hours-per-fy needs hours = a positive number".into())),
-        },
-        "courses-by-date" => {
-            let scope = match r.scope.as_deref() {
-                Some("any") => CourseScope::Any,
-                Some("mandatory") => CourseScope::Mandatory,
-                _ => return Err(err("courses-by-date needs scope = \"any\" or \"mandatory\"".into())),
-            };
-            let window = match r.window.as_deref() {
-                Some("fy") => CountWindow::Fy,
-                Some("until-due") => CountWindow::UntilDue,
-                _ => return Err(err("courses-by-date needs window = \"fy\" or \"until-due\"".into())),
-            };
-            if window == CountWindow::UntilDue && r.due.is_none() {
-                return Err(err("window = \"until-due\" needs a due date".into()));
-            }
-            RequirementKind::CoursesByDate { count: need_count()?, scope, window }
-        }
-        "own-choice-per-half-year" => RequirementKind::OwnChoicePerHalfYear { count: need_count()? },
-        "assessment-passed" => RequirementKind::AssessmentPassed,
-        "registration" => RequirementKind::Registration,
-        "assigned-courses" => RequirementKind::AssignedCourses { count: need_count()? },
-        other => {
-            return Err(err(format!(
-                "unknown requirement kind '{other}' (expected one of all-mandatory, share-of-prescribed, hours-per-fy, courses-by-date, own-choice-per-half-year, assessment-passed, registration, assigned-courses)"
-            )))
-        }
-    };
-    let services = match &r.services {
-        None => None,
-        Some(list) => {
-            let parsed = list
-                .iter()
-                .map(|s| parse_service(ctx, span.clone(), s))
-                .collect::<Result<Vec<_>, _>>()?;
-            if let Some(s) = parsed.iter().find(|s| !rulebook_services.contains(s)) {
-                return Err(err(format!(
-                    "requirement names service '{s}', which the rulebook does not apply to"
-                )));
-            }
-            Some(parsed)
-        }
-    };
-    let due = match &r.due {
-        None => None,
-        Some(s) => Some(
-            parse_date(s)
-                .ok_or_else(|| err(format!("due '{s}' is not a date: write YYYY-MM-DD")))?,
-        ),
-    };
-    let (first_fy, last_fy) = (fy(&r.first_fy)?, fy(&r.last_fy)?);
-    if let (Some(a), Some(b)) = (first_fy, last_fy) {
-        if a > b {
-            return Err(err(format!("first_fy {a} is after last_fy {b}")));
-        }
-    }
-    if r.text.trim().is_empty() {
-        return Err(err(
-            "requirement text is empty: say in plain words what the officer must do".into(),
-        ));
-    }
-    Ok(RequirementSpec {
-        kind,
-        text: r.text,
-        clause: r.clause,
-        services,
-        first_fy,
-        last_fy,
-        due,
-        origin: ctx.origin(span),
-    })
-}
-
 /// An alias after validation: its key points at the canonical key.
 pub struct Alias {
     pub title: String,
@@ -484,33 +411,11 @@ pub fn build(
     rulebook_sources: &[Source],
     alias_sources: &[Source],
 ) -> Result<Catalogue, LoadError> {
-    let mut by_id: BTreeMap<String, ParsedRulebook> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
-    for source in rulebook_sources {
-        let parsed = parse_rulebook(source)?;
-        let id = parsed.rulebook.id.clone();
-        if by_id.insert(id.clone(), parsed).is_none() {
-            order.push(id);
-        }
-    }
-    let mut parsed: Vec<ParsedRulebook> = order
-        .iter()
-        .map(|id| by_id.remove(id).expect("kept in order"))
-        .collect();
-    // Oldest order first: course titles are shown as the earliest list prints them.
-    parsed.sort_by(|a, b| {
-        a.rulebook
-            .citation
-            .date
-            .cmp(&b.rulebook.citation.date)
-            .then(a.rulebook.id.cmp(&b.rulebook.id))
-    });
-
+    let parsed = in_date_order(rulebook_sources)?;
     let mut aliases = Vec::new();
     for source in alias_sources {
         aliases.extend(parse_aliases(source)?);
     }
-
     let mut rulebooks = Vec::new();
     let mut tiers: Vec<Tier> = Vec::new();
     let mut listings = Vec::new();
@@ -527,13 +432,57 @@ pub fn build(
         listings.extend(p.listings);
         rulebooks.push(p.rulebook);
     }
+    let (courses, course_by_key) = courses_of(&mut listings, &aliases)?;
+    Ok(Catalogue::new(
+        rulebooks,
+        tiers,
+        listings,
+        courses,
+        course_by_key,
+    ))
+}
 
+/// Each rulebook parsed, a later one with the same id replacing the
+/// earlier, oldest order first: course titles are shown as the earliest
+/// list prints them.
+fn in_date_order(sources: &[Source]) -> Result<Vec<ParsedRulebook>, LoadError> {
+    let mut by_id: BTreeMap<String, ParsedRulebook> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for source in sources {
+        let parsed = parse_rulebook(source)?;
+        let id = parsed.rulebook.id.clone();
+        if by_id.insert(id.clone(), parsed).is_none() {
+            order.push(id);
+        }
+    }
+    let mut parsed: Vec<ParsedRulebook> = order
+        .iter()
+        .map(|id| by_id.remove(id).expect("kept in order"))
+        .collect();
+    parsed.sort_by(|a, b| {
+        a.rulebook
+            .citation
+            .date
+            .cmp(&b.rulebook.citation.date)
+            .then(a.rulebook.id.cmp(&b.rulebook.id))
+    });
+    Ok(parsed)
+}
+
+type CourseIndex = rustc_hash::FxHashMap<String, CourseId>;
+
+/// The distinct courses behind the listings (one per normalised title or
+/// alias), each listing pointed at its course.
+fn courses_of(
+    listings: &mut [Listing],
+    aliases: &[Alias],
+) -> Result<(Vec<Course>, CourseIndex), LoadError> {
     let alias_of: HashMap<String, String> = aliases
         .iter()
         .map(|a| (normalise(&a.title), normalise(&a.same_as)))
         .collect();
     let mut courses: Vec<Course> = Vec::new();
-    let mut course_by_key: rustc_hash::FxHashMap<String, CourseId> = Default::default();
+    let mut course_by_key: CourseIndex = Default::default();
     for (index, listing) in listings.iter_mut().enumerate() {
         if listing.defect == Some(SourceDefect::EditingNote) {
             continue;
@@ -559,31 +508,20 @@ pub fn build(
         course.listings.push(index);
         listing.course = Some(id);
     }
-    for alias in &aliases {
-        let target = normalise(&alias.same_as);
-        match course_by_key.get(&target) {
-            Some(&id) => {
-                let course = &mut courses[id];
-                if course.title != alias.title && !course.aliases.contains(&alias.title) {
-                    course.aliases.push(alias.title.clone());
-                }
-                course_by_key.insert(normalise(&alias.title), id);
-            }
-            None => {
-                return Err(LoadError {
-                    origin: alias.origin.clone(),
-                    message: format!("alias points at '{}', which no list prints", alias.same_as),
-                })
-            }
+    for alias in aliases {
+        let Some(&id) = course_by_key.get(&normalise(&alias.same_as)) else {
+            return Err(LoadError {
+                origin: alias.origin.clone(),
+                message: format!("alias points at '{}', which no list prints", alias.same_as),
+            });
+        };
+        let course = &mut courses[id];
+        if course.title != alias.title && !course.aliases.contains(&alias.title) {
+            course.aliases.push(alias.title.clone());
         }
+        course_by_key.insert(normalise(&alias.title), id);
     }
-    Ok(Catalogue::new(
-        rulebooks,
-        tiers,
-        listings,
-        courses,
-        course_by_key,
-    ))
+    Ok((courses, course_by_key))
 }
 
 #[cfg(test)]

@@ -7,8 +7,10 @@ pub mod course_csv;
 pub mod identity;
 pub mod lint;
 pub mod load;
+mod load_requirement;
 pub mod model;
 mod raw;
+mod resolve;
 pub mod sources;
 
 use rustc_hash::FxHashMap;
@@ -16,6 +18,7 @@ use std::sync::OnceLock;
 
 pub use load::{LoadError, Source};
 pub use model::*;
+pub use resolve::{resolve_course, CourseError};
 
 #[derive(Debug, Clone)]
 pub struct Catalogue {

@@ -354,6 +354,24 @@ pub enum RequirementKind {
 }
 
 impl RequirementKind {
+    /// Every kind once, its parameters left empty: with `id`, the one
+    /// place a kind's name is spelled (the loader and its messages read it).
+    pub const ALL: [RequirementKind; 8] = [
+        RequirementKind::AllMandatory,
+        RequirementKind::ShareOfPrescribed { share: 0.0 },
+        RequirementKind::HoursPerFy { hours: 0.0 },
+        RequirementKind::CoursesByDate {
+            count: 0,
+            scope: CourseScope::Any,
+            window: CountWindow::Fy,
+        },
+        RequirementKind::OwnChoicePerHalfYear { count: 0 },
+        RequirementKind::AssessmentPassed,
+        RequirementKind::Registration,
+        RequirementKind::AssignedCourses { count: 0 },
+    ];
+
+    /// The kind's name in rulebooks and in `status --json`.
     pub fn id(&self) -> &'static str {
         match self {
             RequirementKind::AllMandatory => "all-mandatory",

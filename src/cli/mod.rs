@@ -12,6 +12,7 @@ mod roster_report;
 mod shell_cmds;
 mod status_cmds;
 mod transfer_cmds;
+pub mod wording;
 
 use chrono::NaiveDate;
 use std::cell::RefCell;

@@ -38,7 +38,7 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
         eprintln!("karmadash: warning: {w}");
     }
     let fy = FinancialYear::containing(ctx.today);
-    let tier = tier::resolve(&ctx.catalogue, p, fy).map_err(Failure::input)?;
+    let tier = tier::resolve(&ctx.catalogue, p, fy).map_err(Failure::from)?;
     let rulebooks: Vec<&str> = applicable_rulebooks(&ctx.catalogue, p)
         .iter()
         .map(|r| r.id.as_str())
@@ -100,7 +100,7 @@ fn profile_set(ctx: &Context, set: &ProfileSet) -> Outcome {
         clear: set.clear.iter().map(|&f| f.into()).collect(),
     };
     let outcome =
-        edit_profile(&ctx.catalogue, &store(ctx)?, ctx.today, &edit).map_err(Failure::input)?;
+        edit_profile(&ctx.catalogue, &store(ctx)?, ctx.today, &edit).map_err(Failure::from)?;
     let next = if outcome.created {
         "\nNext: `karmadash status`."
     } else {
@@ -148,7 +148,7 @@ pub fn done(ctx: &Context, args: &DoneArgs) -> Outcome {
         certificate: args.certificate.as_deref(),
     };
     let c = record_completion(&ctx.catalogue, &store(ctx)?, ctx.today, &input)
-        .map_err(Failure::input)?;
+        .map_err(Failure::from)?;
     if args.json {
         return json(&completion_view(&c));
     }
@@ -211,12 +211,12 @@ pub fn assign(ctx: &Context, args: &AssignArgs) -> Outcome {
         &args.course.join(" "),
         due,
     )
-    .map_err(Failure::input)?;
+    .map_err(Failure::from)?;
     Ok(())
 }
 
 pub fn assessment(ctx: &Context, args: &AssessmentArgs) -> Outcome {
     let date = parse_date(&args.passed).map_err(|e| Failure::input(format!("--passed: {e}")))?;
-    record_assessment(&store(ctx)?, ctx.today, date).map_err(Failure::input)?;
+    record_assessment(&store(ctx)?, ctx.today, date).map_err(Failure::from)?;
     Ok(())
 }

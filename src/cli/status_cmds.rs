@@ -29,15 +29,8 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
     if let Some(w) = crate::profile_edit::stored_state_warning(profile) {
         eprintln!("karmadash: warning: {w}");
     }
-    let inputs = Inputs {
-        catalogue: &ctx.catalogue,
-        profile,
-        completions: &snap.completions,
-        assignments: &snap.assignments,
-        assessments: &snap.assessments,
-        today: ctx.today,
-    };
-    let status = evaluate(&inputs, fy).map_err(Failure::input)?;
+    let inputs = Inputs::from_records(&ctx.catalogue, profile, snap.records(), ctx.today);
+    let status = evaluate(&inputs, fy).map_err(Failure::from)?;
     Ok((snap, status))
 }
 

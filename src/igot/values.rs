@@ -107,6 +107,9 @@ pub fn parse_timestamp(cell: &str) -> Result<Option<NaiveDateTime>, String> {
         return Ok(None);
     }
     let c = cell.trim();
+    if let Some(t) = iso_fast(c) {
+        return Ok(Some(t));
+    }
     let bad =
         || format!("'{c}' is not a date: the portal writes yyyy-MM-dd HH:mm:ss or dd/MM/yyyy");
     let mut words = c.split_whitespace();
@@ -145,6 +148,32 @@ pub fn parse_timestamp(cell: &str) -> Result<Option<NaiveDateTime>, String> {
         Some(_) => return Err(bad()),
     };
     Ok(Some(date.and_time(time)))
+}
+
+/// The shape the current report jobs write, `yyyy-MM-dd HH:mm:ss` (or
+/// just the date), read digit by digit: a million rows spent a quarter of
+/// their import in chrono's format parser. Anything else (or an invalid
+/// date) goes to the general parser, which gives the message.
+fn iso_fast(c: &str) -> Option<NaiveDateTime> {
+    let b = c.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let date_ok = b.len() >= 10 && b[4] == b'-' && b[7] == b'-';
+    if !date_ok
+        || !(b.len() == 10 || (b.len() == 19 && b[10] == b' ' && b[13] == b':' && b[16] == b':'))
+    {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    let time = if b.len() == 10 {
+        NaiveTime::MIN
+    } else {
+        NaiveTime::from_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?
+    };
+    Some(date.and_time(time))
 }
 
 #[cfg(test)]
@@ -214,6 +243,23 @@ mod tests {
             Ok(Some(ts("2025-10-14 00:30:00")))
         );
         assert_eq!(parse_timestamp(""), Ok(None));
+        // The fast path and the general parser agree.
+        for cell in ["2026-02-28 23:59:59", "2026-04-01 00:00:00", "2024-02-29"] {
+            let chrono = NaiveDateTime::parse_from_str(cell, "%Y-%m-%d %H:%M:%S")
+                .or_else(|_| {
+                    NaiveDate::parse_from_str(cell, "%Y-%m-%d").map(|d| d.and_time(NaiveTime::MIN))
+                })
+                .ok();
+            assert_eq!(iso_fast(cell), chrono, "{cell}");
+        }
+        for bad in [
+            "2026-02-30 10:00:00",
+            "2026-13-01",
+            "2026-01-01 24:00:00",
+            "2026-01-01 1:00:00",
+        ] {
+            assert_eq!(iso_fast(bad), None, "{bad}");
+        }
         for bad in [
             "31/02/2025",
             "2025-13-01",

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::catalogue::{Catalogue, Service};
-use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Standing, Status, Unit};
+use crate::rules::engine::{evaluate, Inputs, Records, RequirementStatus, Standing, Status, Unit};
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Assignment, Completion, Profile};
 
@@ -199,7 +199,7 @@ pub fn evaluate_officer<'a>(
         Err(why) => {
             flags.push(Flag {
                 kind: FlagKind::Unmapped,
-                text: why,
+                text: why.to_string(),
             });
             return OfficerStatus {
                 officer,
@@ -209,14 +209,12 @@ pub fn evaluate_officer<'a>(
         }
     };
     let (completions, assignments) = records_of(officer, today);
-    let inputs = Inputs {
-        catalogue,
-        profile: &profile,
+    let records = Records {
         completions: &completions,
         assignments: &assignments,
         assessments: &[],
-        today,
     };
+    let inputs = Inputs::from_records(catalogue, &profile, records, today);
     let status = match evaluate(&inputs, fy) {
         Ok(mut s) => {
             if officer.tier_override.is_some() {
@@ -232,7 +230,7 @@ pub fn evaluate_officer<'a>(
         Err(why) => {
             flags.push(Flag {
                 kind: FlagKind::Unmapped,
-                text: why,
+                text: why.to_string(),
             });
             None
         }

@@ -13,7 +13,8 @@ use super::tier::{self, TierChoice};
 use crate::catalogue::{
     Catalogue, CountWindow, CourseScope, ListingStatus, RequirementKind, RequirementSpec, Rulebook,
 };
-use crate::units::hours::{hours_value, HOUR};
+use crate::units::amount::{Amount, Count, Seconds};
+use crate::units::hours::hours_value;
 use crate::units::words::count;
 
 /// This project's reading of the orders, which do not spell it out.
@@ -29,6 +30,36 @@ pub struct Inputs<'a> {
     pub assignments: &'a [Assignment],
     pub assessments: &'a [Assessment],
     pub today: NaiveDate,
+}
+
+/// One officer's records, as the engine reads them: from the store's
+/// snapshot, or from a roster built from the portal's reports. The engine
+/// tells records apart by course, never by id: `counted` only reports the
+/// ids the source gave, so a source need not be the store.
+#[derive(Debug, Clone, Copy)]
+pub struct Records<'a> {
+    pub completions: &'a [Completion],
+    pub assignments: &'a [Assignment],
+    pub assessments: &'a [Assessment],
+}
+
+impl<'a> Inputs<'a> {
+    /// The one way every shell (CLI, dashboard, roster) assembles inputs.
+    pub fn from_records(
+        catalogue: &'a Catalogue,
+        profile: &'a Profile,
+        records: Records<'a>,
+        today: NaiveDate,
+    ) -> Inputs<'a> {
+        Inputs {
+            catalogue,
+            profile,
+            completions: records.completions,
+            assignments: records.assignments,
+            assessments: records.assessments,
+            today,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,6 +107,10 @@ pub struct RequirementStatus {
     pub unit: Unit,
     /// For hours: the exact seconds summed (`done` is them in hours, 2 decimals).
     pub seconds: Option<u64>,
+    /// Done against target as whole numbers (courses, seconds): compare
+    /// this, not the `done`/`target` figures shown to people.
+    #[serde(skip)]
+    pub amount: Amount,
     pub met: bool,
     pub due: Option<NaiveDate>,
     /// When a one-off requirement (registration) was done.
@@ -176,6 +211,29 @@ struct Eval<'a> {
     tier: Option<&'a str>,
 }
 
+/// One requirement of one rulebook, as it is being evaluated.
+struct Req<'a> {
+    rulebook: &'a Rulebook,
+    spec: &'a RequirementSpec,
+    /// The due date inside the FY: the rulebook's, or the FY's end.
+    fy_due: NaiveDate,
+}
+
+/// Of `completions`, the distinct courses, and the completion that first
+/// counted for each (ids). Every count of courses goes through here.
+fn distinct_courses<'c>(
+    completions: impl Iterator<Item = &'c Completion>,
+) -> (BTreeSet<String>, Vec<u64>) {
+    let mut courses = BTreeSet::new();
+    let mut counted = Vec::new();
+    for c in completions {
+        if courses.insert(c.course.clone()) {
+            counted.push(c.id);
+        }
+    }
+    (courses, counted)
+}
+
 impl<'a> Eval<'a> {
     /// Completions the engine may see: none dated after "today".
     fn seen(&self) -> impl Iterator<Item = &'a Completion> + '_ {
@@ -210,19 +268,12 @@ impl<'a> Eval<'a> {
             })
     }
 
-    /// Of `keys`, which were completed on or before `by`, and by which completions.
-    fn completed_among(&self, keys: &[String], by: NaiveDate) -> (Vec<String>, Vec<u64>) {
-        let mut done = BTreeSet::new();
-        let mut ids = Vec::new();
-        for c in self
-            .seen()
-            .filter(|c| c.date <= by && keys.contains(&c.course))
-        {
-            if done.insert(c.course.clone()) {
-                ids.push(c.id);
-            }
-        }
-        (done.into_iter().collect(), ids)
+    /// Titles of `keys` not among `done`, in the list's order.
+    fn still_open(&self, keys: &[String], done: &BTreeSet<String>) -> Vec<String> {
+        keys.iter()
+            .filter(|k| !done.contains(*k))
+            .map(|k| self.title_of(k))
+            .collect()
     }
 
     fn assigned_keys(&self) -> Vec<String> {
@@ -238,225 +289,234 @@ impl<'a> Eval<'a> {
         keys
     }
 
-    fn course_list(
-        &self,
-        spec: &RequirementSpec,
-        keys: Vec<String>,
-        target: f64,
-        due: NaiveDate,
-    ) -> Partial {
-        let (done, counted) = self.completed_among(&keys, due);
-        let open = keys
-            .iter()
-            .filter(|k| !done.contains(k))
-            .map(|k| self.title_of(k))
-            .collect();
-        let _ = spec;
+    /// A list of courses, each done once on or before `due`.
+    fn course_list(&self, keys: Vec<String>, target: Count, due: NaiveDate) -> Partial {
+        let (done, counted) = distinct_courses(
+            self.seen()
+                .filter(|c| c.date <= due && keys.contains(&c.course)),
+        );
         Partial {
-            open,
+            open: self.still_open(&keys, &done),
             counted,
-            ..Partial::new(done.len() as f64, target, Unit::Courses)
+            ..Partial::courses(Count::of_len(done.len()), target)
         }
     }
 
-    fn evaluate(&self, rulebook: &Rulebook, spec: &RequirementSpec) -> Vec<RequirementStatus> {
-        let fy_due = spec.due.unwrap_or(self.fy.end());
-        // The pace's window opens with the year, or the order if it came later.
-        let since = self.fy.start().max(rulebook.citation.date);
-        let make = |p: Partial, due: Option<NaiveDate>, text: String| {
-            self.finish(rulebook, spec, Partial { since, ..p }, due, text)
+    fn evaluate(
+        &self,
+        rulebook: &'a Rulebook,
+        spec: &'a RequirementSpec,
+    ) -> Vec<RequirementStatus> {
+        let req = Req {
+            rulebook,
+            spec,
+            fy_due: spec.due.unwrap_or(self.fy.end()),
         };
+        let one = |(p, text): (Partial, String)| vec![self.finish_in_fy(&req, p, text)];
         match &spec.kind {
-            RequirementKind::AllMandatory => {
-                let keys = self.tier_courses(Some(ListingStatus::Mandatory));
-                let n = keys.len();
-                // The distinct count the engine counts, not the rows as printed.
-                let text = spec.text.replace("{count}", &n.to_string());
-                vec![make(
-                    self.course_list(spec, keys, n as f64, fy_due),
-                    Some(fy_due),
-                    text,
-                )]
-            }
+            RequirementKind::AllMandatory => one(self.all_mandatory(&req)),
             RequirementKind::ShareOfPrescribed { share } => {
-                let (keys, basis) = match self.tier {
-                    Some(_) => (self.tier_courses(None), String::new()),
-                    None => (
-                        self.assigned_keys(),
-                        " (your prescribed list: the courses you assigned)".to_string(),
-                    ),
-                };
-                // An unknown list is not met vacuously: at least one course.
-                let target = (share * keys.len() as f64).ceil().max(1.0);
-                let text = if keys.is_empty() {
-                    format!(
-                        "{}{basis}: none recorded yet, add them with `karmadash assign`",
-                        spec.text
-                    )
-                } else {
-                    format!("{}{basis}: {} of {} courses", spec.text, target, keys.len())
-                };
-                vec![make(
-                    self.course_list(spec, keys, target, fy_due),
-                    Some(fy_due),
-                    text,
-                )]
+                one(self.share_of_prescribed(&req, *share))
             }
-            RequirementKind::HoursPerFy { hours } => {
-                let mut counted = Vec::new();
-                let mut seconds = 0u64;
-                for c in self.seen().filter(|c| self.fy.contains(c.date)) {
-                    seconds += u64::from(c.seconds);
-                    counted.push(c.id);
-                }
-                let p = Partial {
-                    seconds: Some(seconds),
-                    counted,
-                    ..Partial::new(seconds as f64 / f64::from(HOUR), *hours, Unit::Hours)
-                };
-                vec![make(p, Some(fy_due), spec.text.clone())]
-            }
+            RequirementKind::HoursPerFy { hours } => one(self.hours_per_fy(&req, *hours)),
             RequirementKind::CoursesByDate {
                 count,
                 scope,
                 window,
-            } => {
-                let mandatory = self.tier_courses(Some(ListingStatus::Mandatory));
-                let in_window = |c: &&Completion| match window {
-                    CountWindow::Fy => self.fy.contains(c.date),
-                    CountWindow::UntilDue => c.date <= fy_due,
-                };
-                let in_scope = |c: &&Completion| match scope {
-                    CourseScope::Any => true,
-                    CourseScope::Mandatory => mandatory.contains(&c.course),
-                };
-                let mut keys = BTreeSet::new();
-                let mut counted = Vec::new();
-                for c in self.seen().filter(in_window).filter(in_scope) {
-                    if keys.insert(c.course.clone()) {
-                        counted.push(c.id);
-                    }
-                }
-                let open = if *scope == CourseScope::Mandatory {
-                    mandatory
-                        .iter()
-                        .filter(|k| !keys.contains(*k))
-                        .map(|k| self.title_of(k))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                let p = Partial {
-                    open,
-                    counted,
-                    ..Partial::new(keys.len() as f64, f64::from(*count), Unit::Courses)
-                };
-                vec![make(p, Some(fy_due), spec.text.clone())]
-            }
+            } => one(self.courses_by_date(&req, Count(*count), *scope, *window)),
             RequirementKind::OwnChoicePerHalfYear { count } => {
-                let mut not_own = self.tier_courses(Some(ListingStatus::Mandatory));
-                not_own.extend(self.inputs.assignments.iter().map(|a| a.course.clone()));
-                // Halves that ended before the order was issued are not asked for.
-                let halves: Vec<HalfYear> = self
-                    .fy
-                    .halves()
-                    .into_iter()
-                    .filter(|h| h.end() >= rulebook.citation.date)
-                    .collect();
-                halves
-                    .into_iter()
-                    .map(|h| {
-                        let mut keys = BTreeSet::new();
-                        let mut counted = Vec::new();
-                        for c in self
-                            .seen()
-                            .filter(|c| h.contains(c.date) && !not_own.contains(&c.course))
-                        {
-                            if keys.insert(c.course.clone()) {
-                                counted.push(c.id);
-                            }
-                        }
-                        let p = Partial {
-                            counted,
-                            ..Partial::new(keys.len() as f64, f64::from(*count), Unit::Courses)
-                        };
-                        let since = h.start().max(rulebook.citation.date);
-                        self.finish(
-                            rulebook,
-                            spec,
-                            Partial { since, ..p },
-                            Some(h.end()),
-                            format!("{}: {} {}", spec.text, h.label(), h.fy),
-                        )
-                    })
-                    .collect()
+                self.own_choice_per_half_year(&req, Count(*count))
             }
-            RequirementKind::AssessmentPassed => {
-                let passed: Vec<u64> = self
-                    .inputs
-                    .assessments
-                    .iter()
-                    .filter(|a| self.fy.contains(a.passed) && a.passed <= self.as_of)
-                    .map(|a| a.id)
-                    .collect();
-                let done = if passed.is_empty() { 0.0 } else { 1.0 };
-                let p = Partial::new(done, 1.0, Unit::Assessment);
-                vec![make(p, Some(fy_due), spec.text.clone())]
-            }
-            RequirementKind::Registration => {
-                let on = self.inputs.profile.registered.filter(|d| *d <= self.as_of);
-                let p = Partial {
-                    done_on: on,
-                    // Registered after the deadline: done, but a shortfall.
-                    late: on.zip(spec.due).is_some_and(|(on, due)| on > due),
-                    ..Partial::new(
-                        if on.is_some() { 1.0 } else { 0.0 },
-                        1.0,
-                        Unit::Registration,
-                    )
-                };
-                vec![make(p, spec.due, spec.text.clone())]
-            }
+            RequirementKind::AssessmentPassed => one(self.assessment_passed(&req)),
+            RequirementKind::Registration => vec![self.registration(&req)],
             RequirementKind::AssignedCourses { count } => {
-                let keys = self.assigned_keys();
-                let target = (keys.len() as f64).max(f64::from(*count));
-                let text = if keys.len() < *count as usize {
-                    format!(
-                        "{} ({} of {} assigned so far: add them with `karmadash assign`)",
-                        spec.text,
-                        keys.len(),
-                        count
-                    )
-                } else {
-                    spec.text.clone()
-                };
-                vec![make(
-                    self.course_list(spec, keys, target, fy_due),
-                    Some(fy_due),
-                    text,
-                )]
+                one(self.assigned_courses(&req, Count(*count)))
             }
         }
     }
 
+    fn all_mandatory(&self, req: &Req) -> (Partial, String) {
+        let keys = self.tier_courses(Some(ListingStatus::Mandatory));
+        let n = Count::of_len(keys.len());
+        // The distinct count the engine counts, not the rows as printed.
+        let text = req.spec.text.replace("{count}", &n.0.to_string());
+        (self.course_list(keys, n, req.fy_due), text)
+    }
+
+    fn share_of_prescribed(&self, req: &Req, share: f64) -> (Partial, String) {
+        let (keys, basis) = match self.tier {
+            Some(_) => (self.tier_courses(None), String::new()),
+            None => (
+                self.assigned_keys(),
+                " (your prescribed list: the courses you assigned)".to_string(),
+            ),
+        };
+        // An unknown list is not met vacuously: at least one course.
+        let target = Count((share * keys.len() as f64).ceil().max(1.0) as u32);
+        let text = if keys.is_empty() {
+            format!(
+                "{}{basis}: none recorded yet, add them with `karmadash assign`",
+                req.spec.text
+            )
+        } else {
+            format!(
+                "{}{basis}: {} of {} courses",
+                req.spec.text,
+                target.0,
+                keys.len()
+            )
+        };
+        (self.course_list(keys, target, req.fy_due), text)
+    }
+
+    fn hours_per_fy(&self, req: &Req, hours: f64) -> (Partial, String) {
+        let mut counted = Vec::new();
+        let mut seconds = 0u64;
+        for c in self.seen().filter(|c| self.fy.contains(c.date)) {
+            seconds += u64::from(c.seconds);
+            counted.push(c.id);
+        }
+        let amount = Amount::Time {
+            done: Seconds(seconds),
+            target: Seconds::from_hours(hours),
+        };
+        let p = Partial {
+            counted,
+            ..Partial::new(amount, Unit::Hours)
+        };
+        (p, req.spec.text.clone())
+    }
+
+    fn courses_by_date(
+        &self,
+        req: &Req,
+        target: Count,
+        scope: CourseScope,
+        window: CountWindow,
+    ) -> (Partial, String) {
+        let mandatory = self.tier_courses(Some(ListingStatus::Mandatory));
+        let in_window = |c: &&Completion| match window {
+            CountWindow::Fy => self.fy.contains(c.date),
+            CountWindow::UntilDue => c.date <= req.fy_due,
+        };
+        let in_scope = |c: &&Completion| match scope {
+            CourseScope::Any => true,
+            CourseScope::Mandatory => mandatory.contains(&c.course),
+        };
+        let (keys, counted) = distinct_courses(self.seen().filter(in_window).filter(in_scope));
+        let open = match scope {
+            CourseScope::Mandatory => self.still_open(&mandatory, &keys),
+            CourseScope::Any => Vec::new(),
+        };
+        let p = Partial {
+            open,
+            counted,
+            ..Partial::courses(Count::of_len(keys.len()), target)
+        };
+        (p, req.spec.text.clone())
+    }
+
+    /// One requirement per half year still asked for: halves that ended
+    /// before the order was issued are not.
+    fn own_choice_per_half_year(&self, req: &Req, target: Count) -> Vec<RequirementStatus> {
+        let issued = req.rulebook.citation.date;
+        let mut not_own = self.tier_courses(Some(ListingStatus::Mandatory));
+        not_own.extend(self.inputs.assignments.iter().map(|a| a.course.clone()));
+        let halves = self.fy.halves().into_iter().filter(|h| h.end() >= issued);
+        halves
+            .map(|h: HalfYear| {
+                let (keys, counted) = distinct_courses(
+                    self.seen()
+                        .filter(|c| h.contains(c.date) && !not_own.contains(&c.course)),
+                );
+                let p = Partial {
+                    counted,
+                    since: h.start().max(issued),
+                    ..Partial::courses(Count::of_len(keys.len()), target)
+                };
+                let text = format!("{}: {} {}", req.spec.text, h.label(), h.fy);
+                self.finish(req, p, Some(h.end()), text)
+            })
+            .collect()
+    }
+
+    fn assessment_passed(&self, req: &Req) -> (Partial, String) {
+        let passed = self
+            .inputs
+            .assessments
+            .iter()
+            .any(|a| self.fy.contains(a.passed) && a.passed <= self.as_of);
+        let amount = Amount::Count {
+            done: Count(u32::from(passed)),
+            target: Count(1),
+        };
+        (
+            Partial::new(amount, Unit::Assessment),
+            req.spec.text.clone(),
+        )
+    }
+
+    /// Due on the rulebook's date only (it has no FY default).
+    fn registration(&self, req: &Req) -> RequirementStatus {
+        let on = self.inputs.profile.registered.filter(|d| *d <= self.as_of);
+        let amount = Amount::Count {
+            done: Count(u32::from(on.is_some())),
+            target: Count(1),
+        };
+        let p = Partial {
+            done_on: on,
+            // Registered after the deadline: done, but a shortfall.
+            late: on.zip(req.spec.due).is_some_and(|(on, due)| on > due),
+            since: self.window_start(req),
+            ..Partial::new(amount, Unit::Registration)
+        };
+        self.finish(req, p, req.spec.due, req.spec.text.clone())
+    }
+
+    fn assigned_courses(&self, req: &Req, at_least: Count) -> (Partial, String) {
+        let keys = self.assigned_keys();
+        let assigned = Count::of_len(keys.len());
+        let text = if assigned < at_least {
+            format!(
+                "{} ({} of {} assigned so far: add them with `karmadash assign`)",
+                req.spec.text, assigned.0, at_least.0
+            )
+        } else {
+            req.spec.text.clone()
+        };
+        (
+            self.course_list(keys, assigned.max(at_least), req.fy_due),
+            text,
+        )
+    }
+
+    /// The pace's window opens with the year, or the order if it came later.
+    fn window_start(&self, req: &Req) -> NaiveDate {
+        self.fy.start().max(req.rulebook.citation.date)
+    }
+
+    /// A requirement whose window is the FY's (or the order's) to its due date.
+    fn finish_in_fy(&self, req: &Req, p: Partial, text: String) -> RequirementStatus {
+        let p = Partial {
+            since: self.window_start(req),
+            ..p
+        };
+        self.finish(req, p, Some(req.fy_due), text)
+    }
+
     fn finish(
         &self,
-        rulebook: &Rulebook,
-        spec: &RequirementSpec,
+        req: &Req,
         p: Partial,
         due: Option<NaiveDate>,
         text: String,
     ) -> RequirementStatus {
-        let met = !p.late
-            && match p.seconds {
-                // Whole seconds against the target: no rounding decides "met".
-                Some(s) => s as f64 >= p.target * f64::from(HOUR),
-                None => p.done + 1e-9 >= p.target,
-            };
+        let met = !p.late && p.amount.reached();
+        let (done, target) = p.amount.as_f64();
         let days_left = due.map(|d| (d - self.inputs.today).num_days());
         let progress = pace::Progress {
-            done: p.done,
-            target: p.target,
+            done,
+            target,
             unit: p.unit,
             met,
             late: p.late,
@@ -464,6 +524,11 @@ impl<'a> Eval<'a> {
             due,
         };
         let standing = pace::standing(&progress, self.inputs.today, self.as_of);
+        let seconds = match p.amount {
+            Amount::Time { done, .. } => Some(done.0),
+            Amount::Count { .. } => None,
+        };
+        let (rulebook, spec) = (req.rulebook, req.spec);
         RequirementStatus {
             kind: spec.kind.id(),
             rulebook: rulebook.id.clone(),
@@ -475,10 +540,11 @@ impl<'a> Eval<'a> {
             ),
             text,
             // Hours as the portal shows them: the summed seconds, 2 decimals.
-            done: p.seconds.map_or(p.done, hours_value),
-            target: p.target,
+            done: seconds.map_or(done, hours_value),
+            target,
             unit: p.unit,
-            seconds: p.seconds,
+            seconds,
+            amount: p.amount,
             met,
             due,
             done_on: p.done_on,
@@ -491,31 +557,31 @@ impl<'a> Eval<'a> {
 }
 
 struct Partial {
-    done: f64,
-    target: f64,
+    amount: Amount,
     unit: Unit,
     open: Vec<String>,
     counted: Vec<u64>,
-    seconds: Option<u64>,
     done_on: Option<NaiveDate>,
     late: bool,
-    /// Start of the pace's window; set by `evaluate`.
+    /// Start of the pace's window; set by `finish_in_fy` or the kind.
     since: NaiveDate,
 }
 
 impl Partial {
-    fn new(done: f64, target: f64, unit: Unit) -> Partial {
+    fn new(amount: Amount, unit: Unit) -> Partial {
         Partial {
-            done,
-            target,
+            amount,
             unit,
             open: Vec::new(),
             counted: Vec::new(),
-            seconds: None,
             done_on: None,
             late: false,
             since: NaiveDate::MIN,
         }
+    }
+
+    fn courses(done: Count, target: Count) -> Partial {
+        Partial::new(Amount::Count { done, target }, Unit::Courses)
     }
 }
 
@@ -527,7 +593,7 @@ pub fn elapsed_share(fy: FinancialYear, as_of: NaiveDate) -> f64 {
 
 /// Every requirement that applies to the profile in `fy`, evaluated as of
 /// `today` (or the end of `fy`, if that is earlier).
-pub fn evaluate(inputs: &Inputs, fy: FinancialYear) -> Result<Status, String> {
+pub fn evaluate(inputs: &Inputs, fy: FinancialYear) -> Result<Status, tier::TierError> {
     let tier = tier::resolve(inputs.catalogue, inputs.profile, fy)?;
     let as_of = inputs.today.min(fy.end());
     let eval = Eval {

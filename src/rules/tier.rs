@@ -14,32 +14,57 @@ pub struct TierChoice {
     pub basis: String,
 }
 
+/// Why a profile has no tier, in the domain's words: each shell adds how
+/// to fix it (the CLI names its options, the dashboard its form).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TierError {
+    #[error("the profile's tier '{id}' is not in the catalogue: choose one of {}", .known.join(", "))]
+    Unknown { id: String, known: Vec<String> },
+    #[error("tier '{id}' is for {tier_service} officers, not {service}: choose one of {}", .choices.join(", "))]
+    OtherService {
+        id: String,
+        tier_service: String,
+        service: String,
+        choices: Vec<String>,
+    },
+    #[error("an IAS profile needs a batch (to derive the tier from years of service) or a tier")]
+    NeedsBatch,
+    #[error("batch {batch} starts after financial year {fy}: check the batch or the year")]
+    BatchAfterYear { batch: i32, fy: FinancialYear },
+    #[error("no IAS tier covers {years} years of service")]
+    NoIasTier { years: u32 },
+    #[error("a {service} profile needs a tier: one of {}", .choices.join(", "))]
+    NeedsTier {
+        service: String,
+        choices: Vec<String>,
+    },
+}
+
 /// Resolves the tier for a financial year, or says what the profile lacks.
 pub fn resolve(
     catalogue: &Catalogue,
     profile: &Profile,
     fy: FinancialYear,
-) -> Result<TierChoice, String> {
-    let service_tiers: Vec<&str> = catalogue
+) -> Result<TierChoice, TierError> {
+    let service_tiers: Vec<String> = catalogue
         .tiers
         .iter()
         .filter(|t| t.service == profile.service)
-        .map(|t| t.id.as_str())
+        .map(|t| t.id.clone())
         .collect();
+    let service = profile.service.id().to_uppercase();
     if let Some(id) = &profile.tier {
-        let tier = catalogue.tier(id).ok_or_else(|| {
-            format!(
-                "the profile's tier '{id}' is not in the catalogue: choose one of {}",
-                catalogue.tier_ids().join(", ")
-            )
+        let tier = catalogue.tier(id).ok_or_else(|| TierError::Unknown {
+            id: id.clone(),
+            known: catalogue.tier_ids().iter().map(|t| t.to_string()).collect(),
         })?;
         if tier.service != profile.service {
-            return Err(format!(
-                "tier '{id}' is for {} officers, not {}: choose one of {}",
-                tier.service.id().to_uppercase(),
-                profile.service.id().to_uppercase(),
-                service_tiers.join(", ")
-            ));
+            return Err(TierError::OtherService {
+                id: id.clone(),
+                tier_service: tier.service.id().to_uppercase(),
+                service,
+                choices: service_tiers,
+            });
         }
         return Ok(TierChoice {
             id: Some(id.clone()),
@@ -47,48 +72,51 @@ pub fn resolve(
         });
     }
     if profile.service == Service::Ias {
-        let Some(batch) = profile.batch else {
-            return Err("an IAS profile needs --batch YEAR (to derive the tier from years of service) or --tier".into());
-        };
-        let years = fy.start_year - batch;
-        if years < 0 {
-            return Err(format!(
-                "batch {batch} starts after financial year {fy}: check --batch or --fy"
-            ));
-        }
-        let years = years as u32;
-        let tier = catalogue
-            .tiers
-            .iter()
-            .filter(|t| t.service == Service::Ias)
-            .find(|t| {
-                t.min_years.is_some_and(|lo| years >= lo)
-                    && t.max_years.is_none_or(|hi| years <= hi)
-            })
-            .ok_or_else(|| format!("no IAS tier covers {years} years of service"))?;
-        return Ok(TierChoice {
-            id: Some(tier.id.clone()),
-            basis: format!(
-                "{years} years of service in FY {fy} ({} minus batch {batch}): {}",
-                fy.start_year, tier.label
-            ),
-        });
+        return ias_tier(catalogue, profile, fy);
     }
     match service_tiers.as_slice() {
         [] => Ok(TierChoice {
             id: None,
             basis: format!(
-                "no list for {} in the catalogue: add the courses your ministry or cadre authority prescribes with `karmadash assign`",
-                profile.service.id().to_uppercase()
+                "no list for {service} in the catalogue: add the courses your ministry or cadre authority prescribes with `karmadash assign`"
             ),
         }),
-        [only] => Ok(TierChoice { id: Some(only.to_string()), basis: format!("the only tier of {}", profile.service.id().to_uppercase()) }),
-        many => Err(format!(
-            "a {} profile needs --tier: one of {}",
-            profile.service.id().to_uppercase(),
-            many.join(", ")
-        )),
+        [only] => Ok(TierChoice {
+            id: Some(only.to_string()),
+            basis: format!("the only tier of {service}"),
+        }),
+        _ => Err(TierError::NeedsTier {
+            service,
+            choices: service_tiers,
+        }),
     }
+}
+
+/// An IAS officer's tier from years of service: the FY's first year
+/// minus the batch.
+fn ias_tier(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    fy: FinancialYear,
+) -> Result<TierChoice, TierError> {
+    let batch = profile.batch.ok_or(TierError::NeedsBatch)?;
+    let years = u32::try_from(fy.start_year - batch)
+        .map_err(|_| TierError::BatchAfterYear { batch, fy })?;
+    let tier = catalogue
+        .tiers
+        .iter()
+        .filter(|t| t.service == Service::Ias)
+        .find(|t| {
+            t.min_years.is_some_and(|lo| years >= lo) && t.max_years.is_none_or(|hi| years <= hi)
+        })
+        .ok_or(TierError::NoIasTier { years })?;
+    Ok(TierChoice {
+        id: Some(tier.id.clone()),
+        basis: format!(
+            "{years} years of service in FY {fy} ({} minus batch {batch}): {}",
+            fy.start_year, tier.label
+        ),
+    })
 }
 
 #[cfg(test)]
@@ -148,7 +176,9 @@ mod tests {
         let mut p = ias(2000);
         p.service = Service::Bas;
         p.batch = None;
-        let e = resolve(&c, &p, FinancialYear::new(2026)).unwrap_err();
+        let e = resolve(&c, &p, FinancialYear::new(2026))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("bas-js-ss") && e.contains("bas-basic-ac"), "{e}");
         p.service = Service::Bscs;
         assert_eq!(

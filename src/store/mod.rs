@@ -71,6 +71,17 @@ pub struct Snapshot {
     pub next_id: u64,
 }
 
+impl Snapshot {
+    /// The officer's records, as the engine takes them (`Inputs::from_records`).
+    pub fn records(&self) -> crate::rules::engine::Records<'_> {
+        crate::rules::engine::Records {
+            completions: &self.completions,
+            assignments: &self.assignments,
+            assessments: &self.assessments,
+        }
+    }
+}
+
 /// What `add_completions` did: the records it made, and each completion it
 /// skipped with the record that already has its course.
 #[derive(Debug, Default)]

@@ -198,16 +198,15 @@ impl App {
         self.status = match &self.snapshot.profile {
             None => Err("No profile yet: press p to create one.".into()),
             Some(profile) => evaluate(
-                &Inputs {
-                    catalogue: &self.catalogue,
+                &Inputs::from_records(
+                    &self.catalogue,
                     profile,
-                    completions: &self.snapshot.completions,
-                    assignments: &self.snapshot.assignments,
-                    assessments: &self.snapshot.assessments,
-                    today: self.today,
-                },
+                    self.snapshot.records(),
+                    self.today,
+                ),
                 FinancialYear::containing(self.today),
-            ),
+            )
+            .map_err(|e| e.to_string()),
         };
     }
 

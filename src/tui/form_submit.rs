@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::App;
 use super::forms::{Form, FormKind};
+use super::wording::progress_error;
 use crate::progress::{self, CompletionInput};
 
 impl App {
@@ -33,82 +34,14 @@ impl App {
     /// whether it succeeded (the form closes) or shows the reason.
     fn submit(&mut self, f: &mut Form) -> bool {
         let result = match &f.kind {
-            FormKind::Other => progress::parse_date(&f.values[2])
-                .map_err(|e| format!("date: {e}"))
-                .and_then(|date| {
-                    progress::record_completion(
-                        &self.catalogue,
-                        &self.store,
-                        self.today,
-                        &CompletionInput {
-                            course: &f.values[0],
-                            other: true,
-                            hours: &f.values[1],
-                            date,
-                            certificate: Some(f.values[3].as_str()),
-                        },
-                    )
-                })
-                .map(|c| {
-                    format!(
-                        "Recorded \"{}\" ({} h), outside the lists.",
-                        c.title,
-                        format_hours(u64::from(c.seconds))
-                    )
-                }),
-            FormKind::Assigned => optional_date(&f.values[1])
-                .map_err(|e| format!("due date: {e}"))
-                .and_then(|due| {
-                    progress::record_assignment(
-                        &self.catalogue,
-                        &self.store,
-                        self.today,
-                        &f.values[0],
-                        due,
-                    )
-                })
-                .map(|a| match a.due {
-                    Some(d) => format!(
-                        "Assigned \"{}\", due {}: see Progress (2).",
-                        a.title,
-                        d.format("%d.%m.%Y")
-                    ),
-                    None => format!("Assigned \"{}\": see Progress (2).", a.title),
-                }),
-            FormKind::Assessment => progress::parse_date(&f.values[0])
-                .map_err(|e| format!("date passed: {e}"))
-                .and_then(|date| progress::record_assessment(&self.store, self.today, date))
-                .map(|a| {
-                    format!(
-                        "Assessment passed on {} recorded.",
-                        a.passed.format("%d.%m.%Y")
-                    )
-                }),
-            FormKind::Completion(course) => {
-                let date = progress::parse_date(&f.values[0]);
-                match date {
-                    Err(e) => Err(e),
-                    Ok(date) => progress::record_completion(
-                        &self.catalogue,
-                        &self.store,
-                        self.today,
-                        &CompletionInput {
-                            course: &self.catalogue.courses[*course].key(),
-                            other: false,
-                            hours: &f.values[1],
-                            date,
-                            certificate: Some(f.values[2].as_str()),
-                        },
-                    )
-                    .map(|c| {
-                        let h = format_hours(u64::from(c.seconds));
-                        format!("Recorded \"{}\" ({h} h).", c.title)
-                    }),
-                }
-            }
+            FormKind::Other => self.submit_other(f),
+            FormKind::Assigned => self.submit_assigned(f),
+            FormKind::Assessment => self.submit_assessment(f),
+            FormKind::Completion(course) => self.submit_completion(*course, f),
             FormKind::Profile => {
                 progress::save_profile(&self.catalogue, &self.store, self.today, &f.profile_input())
                     .map(|t| format!("Profile saved: tier {}.", t.id.as_deref().unwrap_or("none")))
+                    .map_err(progress_error)
             }
         };
         match result {
@@ -132,6 +65,69 @@ impl App {
                 false
             }
         }
+    }
+
+    fn submit_other(&self, f: &Form) -> Result<String, String> {
+        let date = progress::parse_date(&f.values[2]).map_err(|e| format!("date: {e}"))?;
+        let input = CompletionInput {
+            course: &f.values[0],
+            other: true,
+            hours: &f.values[1],
+            date,
+            certificate: Some(f.values[3].as_str()),
+        };
+        let c = progress::record_completion(&self.catalogue, &self.store, self.today, &input)
+            .map_err(progress_error)?;
+        Ok(format!(
+            "Recorded \"{}\" ({} h), outside the lists.",
+            c.title,
+            format_hours(u64::from(c.seconds))
+        ))
+    }
+
+    fn submit_assigned(&self, f: &Form) -> Result<String, String> {
+        let due = optional_date(&f.values[1]).map_err(|e| format!("due date: {e}"))?;
+        let a = progress::record_assignment(
+            &self.catalogue,
+            &self.store,
+            self.today,
+            &f.values[0],
+            due,
+        )
+        .map_err(progress_error)?;
+        Ok(match a.due {
+            Some(d) => format!(
+                "Assigned \"{}\", due {}: see Progress (2).",
+                a.title,
+                d.format("%d.%m.%Y")
+            ),
+            None => format!("Assigned \"{}\": see Progress (2).", a.title),
+        })
+    }
+
+    fn submit_assessment(&self, f: &Form) -> Result<String, String> {
+        let date = progress::parse_date(&f.values[0]).map_err(|e| format!("date passed: {e}"))?;
+        let a =
+            progress::record_assessment(&self.store, self.today, date).map_err(progress_error)?;
+        Ok(format!(
+            "Assessment passed on {} recorded.",
+            a.passed.format("%d.%m.%Y")
+        ))
+    }
+
+    fn submit_completion(&self, course: usize, f: &Form) -> Result<String, String> {
+        let date = progress::parse_date(&f.values[0])?;
+        let input = CompletionInput {
+            course: &self.catalogue.courses[course].key(),
+            other: false,
+            hours: &f.values[1],
+            date,
+            certificate: Some(f.values[2].as_str()),
+        };
+        let c = progress::record_completion(&self.catalogue, &self.store, self.today, &input)
+            .map_err(progress_error)?;
+        let h = format_hours(u64::from(c.seconds));
+        Ok(format!("Recorded \"{}\" ({h} h).", c.title))
     }
 }
 

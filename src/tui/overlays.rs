@@ -344,6 +344,30 @@ fn form_box(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
     );
 }
 
+/// One listing of a course: `*` on the officer's own tier.
+fn listing_line(app: &App, l: &crate::catalogue::Listing, mine: Option<&str>) -> String {
+    let rb = app
+        .catalogue
+        .rulebook(&l.rulebook)
+        .map_or(l.rulebook.as_str(), |r| r.short.as_str());
+    let status = if l.status == crate::catalogue::ListingStatus::Mandatory {
+        "M"
+    } else {
+        "O"
+    };
+    let star = if Some(l.tier.as_str()) == mine {
+        "*"
+    } else {
+        " "
+    };
+    format!(
+        "{star}{:<13} {status} {} row {:<3} {rb}",
+        l.tier,
+        badges(&l.competencies),
+        l.row
+    )
+}
+
 fn detail(f: &mut Frame, area: Rect, app: &App, course: CourseId, theme: &Theme) {
     let c = &app.catalogue.courses[course];
     let inner_width = area.width.saturating_sub(2) as usize;
@@ -392,26 +416,7 @@ fn detail(f: &mut Frame, area: Rect, app: &App, course: CourseId, theme: &Theme)
         listings.len()
     };
     for l in &listings[..shown] {
-        let rb = app
-            .catalogue
-            .rulebook(&l.rulebook)
-            .map_or(l.rulebook.as_str(), |r| r.short.as_str());
-        let status = if l.status == crate::catalogue::ListingStatus::Mandatory {
-            "M"
-        } else {
-            "O"
-        };
-        let star = if Some(l.tier.as_str()) == mine.as_deref() {
-            "*"
-        } else {
-            " "
-        };
-        let text = format!(
-            "{star}{:<13} {status} {} row {:<3} {rb}",
-            l.tier,
-            badges(&l.competencies),
-            l.row
-        );
+        let text = listing_line(app, l, mine.as_deref());
         lines.push(Line::from(fit(&text, inner_width)));
     }
     if shown < listings.len() {

@@ -69,6 +69,25 @@ pub fn by_urgency(st: &Status) -> Vec<&RequirementStatus> {
     rows
 }
 
+/// The order's short (ASCII) name and the clause, not its Hindi memo number.
+fn short_citation(app: &App, r: &crate::rules::engine::RequirementStatus) -> String {
+    match app.catalogue.rulebook(&r.rulebook) {
+        Some(b) => {
+            let head = format!(
+                "{} of {}, ",
+                b.citation.reference,
+                b.citation.date.format("%d.%m.%Y")
+            );
+            format!(
+                "  {}, {}",
+                b.short,
+                r.citation.strip_prefix(&head).unwrap_or(&r.citation)
+            )
+        }
+        None => format!("  {}", r.citation),
+    }
+}
+
 fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Theme) {
     let title = format!(
         " {} · tier {} · {} ",
@@ -122,22 +141,7 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
             .filled_style(style)
             .unfilled_style(theme.style(Meaning::Muted));
         f.render_widget(gauge, line(y + 1));
-        // The order's short (ASCII) name and the clause, not its Hindi memo number.
-        let cite = match app.catalogue.rulebook(&r.rulebook) {
-            Some(b) => {
-                let head = format!(
-                    "{} of {}, ",
-                    b.citation.reference,
-                    b.citation.date.format("%d.%m.%Y")
-                );
-                format!(
-                    "  {}, {}",
-                    b.short,
-                    r.citation.strip_prefix(&head).unwrap_or(&r.citation)
-                )
-            }
-            None => format!("  {}", r.citation),
-        };
+        let cite = short_citation(app, r);
         let cite = Line::from(Span::styled(fit(&cite, width), theme.style(Meaning::Muted)));
         f.render_widget(Paragraph::new(cite), line(y + 2).intersection(inner));
     }

@@ -205,4 +205,28 @@ mod tests {
         assert!(h1.contains(d(2026, 9, 30)) && !h1.contains(d(2026, 10, 1)));
         assert!(h2.contains(d(2026, 10, 1)) && h2.contains(d(2027, 3, 31)));
     }
+
+    /// Every day of 70 years against the calendar as written (month-day
+    /// compared as text), so an off-by-one at any edge fails every run.
+    #[test]
+    fn every_day_lands_in_the_year_and_half_its_written_date_says() {
+        let mut date = d(1990, 1, 1);
+        while date <= d(2060, 12, 31) {
+            let written = date.format("%Y-%m-%d").to_string();
+            let (year, month_day) = (written[..4].parse::<i32>().unwrap(), &written[5..]);
+            let start_year = if month_day >= "04-01" { year } else { year - 1 };
+            let in_h1 = ("04-01"..="09-30").contains(&month_day);
+
+            let fy = FinancialYear::containing(date);
+            assert_eq!(fy.start_year, start_year, "{written}");
+            assert!(fy.contains(date), "{written} in {fy}");
+            assert!(!fy.next().contains(date), "{written} not in {}", fy.next());
+            let before = FinancialYear::new(start_year - 1);
+            assert!(!before.contains(date), "{written} not in {before}");
+            let [h1, h2] = fy.halves();
+            assert_eq!(h1.contains(date), in_h1, "{written} in H1 of {fy}");
+            assert_eq!(h2.contains(date), !in_h1, "{written} in H2 of {fy}");
+            date = date.succ_opt().unwrap();
+        }
+    }
 }

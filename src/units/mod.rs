@@ -3,6 +3,7 @@
 //! India's states, and the nearest names to a mistyped one. Pure parsing
 //! and formatting; no catalogue, store or terminal code.
 
+pub mod amount;
 pub mod dates;
 pub mod fy;
 pub mod hours;

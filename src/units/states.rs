@@ -172,6 +172,11 @@ fn fold(text: &str) -> String {
 
 /// The state a typed name means, by slug, name or any listed spelling.
 pub fn find_state(text: &str) -> Option<&'static State> {
+    // A stored profile holds the slug itself: found without folding every
+    // name (the roster asks this for every officer and rulebook).
+    if let Some(s) = STATES.iter().find(|s| s.slug == text) {
+        return Some(s);
+    }
     let typed = fold(text);
     if typed.is_empty() {
         return None;
