@@ -264,33 +264,13 @@ fn render_table(
         .unwrap_or(4)
         .clamp(4, 14) as u16;
     // The flags take what their words need (up to 20 columns), the name the rest.
-    let flag_words = |r: &RosterRow| {
-        let kinds: Vec<&str> = r.flags.iter().map(|f| f.kind.id()).collect();
-        kinds.join(",")
-    };
     let flags_width = shown
         .iter()
         .map(|r| flag_words(r).chars().count())
         .max()
         .unwrap_or(0)
         .clamp(5, 20) as u16;
-    let rows: Vec<Row> = shown
-        .iter()
-        .map(|r| {
-            Row::new(vec![
-                Cell::from(r.officer.name.clone()),
-                Cell::from(r.tier.clone().unwrap_or_else(|| "-".into())),
-                Cell::from(format!("{:>9}", r.hours.as_deref().unwrap_or("-"))),
-                Cell::from(format!("{:>5}", r.mandatory.as_deref().unwrap_or("-"))),
-                Cell::from(r.verdict.word()).style(verdict_style(r.verdict, theme)),
-                Cell::from(
-                    r.next_due
-                        .map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
-                ),
-                Cell::from(flag_words(r)),
-            ])
-        })
-        .collect();
+    let rows: Vec<Row> = shown.iter().map(|r| table_row(r, theme)).collect();
     let empty = rows.is_empty();
     let table = Table::new(
         rows,
@@ -323,16 +303,40 @@ fn render_table(
     let mut state = TableState::default().with_selected(selected);
     f.render_stateful_widget(table, area, &mut state);
     if empty {
-        let hint = "No officer matches: t and v change the filters, / finds, Esc clears the find.";
-        let inner = Rect {
-            x: area.x + 2,
-            y: area.y + 3,
-            width: area.width.saturating_sub(4),
-            height: 1,
-        };
-        f.render_widget(
-            Paragraph::new(fit(hint, inner.width as usize)).style(theme.style(Meaning::Muted)),
-            inner,
-        );
+        no_match_hint(f, area, theme);
     }
+}
+
+fn no_match_hint(f: &mut Frame, area: Rect, theme: &Theme) {
+    let hint = "No officer matches: t and v change the filters, / finds, Esc clears the find.";
+    let inner = Rect {
+        x: area.x + 2,
+        y: area.y + 3,
+        width: area.width.saturating_sub(4),
+        height: 1,
+    };
+    f.render_widget(
+        Paragraph::new(fit(hint, inner.width as usize)).style(theme.style(Meaning::Muted)),
+        inner,
+    );
+}
+
+fn flag_words(r: &RosterRow) -> String {
+    let kinds: Vec<&str> = r.flags.iter().map(|f| f.kind.id()).collect();
+    kinds.join(",")
+}
+
+fn table_row<'a>(r: &RosterRow, theme: &Theme) -> Row<'a> {
+    Row::new(vec![
+        Cell::from(r.officer.name.clone()),
+        Cell::from(r.tier.clone().unwrap_or_else(|| "-".into())),
+        Cell::from(format!("{:>9}", r.hours.as_deref().unwrap_or("-"))),
+        Cell::from(format!("{:>5}", r.mandatory.as_deref().unwrap_or("-"))),
+        Cell::from(r.verdict.word()).style(verdict_style(r.verdict, theme)),
+        Cell::from(
+            r.next_due
+                .map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
+        ),
+        Cell::from(flag_words(r)),
+    ])
 }
