@@ -744,3 +744,20 @@ fn an_import_from_the_shell_shows_in_the_open_roster_without_a_key() {
     assert!(app.notice_changes(), "the change marker moved");
     assert_eq!(roster_names(&mut app), TOUR);
 }
+
+#[test]
+fn an_unmapped_officer_opens_with_why_and_how_the_cell_sets_a_tier() {
+    let o = bss_officer();
+    o.import_tour_roster();
+    let mut app = o.app();
+    app.on_key(ch('5'));
+    app.on_key(ch('/'));
+    type_text(&mut app, "pooja");
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(app.view, View::Progress);
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Pooja Sinha has no tier"), "{text}");
+    assert!(text.contains("karmadash roster tier"), "{text}");
+    assert!(!text.contains("press 1"), "{text}");
+}

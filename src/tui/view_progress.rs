@@ -24,8 +24,14 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Ok(st) => st,
         Err(e) => {
             let block = Block::default().borders(Borders::ALL).title(" Progress ");
+            // Your own profile is what is missing; an officer's tier is the cell's to set.
+            let text = match app.officer {
+                Some(_) => e.clone(),
+                None => format!("{e}\nThe catalogue works without one: press 1."),
+            };
             f.render_widget(
-                Paragraph::new(format!("{e}\nThe catalogue works without one: press 1."))
+                Paragraph::new(text)
+                    .wrap(ratatui::widgets::Wrap { trim: true })
                     .block(block),
                 area,
             );
