@@ -296,6 +296,13 @@ fn screens() -> Vec<(&'static str, String)> {
     let mut app = officer.app();
     app.on_key(ch('?'));
     out.push(shot("help", &mut app));
+
+    // A training cell's roster, from the README's tour reports.
+    let cell = bss_officer();
+    cell.import_tour_roster();
+    let mut app = cell.app();
+    app.on_key(ch('5'));
+    out.push(shot("roster", &mut app));
     out
 }
 

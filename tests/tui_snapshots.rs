@@ -223,7 +223,7 @@ fn words(screen: &str) -> String {
 fn at_60x16_the_tabs_keep_4_log_and_the_footer_keeps_q_quit() {
     let o = bss_officer();
     let mut app = o.app();
-    for view in ['1', '2', '3', '4'] {
+    for view in ['1', '2', '3', '4', '5'] {
         app.on_key(ch(view));
         let text = screen(&mut app, MIN_WIDTH, MIN_HEIGHT);
         let lines: Vec<&str> = text.lines().collect();
@@ -324,5 +324,59 @@ fn the_remove_confirmation_names_the_course() {
     );
     insta::with_settings!({ description => "x in the Log view: the course by name", omit_expression => true }, {
         insta::assert_snapshot!("confirm_remove_80x24", text);
+    });
+}
+
+#[test]
+fn roster_view() {
+    let o = bss_officer();
+    o.import_tour_roster();
+    let mut app = o.app();
+    app.on_key(ch('5'));
+    snapshot_both(
+        "roster",
+        "a Bihar training cell's roster from the tour's reports: most urgent first",
+        &mut app,
+    );
+}
+
+#[test]
+fn roster_find_box() {
+    let o = bss_officer();
+    o.import_tour_roster();
+    let mut app = o.app();
+    app.on_key(ch('5'));
+    app.on_key(ch('/'));
+    type_text(&mut app, "devi");
+    let text = screen(&mut app, 80, 24);
+    insta::with_settings!({ description => "/ in the Roster: the list narrows as a name is typed", omit_expression => true }, {
+        insta::assert_snapshot!("roster_find_80x24", text);
+    });
+}
+
+#[test]
+fn roster_officer_progress() {
+    let o = bss_officer();
+    o.import_tour_roster();
+    let mut app = o.app();
+    app.on_key(ch('5'));
+    app.on_key(ch('j'));
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(app.view, View::Progress);
+    snapshot_both(
+        "roster_officer_progress",
+        "Enter on the roster's second officer: her Progress, read-only",
+        &mut app,
+    );
+}
+
+#[test]
+fn roster_empty() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('5'));
+    let text = screen(&mut app, 80, 24);
+    insta::with_settings!({ description => "the Roster view before any import: how to import", omit_expression => true }, {
+        insta::assert_snapshot!("roster_empty_80x24", text);
     });
 }

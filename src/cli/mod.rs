@@ -162,8 +162,10 @@ pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failu
 /// CLI never imports a TUI type and each shell stays a thin layer.
 /// It returns the exit code the process should end with (130 after
 /// Ctrl-C, 143 after SIGTERM), 0 after `q`.
+/// The last argument is `--data DIR`, whose `designations.toml` places
+/// the roster's officers as `karmadash roster` does.
 pub type Dashboard =
-    fn(Catalogue, Store, NaiveDate, Result<Snapshot, String>) -> Result<i32, String>;
+    fn(Catalogue, Store, NaiveDate, Result<Snapshot, String>, Option<&Path>) -> Result<i32, String>;
 
 /// Runs a parsed command line; with no command, opens `dashboard`.
 pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
@@ -210,7 +212,9 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
             let store = store(&ctx)?;
             let first = snapshot(&ctx).map_err(|f| f.message);
             let catalogue = ManuallyDrop::into_inner(ctx.catalogue);
-            match dashboard(catalogue, store, ctx.today, first).map_err(Failure::input)? {
+            match dashboard(catalogue, store, ctx.today, first, ctx.data.as_deref())
+                .map_err(Failure::input)?
+            {
                 0 => Ok(()),
                 // Ctrl-C or a signal: the terminal is restored and the view
                 // saved; end with the status a shell expects (130, 143...).

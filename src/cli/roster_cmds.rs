@@ -27,17 +27,8 @@ pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
 /// The built-in designations table, with a cell's `designations.toml`
 /// from `--data DIR` over it.
 fn designations(ctx: &Context) -> Result<Designations, Failure> {
-    let mut d = Designations::builtin(&ctx.catalogue).map_err(|e| Failure::input(e.to_string()))?;
-    if let Some(dir) = &ctx.data {
-        let path = dir.join("designations.toml");
-        if path.is_file() {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| Failure::input(format!("{}: cannot read it: {e}", path.display())))?;
-            d.add_overriding(&path.display().to_string(), &text, &ctx.catalogue)
-                .map_err(|e| Failure::input(format!("the data file {e}")))?;
-        }
-    }
-    Ok(d)
+    crate::roster::cell_table::designations(&ctx.catalogue, ctx.data.as_deref())
+        .map_err(|e| Failure::input(e.to_string()))
 }
 
 fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
@@ -134,13 +125,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         .filter(|s| !args.behind || s.verdict() <= Verdict::Unmapped)
         .collect();
     // Most urgent first; then the least share of the hours done.
-    rows.sort_by(|a, b| {
-        let share = |s: &OfficerStatus| s.hours().map_or(2.0, |h| h.done / h.target.max(1e-9));
-        a.verdict()
-            .cmp(&b.verdict())
-            .then(share(a).total_cmp(&share(b)))
-            .then(a.officer.name.cmp(&b.officer.name))
-    });
+    rows.sort_by(crate::roster::urgency::by_urgency);
     if args.json {
         let as_of = ctx.today.min(fy.end());
         return json(&RosterJson {

@@ -2,11 +2,13 @@
 //! reports, each officer mapped to a tier and evaluated by the same engine
 //! as one officer's `status`. Pure: no store, no terminal.
 
+pub mod cell_table;
 pub mod designations;
 pub mod evaluate;
 pub mod gather;
 pub mod officer;
 pub mod personal;
+pub mod urgency;
 
 pub use evaluate::{evaluate_officer, Defaults, OfficerStatus, Verdict};
 pub use gather::{DurationSeen, Gathered, Gathering};

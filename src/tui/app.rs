@@ -1,43 +1,25 @@
-//! The dashboard's state and `update`: every change of state happens here,
-//! from an `Action` or a key typed into a form or the search box.
+//! The dashboard's state: what was read from the store, each view's own
+//! state, the open popup, and the key dispatch. Actions change it in
+//! `update.rs`, popup keys in `overlay_keys.rs`.
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
 use std::sync::Arc;
 
 use super::forms::Form;
-use super::keymap::{action_for, Action};
+use super::keymap::action_for;
+use super::roster_data::{OfficerProgress, Roster};
 use super::search_worker::SearchWorker;
+pub use super::views::View;
+use super::{view_log, view_plan, view_progress, view_roster};
 use crate::catalogue::{Catalogue, Competency, CourseId, Listing, ListingStatus};
+use crate::roster::designations::Designations;
 use crate::rules::engine::{evaluate, Inputs, Status};
 use crate::rules::fy::FinancialYear;
+use crate::rules::record::Completion;
 use crate::search::Hit;
 use crate::store::{Snapshot, Store, UiState};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Catalogue,
-    Progress,
-    Plan,
-    Log,
-}
-
-impl View {
-    pub const ALL: [View; 4] = [View::Catalogue, View::Progress, View::Plan, View::Log];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            View::Catalogue => "Catalogue",
-            View::Progress => "Progress",
-            View::Plan => "Plan",
-            View::Log => "Log",
-        }
-    }
-
-    fn index(self) -> usize {
-        View::ALL.iter().position(|v| *v == self).expect("listed")
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -60,6 +42,8 @@ pub enum Overlay {
     ConfirmRemove(u64),
     /// A requirement's full text and citation: its row in the Progress view.
     Requirement(usize),
+    /// The Roster view's find box; what is typed is the view's `find`.
+    FindOfficer,
 }
 
 pub struct App {
@@ -70,14 +54,23 @@ pub struct App {
     pub snapshot: Snapshot,
     /// The engine's answer for this FY, or why there is none (no profile...).
     pub status: Result<Status, String>,
+    // The Catalogue view's state stays here: the search box and the saved
+    // UI state move it too.
     pub tier: usize,
     pub focus: Focus,
     pub row: usize,
     pub competency: Option<Competency>,
     pub listing_status: Option<ListingStatus>,
-    pub plan_row: usize,
-    pub progress_row: usize,
-    pub log_row: usize,
+    pub progress_view: view_progress::State,
+    pub plan_view: view_plan::State,
+    pub log_view: view_log::State,
+    pub roster_view: view_roster::State,
+    /// The cell's officers, evaluated when the snapshot is read.
+    pub roster: Roster,
+    /// The designations table the roster is read with (or why it cannot be).
+    designations: Result<Designations, String>,
+    /// A roster officer whose Progress is shown, read-only, instead of yours.
+    pub officer: Option<OfficerProgress>,
     pub overlay: Option<Overlay>,
     pub message: Option<(String, bool)>,
     pub quit: bool,
@@ -94,7 +87,7 @@ pub struct App {
     pub(super) covered: Option<Overlay>,
 }
 
-fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
+pub(super) fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
     match current {
         None => all.first().copied(),
         Some(c) => all
@@ -108,18 +101,22 @@ fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
 impl App {
     pub fn new(catalogue: Arc<Catalogue>, store: Store, today: NaiveDate) -> App {
         let first = store.snapshot().map_err(|e| e.0);
-        App::with_snapshot(catalogue, store, today, first)
+        App::with_snapshot(catalogue, store, today, first, None)
     }
 
     /// `new`, with the store's contents already read (the shell reads them
-    /// while the catalogue loads, so the first frame comes sooner).
+    /// while the catalogue loads, so the first frame comes sooner), and the
+    /// `--data DIR` whose `designations.toml` places the roster's officers.
     pub fn with_snapshot(
         catalogue: Arc<Catalogue>,
         store: Store,
         today: NaiveDate,
         first: Result<Snapshot, String>,
+        data: Option<&Path>,
     ) -> App {
         let search = SearchWorker::start(Arc::clone(&catalogue));
+        let designations =
+            crate::roster::cell_table::designations(&catalogue, data).map_err(|e| e.to_string());
         let mut app = App {
             catalogue,
             store,
@@ -132,9 +129,13 @@ impl App {
             row: 0,
             competency: None,
             listing_status: None,
-            plan_row: 0,
-            progress_row: 0,
-            log_row: 0,
+            progress_view: Default::default(),
+            plan_view: Default::default(),
+            log_view: Default::default(),
+            roster_view: Default::default(),
+            roster: Roster::default(),
+            designations,
+            officer: None,
             overlay: None,
             message: None,
             quit: false,
@@ -160,10 +161,12 @@ impl App {
         self.seen_change = self.store.change_marker();
         let read = self.store.snapshot().map_err(|e| e.0);
         self.take_snapshot(read);
-        self.log_row = self.log_row.min(self.log_rows().len().saturating_sub(1));
-        self.plan_row = self
-            .plan_row
-            .min(self.plan_courses().len().saturating_sub(1));
+        // Every view's cursor stays on a row that still exists.
+        for entry in super::views::VIEWS {
+            let last = (entry.rows)(self).saturating_sub(1);
+            let cursor = (entry.cursor)(self);
+            *cursor = (*cursor).min(last);
+        }
     }
 
     /// Reloads when another process (a shell `karmadash done`) wrote to the
@@ -178,11 +181,19 @@ impl App {
         true
     }
 
-    /// Takes a read of the store (or says why it failed) and re-evaluates.
+    /// Takes a read of the store (or says why it failed) and re-evaluates,
+    /// the roster's officers too: never per frame.
     fn take_snapshot(&mut self, read: Result<Snapshot, String>) {
         match read {
             Ok(s) => self.snapshot = s,
             Err(e) => self.message = Some((e, true)),
+        }
+        self.roster = match &self.designations {
+            Ok(table) => Roster::read(&self.catalogue, &self.store, table, self.today),
+            Err(why) => Roster::failed(why.clone()),
+        };
+        if let Some(shown) = &self.officer {
+            self.officer = self.roster.progress_of(&shown.id, self.today);
         }
         self.status = match &self.snapshot.profile {
             None => Err("No profile yet: press p to create one.".into()),
@@ -204,7 +215,7 @@ impl App {
         if let Some(v) = ui
             .view
             .as_deref()
-            .and_then(|v| View::ALL.into_iter().find(|x| x.name() == v))
+            .and_then(|v| View::all().find(|x| x.name() == v))
         {
             self.view = v;
         }
@@ -289,6 +300,19 @@ impl App {
         out
     }
 
+    /// The status the Progress view shows: a roster officer's while one is
+    /// open from the Roster view, else yours.
+    pub fn shown_status(&self) -> &Result<Status, String> {
+        self.officer.as_ref().map_or(&self.status, |o| &o.status)
+    }
+
+    /// The completions behind `shown_status`.
+    pub fn shown_completions(&self) -> &[Completion] {
+        self.officer
+            .as_ref()
+            .map_or(&self.snapshot.completions, |o| &o.completions)
+    }
+
     /// Completions of the FY, newest first.
     pub fn log_rows(&self) -> Vec<&crate::rules::record::Completion> {
         let fy = FinancialYear::containing(self.today);
@@ -302,40 +326,24 @@ impl App {
         rows
     }
 
-    fn selected_course(&self) -> Option<CourseId> {
+    pub(super) fn selected_course(&self) -> Option<CourseId> {
         match self.view {
             View::Catalogue if self.focus == Focus::Listings => {
                 self.visible_listings().get(self.row).and_then(|l| l.course)
             }
-            View::Plan => self.plan_courses().get(self.plan_row).copied(),
+            View::Plan => self.plan_courses().get(self.plan_view.row).copied(),
             _ => None,
         }
     }
 
-    fn rows_in_view(&self) -> usize {
-        match self.view {
-            View::Catalogue if self.focus == Focus::Tiers => self.catalogue.tiers.len(),
-            View::Catalogue => self.visible_listings().len(),
-            View::Plan => self.plan_courses().len(),
-            View::Log => self.log_rows().len(),
-            View::Progress => self.status.as_ref().map_or(0, |s| s.requirements.len()),
-        }
+    pub(super) fn rows_in_view(&self) -> usize {
+        (self.view.entry().rows)(self)
     }
 
-    fn cursor(&mut self) -> &mut usize {
-        match self.view {
-            View::Catalogue if self.focus == Focus::Tiers => &mut self.tier,
-            View::Plan => &mut self.plan_row,
-            View::Log => &mut self.log_row,
-            View::Progress => &mut self.progress_row,
-            View::Catalogue => &mut self.row,
-        }
-    }
-
-    fn move_cursor(&mut self, to: impl FnOnce(usize, usize) -> usize) {
+    pub(super) fn move_cursor(&mut self, to: impl FnOnce(usize, usize) -> usize) {
         let n = self.rows_in_view();
         let tiers_before = self.tier;
-        let c = self.cursor();
+        let c = (self.view.entry().cursor)(self);
         *c = if n == 0 { 0 } else { to(*c, n).min(n - 1) };
         if self.tier != tiers_before {
             self.row = 0;
@@ -363,198 +371,5 @@ impl App {
         if let Some(action) = action_for(self.view, &key) {
             self.update(action);
         }
-    }
-
-    pub fn update(&mut self, action: Action) {
-        let page = self.page.max(1);
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Back => {
-                if self.view == View::Catalogue && self.focus == Focus::Listings {
-                    self.focus = Focus::Tiers;
-                } else {
-                    self.message = Some(("Nothing to close: q quits.".into(), false));
-                }
-            }
-            Action::RecordOther => self.overlay = Some(Overlay::Form(Form::other(self.today))),
-            Action::RecordAssigned => self.overlay = Some(Overlay::Form(Form::assigned())),
-            Action::RecordAssessment => {
-                self.overlay = Some(Overlay::Form(Form::assessment(self.today)))
-            }
-            Action::NextView => self.view = View::ALL[(self.view.index() + 1) % 4],
-            Action::PrevView => self.view = View::ALL[(self.view.index() + 3) % 4],
-            Action::GoView(v) => self.view = v,
-            Action::Up => self.move_cursor(|c, _| c.saturating_sub(1)),
-            Action::Down => self.move_cursor(|c, _| c + 1),
-            Action::PageUp => self.move_cursor(|c, _| c.saturating_sub(page)),
-            Action::PageDown => self.move_cursor(|c, _| c + page),
-            Action::Top => self.move_cursor(|_, _| 0),
-            Action::Bottom => self.move_cursor(|_, n| n.saturating_sub(1)),
-            Action::FocusLeft => self.focus = Focus::Tiers,
-            Action::FocusRight => self.focus = Focus::Listings,
-            Action::Open => self.open_selected(),
-            Action::Search => {
-                self.overlay = Some(Overlay::Search(SearchBox {
-                    query: String::new(),
-                    hits: Vec::new(),
-                    selected: 0,
-                    waiting: false,
-                }))
-            }
-            Action::Help => self.overlay = Some(Overlay::Help),
-            Action::CycleCompetency => {
-                self.competency = cycle(&Competency::ALL, self.competency);
-                self.row = 0;
-            }
-            Action::CycleStatus => {
-                self.listing_status = cycle(
-                    &[ListingStatus::Mandatory, ListingStatus::Optional],
-                    self.listing_status,
-                );
-                self.row = 0;
-            }
-            Action::RecordDone => self.record_done(),
-            Action::ToggleShortlist => self.toggle_shortlist(),
-            Action::Remove => {
-                if let Some(c) = self.log_rows().get(self.log_row) {
-                    self.overlay = Some(Overlay::ConfirmRemove(c.id));
-                }
-            }
-            Action::EditProfile => {
-                self.overlay = Some(Overlay::Form(Form::profile(self.snapshot.profile.as_ref())))
-            }
-        }
-    }
-
-    /// Enter: into a tier's courses, a requirement's details, or a course's.
-    fn open_selected(&mut self) {
-        match self.view {
-            View::Catalogue if self.focus == Focus::Tiers => {
-                self.focus = Focus::Listings;
-                self.row = 0;
-            }
-            View::Progress if self.rows_in_view() > 0 => {
-                self.overlay = Some(Overlay::Requirement(self.progress_row));
-            }
-            _ => {
-                if let Some(c) = self.selected_course() {
-                    self.overlay = Some(Overlay::Detail(c));
-                }
-            }
-        }
-    }
-
-    /// The completion form for the selected course, unless it is recorded.
-    fn record_done(&mut self) {
-        match self.selected_course() {
-            Some(c) if self.completed(c).is_some() => {
-                self.message = Some(("Already recorded: see the Log view (4).".into(), true))
-            }
-            Some(c) => {
-                self.overlay = Some(Overlay::Form(Form::completion(
-                    c,
-                    &self.catalogue.courses[c].title,
-                    self.today,
-                )))
-            }
-            None => {
-                self.message = Some(("Select a course first (→ to the course list).".into(), true))
-            }
-        }
-    }
-
-    /// Adds the selected course to the shortlist, or drops it.
-    fn toggle_shortlist(&mut self) {
-        if let Some(c) = self.selected_course() {
-            let on = !self.shortlisted(c);
-            match self
-                .store
-                .set_shortlisted(&self.catalogue.courses[c].key(), on)
-            {
-                Ok(()) => {
-                    self.message = Some((
-                        if on {
-                            "Added to your shortlist (Plan view, 3)."
-                        } else {
-                            "Dropped from your shortlist."
-                        }
-                        .into(),
-                        false,
-                    ))
-                }
-                Err(e) => self.message = Some((e.0, true)),
-            }
-            self.reload();
-        }
-    }
-
-    fn on_overlay_key(&mut self, key: KeyEvent) {
-        let Some(overlay) = self.overlay.take() else {
-            return;
-        };
-        self.overlay = match overlay {
-            Overlay::Help => match key.code {
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => {
-                    self.covered.take()
-                }
-                _ => Some(overlay),
-            },
-            Overlay::Detail(_) | Overlay::ConfirmRemove(_) | Overlay::Requirement(_)
-                if matches!(key.code, KeyCode::Char('?')) =>
-            {
-                self.covered = Some(overlay);
-                Some(Overlay::Help)
-            }
-            Overlay::Requirement(_) => match key.code {
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => None,
-                _ => Some(overlay),
-            },
-            Overlay::Detail(_) => match key.code {
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => None,
-                KeyCode::Char('d') => {
-                    self.overlay = Some(overlay);
-                    if let Some(Overlay::Detail(c)) = self.overlay.take() {
-                        if self.completed(c).is_none() {
-                            self.overlay = Some(Overlay::Form(Form::completion(
-                                c,
-                                &self.catalogue.courses[c].title,
-                                self.today,
-                            )));
-                            return;
-                        }
-                        Some(Overlay::Detail(c))
-                    } else {
-                        None
-                    }
-                }
-                _ => Some(overlay),
-            },
-            Overlay::ConfirmRemove(id) => {
-                if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
-                    match self.store.remove_completion(id) {
-                        Ok(c) => self.message = Some((format!("Removed \"{}\".", c.title), false)),
-                        Err(e) => self.message = Some((e.0, true)),
-                    }
-                    self.reload();
-                    self.log_row = self.log_row.min(self.log_rows().len().saturating_sub(1));
-                }
-                None
-            }
-            // Closing may open another overlay (Enter in search opens the course).
-            Overlay::Search(mut b) => {
-                if self.on_search_key(&mut b, key) {
-                    Some(Overlay::Search(b))
-                } else {
-                    self.overlay.take()
-                }
-            }
-            Overlay::Form(mut f) => {
-                if self.on_form_key(&mut f, key) {
-                    Some(Overlay::Form(f))
-                } else {
-                    self.overlay.take()
-                }
-            }
-        };
     }
 }

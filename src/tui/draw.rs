@@ -11,8 +11,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, View};
 use super::keymap::{bindings_for, popup_keys, Action};
+use super::overlays;
 use super::theme::{Meaning, Theme};
-use super::{overlays, view_catalogue, view_log, view_plan, view_progress};
+use super::views::VIEWS;
 use crate::units::text::is_hostile;
 
 /// The smallest terminal the dashboard lays out in.
@@ -41,12 +42,7 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     .areas(area);
     draw_tabs(f, top, app, theme);
     app.page = body.height.saturating_sub(3) as usize;
-    match app.view {
-        View::Catalogue => view_catalogue::render(f, body, app, theme),
-        View::Progress => view_progress::render(f, body, app, theme),
-        View::Plan => view_plan::render(f, body, app, theme),
-        View::Log => view_log::render(f, body, app, theme),
-    }
+    (app.view.entry().render)(f, body, app, theme);
     draw_status(f, status, app, theme);
     draw_footer(f, footer, app, theme);
     if let Some(o) = &app.overlay {
@@ -69,14 +65,14 @@ fn strip_hostile(buffer: &mut ratatui::buffer::Buffer) {
 }
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let titles: Vec<Line> = View::ALL
+    let titles: Vec<Line> = VIEWS
         .iter()
-        .enumerate()
-        .map(|(i, v)| Line::from(format!("{} {}", i + 1, v.name())))
+        .map(|v| Line::from(format!("{} {}", v.key, v.label)))
         .collect();
-    let selected = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
+    let selected = app.view.index();
     // The tabs take what they need (each name, padding, a divider): at 60
-    // columns "4 Log" must still show, so the title on the right shrinks.
+    // columns every tab must still show whole, so the title on the right
+    // gives way (the Progress and Log views name the FY in their boxes).
     let needed: u16 = titles.iter().map(|t| t.width() as u16 + 3).sum::<u16>();
     let fy = crate::rules::fy::FinancialYear::containing(app.today);
     let room = area.width.saturating_sub(needed) as usize;
@@ -110,7 +106,7 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let line = match &app.message {
         Some((m, true)) => Line::from(Span::styled(format!("! {m}"), theme.style(Meaning::Alert))),
         Some((m, false)) => Line::from(Span::styled(m.clone(), theme.style(Meaning::Met))),
-        None => match &app.status {
+        None => match app.shown_status() {
             Ok(st) => Line::from(Span::styled(st.short_line(), theme.style(Meaning::Muted))),
             Err(e) => Line::from(Span::styled(e.clone(), theme.style(Meaning::Muted))),
         },

@@ -43,6 +43,7 @@ impl Input {
     }
 }
 
+#[derive(Debug, Clone)]
 pub enum Next {
     Event(Event),
     Idle,

@@ -3,7 +3,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{Overlay, View};
+use super::app::Overlay;
+use super::views::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -31,6 +32,9 @@ pub enum Action {
     RecordOther,
     RecordAssigned,
     RecordAssessment,
+    CycleTier,
+    CycleVerdict,
+    FindOfficer,
     /// Esc on the main screen: closes what is open (nothing quits on Esc).
     Back,
 }
@@ -155,6 +159,38 @@ pub const BINDINGS: &[Binding] = &[
         "remove"
     ),
     b!(
+        Scope::View(Roster),
+        [(Enter, NONE)],
+        "Enter",
+        "the selected officer's Progress, read-only (Esc: back)",
+        Action::Open,
+        "progress"
+    ),
+    b!(
+        Scope::View(Roster),
+        [(Char('t'), NONE)],
+        "t",
+        "tier filter: all, then each tier in the roster",
+        Action::CycleTier,
+        "tier"
+    ),
+    b!(
+        Scope::View(Roster),
+        [(Char('v'), NONE)],
+        "v",
+        "verdict filter: all, needing action, then each verdict",
+        Action::CycleVerdict,
+        "verdict"
+    ),
+    b!(
+        Scope::View(Roster),
+        [(Char('/'), NONE)],
+        "/",
+        "find officers by name or e-mail",
+        Action::FindOfficer,
+        "find"
+    ),
+    b!(
         Scope::Global,
         [(Char('/'), NONE)],
         "/",
@@ -178,38 +214,16 @@ pub const BINDINGS: &[Binding] = &[
         Action::PrevView,
         ""
     ),
-    b!(
-        Scope::Global,
-        [(Char('1'), NONE)],
-        "1",
-        "Catalogue view",
-        Action::GoView(Catalogue),
-        ""
-    ),
-    b!(
-        Scope::Global,
-        [(Char('2'), NONE)],
-        "2",
-        "Progress view",
-        Action::GoView(Progress),
-        ""
-    ),
-    b!(
-        Scope::Global,
-        [(Char('3'), NONE)],
-        "3",
-        "Plan view",
-        Action::GoView(Plan),
-        ""
-    ),
-    b!(
-        Scope::Global,
-        [(Char('4'), NONE)],
-        "4",
-        "Log view",
-        Action::GoView(Log),
-        ""
-    ),
+    // The digits of the views table (views.rs): matched by `action_for`,
+    // spelled out by the help from the table, so a new view needs no entry.
+    Binding {
+        scope: Scope::Global,
+        keys: &[],
+        label: "",
+        help: "",
+        action: Action::GoView(Catalogue),
+        hint: "",
+    },
     b!(
         Scope::Global,
         [(Up, NONE), (Char('k'), NONE)],
@@ -353,6 +367,12 @@ pub fn popup_keys(overlay: &Overlay) -> &'static [(&'static str, &'static str)] 
         Overlay::ConfirmRemove(_) => &[("y", "remove"), ("?", "help"), ("other", "keep")],
         Overlay::Detail(_) => &[("d", "record done"), ("?", "help"), ("Esc", "close")],
         Overlay::Requirement(_) => &[("?", "help"), ("Esc", "close")],
+        Overlay::FindOfficer => &[
+            ("type", "find"),
+            ("Enter", "keep"),
+            ("F1", "help"),
+            ("Esc", "clear"),
+        ],
         Overlay::Help => &[("Esc", "close help")],
     }
 }
@@ -373,6 +393,11 @@ pub fn action_for(view: View, key: &KeyEvent) -> Option<Action> {
     if key.code == Char('c') && key.modifiers.contains(CTRL) {
         return Some(Action::Quit);
     }
+    if let (Char(digit), NONE | SHIFT) = (key.code, key.modifiers) {
+        if let Some(to) = View::for_key(digit) {
+            return Some(Action::GoView(to));
+        }
+    }
     BINDINGS
         .iter()
         .filter(|b| b.scope == Scope::View(view))
@@ -381,10 +406,18 @@ pub fn action_for(view: View, key: &KeyEvent) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// The bindings that work in a view, view-specific first.
+/// The bindings that work in a view, view-specific first; a global binding
+/// whose key the view takes for itself (`/` in the Roster) is left out.
 pub fn bindings_for(view: View) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.scope == Scope::View(view))
-        .chain(BINDINGS.iter().filter(|b| b.scope == Scope::Global))
+    let own = move || {
+        BINDINGS
+            .iter()
+            .filter(move |b| b.scope == Scope::View(view))
+    };
+    own().chain(
+        BINDINGS
+            .iter()
+            .filter(|b| b.scope == Scope::Global)
+            .filter(move |b| !b.keys.iter().any(|k| own().any(|o| o.keys.contains(k)))),
+    )
 }

@@ -8,15 +8,21 @@ mod form_submit;
 mod forms;
 mod input;
 mod keymap;
+mod overlay_keys;
 mod overlays;
+mod redraw;
+mod roster_data;
 mod search_box;
 mod search_worker;
 mod terminal;
 mod theme;
+mod update;
 mod view_catalogue;
 mod view_log;
 mod view_plan;
 mod view_progress;
+mod view_roster;
+mod views;
 mod wording;
 mod wrap;
 
@@ -26,8 +32,8 @@ pub use keymap::Action;
 pub use theme::Theme;
 
 use chrono::NaiveDate;
-use crossterm::event::{Event, KeyEventKind};
 use std::io::IsTerminal;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -49,12 +55,13 @@ pub fn run(
     store: Store,
     today: NaiveDate,
     first: Result<Snapshot, String>,
+    data: Option<&Path>,
 ) -> Result<i32, String> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err("the dashboard needs a terminal; from scripts use `karmadash status` (or `karmadash --help`)".into());
     }
     let theme = Theme::from_env();
-    let mut app = App::with_snapshot(Arc::new(catalogue), store, today, first);
+    let mut app = App::with_snapshot(Arc::new(catalogue), store, today, first, data);
     // SIGTERM, or SIGHUP when an SSH link drops, ends the loop like `q`, so
     // the terminal is restored and the UI state saved on those paths too.
     // The flag holds the number of the signal that arrived (0: none).
@@ -87,24 +94,26 @@ fn event_loop(
 ) -> Result<(), String> {
     let input = input::Input::start();
     let mut last_check = Instant::now();
+    let mut changed = true;
     loop {
-        terminal
-            .draw(|f| draw(f, app, theme))
-            .map_err(|e| format!("cannot draw: {e}"))?;
+        if changed {
+            terminal
+                .draw(|f| draw(f, app, theme))
+                .map_err(|e| format!("cannot draw: {e}"))?;
+        }
         // Blocking reads on the input thread never split an escape
         // sequence; the wait only paces search results and signals.
-        match input.next(Duration::from_millis(25))? {
-            Next::Event(Event::Key(k)) if k.kind == KeyEventKind::Press => app.on_key(k),
-            Next::Gone => return Ok(()),
-            Next::Event(_) | Next::Idle => {}
+        let next = input.next(Duration::from_millis(25))?;
+        if let Next::Gone = next {
+            return Ok(());
         }
-        app.poll_search();
         // Another process's write shows within a second: a file read every
         // quarter second, never sled held open or polled.
-        if last_check.elapsed() >= CHANGE_CHECK {
+        let check_store = last_check.elapsed() >= CHANGE_CHECK;
+        if check_store {
             last_check = Instant::now();
-            app.notice_changes();
         }
+        changed = redraw::turn(app, next, check_store);
         if app.quit || stop.load(Ordering::Relaxed) != 0 {
             return Ok(());
         }

@@ -13,6 +13,7 @@ use super::keymap::{bindings_for, popup_keys, Action, TEXT_KEYS};
 use super::theme::{Meaning, Theme};
 use super::view_catalogue::badges;
 use super::view_progress::by_urgency;
+use super::views::VIEWS;
 use super::wrap::wrap;
 use crate::catalogue::CourseId;
 use unicode_width::UnicodeWidthStr;
@@ -42,6 +43,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &T
         Overlay::Detail(c) => detail(f, area, app, *c, theme),
         Overlay::ConfirmRemove(id) => confirm_remove(f, area, app, *id),
         Overlay::Requirement(row) => requirement(f, area, app, *row, theme),
+        Overlay::FindOfficer => super::view_roster::render_find(f, area, app, theme),
     }
 }
 
@@ -83,7 +85,7 @@ fn confirm_remove(f: &mut Frame, area: Rect, app: &App, id: u64) {
 /// A requirement whole: its text, where it stands, and the order and
 /// paragraph that impose it, wrapped so nothing is cut.
 fn requirement(f: &mut Frame, area: Rect, app: &App, row: usize, theme: &Theme) {
-    let Ok(st) = &app.status else { return };
+    let Ok(st) = app.shown_status() else { return };
     let Some(r) = by_urgency(st).get(row).copied() else {
         return;
     };
@@ -145,6 +147,14 @@ fn pairs_with(a: Action, b: Action) -> bool {
 pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let mut out: Vec<(String, String, Action)> = Vec::new();
     for b in bindings_for(app.view) {
+        if let Action::GoView(_) = b.action {
+            // The views table's digits, spelled out from it.
+            let keys: Vec<String> = VIEWS.iter().map(|v| v.key.to_string()).collect();
+            let names: Vec<&str> = VIEWS.iter().map(|v| v.label).collect();
+            let help = format!("{} view / {}", names[0], names[1..].join(" / "));
+            out.push((keys.join(" "), help, b.action));
+            continue;
+        }
         match out.last_mut() {
             Some((keys, help, last)) if pairs_with(*last, b.action) => {
                 keys.push(' ');

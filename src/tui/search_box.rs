@@ -38,15 +38,18 @@ impl App {
         b.selected = 0;
     }
 
-    /// Takes any search results that arrived; called every tick.
-    pub fn poll_search(&mut self) {
+    /// Takes any search results that arrived; called every tick. Returns
+    /// whether some did (the screen then changes).
+    pub fn poll_search(&mut self) -> bool {
         if let Some(Overlay::Search(b)) = &mut self.overlay {
             if let Some(hits) = self.search.poll() {
                 b.hits = hits;
                 b.waiting = false;
                 b.selected = b.selected.min(b.hits.len().saturating_sub(1));
+                return true;
             }
         }
+        false
     }
 
     /// Blocks until the search answers (tests and screenshots).
@@ -80,7 +83,7 @@ impl App {
             .unwrap_or(0);
         self.competency = None;
         self.listing_status = None;
-        self.view = View::Catalogue;
+        self.go_to(View::Catalogue);
         self.focus = Focus::Listings;
         self.row = self
             .visible_listings()

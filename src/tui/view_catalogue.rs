@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use ratatui::Frame;
 
-use super::app::{App, Focus};
+use super::app::{cycle, App, Focus};
 use super::draw::fit;
+use super::keymap::Action;
 use super::theme::{Meaning, Theme};
 use crate::catalogue::{Competency, ListingStatus, SourceDefect};
 
@@ -154,4 +155,44 @@ fn render_listings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (app.focus == Focus::Listings).then(|| app.row.min(listings.len().saturating_sub(1))),
     );
     f.render_stateful_widget(table, area, &mut state);
+}
+
+pub fn rows(app: &App) -> usize {
+    match app.focus {
+        Focus::Tiers => app.catalogue.tiers.len(),
+        Focus::Listings => app.visible_listings().len(),
+    }
+}
+
+/// The cursor is the tier while the tier list has the focus.
+pub fn cursor(app: &mut App) -> &mut usize {
+    match app.focus {
+        Focus::Tiers => &mut app.tier,
+        Focus::Listings => &mut app.row,
+    }
+}
+
+pub fn act(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::Back if app.focus == Focus::Listings => app.focus = Focus::Tiers,
+        Action::FocusLeft => app.focus = Focus::Tiers,
+        Action::FocusRight => app.focus = Focus::Listings,
+        Action::Open if app.focus == Focus::Tiers => {
+            app.focus = Focus::Listings;
+            app.row = 0;
+        }
+        Action::CycleCompetency => {
+            app.competency = cycle(&Competency::ALL, app.competency);
+            app.row = 0;
+        }
+        Action::CycleStatus => {
+            app.listing_status = cycle(
+                &[ListingStatus::Mandatory, ListingStatus::Optional],
+                app.listing_status,
+            );
+            app.row = 0;
+        }
+        _ => return false,
+    }
+    true
 }

@@ -5,6 +5,8 @@ use ratatui::widgets::{Block, Borders, Row, Table, TableState};
 use ratatui::Frame;
 
 use super::app::App;
+use super::app::Overlay;
+use super::keymap::Action;
 use super::theme::{Meaning, Theme};
 use crate::units::hours::format_hours;
 use crate::units::words::count;
@@ -55,7 +57,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .block(Block::default().borders(Borders::ALL).title(title))
     .highlight_symbol("▸")
     .row_highlight_style(theme.style(Meaning::Selected));
-    let mut state = TableState::default().with_selected((!empty).then_some(app.log_row));
+    let mut state = TableState::default().with_selected((!empty).then_some(app.log_view.row));
     f.render_stateful_widget(table, area, &mut state);
     if empty {
         let hint = "Nothing recorded this year: in the Catalogue (1) select a course, press d.";
@@ -70,4 +72,28 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             inner,
         );
     }
+}
+
+/// The Log view's own state: its selected row.
+#[derive(Debug, Default)]
+pub struct State {
+    pub row: usize,
+}
+
+pub fn rows(app: &App) -> usize {
+    app.log_rows().len()
+}
+
+pub fn cursor(app: &mut App) -> &mut usize {
+    &mut app.log_view.row
+}
+
+pub fn act(app: &mut App, action: Action) -> bool {
+    if action != Action::Remove {
+        return false;
+    }
+    if let Some(c) = app.log_rows().get(app.log_view.row) {
+        app.overlay = Some(Overlay::ConfirmRemove(c.id));
+    }
+    true
 }

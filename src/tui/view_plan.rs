@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::app::App;
+use super::keymap::Action;
 use super::theme::{Meaning, Theme};
 use super::view_catalogue::badges;
 use super::wrap::wrap;
@@ -31,12 +32,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut push = |lines: &mut Vec<Line<'static>>, i: usize, c: usize| {
         let l = listing_in_tier(c);
         let badge = l.map_or("   ".to_string(), |l| badges(&l.competencies));
-        let style = if i == app.plan_row {
+        let style = if i == app.plan_view.row {
             theme.style(Meaning::Selected)
         } else {
             ratatui::style::Style::default()
         };
-        if i == app.plan_row {
+        if i == app.plan_view.row {
             selected_line = lines.len();
         }
         lines.push(Line::from(vec![
@@ -107,7 +108,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let inner_height = area.height.saturating_sub(2) as usize;
     let mut scroll = selected_line.saturating_sub(inner_height.saturating_sub(2));
-    if app.plan_row + 1 >= courses.len() {
+    if app.plan_view.row + 1 >= courses.len() {
         // On the last row, show the end: the note under it must be reachable.
         scroll = scroll.max(lines.len().saturating_sub(inner_height));
     }
@@ -175,4 +176,23 @@ fn hours_and_pace(app: &App) -> Vec<String> {
         out.push("Hours: no hours target open this year.".into());
     }
     out
+}
+
+/// The Plan view's own state: its selected row.
+#[derive(Debug, Default)]
+pub struct State {
+    pub row: usize,
+}
+
+pub fn rows(app: &App) -> usize {
+    app.plan_courses().len()
+}
+
+pub fn cursor(app: &mut App) -> &mut usize {
+    &mut app.plan_view.row
+}
+
+/// Its keys (d, s, Enter) act on the selected course, as the Catalogue's do.
+pub fn act(_app: &mut App, _action: Action) -> bool {
+    false
 }

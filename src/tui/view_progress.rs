@@ -9,18 +9,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph};
 use ratatui::Frame;
 
-use super::app::App;
+use super::app::{App, Overlay, View};
 use super::draw::fit;
+use super::keymap::Action;
 use super::theme::{Meaning, Theme};
 use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let st = match &app.status {
+    let area = match &app.officer {
+        Some(shown) => officer_banner(f, area, shown, theme),
+        None => area,
+    };
+    let st = match app.shown_status() {
         Ok(st) => st,
         Err(e) => {
             let block = Block::default().borders(Borders::ALL).title(" Progress ");
+            // Your own profile is what is missing; an officer's tier is the cell's to set.
+            let text = match app.officer {
+                Some(_) => e.clone(),
+                None => format!("{e}\nThe catalogue works without one: press 1."),
+            };
             f.render_widget(
-                Paragraph::new(format!("{e}\nThe catalogue works without one: press 1."))
+                Paragraph::new(text)
+                    .wrap(ratatui::widgets::Wrap { trim: true })
                     .block(block),
                 area,
             );
@@ -97,7 +108,8 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
     let per = 3u16;
     let fits = (inner.height / per).max(1) as usize;
     let first = app
-        .progress_row
+        .progress_view
+        .row
         .min(rows.len().saturating_sub(1))
         .saturating_sub(fits.saturating_sub(1));
     let width = inner.width as usize;
@@ -110,7 +122,7 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
     for (n, r) in rows.iter().enumerate().skip(first).take(fits) {
         let y = inner.y + (n - first) as u16 * per;
         let (style, symbol) = standing_style(r, theme);
-        let text_style = if n == app.progress_row {
+        let text_style = if n == app.progress_view.row {
             theme.style(Meaning::Selected)
         } else {
             Style::default()
@@ -167,8 +179,7 @@ fn monthly(app: &App, st: &Status) -> (Vec<(f64, f64)>, f64) {
             break;
         }
         total += app
-            .snapshot
-            .completions
+            .shown_completions()
             .iter()
             .filter(|c| c.date.year() == y && c.date.month() == month && c.date <= st.as_of)
             .map(|c| c.hours())
@@ -226,4 +237,48 @@ fn render_chart(
                 .style(theme.style(Meaning::Muted)),
         );
     f.render_widget(chart, area);
+}
+
+/// The line over a roster officer's Progress: whose it is, and the way back.
+fn officer_banner(
+    f: &mut Frame,
+    area: Rect,
+    shown: &super::roster_data::OfficerProgress,
+    theme: &Theme,
+) -> Rect {
+    let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let text = format!("{} · read-only · Esc: back to the Roster", shown.label);
+    f.render_widget(
+        Paragraph::new(fit(&text, area.width as usize)).style(theme.style(Meaning::Title)),
+        top,
+    );
+    rest
+}
+
+/// The Progress view's own state: its selected requirement.
+#[derive(Debug, Default)]
+pub struct State {
+    pub row: usize,
+}
+
+pub fn rows(app: &App) -> usize {
+    app.shown_status()
+        .as_ref()
+        .map_or(0, |s| s.requirements.len())
+}
+
+pub fn cursor(app: &mut App) -> &mut usize {
+    &mut app.progress_view.row
+}
+
+pub fn act(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::Open if rows(app) > 0 => {
+            app.overlay = Some(Overlay::Requirement(app.progress_view.row));
+        }
+        // Esc over a roster officer goes back to the row they came from.
+        Action::Back if app.officer.is_some() => app.go_to(View::Roster),
+        _ => return false,
+    }
+    true
 }

@@ -101,6 +101,24 @@ impl Officer {
         self
     }
 
+    /// Reads the README tour's portal reports (a Bihar department) into
+    /// this store's roster through the real binary, as a training cell does.
+    pub fn import_tour_roster(&self) -> &Officer {
+        let tour =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/igot_fixtures/tour");
+        assert_cmd::Command::cargo_bin("karmadash")
+            .expect("the binary")
+            .env("KARMADASH_DB", self.db())
+            .env("KARMADASH_TODAY", TODAY)
+            .env_remove("KARMADASH_DATA")
+            .args(["roster", "import"])
+            .arg(tour.join("ConsumptionReport.csv"))
+            .arg(tour.join("UserReport.csv"))
+            .assert()
+            .success();
+        self
+    }
+
     pub fn shortlist(&self, course: &str) -> &Officer {
         let c = catalogue();
         let id = c

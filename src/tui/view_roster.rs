@@ -1,0 +1,342 @@
+//! The Roster view: the training cell's officers, most urgent first, by the
+//! engine `status` uses; filters by tier and verdict, `/` finds by name or
+//! e-mail, Enter opens an officer's Progress read-only.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::Frame;
+
+use super::app::{App, Overlay, View};
+use super::draw::fit;
+use super::keymap::Action;
+use super::roster_data::RosterRow;
+use super::theme::{Meaning, Theme};
+use crate::roster::Verdict;
+use crate::rules::fy::FinancialYear;
+
+/// Which verdicts show: `t` and `v` step through the choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VerdictFilter {
+    #[default]
+    All,
+    /// Overdue, behind or unmapped: `karmadash roster --behind`.
+    NeedsAction,
+    Only(Verdict),
+}
+
+const VERDICTS: [Verdict; 5] = [
+    Verdict::Overdue,
+    Verdict::Behind,
+    Verdict::Unmapped,
+    Verdict::OnPace,
+    Verdict::Met,
+];
+
+impl VerdictFilter {
+    fn next(self) -> VerdictFilter {
+        match self {
+            VerdictFilter::All => VerdictFilter::NeedsAction,
+            VerdictFilter::NeedsAction => VerdictFilter::Only(VERDICTS[0]),
+            VerdictFilter::Only(v) => VERDICTS
+                .iter()
+                .position(|x| *x == v)
+                .and_then(|i| VERDICTS.get(i + 1))
+                .map_or(VerdictFilter::All, |v| VerdictFilter::Only(*v)),
+        }
+    }
+
+    fn keeps(self, v: Verdict) -> bool {
+        match self {
+            VerdictFilter::All => true,
+            VerdictFilter::NeedsAction => v <= Verdict::Unmapped,
+            VerdictFilter::Only(only) => v == only,
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            VerdictFilter::All => "all",
+            VerdictFilter::NeedsAction => "needing action",
+            VerdictFilter::Only(v) => v.word(),
+        }
+    }
+}
+
+/// The Roster view's own state: its row, filters and find text.
+#[derive(Debug, Default)]
+pub struct State {
+    pub row: usize,
+    pub tier: Option<String>,
+    pub verdict: VerdictFilter,
+    pub find: String,
+}
+
+/// The officers the filters and the find text keep, most urgent first.
+pub fn visible(app: &App) -> Vec<&RosterRow> {
+    let s = &app.roster_view;
+    let find = s.find.to_lowercase();
+    app.roster
+        .rows
+        .iter()
+        .filter(|r| s.tier.is_none() || r.tier == s.tier)
+        .filter(|r| s.verdict.keeps(r.verdict))
+        .filter(|r| {
+            find.is_empty()
+                || r.officer.name.to_lowercase().contains(&find)
+                || r.officer.id.0.contains(&find)
+        })
+        .collect()
+}
+
+pub fn rows(app: &App) -> usize {
+    visible(app).len()
+}
+
+pub fn cursor(app: &mut App) -> &mut usize {
+    &mut app.roster_view.row
+}
+
+pub fn act(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::Open => open_selected(app),
+        Action::CycleTier => {
+            let tiers = app.roster.tiers();
+            let s = &mut app.roster_view;
+            s.tier = match &s.tier {
+                None => tiers.first().cloned(),
+                Some(t) => tiers
+                    .iter()
+                    .position(|x| x == t)
+                    .and_then(|i| tiers.get(i + 1))
+                    .cloned(),
+            };
+            s.row = 0;
+        }
+        Action::CycleVerdict => {
+            app.roster_view.verdict = app.roster_view.verdict.next();
+            app.roster_view.row = 0;
+        }
+        Action::FindOfficer => app.overlay = Some(Overlay::FindOfficer),
+        // Esc drops the find text first: the whole roster comes back.
+        Action::Back if !app.roster_view.find.is_empty() => {
+            app.roster_view.find.clear();
+            app.roster_view.row = 0;
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn open_selected(app: &mut App) {
+    let Some(id) = visible(app)
+        .get(app.roster_view.row)
+        .map(|r| r.officer.id.clone())
+    else {
+        return;
+    };
+    let shown = app.roster.progress_of(&id, app.today);
+    app.go_to(View::Progress);
+    app.progress_view.row = 0;
+    app.officer = shown;
+}
+
+/// Keys typed into the find box; returns whether it stays open. The list
+/// narrows as each letter is typed.
+pub fn on_find_key(app: &mut App, key: KeyEvent) -> bool {
+    let s = &mut app.roster_view;
+    match key.code {
+        KeyCode::Esc => {
+            s.find.clear();
+            s.row = 0;
+            return false;
+        }
+        KeyCode::Enter => return false,
+        KeyCode::Backspace => {
+            s.find.pop();
+        }
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => s.find.push(c),
+        _ => return true,
+    }
+    s.row = 0;
+    true
+}
+
+/// The find box, on the view's last lines so the narrowed list shows above.
+pub fn render_find(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
+    let n = rows(app);
+    let text = format!("{}▏", app.roster_view.find);
+    let title = format!(
+        " Find an officer by name or e-mail: {n} match{} ",
+        if n == 1 { "" } else { "es" }
+    );
+    f.render_widget(Clear, bottom);
+    f.render_widget(
+        Paragraph::new(fit(&text, bottom.width.saturating_sub(2) as usize)).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(title)
+                .border_style(theme.style(Meaning::Title)),
+        ),
+        bottom,
+    );
+}
+
+fn verdict_style(v: Verdict, theme: &Theme) -> Style {
+    match v {
+        Verdict::Overdue => theme.style(Meaning::Alert),
+        Verdict::Behind | Verdict::Unmapped => theme.style(Meaning::Open),
+        Verdict::OnPace => Style::default(),
+        Verdict::Met => theme.style(Meaning::Met),
+    }
+}
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let fy = FinancialYear::containing(app.today);
+    let s = &app.roster_view;
+    let shown = visible(app);
+    let mut title = format!(
+        " Roster {fy}: {} of {} ",
+        shown.len(),
+        app.roster.rows.len()
+    );
+    title.push_str(&format!(
+        "· tier {} · {} ",
+        s.tier.as_deref().unwrap_or("all"),
+        s.verdict.word()
+    ));
+    if !s.find.is_empty() {
+        title.push_str(&format!("· \"{}\" ", s.find));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(fit(&title, area.width.saturating_sub(2) as usize));
+    if let Some(why) = &app.roster.problem {
+        let text = format!("The roster cannot be read: {why}");
+        f.render_widget(
+            Paragraph::new(text)
+                .style(theme.style(Meaning::Alert))
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
+    if app.roster.rows.is_empty() {
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::from("No officers yet. A training cell reads the portal's reports in:"),
+                Line::from(""),
+                Line::from(Span::styled(
+                    "  karmadash roster import ConsumptionReport.csv UserReport.csv",
+                    theme.style(Meaning::Key),
+                )),
+                Line::from(""),
+                Line::from(Span::styled(
+                    "Each officer then shows here, most urgent first, without a restart.",
+                    theme.style(Meaning::Muted),
+                )),
+            ])
+            .wrap(Wrap { trim: false })
+            .block(block),
+            area,
+        );
+        return;
+    }
+    render_table(f, area, app, &shown, block, theme);
+}
+
+fn render_table(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    shown: &[&RosterRow],
+    block: Block,
+    theme: &Theme,
+) {
+    let tier_width = shown
+        .iter()
+        .filter_map(|r| r.tier.as_ref().map(|t| t.chars().count()))
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 14) as u16;
+    // The flags take what their words need (up to 20 columns), the name the rest.
+    let flags_width = shown
+        .iter()
+        .map(|r| flag_words(r).chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(5, 20) as u16;
+    let rows: Vec<Row> = shown.iter().map(|r| table_row(r, theme)).collect();
+    let empty = rows.is_empty();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(1),
+            Constraint::Length(tier_width),
+            Constraint::Length(9),
+            Constraint::Length(5),
+            Constraint::Length(8),
+            Constraint::Length(10),
+            Constraint::Length(flags_width),
+        ],
+    )
+    .header(
+        Row::new(vec![
+            "Officer",
+            "Tier",
+            "    Hours",
+            " Mand",
+            "Verdict",
+            "Next due",
+            "Flags",
+        ])
+        .style(theme.style(Meaning::Muted)),
+    )
+    .block(block)
+    .highlight_symbol("▸")
+    .row_highlight_style(theme.style(Meaning::Selected));
+    let selected = (!empty).then_some(app.roster_view.row);
+    let mut state = TableState::default().with_selected(selected);
+    f.render_stateful_widget(table, area, &mut state);
+    if empty {
+        no_match_hint(f, area, theme);
+    }
+}
+
+fn no_match_hint(f: &mut Frame, area: Rect, theme: &Theme) {
+    let hint = "No officer matches: t and v change the filters, / finds, Esc clears the find.";
+    let inner = Rect {
+        x: area.x + 2,
+        y: area.y + 3,
+        width: area.width.saturating_sub(4),
+        height: 1,
+    };
+    f.render_widget(
+        Paragraph::new(fit(hint, inner.width as usize)).style(theme.style(Meaning::Muted)),
+        inner,
+    );
+}
+
+fn flag_words(r: &RosterRow) -> String {
+    let kinds: Vec<&str> = r.flags.iter().map(|f| f.kind.id()).collect();
+    kinds.join(",")
+}
+
+fn table_row<'a>(r: &RosterRow, theme: &Theme) -> Row<'a> {
+    Row::new(vec![
+        Cell::from(r.officer.name.clone()),
+        Cell::from(r.tier.clone().unwrap_or_else(|| "-".into())),
+        Cell::from(format!("{:>9}", r.hours.as_deref().unwrap_or("-"))),
+        Cell::from(format!("{:>5}", r.mandatory.as_deref().unwrap_or("-"))),
+        Cell::from(r.verdict.word()).style(verdict_style(r.verdict, theme)),
+        Cell::from(
+            r.next_due
+                .map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
+        ),
+        Cell::from(flag_words(r)),
+    ])
+}
