@@ -300,3 +300,33 @@ fn a_missing_data_dir_exits_2() {
     assert_one_line(&r.stderr);
     assert!(r.stderr.contains("no-such-dir"), "{}", r.stderr);
 }
+
+#[test]
+fn a_misspelt_state_in_a_data_file_is_refused_not_silently_never_applied() {
+    let delhi = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/delhi-om-2026-01-02.toml"),
+    )
+    .unwrap();
+    let text = delhi.replace("states = [\"delhi\"]", "states = [\"dehli\"]");
+    assert_ne!(text, delhi, "the fixture names the state");
+    let line = text.lines().position(|l| l.contains("\"dehli\"")).unwrap() + 1;
+    let dir = data_dir(&[("my-delhi-om.toml", &text)]);
+    let r = run(&["--data", dir.path().to_str().unwrap(), "tiers"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_one_line(&r.stderr);
+    assert!(
+        r.stderr.contains(&format!("my-delhi-om.toml:{line}:")),
+        "line {line} not named: {}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("did you mean delhi"), "{}", r.stderr);
+    // A spelling people use is the same state.
+    let dir = data_dir(&[(
+        "my-delhi-om.toml",
+        &delhi.replace("states = [\"delhi\"]", "states = [\"NCT of Delhi\"]"),
+    )]);
+    assert_eq!(
+        run(&["--data", dir.path().to_str().unwrap(), "tiers"]).code,
+        0
+    );
+}

@@ -157,6 +157,23 @@ fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
         ));
     }
 
+    // A misspelt state would make the rulebook silently never apply.
+    let states = match raw.applies.states {
+        None => Vec::new(),
+        Some(states) => {
+            let span = states.span();
+            states
+                .into_inner()
+                .iter()
+                .map(|s| {
+                    crate::units::states::parse_state(s)
+                        .map(str::to_string)
+                        .map_err(|e| ctx.err(span.clone(), format!("applies.states: {e}")))
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        }
+    };
+
     let mut requirements = Vec::new();
     for r in raw.requirement {
         let span = r.span();
@@ -178,7 +195,7 @@ fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
             short: raw.short,
             citation,
             services,
-            states: raw.applies.states,
+            states,
             requirements,
             origin: ctx.origin(id_span),
         },

@@ -45,7 +45,7 @@ pub struct RawForwarded {
 pub struct RawApplies {
     pub services: Spanned<Vec<String>>,
     #[serde(default)]
-    pub states: Vec<String>,
+    pub states: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
