@@ -35,7 +35,7 @@ fn profile_set_then_show_in_text_and_json_with_the_tier_basis() {
         "Service:    IAS (Indian Administrative Service)",
         "State:      delhi",
         "Batch:      2012",
-        "Registered: 2025-10-01",
+        "Registered: 01.10.2025",
         "Tier 2026-27: ias-10-16 (14 years of service in FY 2026-27 (2026 minus batch 2012): IAS, above 9 to 16 years of service)",
         "delhi-om-2026-01-02",
         "dopt-ias-list-2025-10-16",

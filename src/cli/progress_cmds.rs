@@ -71,7 +71,8 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
         "Registered: {}\n",
         p.registered.map_or(
             "not recorded (profile set --registered DATE)".to_string(),
-            |d| d.to_string()
+            // As every other date this command prints: day first.
+            |d| d.format("%d.%m.%Y").to_string()
         )
     ));
     out.push_str(&format!(
