@@ -29,7 +29,7 @@
 //! load with `file:line: what is wrong`, like the TOML loader; an unknown
 //! column is an error, so a misspelt header is never ignored.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::identity::normalise;
@@ -130,17 +130,7 @@ fn add_from(
         .map_err(|e| error(source, 1, format!("cannot read the header: {e}")))?
         .clone();
     let cols = columns(source, &header)?;
-    // The highest row of each tier's list, for rows given without a number.
-    let mut next_row: HashMap<(String, ListingStatus), u32> = HashMap::new();
-    for l in &catalogue.listings {
-        let top = next_row.entry((l.tier.clone(), l.status)).or_insert(0);
-        *top = (*top).max(l.row);
-    }
-    let mut durations_seen: std::collections::HashSet<(usize, u32)> = catalogue
-        .durations
-        .iter()
-        .map(|d| (d.course, d.seconds))
-        .collect();
+    let mut seen = Seen::of(catalogue);
     let mut record = csv::StringRecord::new();
     loop {
         let line = reader.position().line();
@@ -153,66 +143,132 @@ fn add_from(
             }
         }
         let line = record.position().map_or(line, |p| p.line());
-        let field = |i: Option<usize>| i.map_or("", |i| record[i].trim());
-        let title = record[cols.title].trim();
-        if title.is_empty() {
-            return Err(error(source, line, "the title is empty"));
-        }
-        check_title(title).map_err(|e| error(source, line, e))?;
-        let (tier, status, row, competencies) = (
-            field(cols.tier),
-            field(cols.status),
-            field(cols.row),
-            field(cols.competencies),
-        );
-        let course = course_for(catalogue, title);
-        let duration = field(cols.duration);
-        if !duration.is_empty() {
-            let seconds = parse_duration(duration).map_err(|e| error(source, line, e))?;
-            let origin = Origin {
-                file: source.to_string(),
-                line: line as usize,
-            };
-            // One entry per distinct duration of a course: two rows that
-            // agree are one fact, two that differ are both shown.
-            if durations_seen.insert((course, seconds)) {
-                catalogue.durations.push(CsvDuration {
-                    course,
-                    seconds,
-                    origin,
-                });
-            }
-        }
-        if tier.is_empty() {
-            if let Some((name, _)) = [
-                ("status", status),
-                ("row", row),
-                ("competencies", competencies),
-            ]
-            .into_iter()
-            .find(|(_, v)| !v.is_empty())
-            {
-                return Err(error(
-                    source,
-                    line,
-                    format!("'{name}' without a tier: name the tier that lists the course"),
-                ));
-            }
-            continue;
-        }
-        let listing = listing(
-            catalogue,
+        let row = Row {
             source,
             line,
-            &mut next_row,
+            record: &record,
+            cols: &cols,
+        };
+        add_row(catalogue, &row, &mut seen)?;
+    }
+    Ok(())
+}
+
+/// What the catalogue already holds that later rows build on.
+struct Seen {
+    /// The highest row of each tier's list, for rows given without a number.
+    next_row: HashMap<(String, ListingStatus), u32>,
+    /// Each course's distinct durations so far.
+    durations: HashSet<(usize, u32)>,
+}
+
+impl Seen {
+    fn of(catalogue: &Catalogue) -> Self {
+        let mut next_row: HashMap<(String, ListingStatus), u32> = HashMap::new();
+        for l in &catalogue.listings {
+            let top = next_row.entry((l.tier.clone(), l.status)).or_insert(0);
+            *top = (*top).max(l.row);
+        }
+        let durations = catalogue
+            .durations
+            .iter()
+            .map(|d| (d.course, d.seconds))
+            .collect();
+        Seen {
+            next_row,
+            durations,
+        }
+    }
+}
+
+/// One record of a course CSV and where it stands.
+struct Row<'a> {
+    source: &'a str,
+    line: u64,
+    record: &'a csv::StringRecord,
+    cols: &'a Columns,
+}
+
+impl Row<'_> {
+    fn field(&self, i: Option<usize>) -> &str {
+        i.map_or("", |i| self.record[i].trim())
+    }
+
+    fn error(&self, message: impl Into<String>) -> LoadError {
+        error(self.source, self.line, message)
+    }
+}
+
+/// Adds a row's course, its duration and its listing in a tier, if any.
+fn add_row(catalogue: &mut Catalogue, row: &Row, seen: &mut Seen) -> Result<(), LoadError> {
+    let cols = row.cols;
+    let title = row.record[cols.title].trim();
+    if title.is_empty() {
+        return Err(row.error("the title is empty"));
+    }
+    check_title(title).map_err(|e| row.error(e))?;
+    let (tier, status, number, competencies) = (
+        row.field(cols.tier),
+        row.field(cols.status),
+        row.field(cols.row),
+        row.field(cols.competencies),
+    );
+    let course = course_for(catalogue, title);
+    add_duration(catalogue, row, course, &mut seen.durations)?;
+    if tier.is_empty() {
+        if let Some((name, _)) = [
+            ("status", status),
+            ("row", number),
+            ("competencies", competencies),
+        ]
+        .into_iter()
+        .find(|(_, v)| !v.is_empty())
+        {
+            return Err(row.error(format!(
+                "'{name}' without a tier: name the tier that lists the course"
+            )));
+        }
+        return Ok(());
+    }
+    let listing = listing(
+        catalogue,
+        row.source,
+        row.line,
+        &mut seen.next_row,
+        course,
+        title,
+        [tier, status, number, competencies],
+    )?;
+    let index = catalogue.listings.len();
+    catalogue.listing_by_id.insert(listing.id.clone(), index);
+    catalogue.listings.push(listing);
+    catalogue.courses[course].listings.push(index);
+    Ok(())
+}
+
+/// Records the row's duration of `course`, if it gives one.
+fn add_duration(
+    catalogue: &mut Catalogue,
+    row: &Row,
+    course: usize,
+    seen: &mut HashSet<(usize, u32)>,
+) -> Result<(), LoadError> {
+    let duration = row.field(row.cols.duration);
+    if duration.is_empty() {
+        return Ok(());
+    }
+    let seconds = parse_duration(duration).map_err(|e| row.error(e))?;
+    // One entry per distinct duration of a course: two rows that
+    // agree are one fact, two that differ are both shown.
+    if seen.insert((course, seconds)) {
+        catalogue.durations.push(CsvDuration {
             course,
-            title,
-            [tier, status, row, competencies],
-        )?;
-        let index = catalogue.listings.len();
-        catalogue.listing_by_id.insert(listing.id.clone(), index);
-        catalogue.listings.push(listing);
-        catalogue.courses[course].listings.push(index);
+            seconds,
+            origin: Origin {
+                file: row.source.to_string(),
+                line: row.line as usize,
+            },
+        });
     }
     Ok(())
 }

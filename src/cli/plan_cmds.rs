@@ -13,7 +13,7 @@ use crate::planning::{durations, plan_of};
 use crate::progress::resolve_course;
 use crate::rules::durations::Durations;
 use crate::rules::engine::Standing;
-use crate::rules::plan::{Plan, PlanOptions};
+use crate::rules::plan::{HoursGap, Plan, PlanOptions};
 use crate::rules::proposal::{Proposed, Reason};
 use crate::store::Snapshot;
 use crate::units::duration::parse_duration;
@@ -125,14 +125,28 @@ pub fn plan_text(p: &Plan, options: &PlanOptions) -> String {
         out.push_str("\nEvery requirement of the year is met. Nothing to plan.\n");
         return out;
     }
-    out.push_str(&format!(
+    out.push_str(&steps_text(p));
+    if !p.proposal.is_empty() {
+        out.push_str(&proposal_text(p, options));
+    }
+    if let Some(h) = &p.hours {
+        out.push_str(&hours_text(h));
+    }
+    out.push_str(&schedule_text(p));
+    out.push_str("\nRecord a course with `karmadash done \"COURSE\" --hours H`; shortlist one with `karmadash shortlist add \"COURSE\" --hours H`.\n");
+    out
+}
+
+/// The open requirements, behind or overdue first, each with its action.
+fn steps_text(p: &Plan) -> String {
+    let mut out = format!(
         "\nNext steps ({}, behind or overdue first):\n",
         count(
             p.steps.len() as i64,
             "open requirement",
             "open requirements"
         )
-    ));
+    );
     for s in &p.steps {
         let due = s
             .due
@@ -151,86 +165,90 @@ pub fn plan_text(p: &Plan, options: &PlanOptions) -> String {
             out.push_str(&format!("    proposed: {}\n", titles.join("; ")));
         }
     }
-    if !p.proposal.is_empty() {
-        let filter = options
-            .competency
-            .map(|c: Competency| format!(", optional ones {}", c.id()))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "\nProposal ({}, each once, mandatory first{filter}):\n",
-            count(p.proposal.len() as i64, "course", "courses")
-        ));
-        let mut t = Table::new(&["HOURS", "SOURCE", "WHY", "BFD", "DUE", "COURSE"]).right(0);
-        for c in &p.proposal {
-            t.row(vec![
-                hours_cell(c),
-                source_word(c.duration_source).into(),
-                reason_word(c.reason).into(),
-                Competency::badges(&c.competencies, '-'),
-                c.due.map_or_else(String::new, day),
-                c.title.clone(),
-            ]);
-        }
-        out.push_str(&indent(&t.render()));
-        if p.proposal.iter().any(|c| c.durations.len() > 1) {
-            out.push_str("  A|B: two known durations; the title stands for courses of different lengths, and the plan counts the longer.\n");
-        }
-        if !p.coverage.is_empty() {
-            let cov: Vec<String> = p
-                .coverage
-                .iter()
-                .map(|c| {
-                    let name = c.competency.map_or("unclassified", |k| k.id());
-                    format!("{name} {} done + {} proposed", c.done, c.proposed)
-                })
-                .collect();
-            out.push_str(&format!(
-                "  Competencies of your tier: {}.\n",
-                cov.join(", ")
-            ));
-        }
-        if p.left_out > 0 {
-            out.push_str(&format!(
-                "  {} of your tier left out by --limit or --competency.\n",
-                count(p.left_out as i64, "optional course", "optional courses")
-            ));
-        }
+    out
+}
+
+/// The proposed courses as a table, with the tier's coverage and what was left out.
+fn proposal_text(p: &Plan, options: &PlanOptions) -> String {
+    let filter = options
+        .competency
+        .map(|c: Competency| format!(", optional ones {}", c.id()))
+        .unwrap_or_default();
+    let mut out = format!(
+        "\nProposal ({}, each once, mandatory first{filter}):\n",
+        count(p.proposal.len() as i64, "course", "courses")
+    );
+    let mut t = Table::new(&["HOURS", "SOURCE", "WHY", "BFD", "DUE", "COURSE"]).right(0);
+    for c in &p.proposal {
+        t.row(vec![
+            hours_cell(c),
+            source_word(c.duration_source).into(),
+            reason_word(c.reason).into(),
+            Competency::badges(&c.competencies, '-'),
+            c.due.map_or_else(String::new, day),
+            c.title.clone(),
+        ]);
     }
-    if let Some(h) = &p.hours {
-        out.push_str(&format!(
-            "\nHours: {} of {} done; {} still needed by {} ({:.1} weeks): {:.2} h a week.\n",
-            format_hours(h.done_seconds),
-            h.target,
-            format_hours(h.needed_seconds),
-            day(h.due),
-            h.weeks_left,
-            h.per_week
-        ));
-        let unknown = if h.unknown > 0 {
-            format!(
-                "; {} no known duration (`karmadash shortlist add COURSE --hours H`, or a duration column in a course CSV)",
-                count(h.unknown as i64, "course has", "courses have")
-            )
-        } else {
-            String::new()
-        };
-        if h.short_seconds == 0 {
-            out.push_str(&format!(
-                "The proposal's known hours, {:.2}, reach the {} still needed{unknown}.\n",
-                h.proposed,
-                format_hours(h.needed_seconds)
-            ));
-        } else {
-            out.push_str(&format!(
-                "The proposal's known hours, {:.2}, fall {} h short of the {} needed{unknown}; any other iGOT course counts toward the hours.\n",
-                h.proposed,
-                format_hours(h.short_seconds),
-                format_hours(h.needed_seconds)
-            ));
-        }
+    out.push_str(&indent(&t.render()));
+    if p.proposal.iter().any(|c| c.durations.len() > 1) {
+        out.push_str("  A|B: two known durations; the title stands for courses of different lengths, and the plan counts the longer.\n");
     }
-    out.push_str(&schedule_text(p));
-    out.push_str("\nRecord a course with `karmadash done \"COURSE\" --hours H`; shortlist one with `karmadash shortlist add \"COURSE\" --hours H`.\n");
+    if !p.coverage.is_empty() {
+        let cov: Vec<String> = p
+            .coverage
+            .iter()
+            .map(|c| {
+                let name = c.competency.map_or("unclassified", |k| k.id());
+                format!("{name} {} done + {} proposed", c.done, c.proposed)
+            })
+            .collect();
+        out.push_str(&format!(
+            "  Competencies of your tier: {}.\n",
+            cov.join(", ")
+        ));
+    }
+    if p.left_out > 0 {
+        out.push_str(&format!(
+            "  {} of your tier left out by --limit or --competency.\n",
+            count(p.left_out as i64, "optional course", "optional courses")
+        ));
+    }
+    out
+}
+
+/// The hours still needed, the weekly pace, and whether the proposal reaches them.
+fn hours_text(h: &HoursGap) -> String {
+    let mut out = format!(
+        "\nHours: {} of {} done; {} still needed by {} ({:.1} weeks): {:.2} h a week.\n",
+        format_hours(h.done_seconds),
+        h.target,
+        format_hours(h.needed_seconds),
+        day(h.due),
+        h.weeks_left,
+        h.per_week
+    );
+    let unknown = if h.unknown > 0 {
+        format!(
+            "; {} no known duration (`karmadash shortlist add COURSE --hours H`, or a duration column in a course CSV)",
+            count(h.unknown as i64, "course has", "courses have")
+        )
+    } else {
+        String::new()
+    };
+    if h.short_seconds == 0 {
+        out.push_str(&format!(
+            "The proposal's known hours, {:.2}, reach the {} still needed{unknown}.\n",
+            h.proposed,
+            format_hours(h.needed_seconds)
+        ));
+    } else {
+        out.push_str(&format!(
+            "The proposal's known hours, {:.2}, fall {} h short of the {} needed{unknown}; any other iGOT course counts toward the hours.\n",
+            h.proposed,
+            format_hours(h.short_seconds),
+            format_hours(h.needed_seconds)
+        ));
+    }
     out
 }
 

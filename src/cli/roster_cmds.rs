@@ -106,16 +106,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
             "the roster is empty: read the portal's reports in with `karmadash roster import ConsumptionReport.csv UserReport.csv`",
         ));
     }
-    let tier = args
-        .tier
-        .as_deref()
-        .map(|t| {
-            ctx.catalogue
-                .find_tier(t)
-                .map(|t| t.id.clone())
-                .map_err(|e| Failure::input(format!("--tier: {e}")))
-        })
-        .transpose()?;
+    let tier = tier_filter(ctx, args)?;
     let mut rows: Vec<OfficerStatus> = evaluated(ctx, args, &roster.officers, fy)?
         .into_iter()
         .filter(|s| {
@@ -134,12 +125,39 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
             officers: rows.iter().map(officer_json).collect(),
         });
     }
+    if args.csv {
+        return emit(&csv_rows(&rows));
+    }
+    emit(&format!(
+        "Financial year {fy} as of {}: {} officer{}.\n\n{}\n`karmadash roster show EMAIL` gives one officer's requirements and the report rows behind them.\n",
+        ctx.today.min(fy.end()).format("%d.%m.%Y"),
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" },
+        roster_table(&rows).render()
+    ))
+}
+
+/// The tier id `--tier` names, if given.
+fn tier_filter(ctx: &Context, args: &RosterArgs) -> Result<Option<String>, Failure> {
+    args.tier
+        .as_deref()
+        .map(|t| {
+            ctx.catalogue
+                .find_tier(t)
+                .map(|t| t.id.clone())
+                .map_err(|e| Failure::input(format!("--tier: {e}")))
+        })
+        .transpose()
+}
+
+/// One line per officer: hours and mandatory courses done of the target.
+fn roster_table(rows: &[OfficerStatus]) -> Table {
     let mut t = Table::new(&[
         "NAME", "TIER", "HOURS", "MAND", "VERDICT", "NEXT DUE", "FLAGS",
     ])
     .right(2)
     .right(3);
-    for s in &rows {
+    for s in rows {
         let frac = |r: Option<&RequirementStatus>, h: bool| {
             r.map_or("-".to_string(), |r| {
                 if h {
@@ -165,16 +183,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
             flags,
         ]);
     }
-    if args.csv {
-        return emit(&csv_rows(&rows));
-    }
-    emit(&format!(
-        "Financial year {fy} as of {}: {} officer{}.\n\n{}\n`karmadash roster show EMAIL` gives one officer's requirements and the report rows behind them.\n",
-        ctx.today.min(fy.end()).format("%d.%m.%Y"),
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" },
-        t.render()
-    ))
+    t
 }
 
 fn csv_rows(rows: &[OfficerStatus]) -> String {

@@ -14,7 +14,9 @@ use crate::catalogue::cache::Hashing;
 use crate::igot::{self, ReportError, ReportKind};
 use crate::roster::personal::OwnRows;
 use crate::roster::{Gathering, OfficerId};
+use crate::rules::record::Completion;
 use crate::store::roster::{Changes, Covers, ImportedFile};
+use crate::store::Merged;
 use crate::units::hours::format_hours;
 
 #[derive(Serialize)]
@@ -190,74 +192,14 @@ pub fn import_own(ctx: &Context, args: &ImportIgotArgs) -> Outcome {
         .filter(|_| !args.officer.trim().is_empty())
         .ok_or_else(|| Failure::input("--officer: give your e-mail as the report names you"))?;
     let name = args.file.display().to_string();
-    let file = File::open(&args.file)
-        .map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
-    let mut input = BufReader::new(file);
-    if ReportKind::sniff(&name, &mut input).map_err(|e| Failure::input(e.to_string()))?
-        != ReportKind::Consumption
-    {
-        return Err(Failure::input(format!(
-            "{name}: not a ConsumptionReport.csv: completions come from that report"
-        )));
-    }
-    let mut own = OwnRows::default();
-    let mut rejected = Vec::new();
-    for row in igot::read_consumption(&name, input).map_err(|e| Failure::input(e.to_string()))? {
-        match row {
-            Ok(r) => own.add(&who, &name, r, &ctx.catalogue, ctx.today),
-            Err(e) => rejected.push(e),
-        }
-    }
+    let (own, rejected) = own_rows(ctx, &args.file, &name, &who)?;
     if own.completions.is_empty() && own.unusable.is_empty() && own.not_completed == 0 {
         return Err(Failure::input(format!(
             "{name} has no row of {who}: check --officer (the report's Email column)"
         )));
     }
-    let store = store(ctx)?;
-    let (added, skipped) = if args.dry_run {
-        let snap = store.snapshot().map_err(|e| Failure::input(e.0))?;
-        own.completions
-            .into_iter()
-            .fold((Vec::new(), Vec::new()), |(mut a, mut s), c| {
-                match snap.completions.iter().find(|k| k.course == c.course) {
-                    Some(k) => s.push((c, k.clone())),
-                    None => a.push(c),
-                }
-                (a, s)
-            })
-    } else {
-        let merged = store
-            .add_completions(own.completions)
-            .map_err(|e| Failure::input(e.0))?;
-        (merged.added, merged.skipped)
-    };
-    let verb = if args.dry_run {
-        "would be recorded"
-    } else {
-        "recorded"
-    };
-    let mut out = format!(
-        "{} completion{} {verb}",
-        added.len(),
-        if added.len() == 1 { "" } else { "s" }
-    );
-    out.push_str(if added.is_empty() { ".\n" } else { ":\n" });
-    for c in &added {
-        out.push_str(&format!(
-            "  {}  {:>6} h  {}\n",
-            c.date.format("%d.%m.%Y"),
-            format_hours(u64::from(c.seconds)),
-            c.title
-        ));
-    }
-    for (c, known) in &skipped {
-        out.push_str(&format!(
-            "Already recorded: \"{}\" (id {}, {}).\n",
-            c.title,
-            known.id,
-            known.date.format("%d.%m.%Y")
-        ));
-    }
+    let merged = record_own(ctx, own.completions, args.dry_run)?;
+    let mut out = recorded_text(&merged.added, &merged.skipped, args.dry_run);
     for u in &own.unusable {
         out.push_str(&format!(
             "Not recorded: \"{}\" ({}): {}.\n",
@@ -279,4 +221,95 @@ pub fn import_own(ctx: &Context, args: &ImportIgotArgs) -> Outcome {
         )));
     }
     Ok(())
+}
+
+/// The officer's rows of a consumption report, and the rows it could not read.
+fn own_rows(
+    ctx: &Context,
+    path: &Path,
+    name: &str,
+    who: &OfficerId,
+) -> Result<(OwnRows, Vec<ReportError>), Failure> {
+    let file =
+        File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+    let mut input = BufReader::new(file);
+    if ReportKind::sniff(name, &mut input).map_err(|e| Failure::input(e.to_string()))?
+        != ReportKind::Consumption
+    {
+        return Err(Failure::input(format!(
+            "{name}: not a ConsumptionReport.csv: completions come from that report"
+        )));
+    }
+    let mut own = OwnRows::default();
+    let mut rejected = Vec::new();
+    for row in igot::read_consumption(name, input).map_err(|e| Failure::input(e.to_string()))? {
+        match row {
+            Ok(r) => own.add(who, name, r, &ctx.catalogue, ctx.today),
+            Err(e) => rejected.push(e),
+        }
+    }
+    Ok((own, rejected))
+}
+
+/// The completions added and those skipped as already recorded (with the
+/// record that has them); with `dry_run`, what would be, writing nothing.
+fn record_own(
+    ctx: &Context,
+    completions: Vec<Completion>,
+    dry_run: bool,
+) -> Result<Merged, Failure> {
+    let store = store(ctx)?;
+    if dry_run {
+        let snap = store.snapshot().map_err(|e| Failure::input(e.0))?;
+        let (added, skipped) =
+            completions
+                .into_iter()
+                .fold((Vec::new(), Vec::new()), |(mut a, mut s), c| {
+                    match snap.completions.iter().find(|k| k.course == c.course) {
+                        Some(k) => s.push((c, k.clone())),
+                        None => a.push(c),
+                    }
+                    (a, s)
+                });
+        return Ok(Merged { added, skipped });
+    }
+    store
+        .add_completions(completions)
+        .map_err(|e| Failure::input(e.0))
+}
+
+/// What was (or would be) recorded, and what was already.
+fn recorded_text(
+    added: &[Completion],
+    skipped: &[(Completion, Completion)],
+    dry_run: bool,
+) -> String {
+    let verb = if dry_run {
+        "would be recorded"
+    } else {
+        "recorded"
+    };
+    let mut out = format!(
+        "{} completion{} {verb}",
+        added.len(),
+        if added.len() == 1 { "" } else { "s" }
+    );
+    out.push_str(if added.is_empty() { ".\n" } else { ":\n" });
+    for c in added {
+        out.push_str(&format!(
+            "  {}  {:>6} h  {}\n",
+            c.date.format("%d.%m.%Y"),
+            format_hours(u64::from(c.seconds)),
+            c.title
+        ));
+    }
+    for (c, known) in skipped {
+        out.push_str(&format!(
+            "Already recorded: \"{}\" (id {}, {}).\n",
+            c.title,
+            known.id,
+            known.date.format("%d.%m.%Y")
+        ));
+    }
+    out
 }

@@ -63,19 +63,7 @@ impl OwnRows {
         let Some(date) = row.completed_on.map(|t| t.date()) else {
             return; // the reader refuses a completed row without a date
         };
-        let why = if let Err(e) = check_title(&row.content) {
-            Some(e)
-        } else if date > today || date < EARLIEST {
-            Some(format!("completed on {date}, outside 02.09.2020 to today"))
-        } else {
-            match row.duration {
-                None => Some("the report gives no duration: record it with `karmadash done` and the certificate's hours".into()),
-                Some(0) => Some("the report gives a duration of 0".into()),
-                Some(s) if s > MAX_HOURS * 3600 => Some(format!("a duration of {s} s is past any course")),
-                Some(_) => None,
-            }
-        };
-        if let Some(why) = why {
+        if let Some(why) = why_unusable(&row, date, today) {
             self.unusable.push(unusable(why));
             return;
         }
@@ -108,6 +96,11 @@ impl OwnRows {
             )));
             return;
         }
+        self.keep_earliest(completion);
+    }
+
+    /// One completion per course: the earliest.
+    fn keep_earliest(&mut self, completion: Completion) {
         match self
             .completions
             .iter_mut()
@@ -116,6 +109,22 @@ impl OwnRows {
             Some(known) if completion.date < known.date => *known = completion,
             Some(_) => {}
             None => self.completions.push(completion),
+        }
+    }
+}
+
+/// Why a completed row cannot be recorded as it stands, if it cannot.
+fn why_unusable(row: &ConsumptionRow, date: NaiveDate, today: NaiveDate) -> Option<String> {
+    if let Err(e) = check_title(&row.content) {
+        Some(e)
+    } else if date > today || date < EARLIEST {
+        Some(format!("completed on {date}, outside 02.09.2020 to today"))
+    } else {
+        match row.duration {
+            None => Some("the report gives no duration: record it with `karmadash done` and the certificate's hours".into()),
+            Some(0) => Some("the report gives a duration of 0".into()),
+            Some(s) if s > MAX_HOURS * 3600 => Some(format!("a duration of {s} s is past any course")),
+            Some(_) => None,
         }
     }
 }

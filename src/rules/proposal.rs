@@ -324,141 +324,203 @@ fn link(cx: &Context, courses: &mut [Proposed]) {
 
 /// The proposal for the gaps of `status`.
 pub fn propose(inputs: &ProposalInputs) -> Proposal {
-    let catalogue = inputs.catalogue;
-    let status = inputs.status;
-    let tier = status.tier.id.as_deref();
-    let done: BTreeSet<String> = inputs
-        .completions
-        .iter()
-        .filter(|c| c.date <= status.as_of)
-        .map(|c| c.course.clone())
-        .collect();
-    let keys = |s: Option<ListingStatus>| -> BTreeSet<String> {
-        tier.map(|t| {
-            catalogue
-                .tier_courses(t, s)
-                .into_iter()
-                .map(|c| catalogue.courses[c].key().into_owned())
-                .collect()
-        })
-        .unwrap_or_default()
-    };
-    let fy = status.fy;
-    let this_year: Vec<&Assignment> = inputs
+    let this_year = assignments_this_year(inputs);
+    let cx = Context::new(inputs, &this_year);
+    let mut taken = BTreeSet::new();
+    let mut out = required_courses(&cx, &this_year, &mut taken);
+    let mut coverage = coverage_done(&cx);
+    for p in out.iter().filter(|p| cx.tier_keys.contains(&p.course)) {
+        count_proposed(&mut coverage, p);
+    }
+    let (candidates, mut left_out) = optional_candidates(&cx, &taken);
+    left_out += pick_least_covered(&cx, &mut out, candidates, &mut coverage);
+    if !needs(&cx, &out).any() {
+        left_out = 0;
+    }
+    link(&cx, &mut out);
+    Proposal {
+        courses: out,
+        coverage: coverage
+            .into_iter()
+            .map(|(competency, (done, proposed))| Coverage {
+                competency,
+                done,
+                proposed,
+            })
+            .collect(),
+        left_out,
+    }
+}
+
+/// Assignments given or due in the status's financial year.
+fn assignments_this_year<'a>(inputs: &ProposalInputs<'a>) -> Vec<&'a Assignment> {
+    let fy = inputs.status.fy;
+    inputs
         .assignments
         .iter()
         .filter(|a| fy.contains(a.assigned) || a.due.is_some_and(|d| fy.contains(d)))
-        .collect();
-    let cx = Context {
-        inputs,
-        tier,
-        mandatory: keys(Some(ListingStatus::Mandatory)),
-        tier_keys: keys(None),
-        assigned: this_year.iter().map(|a| a.course.clone()).collect(),
-        done,
-    };
+        .collect()
+}
+
+impl<'a> Context<'a> {
+    fn new(inputs: &'a ProposalInputs<'a>, this_year: &[&Assignment]) -> Self {
+        let status = inputs.status;
+        let tier = status.tier.id.as_deref();
+        let done = inputs
+            .completions
+            .iter()
+            .filter(|c| c.date <= status.as_of)
+            .map(|c| c.course.clone())
+            .collect();
+        let keys = |s: Option<ListingStatus>| -> BTreeSet<String> {
+            tier.map(|t| {
+                let catalogue = inputs.catalogue;
+                catalogue
+                    .tier_courses(t, s)
+                    .into_iter()
+                    .map(|c| catalogue.courses[c].key().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        Context {
+            inputs,
+            tier,
+            mandatory: keys(Some(ListingStatus::Mandatory)),
+            tier_keys: keys(None),
+            assigned: this_year.iter().map(|a| a.course.clone()).collect(),
+            done,
+        }
+    }
+}
+
+/// The courses the officer must or chose to take: the tier's mandatory
+/// ones in printed order, this year's assignments, then the shortlist;
+/// each once, none already done. `taken` collects their keys.
+fn required_courses(
+    cx: &Context,
+    this_year: &[&Assignment],
+    taken: &mut BTreeSet<String>,
+) -> Vec<Proposed> {
+    let catalogue = cx.inputs.catalogue;
     let mut out: Vec<Proposed> = Vec::new();
-    let mut taken = BTreeSet::new();
-    let mut push = |out: &mut Vec<Proposed>, p: Proposed| {
+    let mut push = |p: Proposed| {
         if !cx.done.contains(&p.course) && taken.insert(p.course.clone()) {
             out.push(p);
         }
     };
-    // Mandatory, in the order the tier's list prints them.
-    if let Some(t) = tier {
+    if let Some(t) = cx.tier {
         for l in catalogue
             .tier_listings(t)
             .filter(|l| l.status == ListingStatus::Mandatory)
         {
             if let Some(c) = l.course {
-                push(&mut out, cx.catalogue_item(c, Reason::Mandatory));
+                push(cx.catalogue_item(c, Reason::Mandatory));
             }
         }
     }
-    for a in &this_year {
-        let p = match catalogue.course_by_title(&a.course) {
-            Some(c) => cx.catalogue_item(c, Reason::Assigned),
-            None => cx.item(
-                a.course.clone(),
-                a.title.clone(),
+    for a in this_year {
+        push(cx.titled_item(&a.course, &a.title, Reason::Assigned));
+    }
+    for key in cx.inputs.shortlist {
+        push(cx.titled_item(key, key, Reason::Shortlist));
+    }
+    out
+}
+
+impl Context<'_> {
+    /// The catalogue's course of this title, or a bare item when the
+    /// catalogue does not know it.
+    fn titled_item(&self, course: &str, title: &str, reason: Reason) -> Proposed {
+        match self.inputs.catalogue.course_by_title(course) {
+            Some(c) => self.catalogue_item(c, reason),
+            None => self.item(
+                course.to_string(),
+                title.to_string(),
                 None,
-                Reason::Assigned,
+                reason,
                 Vec::new(),
             ),
-        };
-        push(&mut out, p);
-    }
-    for key in inputs.shortlist {
-        let p = match catalogue.course_by_title(key) {
-            Some(c) => cx.catalogue_item(c, Reason::Shortlist),
-            None => cx.item(
-                key.clone(),
-                key.clone(),
-                None,
-                Reason::Shortlist,
-                Vec::new(),
-            ),
-        };
-        push(&mut out, p);
-    }
-    let mut coverage = coverage_done(&cx);
-    let bucket = |ks: &[Competency]| -> Vec<Option<Competency>> {
-        if ks.is_empty() {
-            vec![None]
-        } else {
-            ks.iter().copied().map(Some).collect()
-        }
-    };
-    for p in &out {
-        if cx.tier_keys.contains(&p.course) {
-            for k in bucket(&p.competencies) {
-                coverage.entry(k).or_insert((0, 0)).1 += 1;
-            }
         }
     }
-    // Optional candidates of the tier, each course once, in printed order.
+}
+
+/// The coverage buckets of a course: its competencies, or None when it has none.
+fn competency_buckets(ks: &[Competency]) -> Vec<Option<Competency>> {
+    if ks.is_empty() {
+        vec![None]
+    } else {
+        ks.iter().copied().map(Some).collect()
+    }
+}
+
+type CoverageMap = BTreeMap<Option<Competency>, (usize, usize)>;
+
+fn count_proposed(coverage: &mut CoverageMap, p: &Proposed) {
+    for k in competency_buckets(&p.competencies) {
+        coverage.entry(k).or_insert((0, 0)).1 += 1;
+    }
+}
+
+/// Optional courses of the tier, each course once, in printed order, that
+/// are not done, taken or mandatory; and how many `--competency` left out.
+fn optional_candidates(cx: &Context, taken: &BTreeSet<String>) -> (Vec<Proposed>, usize) {
     let mut candidates: Vec<Proposed> = Vec::new();
     let mut left_out = 0;
-    if let Some(t) = tier {
-        let mut seen = BTreeSet::new();
-        for l in catalogue
-            .tier_listings(t)
-            .filter(|l| l.status == ListingStatus::Optional)
+    let Some(t) = cx.tier else {
+        return (candidates, left_out);
+    };
+    let mut seen = BTreeSet::new();
+    for l in cx
+        .inputs
+        .catalogue
+        .tier_listings(t)
+        .filter(|l| l.status == ListingStatus::Optional)
+    {
+        let Some(c) = l.course else { continue };
+        let key = cx.key(c);
+        if cx.done.contains(&key)
+            || taken.contains(&key)
+            || cx.mandatory.contains(&key)
+            || !seen.insert(c)
         {
-            let Some(c) = l.course else { continue };
-            let key = cx.key(c);
-            if cx.done.contains(&key)
-                || taken.contains(&key)
-                || cx.mandatory.contains(&key)
-                || !seen.insert(c)
-            {
-                continue;
-            }
-            let p = cx.catalogue_item(c, Reason::LeastCovered);
-            if inputs
-                .options
-                .competency
-                .is_some_and(|k| !p.competencies.contains(&k))
-            {
-                left_out += 1;
-                continue;
-            }
-            candidates.push(p);
+            continue;
         }
+        let p = cx.catalogue_item(c, Reason::LeastCovered);
+        if cx
+            .inputs
+            .options
+            .competency
+            .is_some_and(|k| !p.competencies.contains(&k))
+        {
+            left_out += 1;
+            continue;
+        }
+        candidates.push(p);
     }
-    let limit = inputs.options.limit.unwrap_or(DEFAULT_LIMIT);
+    (candidates, left_out)
+}
+
+/// Adds the least-covered candidates to `out` while a need remains, up to
+/// the limit; returns how many candidates the limit left out.
+fn pick_least_covered(
+    cx: &Context,
+    out: &mut Vec<Proposed>,
+    mut candidates: Vec<Proposed>,
+    coverage: &mut CoverageMap,
+) -> usize {
+    let limit = cx.inputs.options.limit.unwrap_or(DEFAULT_LIMIT);
     let mut picked = 0;
     loop {
-        let need = needs(&cx, &out);
+        let need = needs(cx, out);
         if !need.any() || candidates.is_empty() {
-            break;
+            return 0;
         }
         if picked >= limit {
-            left_out += candidates.len();
-            break;
+            return candidates.len();
         }
         let least = |p: &Proposed| {
-            bucket(&p.competencies)
+            competency_buckets(&p.competencies)
                 .into_iter()
                 .map(|k| coverage.get(&k).map_or(0, |(d, q)| d + q))
                 .min()
@@ -479,33 +541,15 @@ pub fn propose(inputs: &ProposalInputs) -> Proposal {
             .map(|(i, _)| i)
             .expect("candidates is not empty");
         let p = candidates.remove(best);
-        for k in bucket(&p.competencies) {
-            coverage.entry(k).or_insert((0, 0)).1 += 1;
-        }
+        count_proposed(coverage, &p);
         out.push(p);
         picked += 1;
-    }
-    if !needs(&cx, &out).any() {
-        left_out = 0;
-    }
-    link(&cx, &mut out);
-    Proposal {
-        courses: out,
-        coverage: coverage
-            .into_iter()
-            .map(|(competency, (done, proposed))| Coverage {
-                competency,
-                done,
-                proposed,
-            })
-            .collect(),
-        left_out,
     }
 }
 
 /// Distinct completed courses of the tier per competency (None:
 /// unclassified), with every competency of the tier present.
-fn coverage_done(cx: &Context) -> BTreeMap<Option<Competency>, (usize, usize)> {
+fn coverage_done(cx: &Context) -> CoverageMap {
     let mut map: BTreeMap<Option<Competency>, (BTreeSet<CourseId>, usize)> = BTreeMap::new();
     let Some(t) = cx.tier else {
         return BTreeMap::new();

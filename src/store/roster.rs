@@ -139,51 +139,7 @@ impl Store {
     ) -> Result<Changes> {
         let mut changes = Changes::default();
         let plan = |current: &RosterSnapshot, changes: &mut Changes| {
-            let mut fps: Vec<&str> = files.iter().map(|f| f.fingerprint.as_str()).collect();
-            fps.sort_unstable();
-            let again = current.imports.iter().rev().find(|i| {
-                let mut theirs: Vec<&str> =
-                    i.files.iter().map(|f| f.fingerprint.as_str()).collect();
-                theirs.sort_unstable();
-                theirs == fps
-            });
-            if let Some(i) = again {
-                changes.already_imported = Some(i.number);
-                return None;
-            }
-            let known: BTreeMap<&OfficerId, &Officer> =
-                current.officers.iter().map(|o| (&o.id, o)).collect();
-            let mut writes: Vec<Officer> = Vec::new();
-            for new in &gathered.officers {
-                let old = known.get(&new.id).copied();
-                let next = updated(old, new, covers);
-                match old {
-                    None => changes.added.push(new.id.0.clone()),
-                    Some(o) if *o == next => changes.unchanged += 1,
-                    Some(_) => changes.updated.push(new.id.0.clone()),
-                }
-                writes.push(next);
-            }
-            if covers.completions {
-                let seen: std::collections::BTreeSet<&OfficerId> =
-                    gathered.officers.iter().map(|o| &o.id).collect();
-                for o in current.officers.iter().filter(|o| !seen.contains(&o.id)) {
-                    let mut o = o.clone();
-                    if !o
-                        .flags
-                        .iter()
-                        .any(|f| f.kind == FlagKind::NotInLatestReport)
-                    {
-                        o.flag(
-                            FlagKind::NotInLatestReport,
-                            format!("not in the report imported on {today}"),
-                        );
-                        changes.not_in_latest.push(o.id.0.clone());
-                        writes.push(o);
-                    }
-                }
-            }
-            Some(writes)
+            roster_writes(current, gathered, &files, covers, today, changes)
         };
         if dry_run {
             let current = self.roster()?;
@@ -242,4 +198,77 @@ impl Store {
         })?;
         Ok(changed.expect("set when the write succeeded"))
     }
+}
+
+/// The officer records an import writes, noting each change in `changes`;
+/// None when the same files were imported before.
+fn roster_writes(
+    current: &RosterSnapshot,
+    gathered: &Gathered,
+    files: &[ImportedFile],
+    covers: Covers,
+    today: chrono::NaiveDate,
+    changes: &mut Changes,
+) -> Option<Vec<Officer>> {
+    if let Some(number) = previous_import(current, files) {
+        changes.already_imported = Some(number);
+        return None;
+    }
+    let known: BTreeMap<&OfficerId, &Officer> =
+        current.officers.iter().map(|o| (&o.id, o)).collect();
+    let mut writes: Vec<Officer> = Vec::new();
+    for new in &gathered.officers {
+        let old = known.get(&new.id).copied();
+        let next = updated(old, new, covers);
+        match old {
+            None => changes.added.push(new.id.0.clone()),
+            Some(o) if *o == next => changes.unchanged += 1,
+            Some(_) => changes.updated.push(new.id.0.clone()),
+        }
+        writes.push(next);
+    }
+    if covers.completions {
+        writes.extend(flag_not_in_latest(current, gathered, today, changes));
+    }
+    Some(writes)
+}
+
+/// The number of the latest import of exactly these files, if any.
+fn previous_import(current: &RosterSnapshot, files: &[ImportedFile]) -> Option<u64> {
+    let mut fps: Vec<&str> = files.iter().map(|f| f.fingerprint.as_str()).collect();
+    fps.sort_unstable();
+    let again = current.imports.iter().rev().find(|i| {
+        let mut theirs: Vec<&str> = i.files.iter().map(|f| f.fingerprint.as_str()).collect();
+        theirs.sort_unstable();
+        theirs == fps
+    });
+    again.map(|i| i.number)
+}
+
+/// Officers a full completion report no longer lists, newly flagged so.
+fn flag_not_in_latest(
+    current: &RosterSnapshot,
+    gathered: &Gathered,
+    today: chrono::NaiveDate,
+    changes: &mut Changes,
+) -> Vec<Officer> {
+    let seen: std::collections::BTreeSet<&OfficerId> =
+        gathered.officers.iter().map(|o| &o.id).collect();
+    let mut writes = Vec::new();
+    for o in current.officers.iter().filter(|o| !seen.contains(&o.id)) {
+        let mut o = o.clone();
+        if !o
+            .flags
+            .iter()
+            .any(|f| f.kind == FlagKind::NotInLatestReport)
+        {
+            o.flag(
+                FlagKind::NotInLatestReport,
+                format!("not in the report imported on {today}"),
+            );
+            changes.not_in_latest.push(o.id.0.clone());
+            writes.push(o);
+        }
+    }
+    writes
 }
