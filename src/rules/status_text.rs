@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::engine::{RequirementStatus, Standing, Unit};
+use super::engine::{RequirementStatus, Standing, Status, Unit};
 use crate::units::hours::format_hours;
 use crate::units::words::count;
 
@@ -76,5 +76,44 @@ impl RequirementStatus {
             "assigned-courses" => "assigned courses".into(),
             other => other.replace('-', " "),
         }
+    }
+}
+
+impl Status {
+    /// One line for a prompt: "karmadash 2026-27: 3/5 met, 12.0/52 h, next due 31.03.2027 (128 days), on track".
+    pub fn short_line(&self) -> String {
+        let met = self.requirements.iter().filter(|r| r.met).count();
+        let mut parts = vec![format!(
+            "karmadash {}: {met}/{} met",
+            self.fy,
+            self.requirements.len()
+        )];
+        if let Some(h) = self.requirements.iter().find(|r| r.unit == Unit::Hours) {
+            parts.push(h.progress_text());
+        }
+        let next = self
+            .requirements
+            .iter()
+            .filter(|r| !r.met)
+            .filter_map(|r| r.due.zip(r.days_left))
+            .filter(|(_, n)| *n >= 0)
+            .min();
+        if let Some((due, days)) = next {
+            parts.push(format!(
+                "next due {} ({})",
+                due.format("%d.%m.%Y"),
+                count(days, "day", "days")
+            ));
+        }
+        let overdue = self
+            .requirements
+            .iter()
+            .filter(|r| r.standing == Standing::Overdue)
+            .count();
+        if overdue > 0 {
+            parts.push(format!("{overdue} OVERDUE"));
+        }
+        parts.push(self.verdict().into());
+        parts.join(", ")
     }
 }
