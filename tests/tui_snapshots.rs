@@ -83,7 +83,7 @@ fn plan_view() {
     assert_eq!(app.view, View::Plan);
     snapshot_both(
         "plan",
-        "BSS officer: open mandatory courses, then two shortlisted optional courses",
+        "BSS officer: pace, hours and the shortlist on top, each open requirement's step, then the proposal, mandatory first",
         &mut app,
     );
 }
@@ -268,7 +268,7 @@ fn the_plan_pace_and_hours_show_whole_at_80x24() {
     app.on_key(ch('G'));
     let text = screen(&mut app, 80, 24);
     for sentence in [
-        "Pace: behind; 2 open requirements (`karmadash plan` gives each its step).",
+        "Pace: behind; 2 open requirements, each with its next step below.",
         "Hours: 11.00 of 52 done; 41.00 needed by 31.03.2027: 2.24 h a week.",
         "Shortlist: 0.00 h known of the 41.00 h gap, 41.00 h short; 2 of unknown length.",
     ] {

@@ -11,8 +11,9 @@ use super::forms::Form;
 use super::keymap::action_for;
 use super::roster_data::{OfficerProgress, Roster};
 use super::search_worker::SearchWorker;
+use super::view_catalogue;
 pub use super::views::View;
-use super::{view_log, view_plan, view_progress, view_roster};
+use super::views::{ViewStates, VIEWS};
 use crate::catalogue::{Catalogue, Competency, CourseId, Listing, ListingStatus};
 use crate::roster::designations::Designations;
 use crate::rules::engine::{evaluate, Inputs, Status};
@@ -61,10 +62,8 @@ pub struct App {
     pub row: usize,
     pub competency: Option<Competency>,
     pub listing_status: Option<ListingStatus>,
-    pub progress_view: view_progress::State,
-    pub plan_view: view_plan::State,
-    pub log_view: view_log::State,
-    pub roster_view: view_roster::State,
+    /// Every other view's own state, made from the views table.
+    pub views: ViewStates,
     /// The cell's officers, evaluated when the snapshot is read.
     pub roster: Roster,
     /// The designations table the roster is read with (or why it cannot be).
@@ -121,7 +120,7 @@ impl App {
             catalogue,
             store,
             today,
-            view: View::Catalogue,
+            view: view_catalogue::VIEW,
             snapshot: Snapshot::default(),
             status: Err(String::new()),
             tier: 0,
@@ -129,10 +128,7 @@ impl App {
             row: 0,
             competency: None,
             listing_status: None,
-            progress_view: Default::default(),
-            plan_view: Default::default(),
-            log_view: Default::default(),
-            roster_view: Default::default(),
+            views: ViewStates::new(),
             roster: Roster::default(),
             designations,
             officer: None,
@@ -148,7 +144,7 @@ impl App {
         app.take_snapshot(first);
         app.restore_ui();
         if app.snapshot.profile.is_none() {
-            app.view = View::Catalogue;
+            app.view = view_catalogue::VIEW;
             app.overlay = Some(Overlay::Form(Form::profile(None)));
         }
         app
@@ -162,7 +158,7 @@ impl App {
         let read = self.store.snapshot().map_err(|e| e.0);
         self.take_snapshot(read);
         // Every view's cursor stays on a row that still exists.
-        for entry in super::views::VIEWS {
+        for entry in VIEWS {
             let last = (entry.rows)(self).saturating_sub(1);
             let cursor = (entry.cursor)(self);
             *cursor = (*cursor).min(last);
@@ -208,6 +204,9 @@ impl App {
             )
             .map_err(|e| e.to_string()),
         };
+        for entry in VIEWS {
+            (entry.refresh)(self);
+        }
     }
 
     fn restore_ui(&mut self) {
@@ -272,34 +271,6 @@ impl App {
         self.snapshot.shortlist.iter().any(|k| *k == key)
     }
 
-    /// Rows of the plan view: open mandatory first, then the shortlist.
-    pub fn plan_courses(&self) -> Vec<CourseId> {
-        let mut out = Vec::new();
-        if let Ok(st) = &self.status {
-            if let Some(t) = &st.tier.id {
-                // In the order the tier's list prints them.
-                let open = self
-                    .catalogue
-                    .tier_listings(t)
-                    .filter(|l| l.status == ListingStatus::Mandatory)
-                    .filter_map(|l| l.course);
-                for id in open {
-                    if self.completed(id).is_none() && !out.contains(&id) {
-                        out.push(id);
-                    }
-                }
-            }
-        }
-        for key in &self.snapshot.shortlist {
-            if let Some(id) = self.catalogue.course_by_title(key) {
-                if !out.contains(&id) {
-                    out.push(id);
-                }
-            }
-        }
-        out
-    }
-
     /// The status the Progress view shows: a roster officer's while one is
     /// open from the Roster view, else yours.
     pub fn shown_status(&self) -> &Result<Status, String> {
@@ -326,14 +297,9 @@ impl App {
         rows
     }
 
-    pub(super) fn selected_course(&self) -> Option<CourseId> {
-        match self.view {
-            View::Catalogue if self.focus == Focus::Listings => {
-                self.visible_listings().get(self.row).and_then(|l| l.course)
-            }
-            View::Plan => self.plan_courses().get(self.plan_view.row).copied(),
-            _ => None,
-        }
+    /// The course the current view's selected row stands for.
+    pub fn selected_course(&self) -> Option<CourseId> {
+        (self.view.entry().course)(self)
     }
 
     pub(super) fn rows_in_view(&self) -> usize {

@@ -67,7 +67,7 @@ fn strip_hostile(buffer: &mut ratatui::buffer::Buffer) {
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let titles: Vec<Line> = VIEWS
         .iter()
-        .map(|v| Line::from(format!("{} {}", v.key, v.label)))
+        .map(|v| Line::from(format!("{} {}", v.key, v.id.name())))
         .collect();
     let selected = app.view.index();
     // The tabs take what they need (each name, padding, a divider): at 60

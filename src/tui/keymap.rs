@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Overlay;
 use super::views::View;
+use super::{view_catalogue, view_log, view_plan, view_progress, view_roster};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -67,11 +68,10 @@ macro_rules! b {
 }
 
 use KeyCode::*;
-use View::*;
 
 pub const BINDINGS: &[Binding] = &[
     b!(
-        Scope::View(Catalogue),
+        Scope::View(view_catalogue::VIEW),
         [(Left, NONE), (Char('h'), NONE)],
         "←/h",
         "focus the tier list",
@@ -79,7 +79,7 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::View(Catalogue),
+        Scope::View(view_catalogue::VIEW),
         [(Right, NONE), (Char('l'), NONE)],
         "→/l",
         "focus the course list",
@@ -87,7 +87,7 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::View(Catalogue),
+        Scope::View(view_catalogue::VIEW),
         [(Enter, NONE)],
         "Enter",
         "course details: every tier and order that lists it",
@@ -95,7 +95,7 @@ pub const BINDINGS: &[Binding] = &[
         "details"
     ),
     b!(
-        Scope::View(Catalogue),
+        Scope::View(view_catalogue::VIEW),
         [(Char('c'), NONE)],
         "c",
         "competency filter: all, behavioural, functional, domain",
@@ -103,7 +103,7 @@ pub const BINDINGS: &[Binding] = &[
         "B/F/D"
     ),
     b!(
-        Scope::View(Catalogue),
+        Scope::View(view_catalogue::VIEW),
         [(Char('m'), NONE)],
         "m",
         "status filter: all, mandatory, optional",
@@ -111,7 +111,7 @@ pub const BINDINGS: &[Binding] = &[
         "M/O"
     ),
     b!(
-        Scope::View(Catalogue),
+        Scope::View(view_catalogue::VIEW),
         [(Char('d'), NONE)],
         "d",
         "record the selected course as done",
@@ -119,7 +119,7 @@ pub const BINDINGS: &[Binding] = &[
         "done"
     ),
     b!(
-        Scope::View(Catalogue),
+        Scope::View(view_catalogue::VIEW),
         [(Char('s'), NONE)],
         "s",
         "add to or drop from your shortlist",
@@ -127,7 +127,7 @@ pub const BINDINGS: &[Binding] = &[
         "list"
     ),
     b!(
-        Scope::View(Progress),
+        Scope::View(view_progress::VIEW),
         [(Enter, NONE)],
         "Enter",
         "the requirement's full text and the order that imposes it",
@@ -135,7 +135,7 @@ pub const BINDINGS: &[Binding] = &[
         "full text"
     ),
     b!(
-        Scope::View(Plan),
+        Scope::View(view_plan::VIEW),
         [(Char('d'), NONE)],
         "d",
         "record the selected course as done",
@@ -143,15 +143,23 @@ pub const BINDINGS: &[Binding] = &[
         "done"
     ),
     b!(
-        Scope::View(Plan),
+        Scope::View(view_plan::VIEW),
         [(Char('s'), NONE)],
         "s",
-        "drop the selected course from the shortlist",
+        "add the selected course to your shortlist, or drop it; the total follows",
         Action::ToggleShortlist,
-        "drop"
+        "list"
     ),
     b!(
-        Scope::View(Log),
+        Scope::View(view_plan::VIEW),
+        [(Enter, NONE)],
+        "Enter",
+        "the selected step's requirement in full, or the course's details",
+        Action::Open,
+        "details"
+    ),
+    b!(
+        Scope::View(view_log::VIEW),
         [(Char('x'), NONE), (Delete, NONE)],
         "x/Del",
         "remove the selected completion",
@@ -159,7 +167,7 @@ pub const BINDINGS: &[Binding] = &[
         "remove"
     ),
     b!(
-        Scope::View(Roster),
+        Scope::View(view_roster::VIEW),
         [(Enter, NONE)],
         "Enter",
         "the selected officer's Progress, read-only (Esc: back)",
@@ -167,7 +175,7 @@ pub const BINDINGS: &[Binding] = &[
         "progress"
     ),
     b!(
-        Scope::View(Roster),
+        Scope::View(view_roster::VIEW),
         [(Char('t'), NONE)],
         "t",
         "tier filter: all, then each tier in the roster",
@@ -175,7 +183,7 @@ pub const BINDINGS: &[Binding] = &[
         "tier"
     ),
     b!(
-        Scope::View(Roster),
+        Scope::View(view_roster::VIEW),
         [(Char('v'), NONE)],
         "v",
         "verdict filter: all, needing action, then each verdict",
@@ -183,7 +191,7 @@ pub const BINDINGS: &[Binding] = &[
         "verdict"
     ),
     b!(
-        Scope::View(Roster),
+        Scope::View(view_roster::VIEW),
         [(Char('/'), NONE)],
         "/",
         "find officers by name or e-mail",
@@ -221,7 +229,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[],
         label: "",
         help: "",
-        action: Action::GoView(Catalogue),
+        action: Action::GoView(view_catalogue::VIEW),
         hint: "",
     },
     b!(

@@ -12,6 +12,7 @@ mod overlay_keys;
 mod overlays;
 mod redraw;
 mod roster_data;
+mod row_pane;
 mod search_box;
 mod search_worker;
 mod terminal;

@@ -150,7 +150,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
         if let Action::GoView(_) = b.action {
             // The views table's digits, spelled out from it.
             let keys: Vec<String> = VIEWS.iter().map(|v| v.key.to_string()).collect();
-            let names: Vec<&str> = VIEWS.iter().map(|v| v.label).collect();
+            let names: Vec<&str> = VIEWS.iter().map(|v| v.id.name()).collect();
             let help = format!("{} view / {}", names[0], names[1..].join(" / "));
             out.push((keys.join(" "), help, b.action));
             continue;

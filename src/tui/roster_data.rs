@@ -8,7 +8,9 @@ use crate::catalogue::Catalogue;
 use crate::roster::designations::Designations;
 use crate::roster::evaluate::records_of;
 use crate::roster::urgency::by_urgency;
-use crate::roster::{evaluate_officer, Defaults, Flag, FlagKind, Officer, OfficerId, Verdict};
+use crate::roster::{
+    evaluate_officer, Defaults, DurationSeen, Flag, FlagKind, Officer, OfficerId, Verdict,
+};
 use crate::rules::engine::{RequirementStatus, Status};
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::Completion;
@@ -36,6 +38,9 @@ pub struct Roster {
     /// Why the roster could not be read (the store, or a broken
     /// `designations.toml`); the view says so in place of rows.
     pub problem: Option<String>,
+    /// The courses' durations the imported reports showed: the Plan view
+    /// counts them, as `karmadash plan` does.
+    pub durations: Vec<DurationSeen>,
 }
 
 /// A roster officer's Progress, shown read-only in the Progress view.
@@ -94,6 +99,7 @@ impl Roster {
         Roster {
             rows,
             problem: None,
+            durations: snapshot.durations,
         }
     }
 
@@ -101,6 +107,7 @@ impl Roster {
         Roster {
             rows: Vec::new(),
             problem: Some(why),
+            durations: Vec::new(),
         }
     }
 

@@ -77,7 +77,7 @@ impl App {
         self.view = view;
     }
 
-    fn record_selected(&mut self) {
+    pub(super) fn record_selected(&mut self) {
         match self.selected_course() {
             Some(c) if self.completed(c).is_some() => {
                 self.message = Some(("Already recorded: see the Log view (4).".into(), true))
@@ -95,7 +95,7 @@ impl App {
         }
     }
 
-    fn toggle_shortlist(&mut self) {
+    pub(super) fn toggle_shortlist(&mut self) {
         let Some(c) = self.selected_course() else {
             return;
         };
@@ -106,7 +106,9 @@ impl App {
         {
             Ok(()) => {
                 self.message = Some((
-                    if on {
+                    if on && self.view == super::view_plan::VIEW {
+                        "Added to your shortlist: its hours count in the total above."
+                    } else if on {
                         "Added to your shortlist (Plan view, 3)."
                     } else {
                         "Dropped from your shortlist."

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use ratatui::Frame;
 
-use super::app::{cycle, App, Focus};
+use super::app::{cycle, App, Focus, View};
 use super::draw::fit;
 use super::keymap::Action;
 use super::theme::{Meaning, Theme};
@@ -157,11 +157,22 @@ fn render_listings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     f.render_stateful_widget(table, area, &mut state);
 }
 
+/// The Catalogue view's id in the views table.
+pub const VIEW: View = View::named("Catalogue");
+
 pub fn rows(app: &App) -> usize {
     match app.focus {
         Focus::Tiers => app.catalogue.tiers.len(),
         Focus::Listings => app.visible_listings().len(),
     }
+}
+
+/// The selected listing's course, once the course list has the focus.
+pub fn course(app: &App) -> Option<crate::catalogue::CourseId> {
+    if app.focus != Focus::Listings {
+        return None;
+    }
+    app.visible_listings().get(app.row).and_then(|l| l.course)
 }
 
 /// The cursor is the tier while the tier list has the focus.

@@ -5,7 +5,7 @@ use ratatui::widgets::{Block, Borders, Row, Table, TableState};
 use ratatui::Frame;
 
 use super::app::App;
-use super::app::Overlay;
+use super::app::{Overlay, View};
 use super::keymap::Action;
 use super::theme::{Meaning, Theme};
 use crate::units::hours::format_hours;
@@ -57,7 +57,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .block(Block::default().borders(Borders::ALL).title(title))
     .highlight_symbol("▸")
     .row_highlight_style(theme.style(Meaning::Selected));
-    let mut state = TableState::default().with_selected((!empty).then_some(app.log_view.row));
+    let mut state =
+        TableState::default().with_selected((!empty).then_some(app.views.get::<State>().row));
     f.render_stateful_widget(table, area, &mut state);
     if empty {
         let hint = "Nothing recorded this year: in the Catalogue (1) select a course, press d.";
@@ -74,6 +75,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// The Log view's id in the views table.
+pub const VIEW: View = View::named("Log");
+
 /// The Log view's own state: its selected row.
 #[derive(Debug, Default)]
 pub struct State {
@@ -85,14 +89,14 @@ pub fn rows(app: &App) -> usize {
 }
 
 pub fn cursor(app: &mut App) -> &mut usize {
-    &mut app.log_view.row
+    &mut app.views.get_mut::<State>().row
 }
 
 pub fn act(app: &mut App, action: Action) -> bool {
     if action != Action::Remove {
         return false;
     }
-    if let Some(c) = app.log_rows().get(app.log_view.row) {
+    if let Some(c) = app.log_rows().get(app.views.get::<State>().row) {
         app.overlay = Some(Overlay::ConfirmRemove(c.id));
     }
     true

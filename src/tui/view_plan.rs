@@ -1,198 +1,376 @@
-//! The Plan view: open mandatory courses on top, then the shortlist of
-//! optional courses grouped by competency.
+//! The Plan view: the pace, the hours and the shortlist's hours against the
+//! gap on top, always in sight; below, every open requirement's next step
+//! and the proposal that closes them (the plan `karmadash plan` gives),
+//! mandatory first, each course once, with its known hours or "unknown".
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
-use super::app::App;
+use super::app::{App, Overlay, View};
 use super::keymap::Action;
+use super::row_pane::Pane;
 use super::theme::{Meaning, Theme};
 use super::view_catalogue::badges;
+use super::view_progress::by_urgency;
 use super::wrap::wrap;
-use crate::catalogue::{Competency, ListingStatus};
+use crate::catalogue::CourseId;
+use crate::planning::{durations, plan_of};
+use crate::rules::engine::Standing;
+use crate::rules::plan::{Plan, PlanOptions};
+use crate::rules::proposal::{Proposed, Reason};
+use crate::rules::steps::Step;
 use crate::units::hours::format_hours;
+use crate::units::words::count;
 
-pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let courses = app.plan_courses();
-    let tier = app.status.as_ref().ok().and_then(|s| s.tier.id.clone());
-    let listing_in_tier = |c: usize| {
-        tier.as_deref()
-            .and_then(|t| app.catalogue.course_listings(c).find(|l| l.tier == t))
-    };
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = 0;
-    let mandatory: Vec<(usize, usize)> = courses
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|(_, c)| listing_in_tier(*c).is_some_and(|l| l.status == ListingStatus::Mandatory))
-        .collect();
-    let mut push = |lines: &mut Vec<Line<'static>>, i: usize, c: usize| {
-        let l = listing_in_tier(c);
-        let badge = l.map_or("   ".to_string(), |l| badges(&l.competencies));
-        let style = if i == app.plan_view.row {
-            theme.style(Meaning::Selected)
-        } else {
-            ratatui::style::Style::default()
-        };
-        if i == app.plan_view.row {
-            selected_line = lines.len();
-        }
-        lines.push(Line::from(vec![
-            Span::raw("  "),
-            Span::raw(format!("{badge} ")),
-            Span::styled(app.catalogue.courses[c].title.clone(), style),
-        ]));
-    };
-    lines.push(Line::from(Span::styled(
-        format!("Open mandatory courses ({})", mandatory.len()),
-        theme.style(Meaning::Title),
-    )));
-    if mandatory.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "  none open",
-            theme.style(Meaning::Met),
-        )));
-    }
-    for (i, c) in &mandatory {
-        push(&mut lines, *i, *c);
-    }
-    let shortlist: Vec<(usize, usize)> = courses
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|(i, _)| !mandatory.iter().any(|(j, _)| j == i))
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        format!("Your shortlist ({})", shortlist.len()),
-        theme.style(Meaning::Title),
-    )));
-    if shortlist.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "  empty: in the Catalogue (1), select an optional course and press s",
-            theme.style(Meaning::Muted),
-        )));
-    }
-    let groups: [(Option<Competency>, &str); 4] = [
-        (Some(Competency::Behavioural), "behavioural"),
-        (Some(Competency::Functional), "functional"),
-        (Some(Competency::Domain), "domain"),
-        (None, "not in your tier's list / unclassified"),
-    ];
-    for (k, name) in groups {
-        // A course goes under its first competency, so each appears once.
-        let members: Vec<&(usize, usize)> = shortlist
-            .iter()
-            .filter(|(_, c)| listing_in_tier(*c).and_then(|l| l.competencies.first().copied()) == k)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        lines.push(Line::from(Span::styled(
-            format!(" {name}"),
-            theme.style(Meaning::Muted),
-        )));
-        for (i, c) in members {
-            push(&mut lines, *i, *c);
-        }
-    }
-    lines.push(Line::from(""));
-    // Wrapped to the box, so every sentence is whole at 80 columns.
-    for note in hours_and_pace(app) {
-        for l in wrap(&note, area.width.saturating_sub(2) as usize) {
-            lines.push(Line::from(Span::styled(l, theme.style(Meaning::Muted))));
-        }
-    }
-    let inner_height = area.height.saturating_sub(2) as usize;
-    let mut scroll = selected_line.saturating_sub(inner_height.saturating_sub(2));
-    if app.plan_view.row + 1 >= courses.len() {
-        // On the last row, show the end: the note under it must be reachable.
-        scroll = scroll.max(lines.len().saturating_sub(inner_height));
-    }
-    let scroll = scroll as u16;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Plan: what closes the gaps ");
-    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
-}
+/// The Plan view's id in the views table.
+pub const VIEW: View = View::named("Plan");
 
-/// The pace and the hours: the status verdict, the hours still needed a
-/// week, and what the shortlist's known durations add against the gap
-/// (recomputed from the snapshot, so it follows every `s`).
-fn hours_and_pace(app: &App) -> Vec<String> {
-    let Ok(status) = &app.status else {
-        return Vec::new();
-    };
-    let known = crate::planning::durations(&app.catalogue, &app.snapshot, &[]);
-    let plan = crate::planning::plan_of(
-        &app.catalogue,
-        status,
-        &app.snapshot,
-        &known,
-        &crate::rules::plan::PlanOptions::default(),
-    );
-    let mut out = vec![format!(
-        "Pace: {}; {} open requirements (`karmadash plan` gives each its step).",
-        plan.verdict,
-        plan.steps.len()
-    )];
-    if let Some(h) = &plan.hours {
-        out.push(format!(
-            "Hours: {} of {} done; {} needed by {}: {:.2} h a week.",
-            format_hours(h.done_seconds),
-            h.target,
-            format_hours(h.needed_seconds),
-            h.due.format("%d.%m.%Y"),
-            h.per_week
-        ));
-        let mut seconds = 0u64;
-        let mut unknown = 0;
-        for key in &app.snapshot.shortlist {
-            match known.of(key).seconds {
-                Some(s) => seconds += u64::from(s),
-                None => unknown += 1,
-            }
-        }
-        let short = h.needed_seconds.saturating_sub(seconds);
-        out.push(format!(
-            "Shortlist: {} h known of the {} h gap{}{}.",
-            format_hours(seconds),
-            format_hours(h.needed_seconds),
-            if short > 0 {
-                format!(", {} h short", format_hours(short))
-            } else {
-                ", enough".to_string()
-            },
-            if unknown > 0 {
-                format!("; {unknown} of unknown length")
-            } else {
-                String::new()
-            }
-        ));
-    } else {
-        out.push("Hours: no hours target open this year.".into());
-    }
-    out
-}
-
-/// The Plan view's own state: its selected row.
+/// The Plan view's own state: its selected row (the steps, then the
+/// proposal's courses) and the plan, worked out when the store is read.
 #[derive(Debug, Default)]
 pub struct State {
     pub row: usize,
+    plan: Option<Plan>,
+    shortlist: ShortlistHours,
+}
+
+/// The shortlist's courses not yet done, and what their durations add up to.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct ShortlistHours {
+    courses: usize,
+    seconds: u64,
+    unknown: usize,
+}
+
+fn state(app: &App) -> &State {
+    app.views.get::<State>()
+}
+
+/// The plan of the year from a fresh reading of the store, made by the
+/// same core calls as `karmadash plan` (the imported reports' durations
+/// included), with its default options.
+pub fn refresh(app: &mut App) {
+    let known = durations(&app.catalogue, &app.snapshot, &app.roster.durations);
+    let plan = app.status.as_ref().ok().map(|status| {
+        plan_of(
+            &app.catalogue,
+            status,
+            &app.snapshot,
+            &known,
+            &PlanOptions::default(),
+        )
+    });
+    let mut shortlist = ShortlistHours::default();
+    for key in &app.snapshot.shortlist {
+        // A course done since it was shortlisted counts in the hours done.
+        if app.snapshot.completions.iter().any(|c| c.course == *key) {
+            continue;
+        }
+        shortlist.courses += 1;
+        match known.of(key).seconds {
+            Some(s) => shortlist.seconds += u64::from(s),
+            None => shortlist.unknown += 1,
+        }
+    }
+    let s = app.views.get_mut::<State>();
+    s.plan = plan;
+    s.shortlist = shortlist;
+}
+
+/// What a selected row is: a requirement's step, or a proposed course.
+enum Selected<'a> {
+    Step(&'a Step),
+    Course(&'a Proposed),
+}
+
+fn selected(app: &App) -> Option<Selected<'_>> {
+    let s = state(app);
+    let plan = s.plan.as_ref()?;
+    match plan.steps.get(s.row) {
+        Some(step) => Some(Selected::Step(step)),
+        None => plan
+            .proposal
+            .get(s.row - plan.steps.len())
+            .map(Selected::Course),
+    }
 }
 
 pub fn rows(app: &App) -> usize {
-    app.plan_courses().len()
+    state(app)
+        .plan
+        .as_ref()
+        .map_or(0, |p| p.steps.len() + p.proposal.len())
 }
 
 pub fn cursor(app: &mut App) -> &mut usize {
-    &mut app.plan_view.row
+    &mut app.views.get_mut::<State>().row
 }
 
-/// Its keys (d, s, Enter) act on the selected course, as the Catalogue's do.
-pub fn act(_app: &mut App, _action: Action) -> bool {
-    false
+/// The course of the selected row, for d, s and Enter.
+pub fn course(app: &App) -> Option<CourseId> {
+    match selected(app)? {
+        Selected::Course(p) => app.catalogue.course_by_title(&p.course),
+        Selected::Step(_) => None,
+    }
+}
+
+/// On a step, Enter opens its requirement in full; d and s want a course.
+/// After s the cursor follows the course to wherever the plan now puts it.
+pub fn act(app: &mut App, action: Action) -> bool {
+    let step = match selected(app) {
+        Some(Selected::Step(step)) => Some(step.clone()),
+        _ => None,
+    };
+    match (action, step) {
+        (Action::Open, Some(step)) => open_requirement(app, &step),
+        (Action::RecordDone | Action::ToggleShortlist, Some(_)) => {
+            app.message = Some((
+                "That row is a requirement's step: move down (j) to a course of the proposal."
+                    .into(),
+                true,
+            ));
+        }
+        (Action::ToggleShortlist, None) => {
+            let key = match selected(app) {
+                Some(Selected::Course(p)) => p.course.clone(),
+                _ => return false,
+            };
+            app.toggle_shortlist();
+            follow(app, &key);
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn open_requirement(app: &mut App, step: &Step) {
+    let Ok(status) = &app.status else { return };
+    let row = by_urgency(status).iter().position(|r| {
+        r.kind == step.kind && r.rulebook == step.rulebook && r.text == step.requirement
+    });
+    if let Some(row) = row {
+        app.overlay = Some(Overlay::Requirement(row));
+    }
+}
+
+/// Puts the cursor on the course `key` if the plan still proposes it.
+fn follow(app: &mut App, key: &str) {
+    let s = app.views.get_mut::<State>();
+    let Some(plan) = &s.plan else { return };
+    if let Some(i) = plan.proposal.iter().position(|p| p.course == key) {
+        s.row = plan.steps.len() + i;
+    }
+}
+
+/// A step's concrete action, as this view words it.
+fn step_action(step: &Step) -> String {
+    step.action.clone()
+}
+
+fn standing_word(s: Standing) -> &'static str {
+    match s {
+        Standing::Met => "met",
+        Standing::Open => "open",
+        Standing::Behind => "behind",
+        Standing::Overdue => "OVERDUE",
+        Standing::Late => "LATE",
+    }
+}
+
+fn reason_word(r: Reason) -> &'static str {
+    match r {
+        Reason::Mandatory => "mandatory",
+        Reason::Assigned => "assigned",
+        Reason::Shortlist => "shortlist",
+        Reason::LeastCovered => "suggested",
+    }
+}
+
+/// Its known hours (`2.17|2.67` for a title with two), or "unknown".
+fn hours_cell(p: &Proposed) -> String {
+    if p.durations.is_empty() {
+        return "unknown".into();
+    }
+    let all: Vec<String> = p.durations.iter().map(|h| format!("{h:.2}")).collect();
+    all.join("|")
+}
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let s = state(app);
+    let (plan, status) = match (&s.plan, &app.status) {
+        (Some(plan), Ok(status)) => (plan, status),
+        (_, Err(e)) => {
+            let text = format!("{e}\nThe catalogue works without one: press 1.");
+            let block = Block::default().borders(Borders::ALL).title(" Plan ");
+            f.render_widget(
+                Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+                area,
+            );
+            return;
+        }
+        _ => return,
+    };
+    let title = format!(" Plan {}: {} ", plan.fy, status.verdict());
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let width = inner.width as usize;
+    let summary: Vec<Line> = summary(plan, s.shortlist)
+        .iter()
+        .flat_map(|sentence| wrap(sentence, width))
+        .map(Line::from)
+        .collect();
+    let [top, list] = Layout::vertical([
+        Constraint::Length(summary.len() as u16 + 1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    f.render_widget(Paragraph::new(summary), top);
+    let steps = step_rows(plan, s.row, width, theme);
+    let proposal = proposal_rows(plan, &app.snapshot.shortlist, s.row, width, theme);
+    let [steps_area, proposal_area] = Layout::vertical([
+        Constraint::Length(steps_height(&steps, &proposal, list.height)),
+        Constraint::Min(0),
+    ])
+    .areas(list);
+    steps.render(f, steps_area, theme);
+    proposal.render(f, proposal_area, theme);
+}
+
+/// The steps take what they need, but when the two do not fit, never more
+/// than half the list: the proposal always shows its first rows.
+fn steps_height(steps: &Pane, proposal: &Pane, height: u16) -> u16 {
+    let (s, p) = (steps.height() as u16, proposal.height() as u16);
+    if s + p <= height {
+        return s;
+    }
+    s.min((height / 2).max(height.saturating_sub(p)))
+}
+
+/// The pace, the hours still needed and the shortlist's hours against them.
+fn summary(plan: &Plan, shortlist: ShortlistHours) -> Vec<String> {
+    let mut out = vec![if plan.steps.is_empty() {
+        format!(
+            "Pace: {}; every requirement of the year is met.",
+            plan.verdict
+        )
+    } else {
+        format!(
+            "Pace: {}; {}, each with its next step below.",
+            plan.verdict,
+            count(
+                plan.steps.len() as i64,
+                "open requirement",
+                "open requirements"
+            )
+        )
+    }];
+    let Some(h) = &plan.hours else {
+        out.push("Hours: no hours target open this year.".into());
+        out.push(shortlist_sentence(shortlist, None));
+        return out;
+    };
+    out.push(format!(
+        "Hours: {} of {} done; {} needed by {}: {:.2} h a week.",
+        format_hours(h.done_seconds),
+        h.target,
+        format_hours(h.needed_seconds),
+        h.due.format("%d.%m.%Y"),
+        h.per_week
+    ));
+    out.push(shortlist_sentence(shortlist, Some(h.needed_seconds)));
+    out
+}
+
+/// The shortlist's known hours, against the hours still needed if any.
+fn shortlist_sentence(shortlist: ShortlistHours, gap: Option<u64>) -> String {
+    let unknown = match shortlist.unknown {
+        0 => String::new(),
+        n => format!("; {n} of unknown length"),
+    };
+    match gap {
+        _ if shortlist.courses == 0 => {
+            "Shortlist: empty; s on a proposed course adds it, with its hours.".into()
+        }
+        None => format!(
+            "Shortlist: {}, {} h known{unknown}.",
+            count(shortlist.courses as i64, "course", "courses"),
+            format_hours(shortlist.seconds)
+        ),
+        Some(gap) => format!(
+            "Shortlist: {} h known of the {} h gap, {}{unknown}.",
+            format_hours(shortlist.seconds),
+            format_hours(gap),
+            match gap.saturating_sub(shortlist.seconds) {
+                0 => "enough".to_string(),
+                short => format!("{} h short", format_hours(short)),
+            }
+        ),
+    }
+}
+
+fn heading(text: String, theme: &Theme) -> Line<'static> {
+    Line::from(Span::styled(text, theme.style(Meaning::Title)))
+}
+
+/// Every open requirement's step: its standing, what is missing by when,
+/// and what to do, wrapped whole.
+fn step_rows(plan: &Plan, row: usize, width: usize, theme: &Theme) -> Pane {
+    let mut pane = Pane::new(vec![heading(
+        format!("Next steps ({}), behind or overdue first", plan.steps.len()),
+        theme,
+    )]);
+    for (i, step) in plan.steps.iter().enumerate() {
+        let due = step.due.map_or("no date".to_string(), |d| {
+            format!("by {}", d.format("%d.%m.%Y"))
+        });
+        let text = format!("{} {due}: {}", step.missing, step_action(step));
+        let lead = format!("[{}] ", standing_word(step.standing));
+        let body = wrap(&text, width.saturating_sub(lead.width()));
+        pane.add(i == row, &lead, body, theme);
+    }
+    pane
+}
+
+/// The proposal as a table whose long titles wrap under themselves.
+fn proposal_rows(
+    plan: &Plan,
+    shortlist: &[String],
+    row: usize,
+    width: usize,
+    theme: &Theme,
+) -> Pane {
+    let cells: Vec<String> = plan.proposal.iter().map(hours_cell).collect();
+    let hours_width = cells.iter().map(|c| c.width()).max().unwrap_or(0).max(5);
+    let mut pane = Pane::new(vec![
+        heading(
+            format!(
+                "Proposal: {}, each once, mandatory first; +: on your shortlist",
+                count(plan.proposal.len() as i64, "course", "courses")
+            ),
+            theme,
+        ),
+        Line::from(Span::styled(
+            format!("{:>hours_width$}  + {:<9}  BFD  COURSE", "HOURS", "WHY"),
+            theme.style(Meaning::Muted),
+        )),
+    ]);
+    for (i, (p, hours)) in plan.proposal.iter().zip(cells).enumerate() {
+        let lead = format!(
+            "{hours:>hours_width$}  {} {:<9}  {}  ",
+            if shortlist.contains(&p.course) {
+                '+'
+            } else {
+                ' '
+            },
+            reason_word(p.reason),
+            badges(&p.competencies)
+        );
+        let body = wrap(&p.title, width.saturating_sub(lead.width()));
+        pane.add(plan.steps.len() + i == row, &lead, body, theme);
+    }
+    pane
 }

@@ -108,7 +108,8 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
     let per = 3u16;
     let fits = (inner.height / per).max(1) as usize;
     let first = app
-        .progress_view
+        .views
+        .get::<State>()
         .row
         .min(rows.len().saturating_sub(1))
         .saturating_sub(fits.saturating_sub(1));
@@ -122,7 +123,7 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
     for (n, r) in rows.iter().enumerate().skip(first).take(fits) {
         let y = inner.y + (n - first) as u16 * per;
         let (style, symbol) = standing_style(r, theme);
-        let text_style = if n == app.progress_view.row {
+        let text_style = if n == app.views.get::<State>().row {
             theme.style(Meaning::Selected)
         } else {
             Style::default()
@@ -255,6 +256,9 @@ fn officer_banner(
     rest
 }
 
+/// The Progress view's id in the views table.
+pub const VIEW: View = View::named("Progress");
+
 /// The Progress view's own state: its selected requirement.
 #[derive(Debug, Default)]
 pub struct State {
@@ -268,16 +272,16 @@ pub fn rows(app: &App) -> usize {
 }
 
 pub fn cursor(app: &mut App) -> &mut usize {
-    &mut app.progress_view.row
+    &mut app.views.get_mut::<State>().row
 }
 
 pub fn act(app: &mut App, action: Action) -> bool {
     match action {
         Action::Open if rows(app) > 0 => {
-            app.overlay = Some(Overlay::Requirement(app.progress_view.row));
+            app.overlay = Some(Overlay::Requirement(app.views.get::<State>().row));
         }
         // Esc over a roster officer goes back to the row they came from.
-        Action::Back if app.officer.is_some() => app.go_to(View::Roster),
+        Action::Back if app.officer.is_some() => app.go_to(super::view_roster::VIEW),
         _ => return false,
     }
     true

@@ -9,11 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
 
-use super::app::{App, Overlay, View};
+use super::app::{App, Overlay};
 use super::draw::fit;
 use super::keymap::Action;
 use super::roster_data::RosterRow;
 use super::theme::{Meaning, Theme};
+use super::view_progress;
+use super::views::View;
 use crate::roster::Verdict;
 use crate::rules::fy::FinancialYear;
 
@@ -65,6 +67,9 @@ impl VerdictFilter {
     }
 }
 
+/// The Roster view's id in the views table.
+pub const VIEW: View = View::named("Roster");
+
 /// The Roster view's own state: its row, filters and find text.
 #[derive(Debug, Default)]
 pub struct State {
@@ -76,7 +81,7 @@ pub struct State {
 
 /// The officers the filters and the find text keep, most urgent first.
 pub fn visible(app: &App) -> Vec<&RosterRow> {
-    let s = &app.roster_view;
+    let s = app.views.get::<State>();
     let find = s.find.to_lowercase();
     app.roster
         .rows
@@ -96,7 +101,7 @@ pub fn rows(app: &App) -> usize {
 }
 
 pub fn cursor(app: &mut App) -> &mut usize {
-    &mut app.roster_view.row
+    &mut app.views.get_mut::<State>().row
 }
 
 pub fn act(app: &mut App, action: Action) -> bool {
@@ -104,7 +109,7 @@ pub fn act(app: &mut App, action: Action) -> bool {
         Action::Open => open_selected(app),
         Action::CycleTier => {
             let tiers = app.roster.tiers();
-            let s = &mut app.roster_view;
+            let s = app.views.get_mut::<State>();
             s.tier = match &s.tier {
                 None => tiers.first().cloned(),
                 Some(t) => tiers
@@ -116,14 +121,16 @@ pub fn act(app: &mut App, action: Action) -> bool {
             s.row = 0;
         }
         Action::CycleVerdict => {
-            app.roster_view.verdict = app.roster_view.verdict.next();
-            app.roster_view.row = 0;
+            let s = app.views.get_mut::<State>();
+            s.verdict = s.verdict.next();
+            s.row = 0;
         }
         Action::FindOfficer => app.overlay = Some(Overlay::FindOfficer),
         // Esc drops the find text first: the whole roster comes back.
-        Action::Back if !app.roster_view.find.is_empty() => {
-            app.roster_view.find.clear();
-            app.roster_view.row = 0;
+        Action::Back if !app.views.get::<State>().find.is_empty() => {
+            let s = app.views.get_mut::<State>();
+            s.find.clear();
+            s.row = 0;
         }
         _ => return false,
     }
@@ -132,21 +139,21 @@ pub fn act(app: &mut App, action: Action) -> bool {
 
 fn open_selected(app: &mut App) {
     let Some(id) = visible(app)
-        .get(app.roster_view.row)
+        .get(app.views.get::<State>().row)
         .map(|r| r.officer.id.clone())
     else {
         return;
     };
     let shown = app.roster.progress_of(&id, app.today);
-    app.go_to(View::Progress);
-    app.progress_view.row = 0;
+    app.go_to(view_progress::VIEW);
+    app.views.get_mut::<view_progress::State>().row = 0;
     app.officer = shown;
 }
 
 /// Keys typed into the find box; returns whether it stays open. The list
 /// narrows as each letter is typed.
 pub fn on_find_key(app: &mut App, key: KeyEvent) -> bool {
-    let s = &mut app.roster_view;
+    let s = app.views.get_mut::<State>();
     match key.code {
         KeyCode::Esc => {
             s.find.clear();
@@ -168,7 +175,7 @@ pub fn on_find_key(app: &mut App, key: KeyEvent) -> bool {
 pub fn render_find(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
     let n = rows(app);
-    let text = format!("{}▏", app.roster_view.find);
+    let text = format!("{}▏", app.views.get::<State>().find);
     let title = format!(
         " Find an officer by name or e-mail: {n} match{} ",
         if n == 1 { "" } else { "es" }
@@ -196,7 +203,7 @@ fn verdict_style(v: Verdict, theme: &Theme) -> Style {
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let fy = FinancialYear::containing(app.today);
-    let s = &app.roster_view;
+    let s = app.views.get::<State>();
     let shown = visible(app);
     let mut title = format!(
         " Roster {fy}: {} of {} ",
@@ -299,7 +306,7 @@ fn render_table(
     .block(block)
     .highlight_symbol("▸")
     .row_highlight_style(theme.style(Meaning::Selected));
-    let selected = (!empty).then_some(app.roster_view.row);
+    let selected = (!empty).then_some(app.views.get::<State>().row);
     let mut state = TableState::default().with_selected(selected);
     f.render_stateful_widget(table, area, &mut state);
     if empty {

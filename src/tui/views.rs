@@ -1,30 +1,32 @@
-//! The views as data: one table gives each view its id, its key, its tab
-//! label, how it draws, how many rows it has, its cursor and the actions it
-//! handles itself. A new view is one new file and one entry here.
+//! The views as data: one table gives each view its id, its key, how it
+//! draws, its rows and cursor, the actions it handles itself, and its own
+//! state. A new view is one new file (its id, its `State`, its functions)
+//! and one entry here: the app builds every view's state from this table.
 
 use ratatui::layout::Rect;
 use ratatui::Frame;
+use std::any::Any;
 
 use super::app::App;
 use super::keymap::Action;
 use super::theme::Theme;
 use super::{view_catalogue, view_log, view_plan, view_progress, view_roster};
+use crate::catalogue::CourseId;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Catalogue,
-    Progress,
-    Plan,
-    Log,
-    Roster,
-}
+/// A view's id: its tab label, which is also the name the saved UI state
+/// remembers. Each view's file defines its own (`view_plan::VIEW`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct View(&'static str);
 
 pub struct ViewEntry {
     pub id: View,
     /// The digit that opens it; the tabs show it before the label.
     pub key: char,
-    /// The tab's label, and the name the saved UI state remembers.
-    pub label: &'static str,
+    /// Its own state, made once when the dashboard starts.
+    pub new_state: fn() -> Box<dyn Any>,
+    /// Works out again what it shows from a fresh reading of the store
+    /// (never per frame).
+    pub refresh: fn(&mut App),
     pub render: fn(&mut Frame, Rect, &App, &Theme),
     pub rows: fn(&App) -> usize,
     /// The row the cursor keys move in this view.
@@ -32,57 +34,127 @@ pub struct ViewEntry {
     /// The actions this view answers itself; `false` leaves the action to
     /// the app's common handling.
     pub act: fn(&mut App, Action) -> bool,
+    /// The course its selected row stands for: what d, s and Enter act on.
+    pub course: fn(&App) -> Option<CourseId>,
 }
 
 pub const VIEWS: &[ViewEntry] = &[
     ViewEntry {
-        id: View::Catalogue,
+        id: view_catalogue::VIEW,
         key: '1',
-        label: "Catalogue",
+        new_state: no_state,
+        refresh: nothing_to_refresh,
         render: view_catalogue::render,
         rows: view_catalogue::rows,
         cursor: view_catalogue::cursor,
         act: view_catalogue::act,
+        course: view_catalogue::course,
     },
     ViewEntry {
-        id: View::Progress,
+        id: view_progress::VIEW,
         key: '2',
-        label: "Progress",
+        new_state: || Box::<view_progress::State>::default(),
+        refresh: nothing_to_refresh,
         render: view_progress::render,
         rows: view_progress::rows,
         cursor: view_progress::cursor,
         act: view_progress::act,
+        course: no_course,
     },
     ViewEntry {
-        id: View::Plan,
+        id: view_plan::VIEW,
         key: '3',
-        label: "Plan",
+        new_state: || Box::<view_plan::State>::default(),
+        refresh: view_plan::refresh,
         render: view_plan::render,
         rows: view_plan::rows,
         cursor: view_plan::cursor,
         act: view_plan::act,
+        course: view_plan::course,
     },
     ViewEntry {
-        id: View::Log,
+        id: view_log::VIEW,
         key: '4',
-        label: "Log",
+        new_state: || Box::<view_log::State>::default(),
+        refresh: nothing_to_refresh,
         render: view_log::render,
         rows: view_log::rows,
         cursor: view_log::cursor,
         act: view_log::act,
+        course: no_course,
     },
     ViewEntry {
-        id: View::Roster,
+        id: view_roster::VIEW,
         key: '5',
-        label: "Roster",
+        new_state: || Box::<view_roster::State>::default(),
+        refresh: nothing_to_refresh,
         render: view_roster::render,
         rows: view_roster::rows,
         cursor: view_roster::cursor,
         act: view_roster::act,
+        course: no_course,
     },
 ];
 
+/// For a view whose state the app keeps (the Catalogue's filters and
+/// cursor, which the search box and the saved UI state move too).
+fn no_state() -> Box<dyn Any> {
+    Box::new(())
+}
+
+fn nothing_to_refresh(_: &mut App) {}
+
+fn no_course(_: &App) -> Option<CourseId> {
+    None
+}
+
+/// Every view's own state, built from `VIEWS`; a view's file reaches its
+/// own by its type (`app.views.get::<State>()`).
+pub struct ViewStates(Vec<Box<dyn Any>>);
+
+impl ViewStates {
+    pub fn new() -> ViewStates {
+        ViewStates(VIEWS.iter().map(|e| (e.new_state)()).collect())
+    }
+
+    pub fn get<S: 'static>(&self) -> &S {
+        self.0
+            .iter()
+            .find_map(|s| s.downcast_ref())
+            .expect("every view's state is made from its VIEWS entry")
+    }
+
+    pub fn get_mut<S: 'static>(&mut self) -> &mut S {
+        self.0
+            .iter_mut()
+            .find_map(|s| s.downcast_mut())
+            .expect("every view's state is made from its VIEWS entry")
+    }
+}
+
+impl Default for ViewStates {
+    fn default() -> ViewStates {
+        ViewStates::new()
+    }
+}
+
+#[allow(non_upper_case_globals)] // read as the names of the tabs
 impl View {
+    // The built-in views by name, for code outside a view's own file (the
+    // tests, the keymap); a new view needs none of these.
+    pub const Catalogue: View = view_catalogue::VIEW;
+    pub const Progress: View = view_progress::VIEW;
+    pub const Plan: View = view_plan::VIEW;
+    pub const Log: View = view_log::VIEW;
+    pub const Roster: View = view_roster::VIEW;
+}
+
+impl View {
+    /// A view's id from its tab label.
+    pub const fn named(label: &'static str) -> View {
+        View(label)
+    }
+
     /// Every view, in the order of the tabs.
     pub fn all() -> impl Iterator<Item = View> {
         VIEWS.iter().map(|e| e.id)
@@ -95,8 +167,9 @@ impl View {
             .expect("every view has an entry in VIEWS")
     }
 
+    /// The tab's label, and the name the saved UI state remembers.
     pub fn name(self) -> &'static str {
-        self.entry().label
+        self.0
     }
 
     pub fn index(self) -> usize {
@@ -128,5 +201,14 @@ mod tests {
         }
         assert_eq!(View::Catalogue.step(-1), *ids.last().expect("views"));
         assert_eq!(ids.last().expect("views").step(1), View::Catalogue);
+    }
+
+    #[test]
+    fn each_view_has_a_state_of_its_own_type() {
+        // Two views sharing a state type would read each other's cursor.
+        let states = ViewStates::new();
+        let types: std::collections::BTreeSet<_> =
+            states.0.iter().map(|s| (**s).type_id()).collect();
+        assert_eq!(types.len(), VIEWS.len(), "one state type per view");
     }
 }
