@@ -46,7 +46,7 @@ impl Pane {
         let mut height = body.height as usize;
         let mut scroll = self.scroll(height);
         let mut whole = self.whole_from(scroll, height);
-        if self.rows_from(scroll + whole) > 0 {
+        if self.rows_from(scroll + whole) > 0 && height >= 2 {
             height = height.saturating_sub(1);
             scroll = self.scroll(height);
             whole = self.whole_from(scroll, height);

@@ -312,17 +312,22 @@ fn shortlist_sentence(shortlist: ShortlistHours, gap: Option<u64>) -> String {
     }
 }
 
-fn heading(text: String, theme: &Theme) -> Line<'static> {
-    Line::from(Span::styled(text, theme.style(Meaning::Title)))
+/// A heading wrapped to the width, so a narrow terminal shows it whole.
+fn heading(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    wrap(text, width)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.style(Meaning::Title))))
+        .collect()
 }
 
 /// Every open requirement's step: its standing, what is missing by when,
 /// and what to do, wrapped whole.
 fn step_rows(plan: &Plan, row: usize, width: usize, theme: &Theme) -> Pane {
-    let mut pane = Pane::new(vec![heading(
-        format!("Next steps ({}), behind or overdue first", plan.steps.len()),
+    let mut pane = Pane::new(heading(
+        &format!("Next steps ({}), behind or overdue first", plan.steps.len()),
+        width,
         theme,
-    )]);
+    ));
     for (i, step) in plan.steps.iter().enumerate() {
         let due = step.due.map_or("no date".to_string(), |d| {
             format!("by {}", d.format("%d.%m.%Y"))
@@ -345,19 +350,19 @@ fn proposal_rows(
 ) -> Pane {
     let cells: Vec<String> = plan.proposal.iter().map(hours_cell).collect();
     let hours_width = cells.iter().map(|c| c.width()).max().unwrap_or(0).max(5);
-    let mut pane = Pane::new(vec![
-        heading(
-            format!(
-                "Proposal: {}, each once, mandatory first; +: on your shortlist",
-                count(plan.proposal.len() as i64, "course", "courses")
-            ),
-            theme,
+    let mut head = heading(
+        &format!(
+            "Proposal: {}, each once, mandatory first; +: on your shortlist",
+            count(plan.proposal.len() as i64, "course", "courses")
         ),
-        Line::from(Span::styled(
-            format!("{:>hours_width$}  + {:<9}  BFD  COURSE", "HOURS", "WHY"),
-            theme.style(Meaning::Muted),
-        )),
-    ]);
+        width,
+        theme,
+    );
+    head.push(Line::from(Span::styled(
+        format!("{:>hours_width$}  + {:<9}  BFD  COURSE", "HOURS", "WHY"),
+        theme.style(Meaning::Muted),
+    )));
+    let mut pane = Pane::new(head);
     for (i, (p, hours)) in plan.proposal.iter().zip(cells).enumerate() {
         let lead = format!(
             "{hours:>hours_width$}  {} {:<9}  {}  ",
