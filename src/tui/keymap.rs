@@ -4,8 +4,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Overlay;
+use super::view_catalogue;
 use super::views::View;
-use super::{view_catalogue, view_log, view_plan, view_progress, view_roster};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -40,15 +40,9 @@ pub enum Action {
     Back,
 }
 
-/// Where a binding works.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    Global,
-    View(View),
-}
-
+/// A key of the dashboard: the global ones are in `BINDINGS` below, a
+/// view's own in its file (its `KEYS`, listed in the views table).
 pub struct Binding {
-    pub scope: Scope,
     pub keys: &'static [(KeyCode, KeyModifiers)],
     pub label: &'static str,
     pub help: &'static str,
@@ -57,165 +51,29 @@ pub struct Binding {
     pub hint: &'static str,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
+pub const NONE: KeyModifiers = KeyModifiers::NONE;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
 macro_rules! b {
-    ($scope:expr, [$($k:expr),+], $label:expr, $help:expr, $action:expr, $hint:expr) => {
-        Binding { scope: $scope, keys: &[$($k),+], label: $label, help: $help, action: $action, hint: $hint }
+    ([$($k:expr),+], $label:expr, $help:expr, $action:expr, $hint:expr) => {
+        $crate::tui::keymap::Binding { keys: &[$($k),+], label: $label, help: $help, action: $action, hint: $hint }
     };
 }
+pub(super) use b;
 
 use KeyCode::*;
 
 pub const BINDINGS: &[Binding] = &[
     b!(
-        Scope::View(view_catalogue::VIEW),
-        [(Left, NONE), (Char('h'), NONE)],
-        "←/h",
-        "focus the tier list",
-        Action::FocusLeft,
-        ""
-    ),
-    b!(
-        Scope::View(view_catalogue::VIEW),
-        [(Right, NONE), (Char('l'), NONE)],
-        "→/l",
-        "focus the course list",
-        Action::FocusRight,
-        ""
-    ),
-    b!(
-        Scope::View(view_catalogue::VIEW),
-        [(Enter, NONE)],
-        "Enter",
-        "course details: every tier and order that lists it",
-        Action::Open,
-        "details"
-    ),
-    b!(
-        Scope::View(view_catalogue::VIEW),
-        [(Char('c'), NONE)],
-        "c",
-        "competency filter: all, behavioural, functional, domain",
-        Action::CycleCompetency,
-        "B/F/D"
-    ),
-    b!(
-        Scope::View(view_catalogue::VIEW),
-        [(Char('m'), NONE)],
-        "m",
-        "status filter: all, mandatory, optional",
-        Action::CycleStatus,
-        "M/O"
-    ),
-    b!(
-        Scope::View(view_catalogue::VIEW),
-        [(Char('d'), NONE)],
-        "d",
-        "record the selected course as done",
-        Action::RecordDone,
-        "done"
-    ),
-    b!(
-        Scope::View(view_catalogue::VIEW),
-        [(Char('s'), NONE)],
-        "s",
-        "add to or drop from your shortlist",
-        Action::ToggleShortlist,
-        "list"
-    ),
-    b!(
-        Scope::View(view_progress::VIEW),
-        [(Enter, NONE)],
-        "Enter",
-        "the requirement's full text and the order that imposes it",
-        Action::Open,
-        "full text"
-    ),
-    b!(
-        Scope::View(view_plan::VIEW),
-        [(Char('d'), NONE)],
-        "d",
-        "record the selected course as done",
-        Action::RecordDone,
-        "done"
-    ),
-    b!(
-        Scope::View(view_plan::VIEW),
-        [(Char('s'), NONE)],
-        "s",
-        "add the selected course to your shortlist, or drop it; the total follows",
-        Action::ToggleShortlist,
-        "list"
-    ),
-    b!(
-        Scope::View(view_plan::VIEW),
-        [(Enter, NONE)],
-        "Enter",
-        "the selected step's requirement in full, or the course's details",
-        Action::Open,
-        "details"
-    ),
-    b!(
-        Scope::View(view_log::VIEW),
-        [(Char('x'), NONE), (Delete, NONE)],
-        "x/Del",
-        "remove the selected completion",
-        Action::Remove,
-        "remove"
-    ),
-    b!(
-        Scope::View(view_roster::VIEW),
-        [(Enter, NONE)],
-        "Enter",
-        "the selected officer's Progress, read-only (Esc: back)",
-        Action::Open,
-        "progress"
-    ),
-    b!(
-        Scope::View(view_roster::VIEW),
-        [(Char('t'), NONE)],
-        "t",
-        "tier filter: all, then each tier in the roster",
-        Action::CycleTier,
-        "tier"
-    ),
-    b!(
-        Scope::View(view_roster::VIEW),
-        [(Char('v'), NONE)],
-        "v",
-        "verdict filter: all, needing action, then each verdict",
-        Action::CycleVerdict,
-        "verdict"
-    ),
-    b!(
-        Scope::View(view_roster::VIEW),
-        [(Char('/'), NONE)],
-        "/",
-        "find officers by name or e-mail",
-        Action::FindOfficer,
-        "find"
-    ),
-    b!(
-        Scope::Global,
         [(Char('/'), NONE)],
         "/",
         "search every course",
         Action::Search,
         "search"
     ),
+    b!([(Tab, NONE)], "Tab", "next view", Action::NextView, "view"),
     b!(
-        Scope::Global,
-        [(Tab, NONE)],
-        "Tab",
-        "next view",
-        Action::NextView,
-        "view"
-    ),
-    b!(
-        Scope::Global,
         [(BackTab, SHIFT), (BackTab, NONE)],
         "S-Tab",
         "previous view",
@@ -225,7 +83,6 @@ pub const BINDINGS: &[Binding] = &[
     // The digits of the views table (views.rs): matched by `action_for`,
     // spelled out by the help from the table, so a new view needs no entry.
     Binding {
-        scope: Scope::Global,
         keys: &[],
         label: "",
         help: "",
@@ -233,7 +90,6 @@ pub const BINDINGS: &[Binding] = &[
         hint: "",
     },
     b!(
-        Scope::Global,
         [(Up, NONE), (Char('k'), NONE)],
         "↑/k",
         "move up",
@@ -241,23 +97,14 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::Global,
         [(Down, NONE), (Char('j'), NONE)],
         "↓/j",
         "move down",
         Action::Down,
         ""
     ),
+    b!([(PageUp, NONE)], "PgUp", "page up", Action::PageUp, ""),
     b!(
-        Scope::Global,
-        [(PageUp, NONE)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        ""
-    ),
-    b!(
-        Scope::Global,
         [(PageDown, NONE)],
         "PgDn",
         "page down",
@@ -265,7 +112,6 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::Global,
         [(Char('g'), NONE), (Home, NONE)],
         "g",
         "first row",
@@ -273,7 +119,6 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::Global,
         [(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)],
         "G",
         "last row",
@@ -281,7 +126,6 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::Global,
         [(Char('p'), NONE)],
         "p",
         "edit your profile (service, tier, iGOT registration date)",
@@ -289,7 +133,6 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::Global,
         [(Char('o'), NONE)],
         "o",
         "record a course outside the lists (own choice, any iGOT course)",
@@ -297,7 +140,6 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::Global,
         [(Char('a'), NONE)],
         "a",
         "record a course assigned to you, with its due date",
@@ -305,7 +147,6 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::Global,
         [(Char('e'), NONE)],
         "e",
         "record the comprehensive assessment you passed",
@@ -313,7 +154,6 @@ pub const BINDINGS: &[Binding] = &[
         ""
     ),
     b!(
-        Scope::Global,
         [(Char('?'), NONE), (Char('?'), SHIFT), (F(1), NONE)],
         "?",
         "this help (F1 too, and in the search box and forms)",
@@ -321,23 +161,14 @@ pub const BINDINGS: &[Binding] = &[
         "help"
     ),
     b!(
-        Scope::Global,
         [(Esc, NONE)],
         "Esc",
         "close a popup or go back; never quits",
         Action::Back,
         ""
     ),
+    b!([(Char('q'), NONE)], "q", "quit", Action::Quit, "quit"),
     b!(
-        Scope::Global,
-        [(Char('q'), NONE)],
-        "q",
-        "quit",
-        Action::Quit,
-        "quit"
-    ),
-    b!(
-        Scope::Global,
         [(Char('c'), CTRL)],
         "Ctrl-C",
         "works everywhere, even in search and forms",
@@ -406,10 +237,10 @@ pub fn action_for(view: View, key: &KeyEvent) -> Option<Action> {
             return Some(Action::GoView(to));
         }
     }
-    BINDINGS
+    view.entry()
+        .keys
         .iter()
-        .filter(|b| b.scope == Scope::View(view))
-        .chain(BINDINGS.iter().filter(|b| b.scope == Scope::Global))
+        .chain(BINDINGS)
         .find(|b| matches(b, key))
         .map(|b| b.action)
 }
@@ -417,15 +248,10 @@ pub fn action_for(view: View, key: &KeyEvent) -> Option<Action> {
 /// The bindings that work in a view, view-specific first; a global binding
 /// whose key the view takes for itself (`/` in the Roster) is left out.
 pub fn bindings_for(view: View) -> impl Iterator<Item = &'static Binding> {
-    let own = move || {
-        BINDINGS
+    let own = view.entry().keys;
+    own.iter().chain(BINDINGS.iter().filter(move |b| {
+        !b.keys
             .iter()
-            .filter(move |b| b.scope == Scope::View(view))
-    };
-    own().chain(
-        BINDINGS
-            .iter()
-            .filter(|b| b.scope == Scope::Global)
-            .filter(move |b| !b.keys.iter().any(|k| own().any(|o| o.keys.contains(k)))),
-    )
+            .any(|k| own.iter().any(|o| o.keys.contains(k)))
+    }))
 }

@@ -1,6 +1,7 @@
 //! The Catalogue view: tiers grouped by service on the left, the selected
 //! tier's listings on the right with status and competency badges.
 
+use crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
@@ -8,7 +9,7 @@ use ratatui::Frame;
 
 use super::app::{cycle, App, Focus, View};
 use super::draw::fit;
-use super::keymap::Action;
+use super::keymap::{b, Action, Binding, NONE};
 use super::theme::{Meaning, Theme};
 use crate::catalogue::{Competency, ListingStatus, SourceDefect};
 
@@ -159,6 +160,59 @@ fn render_listings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The Catalogue view's id in the views table.
 pub const VIEW: View = View::named("Catalogue");
+
+/// The keys of the Catalogue view, before the global ones.
+pub const KEYS: &[Binding] = &[
+    b!(
+        [(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
+        "←/h",
+        "focus the tier list",
+        Action::FocusLeft,
+        ""
+    ),
+    b!(
+        [(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
+        "→/l",
+        "focus the course list",
+        Action::FocusRight,
+        ""
+    ),
+    b!(
+        [(KeyCode::Enter, NONE)],
+        "Enter",
+        "course details: every tier and order that lists it",
+        Action::Open,
+        "details"
+    ),
+    b!(
+        [(KeyCode::Char('c'), NONE)],
+        "c",
+        "competency filter: all, behavioural, functional, domain",
+        Action::CycleCompetency,
+        "B/F/D"
+    ),
+    b!(
+        [(KeyCode::Char('m'), NONE)],
+        "m",
+        "status filter: all, mandatory, optional",
+        Action::CycleStatus,
+        "M/O"
+    ),
+    b!(
+        [(KeyCode::Char('d'), NONE)],
+        "d",
+        "record the selected course as done",
+        Action::RecordDone,
+        "done"
+    ),
+    b!(
+        [(KeyCode::Char('s'), NONE)],
+        "s",
+        "add to or drop from your shortlist",
+        Action::ToggleShortlist,
+        "list"
+    ),
+];
 
 pub fn rows(app: &App) -> usize {
     match app.focus {

@@ -1,12 +1,13 @@
 //! The Log view: completions of the financial year, newest first.
 
+use crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Row, Table, TableState};
 use ratatui::Frame;
 
 use super::app::App;
 use super::app::{Overlay, View};
-use super::keymap::Action;
+use super::keymap::{b, Action, Binding, NONE};
 use super::theme::{Meaning, Theme};
 use crate::units::hours::format_hours;
 use crate::units::words::count;
@@ -77,6 +78,15 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The Log view's id in the views table.
 pub const VIEW: View = View::named("Log");
+
+/// The keys of the Log view, before the global ones.
+pub const KEYS: &[Binding] = &[b!(
+    [(KeyCode::Char('x'), NONE), (KeyCode::Delete, NONE)],
+    "x/Del",
+    "remove the selected completion",
+    Action::Remove,
+    "remove"
+)];
 
 /// The Log view's own state: its selected row.
 #[derive(Debug, Default)]

@@ -3,6 +3,7 @@
 //! and the proposal that closes them (the plan `karmadash plan` gives),
 //! mandatory first, each course once, with its known hours or "unknown".
 
+use crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -10,7 +11,7 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Overlay, View};
-use super::keymap::Action;
+use super::keymap::{b, Action, Binding, NONE};
 use super::row_pane::Pane;
 use super::theme::{Meaning, Theme};
 use super::view_catalogue::badges;
@@ -27,6 +28,31 @@ use crate::units::words::count;
 
 /// The Plan view's id in the views table.
 pub const VIEW: View = View::named("Plan");
+
+/// The keys of the Plan view, before the global ones.
+pub const KEYS: &[Binding] = &[
+    b!(
+        [(KeyCode::Char('d'), NONE)],
+        "d",
+        "record the selected course as done",
+        Action::RecordDone,
+        "done"
+    ),
+    b!(
+        [(KeyCode::Char('s'), NONE)],
+        "s",
+        "add the selected course to your shortlist, or drop it; the total follows",
+        Action::ToggleShortlist,
+        "list"
+    ),
+    b!(
+        [(KeyCode::Enter, NONE)],
+        "Enter",
+        "the selected step's requirement in full, or the course's details",
+        Action::Open,
+        "details"
+    ),
+];
 
 /// The Plan view's own state: its selected row (the steps, then the
 /// proposal's courses) and the plan, worked out when the store is read.

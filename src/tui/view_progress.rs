@@ -2,6 +2,7 @@
 //! cumulative hours by month against the even pace to the target.
 
 use chrono::{Datelike, NaiveDate};
+use crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
@@ -11,7 +12,7 @@ use ratatui::Frame;
 
 use super::app::{App, Overlay, View};
 use super::draw::fit;
-use super::keymap::Action;
+use super::keymap::{b, Action, Binding, NONE};
 use super::theme::{Meaning, Theme};
 use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
 
@@ -258,6 +259,15 @@ fn officer_banner(
 
 /// The Progress view's id in the views table.
 pub const VIEW: View = View::named("Progress");
+
+/// The keys of the Progress view, before the global ones.
+pub const KEYS: &[Binding] = &[b!(
+    [(KeyCode::Enter, NONE)],
+    "Enter",
+    "the requirement's full text and the order that imposes it",
+    Action::Open,
+    "full text"
+)];
 
 /// The Progress view's own state: its selected requirement.
 #[derive(Debug, Default)]

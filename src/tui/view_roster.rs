@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 use super::app::{App, Overlay};
 use super::draw::fit;
-use super::keymap::Action;
+use super::keymap::{b, Action, Binding, NONE};
 use super::roster_data::RosterRow;
 use super::theme::{Meaning, Theme};
 use super::view_progress;
@@ -69,6 +69,38 @@ impl VerdictFilter {
 
 /// The Roster view's id in the views table.
 pub const VIEW: View = View::named("Roster");
+
+/// The keys of the Roster view, before the global ones.
+pub const KEYS: &[Binding] = &[
+    b!(
+        [(KeyCode::Enter, NONE)],
+        "Enter",
+        "the selected officer's Progress, read-only (Esc: back)",
+        Action::Open,
+        "progress"
+    ),
+    b!(
+        [(KeyCode::Char('t'), NONE)],
+        "t",
+        "tier filter: all, then each tier in the roster",
+        Action::CycleTier,
+        "tier"
+    ),
+    b!(
+        [(KeyCode::Char('v'), NONE)],
+        "v",
+        "verdict filter: all, needing action, then each verdict",
+        Action::CycleVerdict,
+        "verdict"
+    ),
+    b!(
+        [(KeyCode::Char('/'), NONE)],
+        "/",
+        "find officers by name or e-mail",
+        Action::FindOfficer,
+        "find"
+    ),
+];
 
 /// The Roster view's own state: its row, filters and find text.
 #[derive(Debug, Default)]

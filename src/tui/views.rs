@@ -1,14 +1,15 @@
-//! The views as data: one table gives each view its id, its key, how it
-//! draws, its rows and cursor, the actions it handles itself, and its own
-//! state. A new view is one new file (its id, its `State`, its functions)
-//! and one entry here: the app builds every view's state from this table.
+//! The views as data: one table gives each view its id, its digit, its own
+//! keys, how it draws, its rows and cursor, the actions it handles itself,
+//! and its own state. A new view is one new file (its `VIEW` id, `KEYS`,
+//! `State` and functions) and one entry here: the app builds every view's
+//! state from this table, and the keymap, footer and help read its keys.
 
 use ratatui::layout::Rect;
 use ratatui::Frame;
 use std::any::Any;
 
 use super::app::App;
-use super::keymap::Action;
+use super::keymap::{Action, Binding};
 use super::theme::Theme;
 use super::{view_catalogue, view_log, view_plan, view_progress, view_roster};
 use crate::catalogue::CourseId;
@@ -22,6 +23,8 @@ pub struct ViewEntry {
     pub id: View,
     /// The digit that opens it; the tabs show it before the label.
     pub key: char,
+    /// Its own keys, which win over the global ones (`KEYS` in its file).
+    pub keys: &'static [Binding],
     /// Its own state, made once when the dashboard starts.
     pub new_state: fn() -> Box<dyn Any>,
     /// Works out again what it shows from a fresh reading of the store
@@ -42,6 +45,7 @@ pub const VIEWS: &[ViewEntry] = &[
     ViewEntry {
         id: view_catalogue::VIEW,
         key: '1',
+        keys: view_catalogue::KEYS,
         new_state: no_state,
         refresh: nothing_to_refresh,
         render: view_catalogue::render,
@@ -53,6 +57,7 @@ pub const VIEWS: &[ViewEntry] = &[
     ViewEntry {
         id: view_progress::VIEW,
         key: '2',
+        keys: view_progress::KEYS,
         new_state: || Box::<view_progress::State>::default(),
         refresh: nothing_to_refresh,
         render: view_progress::render,
@@ -64,6 +69,7 @@ pub const VIEWS: &[ViewEntry] = &[
     ViewEntry {
         id: view_plan::VIEW,
         key: '3',
+        keys: view_plan::KEYS,
         new_state: || Box::<view_plan::State>::default(),
         refresh: view_plan::refresh,
         render: view_plan::render,
@@ -75,6 +81,7 @@ pub const VIEWS: &[ViewEntry] = &[
     ViewEntry {
         id: view_log::VIEW,
         key: '4',
+        keys: view_log::KEYS,
         new_state: || Box::<view_log::State>::default(),
         refresh: nothing_to_refresh,
         render: view_log::render,
@@ -86,6 +93,7 @@ pub const VIEWS: &[ViewEntry] = &[
     ViewEntry {
         id: view_roster::VIEW,
         key: '5',
+        keys: view_roster::KEYS,
         new_state: || Box::<view_roster::State>::default(),
         refresh: nothing_to_refresh,
         render: view_roster::render,
@@ -140,8 +148,8 @@ impl Default for ViewStates {
 
 #[allow(non_upper_case_globals)] // read as the names of the tabs
 impl View {
-    // The built-in views by name, for code outside a view's own file (the
-    // tests, the keymap); a new view needs none of these.
+    // The built-in views by name, for the tests (inside the dashboard each
+    // view's file names its own); a new view needs none of these.
     pub const Catalogue: View = view_catalogue::VIEW;
     pub const Progress: View = view_progress::VIEW;
     pub const Plan: View = view_plan::VIEW;
