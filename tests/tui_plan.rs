@@ -191,5 +191,17 @@ fn every_view_of_the_table_opens_by_its_key_and_shows_its_tab() {
         let tabs = screen(&mut app, 120, 40);
         let tabs = tabs.lines().next().expect("the tab line");
         assert!(tabs.contains(&format!("{digit} {}", view.name())), "{tabs}");
+        // Its own keys, from its file, reach the `?` help.
+        app.on_key(ch('?'));
+        let help = words(&screen(&mut app, 120, 60));
+        for own in view.entry().keys {
+            assert!(
+                help.contains(own.help),
+                "{}: {}\n{help}",
+                view.name(),
+                own.help
+            );
+        }
+        app.on_key(key(KeyCode::Esc));
     }
 }

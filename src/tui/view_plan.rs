@@ -41,7 +41,7 @@ pub const KEYS: &[Binding] = &[
     b!(
         [(KeyCode::Char('s'), NONE)],
         "s",
-        "add the selected course to your shortlist, or drop it; the total follows",
+        "add to or drop from your shortlist; the total follows",
         Action::ToggleShortlist,
         "list"
     ),
