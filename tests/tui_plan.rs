@@ -178,6 +178,11 @@ fn the_delhi_ias_plan_at_80x24_shows_pace_hours_and_proposal() {
     insta::with_settings!({ description => "Delhi IAS 2020 batch: every open requirement's step, then the proposal", omit_expression => true }, {
         insta::assert_snapshot!("plan_ias_80x24", text);
     });
+    // At the smallest size the dashboard lays out, the proposal still
+    // shows its first row (its title's first line).
+    let small = screen(&mut app, 60, 16);
+    assert!(small.contains("Next steps (8)"), "{small}");
+    assert!(small.contains("Introduction to 3 New Criminal"), "{small}");
 }
 
 #[test]

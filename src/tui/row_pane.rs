@@ -67,6 +67,11 @@ impl Pane {
         }
     }
 
+    pub fn head_height(&self) -> usize {
+        self.head.len()
+    }
+
+    /// The lines it takes to show whole; none when it has no rows.
     pub fn height(&self) -> usize {
         if self.starts.is_empty() {
             return 0;

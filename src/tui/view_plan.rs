@@ -249,8 +249,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .flat_map(|sentence| wrap(sentence, width))
         .map(Line::from)
         .collect();
+    // A blank line under the summary, unless the terminal is too short
+    // to spare it (60x16).
+    let gap = u16::from(inner.height >= 16);
     let [top, list] = Layout::vertical([
-        Constraint::Length(summary.len() as u16 + 1),
+        Constraint::Length(summary.len() as u16 + gap),
         Constraint::Min(1),
     ])
     .areas(inner);
@@ -267,13 +270,16 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The steps take what they need, but when the two do not fit, never more
-/// than half the list: the proposal always shows its first rows.
+/// than half the list, and never the proposal's heading and first row: the
+/// proposal always shows.
 fn steps_height(steps: &Pane, proposal: &Pane, height: u16) -> u16 {
     let (s, p) = (steps.height() as u16, proposal.height() as u16);
     if s + p <= height {
         return s;
     }
+    let proposal_least = p.min(proposal.head_height() as u16 + 1);
     s.min((height / 2).max(height.saturating_sub(p)))
+        .min(height.saturating_sub(proposal_least))
 }
 
 /// The pace, the hours still needed and the shortlist's hours against them.
