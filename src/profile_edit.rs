@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use crate::catalogue::{Catalogue, Service};
 use crate::progress::{check_past_date, check_profile, ProgressError};
 use crate::rules::record::Profile;
-use crate::rules::tier::TierChoice;
+use crate::rules::tier::{TierBasis, TierChoice};
 use crate::store::Store;
 use crate::units::dates::parse_date;
-use crate::units::states::parse_state;
+use crate::units::states::{parse_state, StateError};
 
 /// The fields a person may clear (the service is never cleared).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,38 +70,49 @@ pub struct EditOutcome {
 }
 
 impl EditOutcome {
-    /// One line for a person: what changed, and where the tier stands.
-    pub fn summary(&self) -> String {
+    /// One line for a person: what changed, and where the tier stands,
+    /// its basis worded by the shell (`basis`).
+    pub fn summary(&self, basis: &dyn Fn(&TierBasis) -> String) -> String {
         let tier = self.tier.id.as_deref().unwrap_or("none");
+        let why = basis(&self.tier.basis);
         if self.created {
-            return format!("Profile saved. Tier: {tier} ({}).", self.tier.basis);
+            return format!("Profile saved. Tier: {tier} ({why}).");
         }
         if self.changes.is_empty() {
             return "Nothing to change: the profile already says that.".into();
         }
         let tier_line = match self.tier_before.as_deref() {
-            Some(before) if before == tier => format!("Tier stays {tier} ({}).", self.tier.basis),
-            Some(before) => format!("Tier: {before} -> {tier} ({}).", self.tier.basis),
-            None => format!("Tier: {tier} ({}).", self.tier.basis),
+            Some(before) if before == tier => format!("Tier stays {tier} ({why})."),
+            Some(before) => format!("Tier: {before} -> {tier} ({why})."),
+            None => format!("Tier: {tier} ({why})."),
         };
         format!("Changed: {}. {tier_line}", self.changes.join("; "))
     }
 }
 
+/// A batch that is no year an officer could have joined in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("batch '{typed}' is not a year between 1950 and {this_year}")]
+pub struct BatchError {
+    pub typed: String,
+    pub this_year: i32,
+}
+
 /// A batch year an officer could have: 1950 to this year.
-pub fn parse_batch(text: &str, today: NaiveDate) -> Result<i32, String> {
+pub fn parse_batch(text: &str, today: NaiveDate) -> Result<i32, BatchError> {
     let text = text.trim();
     let this_year = chrono::Datelike::year(&today);
     match text.parse::<i32>() {
         Ok(y) if (1950..=this_year).contains(&y) => Ok(y),
-        _ => Err(format!(
-            "batch '{text}' is not a year between 1950 and {this_year}"
-        )),
+        _ => Err(BatchError {
+            typed: text.to_string(),
+            this_year,
+        }),
     }
 }
 
 fn parse_registered(text: &str, today: NaiveDate) -> Result<NaiveDate, ProgressError> {
-    let d = parse_date(text).map_err(|e| format!("registration date: {e}"))?;
+    let d = parse_date(text).map_err(ProgressError::Registration)?;
     check_past_date(d, today, "registration date")?;
     Ok(d)
 }
@@ -137,7 +148,7 @@ pub fn apply_edit(
     edit: &ProfileEdit,
 ) -> Result<EditOutcome, ProgressError> {
     let service = match (given(&edit.service), current) {
-        (Some(s), _) => Service::parse_typed(s).map_err(ProgressError::Invalid)?,
+        (Some(s), _) => Service::parse_typed(s)?,
         (None, Some(p)) => p.service,
         (None, None) => {
             return Err(ProgressError::NoService {
@@ -239,12 +250,16 @@ fn describe_changes(old: &Profile, new: &Profile) -> Vec<String> {
 
 /// A stored state not on India's list (typed before karmadash checked
 /// states): it is still read, but no state order can apply to it, so the
-/// commands that evaluate the profile warn with the fix.
-pub fn stored_state_warning(profile: &Profile) -> Option<String> {
-    let err = parse_state(profile.state.as_deref()?).err()?;
-    Some(format!(
-        "the profile's {err} No state order applies until it is fixed with `karmadash profile set --state NAME`."
-    ))
+/// commands that evaluate the profile warn, each shell with its fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the profile's {0} No state order applies until it is fixed.")]
+pub struct StoredStateWarning(pub StateError);
+
+/// The warning for a stored profile's state, if it needs one.
+pub fn stored_state_warning(profile: &Profile) -> Option<StoredStateWarning> {
+    parse_state(profile.state.as_deref()?)
+        .err()
+        .map(StoredStateWarning)
 }
 
 /// Reads the stored profile, applies the edit and writes it only if
@@ -304,7 +319,7 @@ mod tests {
         assert_eq!(moved.profile.registered, first.profile.registered);
         assert_eq!(moved.profile.batch, Some(2012));
         assert_eq!(
-            moved.summary(),
+            moved.summary(&|b| b.to_string()),
             "Changed: state bihar -> delhi. Tier stays ias-10-16 (14 years of service in FY 2026-27 (2026 minus batch 2012): IAS, above 9 to 16 years of service)."
         );
         let cleared = apply_edit(
@@ -319,7 +334,7 @@ mod tests {
         let same = apply_edit(&c, Some(&cleared.profile), today(), &edit(|_| {})).unwrap();
         assert!(same.changes.is_empty() && !same.created);
         assert_eq!(
-            same.summary(),
+            same.summary(&|b| b.to_string()),
             "Nothing to change: the profile already says that."
         );
     }
@@ -355,9 +370,10 @@ mod tests {
             e.service = Some("bas".into());
             e.tier = Some("bas-basic".into());
         });
+        // The CLI adds where the whole list is (tests/core_wording.rs).
         assert_eq!(
             apply_edit(&c, None, today(), &e).unwrap_err().to_string(),
-            "unknown tier 'bas-basic': did you mean bas-basic-ac? (`karmadash tiers` lists them all)"
+            "unknown tier 'bas-basic': did you mean bas-basic-ac?"
         );
     }
 }

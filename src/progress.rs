@@ -5,10 +5,9 @@ use chrono::NaiveDate;
 
 use crate::catalogue::identity::normalise;
 use crate::catalogue::{resolve_course as resolve_course_exactly, Catalogue, CourseError};
-use crate::profile_edit::ProfileField;
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Assessment, Assignment, Completion, Profile};
-use crate::rules::tier::{self, TierChoice, TierError};
+use crate::rules::tier::{self, TierChoice};
 use crate::search::SearchIndex;
 use crate::store::{Snapshot, Store};
 pub use crate::units::dates::{parse_date, EARLIEST};
@@ -16,72 +15,33 @@ pub use crate::units::hours::{parse_hours, MAX_HOURS};
 use crate::units::states::parse_state;
 use crate::units::text::{check_text, check_title};
 
+mod errors;
+pub use errors::{quoted, ImportError, ProgressError, RecordDateError, RecordProblem};
+
 /// A certificate number is a short code; this refuses a pasted page.
 const MAX_CERTIFICATE_CHARS: usize = 100;
 
 /// A completion or assessment date must be real, past and after iGOT began.
-pub fn check_past_date(date: NaiveDate, today: NaiveDate, what: &str) -> Result<(), String> {
+pub fn check_past_date(
+    date: NaiveDate,
+    today: NaiveDate,
+    what: &'static str,
+) -> Result<(), RecordDateError> {
     if date > today {
-        return Err(format!(
-            "{what} {date} is in the future (today is {today}): record it once it has happened"
-        ));
+        return Err(RecordDateError::Future { what, date, today });
     }
     if date < EARLIEST {
-        return Err(format!(
-            "{what} {date} is before Mission Karmayogi began (02.09.2020): check the year"
-        ));
+        return Err(RecordDateError::BeforeKarmayogi { what, date });
     }
     Ok(())
 }
 
 /// A due date may lie ahead; only a year typed wrong is refused.
-pub fn check_due_date(due: NaiveDate) -> Result<(), String> {
+pub fn check_due_date(due: NaiveDate) -> Result<(), RecordDateError> {
     if due < EARLIEST {
-        return Err(format!(
-            "due date {due} is before Mission Karmayogi began: check the year"
-        ));
+        return Err(RecordDateError::DueBeforeKarmayogi { due });
     }
     Ok(())
-}
-
-/// Why a record or a profile was refused, in the domain's words; the CLI
-/// and the dashboard each add how to fix it (`cli::wording`, the forms).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ProgressError {
-    /// A value that fails a check (hours, a date, a title): the sentence
-    /// names the value and the forms it may take, never a flag or a key.
-    #[error("{0}")]
-    Invalid(String),
-    #[error(transparent)]
-    Tier(#[from] TierError),
-    #[error(transparent)]
-    Course(#[from] CourseError),
-    /// A course outside the lists was named with a listed course's title.
-    #[error("\"{title}\" is a listed course: record it as listed so it counts for your lists")]
-    ListedAsOther { title: String },
-    /// A field both given and cleared in one edit.
-    #[error("the {} was both given and cleared: keep one", .0.id())]
-    GivenAndCleared(ProfileField),
-    /// A field given as empty text (clearing it is explicit).
-    #[error("the {} is empty: give a value, or clear it", .0.id())]
-    EmptyValue(ProfileField),
-    /// No profile yet, and the edit gives no service to create one with.
-    #[error("no profile yet: give the service ({}) to create one", .choices.join(", "))]
-    NoService { choices: Vec<String> },
-    #[error("{0}")]
-    Store(String),
-}
-
-impl From<String> for ProgressError {
-    fn from(sentence: String) -> Self {
-        ProgressError::Invalid(sentence)
-    }
-}
-
-impl From<crate::store::StoreError> for ProgressError {
-    fn from(e: crate::store::StoreError) -> Self {
-        ProgressError::Store(e.0)
-    }
 }
 
 /// `resolve_course` with the nearest titles a search finds, for a person
@@ -125,9 +85,7 @@ pub fn record_completion(
     let (course, title, in_catalogue) = if input.other {
         let title = input.course.trim();
         if normalise(title).is_empty() {
-            return Err(ProgressError::Invalid(
-                "give the course's title as iGOT shows it".into(),
-            ));
+            return Err(ProgressError::NoTitle { assigned: false });
         }
         if let Some(id) = catalogue.course_by_title(title) {
             return Err(ProgressError::ListedAsOther {
@@ -179,9 +137,7 @@ pub fn record_assignment(
         None => (normalise(course), course.trim().to_string()),
     };
     if key.is_empty() {
-        return Err(ProgressError::Invalid(
-            "give the assigned course's title as iGOT shows it".into(),
-        ));
+        return Err(ProgressError::NoTitle { assigned: true });
     }
     due.map(check_due_date).transpose()?;
     Ok(store.add_assignment(Assignment {
@@ -237,10 +193,11 @@ pub fn save_profile(
             .map(str::to_string)
     };
     if input.service.trim().is_empty() {
-        return Err(ProgressError::Invalid(format!(
-            "give your service: one of {}",
-            crate::catalogue::Service::ALL.map(|s| s.id()).join(", ")
-        )));
+        return Err(ProgressError::ServiceNotGiven {
+            choices: crate::catalogue::Service::ALL
+                .map(|s| s.id().to_string())
+                .to_vec(),
+        });
     }
     let edit = ProfileEdit {
         service: Some(input.service.clone()),
@@ -273,9 +230,11 @@ pub fn check_profile(
     }
     let this_year = chrono::Datelike::year(&today);
     if let Some(b) = profile.batch.filter(|b| !(1950..=this_year).contains(b)) {
-        return Err(ProgressError::Invalid(format!(
-            "batch '{b}' is not a year between 1950 and {this_year}"
-        )));
+        return Err(crate::profile_edit::BatchError {
+            typed: b.to_string(),
+            this_year,
+        }
+        .into());
     }
     // Any spelling of the closed list is read right (`Rulebook::applies_to`);
     // anything else would drop a state's orders without a word.
@@ -305,59 +264,61 @@ pub fn check_import(
         .chain(snap.assessments.iter().map(|a| a.id));
     for id in all_ids {
         if id == 0 || !ids.insert(id) {
-            return Err(format!("id {id} is zero or used twice").into());
+            return Err(ImportError::IdReused(id).into());
         }
         if id >= snap.next_id {
-            return Err(format!("id {id} is not below next_id {}", snap.next_id).into());
+            return Err(ImportError::IdPastNext {
+                id,
+                next_id: snap.next_id,
+            }
+            .into());
         }
     }
     if let Some(p) = &snap.profile {
-        check_profile(catalogue, p, today).map_err(|e| format!("the profile: {e}"))?;
+        check_profile(catalogue, p, today).map_err(|e| ImportError::Profile(Box::new(e)))?;
     }
     for a in &snap.assignments {
-        let bad = |why: String| format!("assignment {} (\"{}\"): {why}", a.id, quoted(&a.title));
-        check_title(&a.title).map_err(&bad)?;
+        let bad = |why: RecordProblem| ImportError::Assignment {
+            id: a.id,
+            title: a.title.clone(),
+            why,
+        };
+        check_title(&a.title).map_err(|e| bad(e.into()))?;
         if a.course.trim().is_empty() {
-            return Err(bad("it names no course".into()).into());
+            return Err(bad(RecordProblem::NoCourse).into());
         }
-        check_past_date(a.assigned, today, "assigned date").map_err(bad)?;
-        a.due.map(check_due_date).transpose().map_err(bad)?;
+        check_past_date(a.assigned, today, "assigned date").map_err(|e| bad(e.into()))?;
+        a.due
+            .map(check_due_date)
+            .transpose()
+            .map_err(|e| bad(e.into()))?;
     }
     for a in &snap.assessments {
         check_past_date(a.passed, today, "assessment date")
-            .map_err(|e| format!("assessment {}: {e}", a.id))?;
+            .map_err(|why| ImportError::Assessment { id: a.id, why })?;
     }
     let mut courses = std::collections::HashSet::new();
     for c in &snap.completions {
-        let bad = |why: &str| format!("completion {} (\"{}\"): {why}", c.id, quoted(&c.title));
-        check_imported_completion(catalogue, c, today).map_err(|e| bad(&e))?;
+        let bad = |why: RecordProblem| ImportError::Completion {
+            id: c.id,
+            title: c.title.clone(),
+            why,
+        };
+        check_imported_completion(catalogue, c, today).map_err(bad)?;
         if !courses.insert(&c.course) {
-            return Err(bad("the course is recorded twice").into());
+            return Err(bad(RecordProblem::RecordedTwice).into());
         }
     }
     Ok(())
-}
-
-/// A title quoted in an error: shortened, so a hostile one cannot flood
-/// the one line the error gets.
-fn quoted(title: &str) -> String {
-    const SHOWN: usize = 60;
-    match title.char_indices().nth(SHOWN) {
-        Some((end, _)) => format!("{}...", &title[..end]),
-        None => title.to_string(),
-    }
 }
 
 fn check_imported_completion(
     catalogue: &Catalogue,
     c: &Completion,
     today: NaiveDate,
-) -> Result<(), String> {
+) -> Result<(), RecordProblem> {
     if c.seconds == 0 || c.seconds > MAX_HOURS * crate::units::hours::HOUR {
-        return Err(format!(
-            "{} seconds is not a plausible course length",
-            c.seconds
-        ));
+        return Err(RecordProblem::Seconds(c.seconds));
     }
     check_past_date(c.date, today, "completion date")?;
     check_title(&c.title)?;
@@ -365,9 +326,7 @@ fn check_imported_completion(
         check_text("the certificate", cert, MAX_CERTIFICATE_CHARS)?;
     }
     if c.in_catalogue && catalogue.course_by_title(&c.course).is_none() {
-        return Err(
-            "the course is not in this catalogue (was the export made with --data?)".into(),
-        );
+        return Err(RecordProblem::NotInCatalogue);
     }
     Ok(())
 }

@@ -241,7 +241,7 @@ fn each_officer_is_placed_by_designation_and_evaluated_by_the_engine() {
     let status = status.expect("Anjali is placed");
     assert_eq!(status.tier.id.as_deref(), Some("bas-basic-ac"));
     assert!(
-        status.tier.basis.contains("Deputy Collector"),
+        status.tier.basis.to_string().contains("Deputy Collector"),
         "{}",
         status.tier.basis
     );

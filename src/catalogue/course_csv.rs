@@ -58,13 +58,13 @@ pub struct CsvDuration {
     pub origin: Origin,
 }
 
-fn error(source: &str, line: u64, message: impl Into<String>) -> LoadError {
+fn error(source: &str, line: u64, message: impl std::fmt::Display) -> LoadError {
     LoadError {
         origin: Origin {
             file: source.to_string(),
             line: line as usize,
         },
-        message: message.into(),
+        message: message.to_string(),
     }
 }
 
@@ -194,7 +194,7 @@ impl Row<'_> {
         i.map_or("", |i| self.record[i].trim())
     }
 
-    fn error(&self, message: impl Into<String>) -> LoadError {
+    fn error(&self, message: impl std::fmt::Display) -> LoadError {
         error(self.source, self.line, message)
     }
 }
@@ -313,12 +313,16 @@ fn listing(
     title: &str,
     [tier, status, row, competencies]: [&str; 4],
 ) -> Result<Listing, LoadError> {
-    let err = |m: String| error(source, line, m);
+    let err = |m: RowError| error(source, line, m);
     let Some(tier) = catalogue.tier(tier) else {
-        return Err(err(format!(
-            "unknown tier '{tier}' (expected one of {})",
-            catalogue.tier_ids().join(", ")
-        )));
+        return Err(error(
+            source,
+            line,
+            format!(
+                "unknown tier '{tier}' (expected one of {})",
+                catalogue.tier_ids().join(", ")
+            ),
+        ));
     };
     let status = parse_status(status).map_err(err)?;
     let top = next_row.entry((tier.id.clone(), status)).or_insert(0);
@@ -332,12 +336,16 @@ fn listing(
     };
     let id = format!("{}/{letter}{row}", tier.id);
     if let Some(previous) = catalogue.listing(&id) {
-        return Err(err(format!(
-            "row {row} of the {} list of tier '{}' is already listed at {}",
-            status.id(),
-            tier.id,
-            previous.origin
-        )));
+        return Err(error(
+            source,
+            line,
+            format!(
+                "row {row} of the {} list of tier '{}' is already listed at {}",
+                status.id(),
+                tier.id,
+                previous.origin
+            ),
+        ));
     }
     Ok(Listing {
         id,
@@ -356,42 +364,51 @@ fn listing(
     })
 }
 
-fn parse_status(status: &str) -> Result<ListingStatus, String> {
+/// Why a row's listing cells were refused, with the cell as given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum RowError {
+    #[error("a row with a tier needs status: mandatory or optional")]
+    NoStatus,
+    #[error("status '{0}' must be mandatory or optional")]
+    Status(String),
+    #[error("row '{0}' must be a whole number from 1")]
+    RowNumber(String),
+    #[error("row {0} is past {MAX_ROW}, more rows than any list prints: check the number, or leave it empty to follow the list")]
+    RowPastEnd(u32),
+    #[error("unknown competency '{0}' (expected behavioural, functional or domain)")]
+    Competency(String),
+}
+
+fn parse_status(status: &str) -> Result<ListingStatus, RowError> {
     match status {
         "mandatory" => Ok(ListingStatus::Mandatory),
         "optional" => Ok(ListingStatus::Optional),
-        "" => Err("a row with a tier needs status: mandatory or optional".into()),
-        other => Err(format!("status '{other}' must be mandatory or optional")),
+        "" => Err(RowError::NoStatus),
+        other => Err(RowError::Status(other.to_string())),
     }
 }
 
 /// The row as given, or the one after the list's highest (`top`).
-fn parse_row_number(row: &str, top: u32) -> Result<u32, String> {
+fn parse_row_number(row: &str, top: u32) -> Result<u32, RowError> {
     let row = if row.is_empty() {
         // `top` never passes MAX_ROW, so this cannot wrap.
         top + 1
     } else {
         match row.parse::<u32>() {
             Ok(n) if n > 0 => n,
-            _ => return Err(format!("row '{row}' must be a whole number from 1")),
+            _ => return Err(RowError::RowNumber(row.to_string())),
         }
     };
     if row > MAX_ROW {
-        return Err(format!(
-            "row {row} is past {MAX_ROW}, more rows than any list prints: check the number, or leave it empty to follow the list"
-        ));
+        return Err(RowError::RowPastEnd(row));
     }
     Ok(row)
 }
 
-fn parse_competencies(text: &str) -> Result<Vec<Competency>, String> {
+fn parse_competencies(text: &str) -> Result<Vec<Competency>, RowError> {
     text.split([';', ' '])
         .filter(|c| !c.is_empty())
-        .map(|c| {
-            Competency::parse(c).ok_or_else(|| {
-                format!("unknown competency '{c}' (expected behavioural, functional or domain)")
-            })
-        })
+        .map(|c| Competency::parse(c).ok_or_else(|| RowError::Competency(c.to_string())))
         .collect()
 }
 

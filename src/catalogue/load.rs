@@ -80,10 +80,10 @@ impl FileCtx<'_> {
         }
     }
 
-    pub(super) fn err(&self, span: Range<usize>, message: impl Into<String>) -> LoadError {
+    pub(super) fn err(&self, span: Range<usize>, message: impl std::fmt::Display) -> LoadError {
         LoadError {
             origin: self.origin(span),
-            message: message.into(),
+            message: message.to_string(),
         }
     }
 

@@ -15,7 +15,7 @@ pub(super) fn parse_requirement(
     rulebook_services: &[Service],
 ) -> Result<RequirementSpec, LoadError> {
     let err = |m: String| ctx.err(span.clone(), m);
-    let kind = parse_kind(&r).map_err(err)?;
+    let kind = parse_kind(&r).map_err(|e| ctx.err(span.clone(), e))?;
     let services = match &r.services {
         None => None,
         Some(list) => {
@@ -69,37 +69,56 @@ pub(super) fn parse_requirement(
     })
 }
 
-/// The kind named by `r.kind`, with its parameters; the message says what
+/// Why a requirement table was refused: the kind named, and what it
+/// lacks, in the rulebook's own field names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum RequirementError {
+    #[error("unknown requirement kind '{0}' (expected one of {names})", names = kind_names())]
+    UnknownKind(String),
+    #[error("requirement '{0}' needs count = N (at least 1)")]
+    Count(String),
+    #[error("{0} needs share between 0 and 1 (0.5 for 50%)")]
+    Share(String),
+    #[error("{0} needs hours = a positive number")]
+    Hours(String),
+    #[error("{0} needs scope = \"any\" or \"mandatory\"")]
+    Scope(String),
+    #[error("{0} needs window = \"fy\" or \"until-due\"")]
+    Window(String),
+    #[error("window = \"until-due\" needs a due date")]
+    UntilDueWithoutDue,
+}
+
+fn kind_names() -> String {
+    let names: Vec<&str> = RequirementKind::ALL.iter().map(|k| k.id()).collect();
+    names.join(", ")
+}
+
+/// The kind named by `r.kind`, with its parameters; the error says what
 /// is missing.
-fn parse_kind(r: &RawRequirement) -> Result<RequirementKind, String> {
+fn parse_kind(r: &RawRequirement) -> Result<RequirementKind, RequirementError> {
     let name = r.kind.as_str();
     let template = RequirementKind::ALL
         .iter()
         .find(|k| k.id() == name)
-        .ok_or_else(|| {
-            let names: Vec<&str> = RequirementKind::ALL.iter().map(|k| k.id()).collect();
-            format!(
-                "unknown requirement kind '{name}' (expected one of {})",
-                names.join(", ")
-            )
-        })?;
+        .ok_or_else(|| RequirementError::UnknownKind(name.to_string()))?;
     let need_count = || {
         r.count
             .filter(|c| *c > 0)
-            .ok_or_else(|| format!("requirement '{name}' needs count = N (at least 1)"))
+            .ok_or_else(|| RequirementError::Count(name.to_string()))
     };
     Ok(match template {
         RequirementKind::ShareOfPrescribed { .. } => match r.share {
             Some(share) if share > 0.0 && share <= 1.0 => {
                 RequirementKind::ShareOfPrescribed { share }
             }
-            _ => return Err(format!("{name} needs share between 0 and 1 (0.5 for 50%)")),
+            _ => return Err(RequirementError::Share(name.to_string())),
         },
         RequirementKind::HoursPerFy { .. } => match r.hours {
             Some(hours) if hours > 0.0 && hours.is_finite() => {
                 RequirementKind::HoursPerFy { hours }
             }
-            _ => return Err(format!("{name} needs hours = a positive number")),
+            _ => return Err(RequirementError::Hours(name.to_string())),
         },
         RequirementKind::CoursesByDate { .. } => {
             let (scope, window) = parse_scope_window(r)?;
@@ -121,20 +140,20 @@ fn parse_kind(r: &RawRequirement) -> Result<RequirementKind, String> {
     })
 }
 
-fn parse_scope_window(r: &RawRequirement) -> Result<(CourseScope, CountWindow), String> {
+fn parse_scope_window(r: &RawRequirement) -> Result<(CourseScope, CountWindow), RequirementError> {
     let name = &r.kind;
     let scope = match r.scope.as_deref() {
         Some("any") => CourseScope::Any,
         Some("mandatory") => CourseScope::Mandatory,
-        _ => return Err(format!("{name} needs scope = \"any\" or \"mandatory\"")),
+        _ => return Err(RequirementError::Scope(name.clone())),
     };
     let window = match r.window.as_deref() {
         Some("fy") => CountWindow::Fy,
         Some("until-due") => CountWindow::UntilDue,
-        _ => return Err(format!("{name} needs window = \"fy\" or \"until-due\"")),
+        _ => return Err(RequirementError::Window(name.clone())),
     };
     if window == CountWindow::UntilDue && r.due.is_none() {
-        return Err("window = \"until-due\" needs a due date".into());
+        return Err(RequirementError::UntilDueWithoutDue);
     }
     Ok((scope, window))
 }

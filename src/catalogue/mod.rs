@@ -9,6 +9,7 @@ pub mod lint;
 pub mod load;
 mod load_requirement;
 pub mod model;
+mod names;
 mod raw;
 mod resolve;
 pub mod sources;
@@ -18,6 +19,7 @@ use std::sync::OnceLock;
 
 pub use load::{LoadError, Source};
 pub use model::*;
+pub use names::{ServiceError, TierNameError};
 pub use resolve::{resolve_course, CourseError};
 
 #[derive(Debug, Clone)]
@@ -95,18 +97,24 @@ impl Catalogue {
 
     /// A tier as typed: its id in any case; unknown ones get the nearest
     /// ids only, not the whole list.
-    pub fn find_tier(&self, typed: &str) -> Result<&Tier, String> {
+    pub fn find_tier(&self, typed: &str) -> Result<&Tier, TierNameError> {
         let typed = typed.trim();
         if let Some(t) = self.tiers.iter().find(|t| t.id.eq_ignore_ascii_case(typed)) {
             return Ok(t);
         }
         let near = crate::units::nearest::nearest(typed, self.tiers.iter().map(|t| t.id.as_str()));
-        let hint = match crate::units::nearest::did_you_mean(&near) {
-            // Nothing near: the nine ids fit on the line and help more than a pointer.
-            h if h.is_empty() => format!("choose one of {}", self.tier_ids().join(", ")),
-            h => format!("{h} (`karmadash tiers` lists them all)"),
-        };
-        Err(format!("unknown tier '{typed}': {hint}"))
+        let typed = typed.to_string();
+        Err(if near.is_empty() {
+            TierNameError::NothingNear {
+                typed,
+                known: self.tier_ids().iter().map(|t| t.to_string()).collect(),
+            }
+        } else {
+            TierNameError::Near {
+                typed,
+                nearest: near.into_iter().map(str::to_string).collect(),
+            }
+        })
     }
 
     pub fn rulebook(&self, id: &str) -> Option<&Rulebook> {

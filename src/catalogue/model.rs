@@ -58,7 +58,7 @@ impl Service {
     }
 
     /// A service as typed, in any case; an unknown one gets the nearest id.
-    pub fn parse_typed(typed: &str) -> Result<Service, String> {
+    pub fn parse_typed(typed: &str) -> Result<Service, super::ServiceError> {
         let typed = typed.trim();
         if let Some(s) = Service::ALL
             .into_iter()
@@ -69,13 +69,11 @@ impl Service {
         let ids = Service::ALL.map(Service::id);
         // Six short ids: the list itself helps, e.g. an IFS officer
         // learns that only `central` would fit.
-        let hint = match crate::units::nearest::did_you_mean(&crate::units::nearest::nearest(
-            typed, ids,
-        )) {
-            h if h.is_empty() => format!("choose one of {}", ids.join(", ")),
-            h => format!("{h} (one of {})", ids.join(", ")),
-        };
-        Err(format!("unknown service '{typed}': {hint}"))
+        Err(super::ServiceError {
+            typed: typed.to_string(),
+            nearest: crate::units::nearest::nearest(typed, ids),
+            known: ids.to_vec(),
+        })
     }
 }
 

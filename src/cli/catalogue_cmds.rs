@@ -16,7 +16,7 @@ use crate::units::text::visible;
 pub fn find_tier<'a>(catalogue: &'a Catalogue, id: &str) -> Result<&'a Tier, Failure> {
     catalogue
         .find_tier(id)
-        .map_err(|e| Failure::input(format!("--tier: {e}")))
+        .map_err(|e| Failure::input(format!("--tier: {}", super::wording::tier_name_error(&e))))
 }
 
 /// `BF-` badges; `unclassified` when the order gives none.

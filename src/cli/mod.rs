@@ -7,6 +7,7 @@ mod catalogue_cmds;
 mod export_file;
 mod output;
 mod plan_cmds;
+mod plan_json;
 mod progress_cmds;
 mod roster_cmds;
 mod roster_import;

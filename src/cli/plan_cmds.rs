@@ -74,7 +74,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
     }
     let p = plan_for(ctx, args.fy.as_deref(), &options)?;
     if args.json {
-        return json(&p);
+        return json(&super::plan_json::plan_json(&p));
     }
     emit(&plan_text(&p, &options))
 }
@@ -158,7 +158,8 @@ fn steps_text(p: &Plan) -> String {
         ));
         out.push_str(&format!(
             "    missing {}; {due}\n    -> {}\n",
-            s.missing, s.action
+            s.missing,
+            super::wording::step_action(&s.action)
         ));
         if !s.courses.is_empty() && s.kind != "all-mandatory" && s.kind != "hours-per-fy" {
             let titles: Vec<_> = s.courses.iter().map(|t| visible(t).into_owned()).collect();

@@ -20,7 +20,7 @@ use crate::rules::tier;
 struct ProfileView<'a> {
     profile: &'a Profile,
     fy: FinancialYear,
-    tier: tier::TierChoice,
+    tier: super::wording::TierJson,
     rulebooks: Vec<&'a str>,
 }
 
@@ -35,7 +35,10 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
         ));
     };
     if let Some(w) = crate::profile_edit::stored_state_warning(p) {
-        eprintln!("karmadash: warning: {w}");
+        eprintln!(
+            "karmadash: warning: {}",
+            super::wording::stored_state_warning(&w)
+        );
     }
     let fy = FinancialYear::containing(ctx.today);
     let tier = tier::resolve(&ctx.catalogue, p, fy).map_err(Failure::from)?;
@@ -47,7 +50,7 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
         return json(&ProfileView {
             profile: p,
             fy,
-            tier,
+            tier: super::wording::tier_json(&tier),
             rulebooks,
         });
     }
@@ -78,7 +81,7 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
     out.push_str(&format!(
         "Tier {fy}: {} ({})\n",
         tier.id.as_deref().unwrap_or("none"),
-        tier.basis
+        super::wording::tier_basis(&tier.basis)
     ));
     out.push_str("Orders that apply:\n");
     for r in applicable_rulebooks(&ctx.catalogue, p) {
@@ -107,7 +110,10 @@ fn profile_set(ctx: &Context, set: &ProfileSet) -> Outcome {
     } else {
         ""
     };
-    emit(&format!("{}{next}\n", outcome.summary()))
+    emit(&format!(
+        "{}{next}\n",
+        outcome.summary(&super::wording::tier_basis)
+    ))
 }
 
 #[derive(Serialize)]

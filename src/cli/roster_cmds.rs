@@ -11,7 +11,6 @@ use crate::roster::designations::Designations;
 use crate::roster::{evaluate_officer, Defaults, Flag, Officer, OfficerStatus, Verdict};
 use crate::rules::engine::RequirementStatus;
 use crate::rules::fy::FinancialYear;
-use crate::rules::tier::TierChoice;
 use crate::units::hours::format_hours;
 
 pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
@@ -28,7 +27,7 @@ pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
 /// from `--data DIR` over it.
 fn designations(ctx: &Context) -> Result<Designations, Failure> {
     crate::roster::cell_table::designations(&ctx.catalogue, ctx.data.as_deref())
-        .map_err(|e| Failure::input(e.to_string()))
+        .map_err(|e| Failure::input(super::wording::cell_table_error(&e)))
 }
 
 fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
@@ -54,11 +53,11 @@ struct OfficerJson<'a> {
     officer: &'a str,
     name: &'a str,
     designation: Option<&'a str>,
-    tier: Option<&'a TierChoice>,
+    tier: Option<super::wording::TierJson>,
     verdict: Verdict,
     requirements: &'a [RequirementStatus],
     on_track: bool,
-    flags: &'a [Flag],
+    flags: Vec<Flag>,
 }
 
 fn officer_json<'a>(s: &'a OfficerStatus) -> OfficerJson<'a> {
@@ -66,11 +65,14 @@ fn officer_json<'a>(s: &'a OfficerStatus) -> OfficerJson<'a> {
         officer: &s.officer.id.0,
         name: &s.officer.name,
         designation: s.officer.designation.as_deref(),
-        tier: s.status.as_ref().map(|st| &st.tier),
+        tier: s
+            .status
+            .as_ref()
+            .map(|st| super::wording::tier_json(&st.tier)),
         verdict: s.verdict(),
         requirements: s.status.as_ref().map_or(&[], |st| &st.requirements),
         on_track: s.status.as_ref().is_some_and(|st| st.on_track),
-        flags: &s.flags,
+        flags: super::wording::officer_flags(s),
     }
 }
 
@@ -92,7 +94,14 @@ pub(super) fn evaluated<'a>(
     Ok(officers
         .iter()
         .map(|o| evaluate_officer(&ctx.catalogue, &designations, &defaults, o, fy, ctx.today))
+        .map(worded_officer)
         .collect())
+}
+
+/// An officer's status with the CLI's wording of what to record.
+fn worded_officer(mut s: OfficerStatus) -> OfficerStatus {
+    s.status = s.status.map(super::wording::worded);
+    s
 }
 
 fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
@@ -145,7 +154,9 @@ fn tier_filter(ctx: &Context, args: &RosterArgs) -> Result<Option<String>, Failu
             ctx.catalogue
                 .find_tier(t)
                 .map(|t| t.id.clone())
-                .map_err(|e| Failure::input(format!("--tier: {e}")))
+                .map_err(|e| {
+                    Failure::input(format!("--tier: {}", super::wording::tier_name_error(&e)))
+                })
         })
         .transpose()
 }
@@ -257,14 +268,14 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
     let roster = store(ctx)?.roster().map_err(|e| Failure::input(e.0))?;
     let officer = find(&roster.officers, &a.officer)?;
     let designations = designations(ctx)?;
-    let s = evaluate_officer(
+    let s = worded_officer(evaluate_officer(
         &ctx.catalogue,
         &designations,
         &defaults(args)?,
         officer,
         fy,
         ctx.today,
-    );
+    ));
     if a.json {
         return json(&officer_json(&s));
     }
@@ -280,7 +291,7 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
     }
     if !s.flags.is_empty() {
         out.push_str("\nFlags (they change no count):\n");
-        for f in &s.flags {
+        for f in &super::wording::officer_flags(&s) {
             out.push_str(&format!("  {}: {}\n", f.kind.id(), f.text));
         }
     }
@@ -317,7 +328,9 @@ fn tier(ctx: &Context, a: &RosterTierArgs) -> Outcome {
             ctx.catalogue
                 .find_tier(t)
                 .map(|t| t.id.clone())
-                .map_err(|e| Failure::input(format!("tier: {e}")))
+                .map_err(|e| {
+                    Failure::input(format!("tier: {}", super::wording::tier_name_error(&e)))
+                })
         })
         .transpose()?;
     let store = store(ctx)?;

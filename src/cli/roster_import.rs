@@ -203,7 +203,9 @@ pub fn import_own(ctx: &Context, args: &ImportIgotArgs) -> Outcome {
     for u in &own.unusable {
         out.push_str(&format!(
             "Not recorded: \"{}\" ({}): {}.\n",
-            u.title, u.source, u.why
+            u.title,
+            u.source,
+            super::wording::unusable(&u.why)
         ));
     }
     if args.dry_run {

@@ -27,11 +27,14 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
         ));
     };
     if let Some(w) = crate::profile_edit::stored_state_warning(profile) {
-        eprintln!("karmadash: warning: {w}");
+        eprintln!(
+            "karmadash: warning: {}",
+            super::wording::stored_state_warning(&w)
+        );
     }
     let inputs = Inputs::from_records(&ctx.catalogue, profile, snap.records(), ctx.today);
     let status = evaluate(&inputs, fy).map_err(Failure::from)?;
-    Ok((snap, status))
+    Ok((snap, super::wording::worded(status)))
 }
 
 pub fn standing_word(s: Standing) -> &'static str {
@@ -49,7 +52,7 @@ struct StatusJson<'a> {
     fy: FinancialYear,
     as_of: chrono::NaiveDate,
     profile: &'a Profile,
-    tier: &'a crate::rules::tier::TierChoice,
+    tier: super::wording::TierJson,
     requirements: &'a [RequirementStatus],
     on_track: bool,
     counting: &'static str,
@@ -64,7 +67,7 @@ pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
             fy: st.fy,
             as_of: st.as_of,
             profile,
-            tier: &st.tier,
+            tier: super::wording::tier_json(&st.tier),
             requirements: &st.requirements,
             on_track: st.on_track,
             counting: COUNTING_RULE,
@@ -92,7 +95,7 @@ pub(super) fn long_text(st: &Status) -> String {
         st.fy,
         st.as_of.format("%d.%m.%Y"),
         st.tier.id.as_deref().unwrap_or("none"),
-        st.tier.basis
+        super::wording::tier_basis(&st.tier.basis)
     );
     for r in &st.requirements {
         let mark = if r.met { "[x]" } else { "[ ]" };

@@ -30,8 +30,9 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Outcome {
     })?;
     crate::progress::check_import(&ctx.catalogue, &snap, ctx.today).map_err(|e| {
         Failure::input(format!(
-            "{}: {e}; nothing was imported",
-            args.file.display()
+            "{}: {}; nothing was imported",
+            args.file.display(),
+            super::wording::progress_error(&e)
         ))
     })?;
     store(ctx)?.import(&snap).map_err(|e| Failure::input(e.0))

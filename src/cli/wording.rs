@@ -2,9 +2,82 @@
 //! command fixes it (the core names none).
 
 use super::Failure;
-use crate::catalogue::CourseError;
-use crate::progress::ProgressError;
-use crate::rules::tier::TierError;
+use crate::catalogue::{CourseError, TierNameError};
+use crate::profile_edit::StoredStateWarning;
+use crate::progress::{quoted, ImportError, ProgressError, RecordProblem};
+use crate::roster::cell_table::CellTableError;
+use crate::roster::designations::{TableError, TableProblem};
+use crate::roster::personal::WhyUnusable;
+use crate::roster::{Flag, FlagKind, OfficerStatus, PlacementError};
+use crate::rules::engine::{RequirementStatus, Status, ToRecord};
+use crate::rules::steps::StepAction;
+use crate::rules::tier::{TierBasis, TierChoice, TierError};
+use crate::units::words::count;
+
+/// A requirement's text with the command that adds what it lacks.
+pub fn requirement_text(r: &RequirementStatus) -> String {
+    const ADD: &str = "add them with `karmadash assign`";
+    match r.to_record {
+        None => r.text.clone(),
+        Some(ToRecord::PrescribedCourses) => format!("{}, {ADD}", r.text),
+        // "(N of M assigned so far)": the advice goes inside the brackets.
+        Some(ToRecord::AssignedCourses) => match r.text.strip_suffix(')') {
+            Some(text) => format!("{text}: {ADD})"),
+            None => format!("{}: {ADD}", r.text),
+        },
+    }
+}
+
+/// A status as every CLI output shows it: each requirement's text with
+/// the command that adds what it lacks.
+pub fn worded(mut st: Status) -> Status {
+    for r in &mut st.requirements {
+        r.text = requirement_text(r);
+        r.to_record = None;
+    }
+    st
+}
+
+/// A plan's next step, with the command that records what it asks for.
+pub fn step_action(a: &StepAction) -> String {
+    match a {
+        StepAction::RecordPrescribed => "record the courses your ministry or cadre prescribes for your level with `karmadash assign \"COURSE\" --due DATE`, then take half of them".into(),
+        StepAction::PassAssessment { by } => format!(
+            "pass the comprehensive assessment for your level on iGOT {by}, then record it with `karmadash assessment --passed DATE`"
+        ),
+        StepAction::Register => "register on iGOT and keep designation and batch current, then record the date with `karmadash profile set --registered DATE`".into(),
+        StepAction::AskForAssigned { still_to_record } => format!(
+            "ask your Administrative Secretary for the courses named for the year and record each with `karmadash assign \"COURSE\" --due DATE` ({} still to record)",
+            count(*still_to_record as i64, "course", "courses")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// How the tier was chosen, with the option or command that changes it.
+pub fn tier_basis(b: &TierBasis) -> String {
+    match b {
+        TierBasis::SetByHand => "set by hand (profile --tier)".into(),
+        TierBasis::NoList { service } => format!(
+            "no list for {service} in the catalogue: add the courses your ministry or cadre authority prescribes with `karmadash assign`"
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A tier choice as the CLI's JSON gives it (`tier{id, basis}`).
+#[derive(Debug, serde::Serialize)]
+pub struct TierJson {
+    pub id: Option<String>,
+    pub basis: String,
+}
+
+pub fn tier_json(t: &TierChoice) -> TierJson {
+    TierJson {
+        id: t.id.clone(),
+        basis: tier_basis(&t.basis),
+    }
+}
 
 /// A tier error with the options that fix it.
 pub fn tier_error(e: &TierError) -> String {
@@ -26,10 +99,97 @@ pub fn tier_error(e: &TierError) -> String {
     }
 }
 
+/// A mistyped tier id; the nearest ones, with the command listing all.
+pub fn tier_name_error(e: &TierNameError) -> String {
+    match e {
+        TierNameError::Near { .. } => format!("{e} (`karmadash tiers` lists them all)"),
+        TierNameError::NothingNear { .. } => e.to_string(),
+    }
+}
+
+/// An export refused whole; a course this catalogue lacks points at the
+/// option that loads other data files.
+pub fn import_error(e: &ImportError) -> String {
+    match e {
+        ImportError::Completion {
+            id,
+            title,
+            why: RecordProblem::NotInCatalogue,
+        } => format!(
+            "completion {id} (\"{}\"): the course is not in this catalogue (was the export made with --data?)",
+            quoted(title)
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A report row `import-igot` cannot record, with the command that can.
+pub fn unusable(why: &WhyUnusable) -> String {
+    match why {
+        WhyUnusable::NoDuration => "the report gives no duration: record it with `karmadash done` and the certificate's hours".into(),
+        other => other.to_string(),
+    }
+}
+
+/// An officer the roster cannot place, with the option that adds a
+/// cell's designations.
+pub fn placement_error(e: &PlacementError) -> String {
+    match e {
+        PlacementError::NoTier {
+            designation,
+            service,
+        } => format!(
+            "the designation \"{designation}\" maps to no {} tier: add it to a designations.toml in --data DIR, or set the officer's tier",
+            service.id().to_uppercase()
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// An officer's flags as the CLI prints them: the `unmapped` one worded
+/// with the option that fixes it.
+pub fn officer_flags(s: &OfficerStatus) -> Vec<Flag> {
+    let mut flags = s.flags.clone();
+    if let Some(why) = &s.unplaced {
+        let text = why.to_string();
+        for f in flags
+            .iter_mut()
+            .filter(|f| f.kind == FlagKind::Unmapped && f.text == text)
+        {
+            f.text = placement_error(why);
+        }
+    }
+    flags
+}
+
+/// A designations table that cannot be used; an unknown tier points at
+/// the command listing them.
+pub fn cell_table_error(e: &CellTableError) -> String {
+    let worded = |t: &TableError| match &t.problem {
+        TableProblem::UnknownTier { .. } => format!("{t} (see `karmadash tiers`)"),
+        _ => t.to_string(),
+    };
+    match e {
+        CellTableError::Builtin(t) => worded(t),
+        CellTableError::Invalid(t) => format!("the data file {}", worded(t)),
+        other => other.to_string(),
+    }
+}
+
+/// A stored state off India's list, with the command that fixes it.
+pub fn stored_state_warning(w: &StoredStateWarning) -> String {
+    format!(
+        "the profile's {} No state order applies until it is fixed with `karmadash profile set --state NAME`.",
+        w.0
+    )
+}
+
 /// A refused record or profile edit, with the options that fix it.
 pub fn progress_error(e: &ProgressError) -> String {
     match e {
         ProgressError::Tier(t) => tier_error(t),
+        ProgressError::TierName(t) => tier_name_error(t),
+        ProgressError::Import(i) => import_error(i),
         ProgressError::Course(c @ CourseError::NotListed { .. }) => format!(
             "{c}. Give the exact title or a listing id (`karmadash search`), or add --other for a course outside the lists"
         ),

@@ -224,8 +224,8 @@ impl Record<'_> {
         (!super::values::is_blank(c)).then(|| c.to_string())
     }
 
-    pub fn error(&self, column: &'static str, message: impl Into<String>) -> ReportError {
-        ReportError::new(self.file, self.line, Some(column), message.into())
+    pub fn error(&self, column: &'static str, message: impl std::fmt::Display) -> ReportError {
+        ReportError::new(self.file, self.line, Some(column), message.to_string())
     }
 }
 

@@ -3,6 +3,19 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+/// A cell the portal's readers cannot read, with the cell as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CellError {
+    #[error("'{0}' is not a duration: the portal writes HH:MM:SS, e.g. 02:42:00")]
+    Duration(String),
+    #[error("'{0}' is not a status: expected completed, in-progress, not-started, not-enrolled (or 2, 1, 0)")]
+    Status(String),
+    #[error("'{0}' is not yes/no or true/false")]
+    Flag(String),
+    #[error("'{0}' is not a date: the portal writes yyyy-MM-dd HH:mm:ss or dd/MM/yyyy")]
+    Timestamp(String),
+}
+
 /// A cell that says "no value" in one of the portal's spellings.
 pub fn is_blank(cell: &str) -> bool {
     let c = cell.trim();
@@ -15,14 +28,14 @@ pub fn is_blank(cell: &str) -> bool {
 
 /// `Content_Duration`: `HH:MM:SS` from the catalogue's seconds, hours past
 /// 99 allowed (`132:05:00`); `H:MM` after an Excel re-save. Seconds.
-pub fn parse_duration(cell: &str) -> Result<Option<u32>, String> {
+pub fn parse_duration(cell: &str) -> Result<Option<u32>, CellError> {
     if is_blank(cell) {
         return Ok(None);
     }
     let c = cell.trim();
-    let bad = || format!("'{c}' is not a duration: the portal writes HH:MM:SS, e.g. 02:42:00");
+    let bad = || CellError::Duration(c.to_string());
     let parts: Vec<&str> = c.split(':').collect();
-    let num = |p: &str| -> Result<u64, String> {
+    let num = |p: &str| -> Result<u64, CellError> {
         if p.is_empty() || p.len() > 6 || !p.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
@@ -62,7 +75,7 @@ pub enum Progress {
 
 /// `Status` (`completed`, `in-progress`...; one marketplace branch writes
 /// `0`, `1`, `2`) and `Current Progress` (`Completed`, `In Progress`...).
-pub fn parse_progress(cell: &str) -> Result<Progress, String> {
+pub fn parse_progress(cell: &str) -> Result<Progress, CellError> {
     let folded: String = cell
         .trim()
         .chars()
@@ -74,22 +87,19 @@ pub fn parse_progress(cell: &str) -> Result<Progress, String> {
         "inprogress" | "1" => Ok(Progress::InProgress),
         "notstarted" | "0" => Ok(Progress::NotStarted),
         "notenrolled" => Ok(Progress::NotEnrolled),
-        _ => Err(format!(
-            "'{}' is not a status: expected completed, in-progress, not-started, not-enrolled (or 2, 1, 0)",
-            cell.trim()
-        )),
+        _ => Err(CellError::Status(cell.trim().to_string())),
     }
 }
 
 /// `Yes`/`No`, `true`/`false`.
-pub fn parse_flag(cell: &str) -> Result<Option<bool>, String> {
+pub fn parse_flag(cell: &str) -> Result<Option<bool>, CellError> {
     if is_blank(cell) {
         return Ok(None);
     }
     match cell.trim().to_ascii_lowercase().as_str() {
         "yes" | "true" | "y" | "1" => Ok(Some(true)),
         "no" | "false" | "n" | "0" => Ok(Some(false)),
-        other => Err(format!("'{other}' is not yes/no or true/false")),
+        other => Err(CellError::Flag(other.to_string())),
     }
 }
 
@@ -102,7 +112,7 @@ const TIME_FORMATS: &[&str] = &["%H:%M:%S", "%H:%M"];
 /// The `AM`/`PM` that some jobs add to a 24-hour time is ignored when the
 /// hour already says it, and applied when it is 12 or less.
 /// Times are IST, as the portal writes them.
-pub fn parse_timestamp(cell: &str) -> Result<Option<NaiveDateTime>, String> {
+pub fn parse_timestamp(cell: &str) -> Result<Option<NaiveDateTime>, CellError> {
     if is_blank(cell) {
         return Ok(None);
     }
@@ -110,8 +120,7 @@ pub fn parse_timestamp(cell: &str) -> Result<Option<NaiveDateTime>, String> {
     if let Some(t) = iso_fast(c) {
         return Ok(Some(t));
     }
-    let bad =
-        || format!("'{c}' is not a date: the portal writes yyyy-MM-dd HH:mm:ss or dd/MM/yyyy");
+    let bad = || CellError::Timestamp(c.to_string());
     let mut words = c.split_whitespace();
     let date_part = words.next().ok_or_else(bad)?;
     let time_part = words.next();

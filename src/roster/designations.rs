@@ -27,12 +27,28 @@ struct Entry {
 pub struct TableError {
     pub file: String,
     pub line: usize,
-    pub message: String,
+    pub problem: TableProblem,
+}
+
+/// What is wrong at that line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TableProblem {
+    /// Not TOML, or not the table's shape: the parser's own words.
+    #[error("{0}")]
+    Toml(String),
+    #[error("unknown service '{service}' for {names:?}")]
+    UnknownService { service: String, names: Vec<String> },
+    /// A tier the catalogue does not have; each shell says where the
+    /// tiers are listed.
+    #[error("unknown tier '{tier}' for {names:?}")]
+    UnknownTier { tier: String, names: Vec<String> },
+    #[error("an entry with no designation name")]
+    NoName,
 }
 
 impl fmt::Display for TableError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        write!(f, "{}:{}: {}", self.file, self.line, self.problem)
     }
 }
 
@@ -97,16 +113,16 @@ impl Designations {
         catalogue: &Catalogue,
         replace: bool,
     ) -> Result<(), TableError> {
-        let error = |line: usize, message: String| TableError {
+        let error = |line: usize, problem: TableProblem| TableError {
             file: file.to_string(),
             line,
-            message,
+            problem,
         };
         let parsed: File = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| {
                 text[..s.start.min(text.len())].lines().count().max(1)
             });
-            error(line, e.message().to_string())
+            error(line, TableProblem::Toml(e.message().to_string()))
         })?;
         for entry in parsed.designation {
             let line = entry
@@ -119,21 +135,24 @@ impl Designations {
                 if !known {
                     return Err(error(
                         line,
-                        format!("unknown service '{service}' for {:?}", entry.names),
+                        TableProblem::UnknownService {
+                            service: service.clone(),
+                            names: entry.names.clone(),
+                        },
                     ));
                 }
                 if !catalogue.tiers.iter().any(|t| t.id == *tier) {
                     return Err(error(
                         line,
-                        format!(
-                            "unknown tier '{tier}' for {:?} (see `karmadash tiers`)",
-                            entry.names
-                        ),
+                        TableProblem::UnknownTier {
+                            tier: tier.clone(),
+                            names: entry.names.clone(),
+                        },
                     ));
                 }
             }
             if entry.names.iter().all(|n| fold(n).is_empty()) {
-                return Err(error(line, "an entry with no designation name".into()));
+                return Err(error(line, TableProblem::NoName));
             }
             for name in &entry.names {
                 let tiers = self.by_name.entry(fold(name)).or_default();

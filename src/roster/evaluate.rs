@@ -7,6 +7,7 @@ use crate::catalogue::{Catalogue, Service};
 use crate::rules::engine::{evaluate, Inputs, Records, RequirementStatus, Standing, Status, Unit};
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Assignment, Completion, Profile};
+use crate::rules::tier::TierBasis;
 
 use super::designations::{Designations, Mapping};
 use super::officer::{Flag, FlagKind, Officer};
@@ -28,6 +29,9 @@ pub struct OfficerStatus<'a> {
     pub status: Option<Status>,
     /// The officer's own flags, and `unmapped` where it applies.
     pub flags: Vec<Flag>,
+    /// Why the officer has no tier, when the designation is at fault (the
+    /// `unmapped` flag says it in the domain's words).
+    pub unplaced: Option<PlacementError>,
 }
 
 /// The one word a cell needs, from the same standings as `status`; in
@@ -101,21 +105,37 @@ impl OfficerStatus<'_> {
     }
 }
 
+/// Why an officer cannot be placed in a tier, with the designation at
+/// fault; each shell says where a cell adds a designation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlacementError {
+    #[error("no service: the user report does not give one and the designation \"{designation}\" does not imply one")]
+    NoService { designation: String },
+    #[error("the designation \"{designation}\" maps to no {} tier: add it to the cell's designations table, or set the officer's tier", .service.id().to_uppercase())]
+    NoTier {
+        designation: String,
+        service: Service,
+    },
+    #[error("the designation \"{designation}\" maps to several tiers ({}): set the officer's tier", .tiers.join(", "))]
+    SeveralTiers {
+        designation: String,
+        tiers: Vec<String>,
+    },
+}
+
 /// The profile the engine needs, or why the officer cannot be placed.
 pub fn profile_of(
     officer: &Officer,
     designations: &Designations,
     defaults: &Defaults,
-) -> Result<Profile, String> {
+) -> Result<Profile, PlacementError> {
     let designation = officer.designation.as_deref().unwrap_or("");
     let service = officer
         .service
         .or(defaults.service)
         .or_else(|| designations.service_of(designation))
-        .ok_or_else(|| {
-            format!(
-                "no service: the user report does not give one and the designation \"{designation}\" does not imply one"
-            )
+        .ok_or_else(|| PlacementError::NoService {
+            designation: designation.to_string(),
         })?;
     let tier = match (&officer.tier_override, service) {
         (Some(t), _) => Some(t.clone()),
@@ -124,16 +144,16 @@ pub fn profile_of(
         (None, _) => match designations.tier(designation, Some(service)) {
             Mapping::Tier(t) => Some(t),
             Mapping::Unknown => {
-                return Err(format!(
-                    "the designation \"{designation}\" maps to no {} tier: add it to a designations.toml in --data DIR, or set the officer's tier",
-                    service.id().to_uppercase()
-                ))
+                return Err(PlacementError::NoTier {
+                    designation: designation.to_string(),
+                    service,
+                })
             }
             Mapping::Ambiguous(tiers) => {
-                return Err(format!(
-                    "the designation \"{designation}\" maps to several tiers ({}): set the officer's tier",
-                    tiers.join(", ")
-                ))
+                return Err(PlacementError::SeveralTiers {
+                    designation: designation.to_string(),
+                    tiers,
+                })
             }
         },
     };
@@ -205,6 +225,7 @@ pub fn evaluate_officer<'a>(
                 officer,
                 status: None,
                 flags,
+                unplaced: Some(why),
             };
         }
     };
@@ -218,12 +239,11 @@ pub fn evaluate_officer<'a>(
     let status = match evaluate(&inputs, fy) {
         Ok(mut s) => {
             if officer.tier_override.is_some() {
-                s.tier.basis = "set for this officer by the training cell".into();
+                s.tier.basis = TierBasis::SetByCell;
             } else if profile.tier.is_some() {
-                s.tier.basis = format!(
-                    "designation \"{}\" (designations table)",
-                    officer.designation.as_deref().unwrap_or("")
-                );
+                s.tier.basis = TierBasis::Designation {
+                    designation: officer.designation.clone().unwrap_or_default(),
+                };
             }
             Some(s)
         }
@@ -239,5 +259,6 @@ pub fn evaluate_officer<'a>(
         officer,
         status,
         flags,
+        unplaced: None,
     }
 }

@@ -10,6 +10,6 @@ pub mod officer;
 pub mod personal;
 pub mod urgency;
 
-pub use evaluate::{evaluate_officer, Defaults, OfficerStatus, Verdict};
+pub use evaluate::{evaluate_officer, Defaults, OfficerStatus, PlacementError, Verdict};
 pub use gather::{DurationSeen, Gathered, Gathering};
 pub use officer::{Flag, FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};

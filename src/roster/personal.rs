@@ -10,7 +10,7 @@ use crate::igot::{ConsumptionRow, Progress};
 use crate::rules::record::Completion;
 use crate::units::dates::EARLIEST;
 use crate::units::hours::MAX_HOURS;
-use crate::units::text::check_title;
+use crate::units::text::{check_title, TextError};
 
 use super::officer::{OfficerId, RowRef};
 
@@ -19,7 +19,26 @@ use super::officer::{OfficerId, RowRef};
 pub struct Unusable {
     pub source: RowRef,
     pub title: String,
-    pub why: String,
+    pub why: WhyUnusable,
+}
+
+/// Why a completed row cannot become a completion as it stands.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WhyUnusable {
+    #[error(transparent)]
+    Title(#[from] TextError),
+    #[error("completed on {0}, outside 02.09.2020 to today")]
+    OutsideDates(NaiveDate),
+    /// Recorded by hand it counts: the certificate gives the hours.
+    #[error("the report gives no duration: record it by hand with the certificate's hours")]
+    NoDuration,
+    #[error("the report gives a duration of 0")]
+    ZeroDuration,
+    #[error("a duration of {0} s is past any course")]
+    DurationPastAny(u32),
+    /// A programme or another container: its courses carry the hours.
+    #[error("a {content_type} adds no hours by itself, as the portal counts: its courses do")]
+    NoHoursByItself { content_type: String },
 }
 
 /// What the report holds for one officer.
@@ -55,7 +74,7 @@ impl OwnRows {
             file: file.to_string(),
             line: row.line,
         };
-        let unusable = |why: String| Unusable {
+        let unusable = |why: WhyUnusable| Unusable {
             source: source.clone(),
             title: row.content.clone(),
             why,
@@ -90,10 +109,9 @@ impl OwnRows {
             certificate: row.certificate,
         };
         if completion.seconds == 0 {
-            self.unusable.push(unusable(format!(
-                "a {} adds no hours by itself, as the portal counts: its courses do",
-                row.content_type.as_deref().unwrap_or("item")
-            )));
+            self.unusable.push(unusable(WhyUnusable::NoHoursByItself {
+                content_type: row.content_type.as_deref().unwrap_or("item").to_string(),
+            }));
             return;
         }
         self.keep_earliest(completion);
@@ -114,16 +132,16 @@ impl OwnRows {
 }
 
 /// Why a completed row cannot be recorded as it stands, if it cannot.
-fn why_unusable(row: &ConsumptionRow, date: NaiveDate, today: NaiveDate) -> Option<String> {
+fn why_unusable(row: &ConsumptionRow, date: NaiveDate, today: NaiveDate) -> Option<WhyUnusable> {
     if let Err(e) = check_title(&row.content) {
-        Some(e)
+        Some(e.into())
     } else if date > today || date < EARLIEST {
-        Some(format!("completed on {date}, outside 02.09.2020 to today"))
+        Some(WhyUnusable::OutsideDates(date))
     } else {
         match row.duration {
-            None => Some("the report gives no duration: record it with `karmadash done` and the certificate's hours".into()),
-            Some(0) => Some("the report gives a duration of 0".into()),
-            Some(s) if s > MAX_HOURS * 3600 => Some(format!("a duration of {s} s is past any course")),
+            None => Some(WhyUnusable::NoDuration),
+            Some(0) => Some(WhyUnusable::ZeroDuration),
+            Some(s) if s > MAX_HOURS * 3600 => Some(WhyUnusable::DurationPastAny(s)),
             Some(_) => None,
         }
     }

@@ -10,6 +10,7 @@ use super::fy::{FinancialYear, HalfYear};
 use super::pace;
 use super::record::{Assessment, Assignment, Completion, Profile};
 use super::tier::{self, TierChoice};
+pub use super::to_record::ToRecord;
 use crate::catalogue::{
     Catalogue, CountWindow, CourseScope, ListingStatus, RequirementKind, RequirementSpec, Rulebook,
 };
@@ -120,6 +121,9 @@ pub struct RequirementStatus {
     pub open: Vec<String>,
     /// Completions that counted toward it (ids).
     pub counted: Vec<u64>,
+    /// Records only the officer can add before it counts at all.
+    #[serde(skip)]
+    pub to_record: Option<ToRecord>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -316,10 +320,7 @@ impl<'a> Eval<'a> {
         // An unknown list is not met vacuously: at least one course.
         let target = Count((share * keys.len() as f64).ceil().max(1.0) as u32);
         let text = if keys.is_empty() {
-            format!(
-                "{}{basis}: none recorded yet, add them with `karmadash assign`",
-                req.spec.text
-            )
+            format!("{}{basis}: none recorded yet", req.spec.text)
         } else {
             format!(
                 "{}{basis}: {} of {} courses",
@@ -328,7 +329,9 @@ impl<'a> Eval<'a> {
                 keys.len()
             )
         };
-        (self.course_list(keys, target, req.fy_due), text)
+        let to_record = keys.is_empty().then_some(ToRecord::PrescribedCourses);
+        let p = self.course_list(keys, target, req.fy_due);
+        (Partial { to_record, ..p }, text)
     }
 
     fn hours_per_fy(&self, req: &Req, hours: f64) -> (Partial, String) {
@@ -438,18 +441,18 @@ impl<'a> Eval<'a> {
     fn assigned_courses(&self, req: &Req, at_least: Count) -> (Partial, String) {
         let keys = self.assigned_keys();
         let assigned = Count::of_len(keys.len());
-        let text = if assigned < at_least {
+        let short = assigned < at_least;
+        let text = if short {
             format!(
-                "{} ({} of {} assigned so far: add them with `karmadash assign`)",
+                "{} ({} of {} assigned so far)",
                 req.spec.text, assigned.0, at_least.0
             )
         } else {
             req.spec.text.clone()
         };
-        (
-            self.course_list(keys, assigned.max(at_least), req.fy_due),
-            text,
-        )
+        let p = self.course_list(keys, assigned.max(at_least), req.fy_due);
+        let to_record = short.then_some(ToRecord::AssignedCourses);
+        (Partial { to_record, ..p }, text)
     }
 
     /// The pace's window opens with the year, or the order if it came later.
@@ -514,6 +517,7 @@ impl<'a> Eval<'a> {
             standing,
             open: p.open,
             counted: p.counted,
+            to_record: p.to_record,
         }
     }
 }
@@ -527,6 +531,7 @@ struct Partial {
     late: bool,
     /// Start of the pace's window; set by `finish_in_fy` or the kind.
     since: NaiveDate,
+    to_record: Option<ToRecord>,
 }
 
 impl Partial {
@@ -539,6 +544,7 @@ impl Partial {
             done_on: None,
             late: false,
             since: NaiveDate::MIN,
+            to_record: None,
         }
     }
 

@@ -13,5 +13,7 @@ pub mod proposal;
 pub mod record;
 pub mod schedule;
 pub mod status_text;
+pub mod step_action;
 pub mod steps;
 pub mod tier;
+pub mod to_record;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::engine::{RequirementStatus, Standing, Status, Unit};
+pub use super::step_action::StepAction;
 use crate::units::hours::{format_hours, HOUR};
 use crate::units::words::count;
 
@@ -20,8 +21,8 @@ pub struct Step {
     pub days_left: Option<i64>,
     /// What is missing: "3 courses", "39.00 h", "the assessment".
     pub missing: String,
-    /// What to do about it, in a sentence.
-    pub action: String,
+    /// What to do about it: a sentence in each shell's words.
+    pub action: StepAction,
     /// The courses of the proposal that close it (titles); filled by the plan.
     pub courses: Vec<String>,
 }
@@ -59,59 +60,47 @@ fn by(r: &RequirementStatus) -> String {
     }
 }
 
-fn action(r: &RequirementStatus) -> String {
+fn action(r: &RequirementStatus) -> StepAction {
     let n = courses_missing(r);
     match r.kind {
-        "all-mandatory" => format!(
-            "take the {} still open ({}), proposed first",
-            count(r.open.len() as i64, "mandatory course", "mandatory courses"),
-            by(r)
-        ),
-        "share-of-prescribed" if r.open.is_empty() && r.done == 0.0 => {
-            "record the courses your ministry or cadre prescribes for your level with `karmadash assign \"COURSE\" --due DATE`, then take half of them".into()
+        "all-mandatory" => StepAction::TakeMandatory {
+            open: r.open.len(),
+            by: by(r),
+        },
+        "share-of-prescribed" if r.open.is_empty() && r.done == 0.0 => StepAction::RecordPrescribed,
+        "share-of-prescribed" => StepAction::CompleteFromList {
+            courses: n,
+            by: by(r),
+        },
+        "hours-per-fy" => StepAction::LearnHours {
+            seconds: hours_missing(r),
+            by: by(r),
+        },
+        "courses-by-date" => StepAction::CompleteCourses {
+            courses: n,
+            by: by(r),
+        },
+        "own-choice-per-half-year" if r.standing == Standing::Overdue => {
+            StepAction::HalfYearMissed { ended: r.due }
         }
-        "share-of-prescribed" => format!(
-            "complete {n} more {} of your level's list {}; the proposal's courses from it count",
-            if n == 1 { "course" } else { "courses" },
-            by(r)
-        ),
-        "hours-per-fy" => format!(
-            "learn {} h more {}: the proposal's courses, or any other iGOT course",
-            format_hours(hours_missing(r)),
-            by(r)
-        ),
-        "courses-by-date" => format!(
-            "complete {n} more {} {}",
-            if n == 1 { "course" } else { "courses" },
-            by(r)
-        ),
-        "own-choice-per-half-year" if r.standing == Standing::Overdue => format!(
-            "the half year ended {}: it can no longer be met; a programme of your own choice in the next half year counts there, and the APAR may ask why",
-            r.due.map_or_else(String::new, day)
-        ),
-        "own-choice-per-half-year" => format!(
-            "take {} of your own choice (any iGOT course outside your mandatory and assigned lists) {}",
-            count(n as i64, "programme", "programmes"),
-            by(r)
-        ),
-        "assessment-passed" => format!(
-            "pass the comprehensive assessment for your level on iGOT {}, then record it with `karmadash assessment --passed DATE`",
-            by(r)
-        ),
-        "registration" if r.standing == Standing::Late => {
-            "nothing to add: you registered after the deadline; keep your iGOT profile current".into()
+        "own-choice-per-half-year" => StepAction::TakeOwnChoice {
+            programmes: n,
+            by: by(r),
+        },
+        "assessment-passed" => StepAction::PassAssessment { by: by(r) },
+        "registration" if r.standing == Standing::Late => StepAction::RegisteredLate,
+        "registration" => StepAction::Register,
+        "assigned-courses" if r.open.is_empty() => {
+            StepAction::AskForAssigned { still_to_record: n }
         }
-        "registration" => "register on iGOT and keep designation and batch current, then record the date with `karmadash profile set --registered DATE`".into(),
-        "assigned-courses" if r.open.is_empty() => format!(
-            "ask your Administrative Secretary for the courses named for the year and record each with `karmadash assign \"COURSE\" --due DATE` ({} still to record)",
-            count(n as i64, "course", "courses")
-        ),
-        "assigned-courses" => format!(
-            "take the {} assigned to you {}",
-            count(r.open.len() as i64, "course", "courses"),
-            by(r)
-        ),
-        _ => format!("{} more {}", missing(r), by(r)),
+        "assigned-courses" => StepAction::TakeAssigned {
+            open: r.open.len(),
+            by: by(r),
+        },
+        _ => StepAction::Other {
+            missing: missing(r),
+            by: by(r),
+        },
     }
 }
 

@@ -1,6 +1,8 @@
 //! Which tier a profile falls in, and why (DOMAIN.md, "Years of service").
 
-use serde::Serialize;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 use super::fy::FinancialYear;
 use super::record::Profile;
@@ -10,8 +12,72 @@ use crate::catalogue::{Catalogue, Service};
 pub struct TierChoice {
     /// None when the catalogue has no list for the profile's service.
     pub id: Option<String>,
-    /// How the tier was chosen, in words.
-    pub basis: String,
+    /// How the tier was chosen; each shell words it (`cli::wording`).
+    pub basis: TierBasis,
+}
+
+/// How a tier was chosen. The domain's words are its `Display`; a shell
+/// adds where the choice is changed (the CLI names `profile --tier`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TierBasis {
+    /// The profile names its tier.
+    SetByHand,
+    /// The catalogue has no tier for the service: the prescribed list is
+    /// the courses the officer records as assigned.
+    NoList {
+        service: String,
+    },
+    OnlyTier {
+        service: String,
+    },
+    /// An IAS officer's years of service in the year (its first year minus
+    /// the batch), and the tier's label.
+    YearsOfService {
+        years: u32,
+        fy: FinancialYear,
+        batch: i32,
+        label: String,
+    },
+    /// A roster officer's tier, set by the training cell.
+    SetByCell,
+    /// A roster officer's tier, from the designations table.
+    Designation {
+        designation: String,
+    },
+}
+
+impl fmt::Display for TierBasis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TierBasis::SetByHand => write!(f, "set by hand"),
+            TierBasis::NoList { service } => write!(
+                f,
+                "no list for {service} in the catalogue: add the courses your ministry or cadre authority prescribes as assigned courses"
+            ),
+            TierBasis::OnlyTier { service } => write!(f, "the only tier of {service}"),
+            TierBasis::YearsOfService {
+                years,
+                fy,
+                batch,
+                label,
+            } => write!(
+                f,
+                "{years} years of service in FY {fy} ({} minus batch {batch}): {label}",
+                fy.start_year
+            ),
+            TierBasis::SetByCell => write!(f, "set for this officer by the training cell"),
+            TierBasis::Designation { designation } => {
+                write!(f, "designation \"{designation}\" (designations table)")
+            }
+        }
+    }
+}
+
+/// As its domain words: the JSON `basis` key stays a sentence.
+impl Serialize for TierBasis {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Why a profile has no tier, in the domain's words: each shell adds how
@@ -68,7 +134,7 @@ pub fn resolve(
         }
         return Ok(TierChoice {
             id: Some(id.clone()),
-            basis: "set by hand (profile --tier)".into(),
+            basis: TierBasis::SetByHand,
         });
     }
     if profile.service == Service::Ias {
@@ -77,13 +143,11 @@ pub fn resolve(
     match service_tiers.as_slice() {
         [] => Ok(TierChoice {
             id: None,
-            basis: format!(
-                "no list for {service} in the catalogue: add the courses your ministry or cadre authority prescribes with `karmadash assign`"
-            ),
+            basis: TierBasis::NoList { service },
         }),
         [only] => Ok(TierChoice {
             id: Some(only.to_string()),
-            basis: format!("the only tier of {service}"),
+            basis: TierBasis::OnlyTier { service },
         }),
         _ => Err(TierError::NeedsTier {
             service,
@@ -112,10 +176,12 @@ fn ias_tier(
         .ok_or(TierError::NoIasTier { years })?;
     Ok(TierChoice {
         id: Some(tier.id.clone()),
-        basis: format!(
-            "{years} years of service in FY {fy} ({} minus batch {batch}): {}",
-            fy.start_year, tier.label
-        ),
+        basis: TierBasis::YearsOfService {
+            years,
+            fy,
+            batch,
+            label: tier.label.clone(),
+        },
     })
 }
 

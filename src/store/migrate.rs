@@ -40,38 +40,60 @@ pub(super) fn upgrade(db: &sled::Db, path: &Path) -> super::Result<()> {
     Ok(())
 }
 
+/// A schema-1 completion that cannot be upgraded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MigrateError {
+    #[error("a completion is not a JSON object")]
+    NotAnObject,
+    #[error("a schema-1 completion has no whole `minutes`")]
+    NoMinutes,
+}
+
+/// An export that cannot be read as a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// Not JSON, or not an export's shape: the parser's own words.
+    #[error("{0}")]
+    Json(String),
+    /// `n` counts from 1.
+    #[error("completion {n}: {why}")]
+    Completion { n: usize, why: MigrateError },
+    #[error("the export has schema {0}, this karmadash reads schema 1 or {SCHEMA_VERSION}")]
+    Schema(u64),
+    #[error("it has no `schema` number")]
+    NoSchema,
+}
+
 /// A v1 completion's `minutes` become `seconds`.
-fn minutes_to_seconds(completion: &mut Value) -> Result<(), String> {
+fn minutes_to_seconds(completion: &mut Value) -> Result<(), MigrateError> {
     let fields = completion
         .as_object_mut()
-        .ok_or("a completion is not a JSON object")?;
+        .ok_or(MigrateError::NotAnObject)?;
     let minutes = fields
         .remove("minutes")
         .and_then(|m| m.as_u64())
-        .ok_or("a schema-1 completion has no whole `minutes`")?;
+        .ok_or(MigrateError::NoMinutes)?;
     fields.insert("seconds".into(), Value::from(minutes * 60));
     Ok(())
 }
 
 /// Reads the text of an export of schema 1 or 2 as a current snapshot.
-pub fn read_export(text: &str) -> Result<Snapshot, String> {
-    let mut value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+pub fn read_export(text: &str) -> Result<Snapshot, ExportError> {
+    let json = |e: serde_json::Error| ExportError::Json(e.to_string());
+    let mut value: Value = serde_json::from_str(text).map_err(json)?;
     match value.get("schema").and_then(Value::as_u64) {
         Some(1) => {
             if let Some(list) = value.get_mut("completions").and_then(Value::as_array_mut) {
                 for (n, c) in list.iter_mut().enumerate() {
-                    minutes_to_seconds(c).map_err(|e| format!("completion {}: {e}", n + 1))?;
+                    minutes_to_seconds(c)
+                        .map_err(|why| ExportError::Completion { n: n + 1, why })?;
                 }
             }
             value["schema"] = Value::from(SCHEMA_VERSION);
         }
         Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-        Some(v) => {
-            return Err(format!(
-                "the export has schema {v}, this karmadash reads schema 1 or {SCHEMA_VERSION}"
-            ))
-        }
-        None => return Err("it has no `schema` number".into()),
+        Some(v) => return Err(ExportError::Schema(v)),
+        None => return Err(ExportError::NoSchema),
     }
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    serde_json::from_value(value).map_err(json)
 }

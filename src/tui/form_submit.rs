@@ -116,7 +116,7 @@ impl App {
     }
 
     fn submit_completion(&self, course: usize, f: &Form) -> Result<String, String> {
-        let date = progress::parse_date(&f.values[0])?;
+        let date = progress::parse_date(&f.values[0]).map_err(|e| e.to_string())?;
         let input = CompletionInput {
             course: &self.catalogue.courses[course].key(),
             other: false,
@@ -135,6 +135,6 @@ impl App {
 fn optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
     match text.trim() {
         "" => Ok(None),
-        t => progress::parse_date(t).map(Some),
+        t => progress::parse_date(t).map(Some).map_err(|e| e.to_string()),
     }
 }

@@ -24,7 +24,7 @@ mod view_plan;
 mod view_progress;
 mod view_roster;
 mod views;
-mod wording;
+pub mod wording;
 mod wrap;
 
 pub use app::{App, Focus, Overlay, View};

@@ -1,8 +1,14 @@
-//! The core's errors worded for the dashboard: fields and forms, never the
-//! shell's options.
+//! The core's errors and advice worded for the dashboard: fields, forms
+//! and the keys that open them (read from the keymap, so a rebound key is
+//! named right), never the shell's options.
 
+use super::keymap::{Action, BINDINGS};
 use crate::catalogue::CourseError;
 use crate::progress::ProgressError;
+use crate::rules::engine::{RequirementStatus, ToRecord};
+use crate::rules::steps::StepAction;
+use crate::rules::tier::TierBasis;
+use crate::units::words::count;
 
 /// A refused form, in the dashboard's words.
 pub fn progress_error(e: ProgressError) -> String {
@@ -11,7 +17,65 @@ pub fn progress_error(e: ProgressError) -> String {
             "{c}. Give the exact title or a listing id, or record it with the form for a course outside the lists"
         ),
         ProgressError::ListedAsOther { title } => format!(
-            "\"{title}\" is a listed course: select it in the catalogue and press d, so it counts for your lists"
+            "\"{title}\" is a listed course: select it in the catalogue and press {}, so it counts for your lists",
+            key(Action::RecordDone)
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// The key that does `action`, as the help shows it.
+fn key(action: Action) -> &'static str {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == action)
+        .map_or("?", |b| b.label)
+}
+
+/// A requirement's text with the key that adds what it lacks.
+pub fn requirement_text(r: &RequirementStatus) -> String {
+    let add = format!("press {} to add them", key(Action::RecordAssigned));
+    match r.to_record {
+        None => r.text.clone(),
+        Some(ToRecord::PrescribedCourses) => format!("{}, {add}", r.text),
+        // "(N of M assigned so far)": the advice goes inside the brackets.
+        Some(ToRecord::AssignedCourses) => match r.text.strip_suffix(')') {
+            Some(text) => format!("{text}: {add})"),
+            None => format!("{}: {add}", r.text),
+        },
+    }
+}
+
+/// A plan's next step, with the key of the form that records it.
+pub fn step_action(a: &StepAction) -> String {
+    let assign = key(Action::RecordAssigned);
+    match a {
+        StepAction::RecordPrescribed => format!(
+            "record the courses your ministry or cadre prescribes for your level (press {assign} for each), then take half of them"
+        ),
+        StepAction::PassAssessment { by } => format!(
+            "pass the comprehensive assessment for your level on iGOT {by}, then press {} to record it",
+            key(Action::RecordAssessment)
+        ),
+        StepAction::Register => format!(
+            "register on iGOT and keep designation and batch current, then press {} and give the registration date",
+            key(Action::EditProfile)
+        ),
+        StepAction::AskForAssigned { still_to_record } => format!(
+            "ask your Administrative Secretary for the courses named for the year and press {assign} to record each ({} still to record)",
+            count(*still_to_record as i64, "course", "courses")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// How the tier was chosen, with the key of the form that changes it.
+pub fn tier_basis(b: &TierBasis) -> String {
+    match b {
+        TierBasis::SetByHand => format!("set by hand (profile: {})", key(Action::EditProfile)),
+        TierBasis::NoList { service } => format!(
+            "no list for {service} in the catalogue: press {} to record the courses your ministry or cadre authority prescribes",
+            key(Action::RecordAssigned)
         ),
         other => other.to_string(),
     }

@@ -12,12 +12,34 @@ pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(2020, 9, 2) {
 pub const DATE_FORMS: &str =
     "write 15.09.2026 or 2026-09-15 (day first: 15.09.2026, 15/09/2026, 15-09-2026; or year first: 2026-09-15)";
 
+/// Why a typed date was refused: the text as typed and what is wrong
+/// with it, each with the forms a date may take.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("'{typed}' is not a date: {DATE_FORMS}")]
+    NotADate { typed: String },
+    /// "15.09.26": the same date with all four digits is `with_century`.
+    #[error("'{typed}' has a two-digit year: give all four digits, e.g. {with_century}")]
+    TwoDigitYear { typed: String, with_century: String },
+    /// Month first (09/15/2026): the day comes first.
+    #[error("'{typed}' has no month {month}: the day comes first ({DATE_FORMS})")]
+    NoMonth { typed: String, month: u32 },
+    #[error("'{typed}' is not a date: month {month} of {year} has no day {day} (write 15.09.2026 or 2026-09-15)")]
+    NoDay {
+        typed: String,
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+}
+
 /// Parses a date as Indian orders and people write it: day first with
 /// `.`, `/` or `-` (15.09.2026, 15/09/2026, 15-09-2026), or ISO year first
 /// (2026-09-15). The year has four digits: "15.09.26" could be 1926 or 2026.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
     let s = s.trim();
-    let not_a_date = || format!("'{s}' is not a date: {DATE_FORMS}");
+    let typed = || s.to_string();
+    let not_a_date = || DateError::NotADate { typed: typed() };
     let sep = s
         .chars()
         .find(|c| matches!(c, '.' | '/' | '-'))
@@ -34,9 +56,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         (4, 1..=2, 1..=2) if sep == '-' => (*a, *b, *c),
         (1..=2, 1..=2, 4) => (*c, *b, *a),
         (1..=2, 1..=2, 2) => {
-            return Err(format!(
-                "'{s}' has a two-digit year: give all four digits, e.g. {a}{sep}{b}{sep}20{c}"
-            ))
+            return Err(DateError::TwoDigitYear {
+                typed: typed(),
+                with_century: format!("{a}{sep}{b}{sep}20{c}"),
+            })
         }
         _ => return Err(not_a_date()),
     };
@@ -46,12 +69,16 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         day.parse().map_err(|_| not_a_date())?,
     );
     if !(1..=12).contains(&month) {
-        return Err(format!(
-            "'{s}' has no month {month}: the day comes first ({DATE_FORMS})"
-        ));
+        return Err(DateError::NoMonth {
+            typed: typed(),
+            month,
+        });
     }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        format!("'{s}' is not a date: month {month} of {year} has no day {day} (write 15.09.2026 or 2026-09-15)")
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| DateError::NoDay {
+        typed: typed(),
+        year,
+        month,
+        day,
     })
 }
 
@@ -81,7 +108,7 @@ mod tests {
 
     #[test]
     fn impossible_ambiguous_or_foreign_dates_are_refused_with_the_forms() {
-        let err = |typed: &str| parse_date(typed).unwrap_err();
+        let err = |typed: &str| parse_date(typed).unwrap_err().to_string();
         assert_eq!(
             err("31.02.2026"),
             "'31.02.2026' is not a date: month 2 of 2026 has no day 31 (write 15.09.2026 or 2026-09-15)"

@@ -4,15 +4,23 @@
 
 use super::hours::{HOUR, MAX_HOURS};
 
+/// Why a duration was refused, with the text as typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DurationError {
+    #[error("'{typed}' is not a duration: write 02:42:00, 2:42, 9720 (seconds), or as the portal does, 2h 42m")]
+    NotADuration { typed: String },
+    #[error("'{typed}' is no time at all: give the course's duration")]
+    Zero { typed: String },
+    #[error("'{typed}' is more than {MAX_HOURS} hours for one course: check the figure")]
+    TooLong { typed: String },
+}
+
 /// Seconds of one of the spellings above; an empty text is an error (the
 /// caller decides whether a blank cell means "unknown").
-pub fn parse_duration(text: &str) -> Result<u32, String> {
+pub fn parse_duration(text: &str) -> Result<u32, DurationError> {
     let t = text.trim();
-    let bad = || {
-        format!(
-            "'{t}' is not a duration: write 02:42:00, 2:42, 9720 (seconds), or as the portal does, 2h 42m"
-        )
-    };
+    let typed = || t.to_string();
+    let bad = || DurationError::NotADuration { typed: typed() };
     let seconds: u64 = if t.contains(':') {
         let nums: Vec<u64> = t
             .split(':')
@@ -29,14 +37,10 @@ pub fn parse_duration(text: &str) -> Result<u32, String> {
         units(t).ok_or_else(bad)?
     };
     if seconds == 0 {
-        return Err(format!(
-            "'{t}' is no time at all: give the course's duration"
-        ));
+        return Err(DurationError::Zero { typed: typed() });
     }
     if seconds > u64::from(MAX_HOURS * HOUR) {
-        return Err(format!(
-            "'{t}' is more than {MAX_HOURS} hours for one course: check the figure"
-        ));
+        return Err(DurationError::TooLong { typed: typed() });
     }
     Ok(seconds as u32)
 }
@@ -117,7 +121,7 @@ mod tests {
         for bad in [
             "", "2h 2h", "42m 2h", "1:75", "1.5", "h", "2 hours", "0", "00:00:00", "90m", "201h",
         ] {
-            let e = parse_duration(bad).unwrap_err();
+            let e = parse_duration(bad).unwrap_err().to_string();
             assert!(e.contains(bad.trim()), "{bad}: {e}");
         }
     }

@@ -7,11 +7,25 @@ pub const MAX_HOURS: u32 = 200;
 /// Seconds in an hour.
 pub const HOUR: u32 = 3600;
 
+/// Why typed hours were refused, with the text as typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HoursError {
+    #[error("'{typed}' is not a number of hours: write 1.5, 1:30 or 01:30:00")]
+    NotHours { typed: String },
+    #[error("hours cannot be negative ({typed}): give the hours on the certificate")]
+    Negative { typed: String },
+    #[error("{typed} hours is nothing: give the hours on the certificate, e.g. 1.5")]
+    Zero { typed: String },
+    #[error("{typed} hours for one course looks like a slip (more than {MAX_HOURS}): give the certificate's hours")]
+    TooMany { typed: String },
+}
+
 /// Hours as certificates and the portal print them (`1.5`, `1:30`,
 /// `01:30:00`), in whole seconds: the portal keeps seconds, so do we.
-pub fn parse_hours(text: &str) -> Result<u32, String> {
+pub fn parse_hours(text: &str) -> Result<u32, HoursError> {
     let t = text.trim();
-    let bad = || format!("'{t}' is not a number of hours: write 1.5, 1:30 or 01:30:00");
+    let typed = || t.to_string();
+    let bad = || HoursError::NotHours { typed: typed() };
     let seconds = if t.contains(':') {
         let parts: Vec<&str> = t.split(':').collect();
         let nums: Vec<u32> = parts
@@ -31,19 +45,15 @@ pub fn parse_hours(text: &str) -> Result<u32, String> {
             return Err(bad());
         }
         if h < 0.0 {
-            return Err(format!(
-                "hours cannot be negative ({t}): give the hours on the certificate"
-            ));
+            return Err(HoursError::Negative { typed: typed() });
         }
         (h * f64::from(HOUR)).round().min(f64::from(u32::MAX)) as u32
     };
     if seconds == 0 {
-        return Err(format!(
-            "{t} hours is nothing: give the hours on the certificate, e.g. 1.5"
-        ));
+        return Err(HoursError::Zero { typed: typed() });
     }
     if seconds > MAX_HOURS * HOUR {
-        return Err(format!("{t} hours for one course looks like a slip (more than {MAX_HOURS}): give the certificate's hours"));
+        return Err(HoursError::TooMany { typed: typed() });
     }
     Ok(seconds)
 }

@@ -188,9 +188,26 @@ pub fn find_state(text: &str) -> Option<&'static State> {
     })
 }
 
-/// The slug of a typed state, or one line saying it is unknown and what
-/// was probably meant.
-pub fn parse_state(text: &str) -> Result<&'static str, String> {
+/// A typed state not on India's list, with the slugs nearest to it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown state '{typed}': {}", state_hint(.nearest))]
+pub struct StateError {
+    pub typed: String,
+    pub nearest: Vec<&'static str>,
+}
+
+fn state_hint(nearest: &[&str]) -> String {
+    match did_you_mean(nearest) {
+        h if h.is_empty() => {
+            "give a state or union territory of India by name, short name or code, e.g. bihar, \"Himachal Pradesh\", DL".to_string()
+        }
+        h => h,
+    }
+}
+
+/// The slug of a typed state, or why not: unknown, and what was probably
+/// meant.
+pub fn parse_state(text: &str) -> Result<&'static str, StateError> {
     if let Some(s) = find_state(text) {
         return Ok(s.slug);
     }
@@ -202,20 +219,17 @@ pub fn parse_state(text: &str) -> Result<&'static str, String> {
             .flat_map(|s| std::iter::once(s.slug).chain(std::iter::once(s.name))),
     );
     // Suggest the slug of each near name, once.
-    let mut slugs: Vec<&str> = Vec::new();
+    let mut slugs: Vec<&'static str> = Vec::new();
     for n in near {
         let slug = find_state(n).map_or(n, |s| s.slug);
         if !slugs.contains(&slug) {
             slugs.push(slug);
         }
     }
-    let hint = match did_you_mean(&slugs) {
-        h if h.is_empty() => {
-            "give a state or union territory of India by name, short name or code, e.g. bihar, \"Himachal Pradesh\", DL".to_string()
-        }
-        h => h,
-    };
-    Err(format!("unknown state '{typed}': {hint}"))
+    Err(StateError {
+        typed: typed.to_string(),
+        nearest: slugs,
+    })
 }
 
 #[cfg(test)]
@@ -265,17 +279,18 @@ mod tests {
     #[test]
     fn a_typo_is_refused_with_the_nearest_state() {
         assert_eq!(
-            parse_state("dehli").unwrap_err(),
+            parse_state("dehli").unwrap_err().to_string(),
             "unknown state 'dehli': did you mean delhi?"
         );
         assert_eq!(
-            parse_state("del").unwrap_err(),
+            parse_state("del").unwrap_err().to_string(),
             "unknown state 'del': did you mean delhi?"
         );
         assert!(parse_state("Bihaar")
             .unwrap_err()
+            .to_string()
             .contains("did you mean bihar?"));
-        let e = parse_state("Atlantis").unwrap_err();
+        let e = parse_state("Atlantis").unwrap_err().to_string();
         assert!(
             e.starts_with("unknown state 'Atlantis': give a state"),
             "{e}"

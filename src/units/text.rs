@@ -18,27 +18,47 @@ pub fn is_hostile(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Why a text was refused; `what` names it ("the title", "the certificate").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// `at` counts characters from 1.
+    #[error("{what} contains the control character {} at character {at}: give it as iGOT prints it, without escape sequences or line breaks", escape(*.hostile))]
+    Hostile {
+        what: &'static str,
+        hostile: char,
+        at: usize,
+    },
+    #[error("{what} is {chars} characters long, more than the {max_chars} any real one needs: give it as iGOT prints it")]
+    TooLong {
+        what: &'static str,
+        chars: usize,
+        max_chars: usize,
+    },
+}
+
 /// Checks a title before it is stored: not hostile, not absurdly long.
 /// `what` names it in the message ("the title", "the certificate").
-pub fn check_text(what: &str, text: &str, max_chars: usize) -> Result<(), String> {
+pub fn check_text(what: &'static str, text: &str, max_chars: usize) -> Result<(), TextError> {
     if let Some((at, c)) = text.chars().enumerate().find(|&(_, c)| is_hostile(c)) {
-        return Err(format!(
-            "{what} contains the control character {} at character {}: give it as iGOT prints it, without escape sequences or line breaks",
-            escape(c),
-            at + 1
-        ));
+        return Err(TextError::Hostile {
+            what,
+            hostile: c,
+            at: at + 1,
+        });
     }
     let chars = text.chars().count();
     if chars > max_chars {
-        return Err(format!(
-            "{what} is {chars} characters long, more than the {max_chars} any real one needs: give it as iGOT prints it"
-        ));
+        return Err(TextError::TooLong {
+            what,
+            chars,
+            max_chars,
+        });
     }
     Ok(())
 }
 
 /// `check_text` for a course title.
-pub fn check_title(title: &str) -> Result<(), String> {
+pub fn check_title(title: &str) -> Result<(), TextError> {
     check_text("the title", title, MAX_TITLE_CHARS)
 }
 
@@ -122,9 +142,11 @@ mod tests {
     fn titles_with_controls_or_too_long_are_refused() {
         assert!(check_title("Noting and Drafting").is_ok());
         assert!(check_title(&"x".repeat(MAX_TITLE_CHARS)).is_ok());
-        let e = check_title(&"x".repeat(MAX_TITLE_CHARS + 1)).unwrap_err();
+        let e = check_title(&"x".repeat(MAX_TITLE_CHARS + 1))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("301 characters"), "{e}");
-        let e = check_title("a\u{1b}[2J").unwrap_err();
+        let e = check_title("a\u{1b}[2J").unwrap_err().to_string();
         assert!(e.contains("\\u001b at character 2"), "{e}");
         assert!(check_title("a\u{202e}b").is_err());
         assert!(check_title("line\nbreak").is_err());

@@ -1,0 +1,296 @@
+//! The core speaks the domain, never a shell: no string in a core file
+//! names a command (`karmadash assign`) or an option (`--batch`), and no
+//! core function returns `Result<_, String>` (a typed error carries the
+//! data; the CLI and the dashboard each word the fix, `cli/wording.rs` and
+//! `tui/wording.rs`). A source scan, like `function_length.rs`, so a
+//! message that slips back fails here.
+
+use std::path::{Path, PathBuf};
+
+use clap::CommandFactory;
+
+/// The core: the domain folders and the application files beside them.
+const CORE: &[&str] = &[
+    "src/units",
+    "src/catalogue",
+    "src/rules",
+    "src/search",
+    "src/igot",
+    "src/roster",
+    "src/progress.rs",
+    "src/progress",
+    "src/profile_edit.rs",
+    "src/planning.rs",
+];
+
+fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).expect("a readable folder") {
+            rust_files(&entry.expect("a directory entry").path(), out);
+        }
+    } else if path.extension().is_some_and(|e| e == "rs") {
+        out.push(path.to_path_buf());
+    }
+}
+
+/// Each core file's code before its `#[cfg(test)]` module: tests may
+/// spell anything, the messages a person reads may not.
+fn core_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for c in CORE {
+        rust_files(&root.join(c), &mut files);
+    }
+    files.sort();
+    files
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name != "tests.rs" && !name.ends_with("_tests.rs")
+        })
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("a readable source");
+            let code = match text.find("#[cfg(test)]") {
+                Some(at) => text[..at].to_string(),
+                None => text,
+            };
+            let name = p.strip_prefix(root).unwrap().display().to_string();
+            (name, code)
+        })
+        .collect()
+}
+
+/// The string literals of some code, with the line each starts on:
+/// comments skipped, escapes kept as written, raw strings read whole.
+fn string_literals(code: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = code.chars().collect();
+    let (mut out, mut line, mut i) = (Vec::new(), 1, 0);
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\n' => line += 1,
+            '/' if next == Some('/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '/' if next == Some('*') => {
+                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                    line += usize::from(chars[i] == '\n');
+                    i += 1;
+                }
+                i += 2;
+                continue;
+            }
+            // A char literal such as '"' (a lifetime has no closing quote).
+            '\'' if chars.get(i + 2) == Some(&'\'') && next != Some('\\') => {
+                i += 3;
+                continue;
+            }
+            '\'' if next == Some('\\') => {
+                i += 2;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+            }
+            'r' if matches!(next, Some('"' | '#'))
+                && !chars
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| p.is_alphanumeric() || *p == '_') =>
+            {
+                let hashes = chars[i + 1..].iter().take_while(|&&h| h == '#').count();
+                let open = i + 1 + hashes;
+                if chars.get(open) == Some(&'"') {
+                    let close: String = std::iter::once('"')
+                        .chain("#".repeat(hashes).chars())
+                        .collect();
+                    let rest: String = chars[open + 1..].iter().collect();
+                    let len = rest.find(&close).expect("a closed raw string");
+                    let body = &rest[..len];
+                    out.push((line, body.to_string()));
+                    line += body.matches('\n').count();
+                    i = open + 1 + body.chars().count() + close.chars().count();
+                    continue;
+                }
+            }
+            '"' => {
+                let (start, mut body) = (line, String::new());
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        body.push(chars[i]);
+                        i += 1;
+                    }
+                    line += usize::from(chars[i] == '\n');
+                    body.push(chars[i]);
+                    i += 1;
+                }
+                out.push((start, body));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The shell's commands, from the CLI's own definition.
+fn commands() -> Vec<String> {
+    karmadash::cli::Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+/// What in a message speaks shell: a command or an option, if any.
+fn shell_words(text: &str, commands: &[String]) -> Option<String> {
+    if text.contains("`karmadash") {
+        return Some("a `karmadash` command".into());
+    }
+    for c in commands {
+        let named = format!("karmadash {c}");
+        let at_word_end = |at: usize| {
+            !text[at + named.len()..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphanumeric() || n == '-')
+        };
+        if text.match_indices(&named).any(|(at, _)| at_word_end(at)) {
+            return Some(named);
+        }
+    }
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(2))
+        .find(|&at| {
+            bytes[at] == b'-'
+                && bytes[at + 1] == b'-'
+                && bytes[at + 2].is_ascii_lowercase()
+                && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric() && bytes[at - 1] != b'-')
+        })
+        .map(|at| {
+            let flag: String = text[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            format!("the option {flag}")
+        })
+}
+
+/// `Result<T, String>` in some code: the error type of every `Result<`
+/// found by matching its angle brackets.
+fn string_results(code: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    for (at, _) in code.match_indices("Result<") {
+        if code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let (mut depth, mut last_arg) = (0, at + "Result<".len());
+        for (i, c) in code[at + "Result".len()..].char_indices() {
+            let i = i + at + "Result".len();
+            match c {
+                '<' | '(' | '[' => depth += 1,
+                '>' | ')' | ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if code[last_arg..i].trim() == "String" {
+                            lines.push(code[..at].matches('\n').count() + 1);
+                        }
+                        break;
+                    }
+                }
+                ',' if depth == 1 => last_arg = i + 1,
+                _ => {}
+            }
+        }
+    }
+    lines
+}
+
+#[test]
+fn no_core_message_names_a_command_or_an_option() {
+    let commands = commands();
+    assert!(commands.iter().any(|c| c == "assign"), "{commands:?}");
+    let mut found = Vec::new();
+    for (file, code) in core_sources() {
+        for (line, text) in string_literals(&code) {
+            if let Some(what) = shell_words(&text, &commands) {
+                found.push(format!("{file}:{line}: {what} in \"{text}\""));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "core messages that speak shell (word them in cli/wording.rs or tui/wording.rs):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn no_core_function_returns_a_string_error() {
+    let mut found = Vec::new();
+    for (file, code) in core_sources() {
+        for line in string_results(&code) {
+            found.push(format!("{file}:{line}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "core code with Result<_, String> (give it a typed error):\n{}",
+        found.join("\n")
+    );
+}
+
+/// The application files beside the domain folders (`architecture.rs`
+/// guards the folders) call the store, never a shell.
+#[test]
+fn the_application_files_import_no_shell() {
+    let shells = ["ratatui", "crossterm", "clap", "crate::cli", "crate::tui"];
+    let mut found = Vec::new();
+    for (file, code) in core_sources() {
+        if !(file.starts_with("src/progress")
+            || file.ends_with("profile_edit.rs")
+            || file.ends_with("planning.rs"))
+        {
+            continue;
+        }
+        let code: String = code
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for shell in shells {
+            if code.contains(&format!("{shell}::")) || code.contains(&format!("use {shell}")) {
+                found.push(format!("{file}: {shell}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "application files that import a shell: {found:?}"
+    );
+}
+
+#[test]
+fn the_scan_sees_what_it_guards() {
+    let commands = commands();
+    let code = "fn a() -> Result<(), String> {\n    // `karmadash assign` in a comment\n    Err(format!(\"needs --batch YEAR, see `karmadash tiers`\"))\n}\nfn b() -> Result<Vec<(u8, String)>, Error> { r#\"karmadash assign now\"# }\nlet c = '\"'; let d = \"a--b, karmadash reads, karmadash 2026-27: 3/4 met\";\n";
+    let literals = string_literals(code);
+    assert_eq!(literals.len(), 3, "{literals:?}");
+    assert_eq!(literals[0].0, 3);
+    assert_eq!(
+        shell_words(&literals[0].1, &commands).as_deref(),
+        Some("a `karmadash` command")
+    );
+    assert_eq!(
+        shell_words(&literals[1].1, &commands).as_deref(),
+        Some("karmadash assign")
+    );
+    assert_eq!(shell_words(&literals[2].1, &commands), None);
+    assert_eq!(
+        shell_words("check --batch or --fy", &commands).as_deref(),
+        Some("the option --batch")
+    );
+    assert_eq!(string_results(code), vec![1]);
+}
