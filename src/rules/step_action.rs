@@ -67,6 +67,24 @@ pub enum StepAction {
     },
 }
 
+impl StepAction {
+    /// Whether the sentence already says by when, so a shell that shows the
+    /// due date beside it need not say it twice.
+    pub fn says_when(&self) -> bool {
+        matches!(
+            self,
+            StepAction::TakeMandatory { .. }
+                | StepAction::CompleteFromList { .. }
+                | StepAction::LearnHours { .. }
+                | StepAction::CompleteCourses { .. }
+                | StepAction::TakeOwnChoice { .. }
+                | StepAction::PassAssessment { .. }
+                | StepAction::TakeAssigned { .. }
+                | StepAction::Other { .. }
+        )
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         one.into()

@@ -40,7 +40,13 @@ impl App {
             FormKind::Completion(course) => self.submit_completion(*course, f),
             FormKind::Profile => {
                 progress::save_profile(&self.catalogue, &self.store, self.today, &f.profile_input())
-                    .map(|t| format!("Profile saved: tier {}.", t.id.as_deref().unwrap_or("none")))
+                    .map(|t| match (&t.id, &t.basis) {
+                        (Some(id), _) => format!("Profile saved: tier {id}."),
+                        // No tier: say why, and which key records the courses.
+                        (None, basis) => {
+                            format!("Profile saved: {}.", super::wording::tier_basis(basis))
+                        }
+                    })
                     .map_err(progress_error)
             }
         };

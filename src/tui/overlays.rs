@@ -97,7 +97,10 @@ fn requirement(f: &mut Frame, area: Rect, app: &App, row: usize, theme: &Theme) 
             lines.push(Line::from(Span::styled(l, style)));
         }
     };
-    push(&r.text, theme.style(Meaning::Title));
+    push(
+        &super::wording::requirement_text(r),
+        theme.style(Meaning::Title),
+    );
     push(
         &format!("{} · {}", r.progress_text(), r.due_text()),
         ratatui::style::Style::default(),

@@ -191,9 +191,9 @@ fn follow(app: &mut App, key: &str) {
     }
 }
 
-/// A step's concrete action, as this view words it.
+/// A step's concrete action, as this view words it (keys, not commands).
 fn step_action(step: &Step) -> String {
-    step.action.clone()
+    super::wording::step_action(&step.action)
 }
 
 fn standing_word(s: Standing) -> &'static str {
@@ -361,10 +361,18 @@ fn step_rows(plan: &Plan, row: usize, width: usize, theme: &Theme) -> Pane {
         theme,
     ));
     for (i, step) in plan.steps.iter().enumerate() {
-        let due = step.due.map_or("no date".to_string(), |d| {
-            format!("by {}", d.format("%d.%m.%Y"))
-        });
-        let text = format!("{} {due}: {}", step.missing, step_action(step));
+        // Most actions say by when themselves; the others get the date here.
+        let text = match step.due {
+            Some(d) if !step.action.says_when() => {
+                format!(
+                    "{} by {}: {}",
+                    step.missing,
+                    d.format("%d.%m.%Y"),
+                    step_action(step)
+                )
+            }
+            _ => format!("{}: {}", step.missing, step_action(step)),
+        };
         let lead = format!("[{}] ", standing_word(step.standing));
         let body = wrap(&text, width.saturating_sub(lead.width()));
         pane.add(i == row, &lead, body, theme);

@@ -131,7 +131,13 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
         };
         let line1 = Line::from(vec![
             Span::styled(format!("{symbol} "), style),
-            Span::styled(fit(&r.text, width.saturating_sub(2)), text_style),
+            Span::styled(
+                fit(
+                    &super::wording::requirement_text(r),
+                    width.saturating_sub(2),
+                ),
+                text_style,
+            ),
         ]);
         f.render_widget(Paragraph::new(line1), line(y));
         let ratio = if r.target > 0.0 {

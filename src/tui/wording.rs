@@ -3,6 +3,7 @@
 //! named right), never the shell's options.
 
 use super::keymap::{Action, BINDINGS};
+use super::views::VIEWS;
 use crate::catalogue::CourseError;
 use crate::progress::ProgressError;
 use crate::rules::engine::{RequirementStatus, ToRecord};
@@ -25,9 +26,12 @@ pub fn progress_error(e: ProgressError) -> String {
 }
 
 /// The key that does `action`, as the help shows it.
+/// Global keys first, then each view's own (`d` lives in the views that
+/// show courses).
 fn key(action: Action) -> &'static str {
     BINDINGS
         .iter()
+        .chain(VIEWS.iter().flat_map(|v| v.keys))
         .find(|b| b.action == action)
         .map_or("?", |b| b.label)
 }
@@ -78,5 +82,24 @@ pub fn tier_basis(b: &TierBasis) -> String {
             key(Action::RecordAssigned)
         ),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key the dashboard's advice names is bound somewhere: a key
+    /// that moved into a view's own table must not turn into "?".
+    #[test]
+    fn every_key_the_advice_names_is_bound() {
+        for action in [
+            Action::RecordDone,
+            Action::RecordAssigned,
+            Action::RecordAssessment,
+            Action::EditProfile,
+        ] {
+            assert_ne!(key(action), "?", "{action:?} has no key");
+        }
     }
 }
