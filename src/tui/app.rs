@@ -11,7 +11,7 @@ use super::forms::Form;
 use super::keymap::action_for;
 use super::roster_data::{OfficerProgress, Roster};
 use super::search_worker::SearchWorker;
-use super::view_catalogue;
+use super::views::catalogue;
 pub use super::views::View;
 use super::views::{ViewStates, VIEWS};
 use crate::catalogue::{Catalogue, Competency, CourseId, Listing, ListingStatus};
@@ -120,7 +120,7 @@ impl App {
             catalogue,
             store,
             today,
-            view: view_catalogue::VIEW,
+            view: catalogue::VIEW,
             snapshot: Snapshot::default(),
             status: Err(String::new()),
             tier: 0,
@@ -144,7 +144,7 @@ impl App {
         app.take_snapshot(first);
         app.restore_ui();
         if app.snapshot.profile.is_none() {
-            app.view = view_catalogue::VIEW;
+            app.view = catalogue::VIEW;
             app.overlay = Some(Overlay::Form(Form::profile(None)));
         }
         app

@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Overlay;
-use super::view_catalogue;
+use super::views::catalogue;
 use super::views::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +86,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[],
         label: "",
         help: "",
-        action: Action::GoView(view_catalogue::VIEW),
+        action: Action::GoView(catalogue::VIEW),
         hint: "",
     },
     b!(

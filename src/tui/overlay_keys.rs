@@ -59,7 +59,7 @@ impl App {
                 None
             }
             Overlay::FindOfficer => {
-                if super::view_roster::on_find_key(self, key) {
+                if super::views::roster::on_find_key(self, key) {
                     Some(Overlay::FindOfficer)
                 } else {
                     None

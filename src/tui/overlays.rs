@@ -11,8 +11,8 @@ use super::draw::{fit, highlighted};
 use super::forms::Form;
 use super::keymap::{bindings_for, popup_keys, Action, TEXT_KEYS};
 use super::theme::{Meaning, Theme};
-use super::view_catalogue::badges;
-use super::view_progress::by_urgency;
+use super::views::catalogue::badges;
+use super::views::progress::by_urgency;
 use super::views::VIEWS;
 use super::wrap::wrap;
 use crate::catalogue::CourseId;
@@ -43,7 +43,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &T
         Overlay::Detail(c) => detail(f, area, app, *c, theme),
         Overlay::ConfirmRemove(id) => confirm_remove(f, area, app, *id),
         Overlay::Requirement(row) => requirement(f, area, app, *row, theme),
-        Overlay::FindOfficer => super::view_roster::render_find(f, area, app, theme),
+        Overlay::FindOfficer => super::views::roster::render_find(f, area, app, theme),
     }
 }
 

@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Focus, Overlay, SearchBox};
-use super::view_catalogue;
+use super::views::catalogue;
 use crate::catalogue::{CourseId, Listing};
 
 impl App {
@@ -84,7 +84,7 @@ impl App {
             .unwrap_or(0);
         self.competency = None;
         self.listing_status = None;
-        self.go_to(view_catalogue::VIEW);
+        self.go_to(catalogue::VIEW);
         self.focus = Focus::Listings;
         self.row = self
             .visible_listings()

@@ -106,7 +106,7 @@ impl App {
         {
             Ok(()) => {
                 self.message = Some((
-                    if on && self.view == super::view_plan::VIEW {
+                    if on && self.view == super::views::plan::VIEW {
                         "Added to your shortlist: its hours count in the total above."
                     } else if on {
                         "Added to your shortlist (Plan view, 3)."

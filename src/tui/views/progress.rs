@@ -10,10 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph};
 use ratatui::Frame;
 
-use super::app::{App, Overlay, View};
-use super::draw::fit;
-use super::keymap::{b, Action, Binding, NONE};
-use super::theme::{Meaning, Theme};
+use crate::tui::app::{App, Overlay, View};
+use crate::tui::draw::fit;
+use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::theme::{Meaning, Theme};
 use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -133,7 +133,7 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
             Span::styled(format!("{symbol} "), style),
             Span::styled(
                 fit(
-                    &super::wording::requirement_text(r),
+                    &crate::tui::wording::requirement_text(r),
                     width.saturating_sub(2),
                 ),
                 text_style,
@@ -251,7 +251,7 @@ fn render_chart(
 fn officer_banner(
     f: &mut Frame,
     area: Rect,
-    shown: &super::roster_data::OfficerProgress,
+    shown: &crate::tui::roster_data::OfficerProgress,
     theme: &Theme,
 ) -> Rect {
     let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
@@ -297,8 +297,17 @@ pub fn act(app: &mut App, action: Action) -> bool {
             app.overlay = Some(Overlay::Requirement(app.views.get::<State>().row));
         }
         // Esc over a roster officer goes back to the row they came from.
-        Action::Back if app.officer.is_some() => app.go_to(super::view_roster::VIEW),
+        Action::Back if app.officer.is_some() => app.go_to(crate::tui::views::roster::VIEW),
         _ => return false,
     }
     true
+}
+
+/// Nothing to work out again when the store is read: it draws from the
+/// app's state as it is.
+pub fn refresh(_: &mut App) {}
+
+/// No course is selected here: its rows are requirements, not courses.
+pub fn course(_: &App) -> Option<crate::catalogue::CourseId> {
+    None
 }

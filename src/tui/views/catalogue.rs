@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use ratatui::Frame;
 
-use super::app::{cycle, App, Focus, View};
-use super::draw::fit;
-use super::keymap::{b, Action, Binding, NONE};
-use super::theme::{Meaning, Theme};
+use crate::tui::app::{cycle, App, Focus, View};
+use crate::tui::draw::fit;
+use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::theme::{Meaning, Theme};
 use crate::catalogue::{Competency, ListingStatus, SourceDefect};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -162,6 +162,14 @@ fn render_listings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub const VIEW: View = View::named("Catalogue");
 
 /// The keys of the Catalogue view, before the global ones.
+/// Its cursor and filters stay on `App`, because the search box and the
+/// saved UI state move them too; the table still makes one of these.
+#[derive(Default)]
+pub struct State;
+
+/// The listings are read from the catalogue as they are drawn.
+pub fn refresh(_: &mut App) {}
+
 pub const KEYS: &[Binding] = &[
     b!(
         [(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],

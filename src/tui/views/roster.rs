@@ -9,13 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
 
-use super::app::{App, Overlay};
-use super::draw::fit;
-use super::keymap::{b, Action, Binding, NONE};
-use super::roster_data::RosterRow;
-use super::theme::{Meaning, Theme};
-use super::view_progress;
-use super::views::View;
+use crate::tui::app::{App, Overlay};
+use crate::tui::draw::fit;
+use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::roster_data::RosterRow;
+use crate::tui::theme::{Meaning, Theme};
+use crate::tui::views::progress;
+use crate::tui::views::View;
 use crate::roster::Verdict;
 use crate::rules::fy::FinancialYear;
 
@@ -177,8 +177,8 @@ fn open_selected(app: &mut App) {
         return;
     };
     let shown = app.roster.progress_of(&id, app.today);
-    app.go_to(view_progress::VIEW);
-    app.views.get_mut::<view_progress::State>().row = 0;
+    app.go_to(progress::VIEW);
+    app.views.get_mut::<progress::State>().row = 0;
     app.officer = shown;
 }
 
@@ -378,4 +378,13 @@ fn table_row<'a>(r: &RosterRow, theme: &Theme) -> Row<'a> {
         ),
         Cell::from(flag_words(r)),
     ])
+}
+
+/// Nothing to work out again when the store is read: it draws from the
+/// app's state as it is.
+pub fn refresh(_: &mut App) {}
+
+/// No course is selected here: its rows are officers, not courses.
+pub fn course(_: &App) -> Option<crate::catalogue::CourseId> {
+    None
 }

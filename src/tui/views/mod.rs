@@ -11,11 +11,10 @@ use std::any::Any;
 use super::app::App;
 use super::keymap::{Action, Binding};
 use super::theme::Theme;
-use super::{view_catalogue, view_log, view_plan, view_progress, view_roster};
 use crate::catalogue::CourseId;
 
 /// A view's id: its tab label, which is also the name the saved UI state
-/// remembers. Each view's file defines its own (`view_plan::VIEW`).
+/// remembers. Each view's file defines its own (`plan::VIEW`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct View(&'static str);
 
@@ -41,79 +40,36 @@ pub struct ViewEntry {
     pub course: fn(&App) -> Option<CourseId>,
 }
 
-pub const VIEWS: &[ViewEntry] = &[
-    ViewEntry {
-        id: view_catalogue::VIEW,
-        key: '1',
-        keys: view_catalogue::KEYS,
-        new_state: no_state,
-        refresh: nothing_to_refresh,
-        render: view_catalogue::render,
-        rows: view_catalogue::rows,
-        cursor: view_catalogue::cursor,
-        act: view_catalogue::act,
-        course: view_catalogue::course,
-    },
-    ViewEntry {
-        id: view_progress::VIEW,
-        key: '2',
-        keys: view_progress::KEYS,
-        new_state: || Box::<view_progress::State>::default(),
-        refresh: nothing_to_refresh,
-        render: view_progress::render,
-        rows: view_progress::rows,
-        cursor: view_progress::cursor,
-        act: view_progress::act,
-        course: no_course,
-    },
-    ViewEntry {
-        id: view_plan::VIEW,
-        key: '3',
-        keys: view_plan::KEYS,
-        new_state: || Box::<view_plan::State>::default(),
-        refresh: view_plan::refresh,
-        render: view_plan::render,
-        rows: view_plan::rows,
-        cursor: view_plan::cursor,
-        act: view_plan::act,
-        course: view_plan::course,
-    },
-    ViewEntry {
-        id: view_log::VIEW,
-        key: '4',
-        keys: view_log::KEYS,
-        new_state: || Box::<view_log::State>::default(),
-        refresh: nothing_to_refresh,
-        render: view_log::render,
-        rows: view_log::rows,
-        cursor: view_log::cursor,
-        act: view_log::act,
-        course: no_course,
-    },
-    ViewEntry {
-        id: view_roster::VIEW,
-        key: '5',
-        keys: view_roster::KEYS,
-        new_state: || Box::<view_roster::State>::default(),
-        refresh: nothing_to_refresh,
-        render: view_roster::render,
-        rows: view_roster::rows,
-        cursor: view_roster::cursor,
-        act: view_roster::act,
-        course: no_course,
-    },
-];
+/// Declares each view's file (`views/NAME.rs`) and its entry in `VIEWS`
+/// at once, so a new view is that file and one line in the list below.
+/// Every view's file gives the same items: `VIEW`, `KEYS`, `State`,
+/// `refresh`, `render`, `rows`, `cursor`, `act` and `course`.
+macro_rules! views {
+    ($($key:literal => $view:ident),* $(,)?) => {
+        $(pub mod $view;)*
 
-/// For a view whose state the app keeps (the Catalogue's filters and
-/// cursor, which the search box and the saved UI state move too).
-fn no_state() -> Box<dyn Any> {
-    Box::new(())
+        pub const VIEWS: &[ViewEntry] = &[$(ViewEntry {
+            id: $view::VIEW,
+            key: $key,
+            keys: $view::KEYS,
+            new_state: || Box::<$view::State>::default(),
+            refresh: $view::refresh,
+            render: $view::render,
+            rows: $view::rows,
+            cursor: $view::cursor,
+            act: $view::act,
+            course: $view::course,
+        }),*];
+    };
 }
 
-fn nothing_to_refresh(_: &mut App) {}
-
-fn no_course(_: &App) -> Option<CourseId> {
-    None
+// The tabs, in order, with the digit that opens each.
+views! {
+    '1' => catalogue,
+    '2' => progress,
+    '3' => plan,
+    '4' => log,
+    '5' => roster,
 }
 
 /// Every view's own state, built from `VIEWS`; a view's file reaches its
@@ -150,11 +106,11 @@ impl Default for ViewStates {
 impl View {
     // The built-in views by name, for the tests (inside the dashboard each
     // view's file names its own); a new view needs none of these.
-    pub const Catalogue: View = view_catalogue::VIEW;
-    pub const Progress: View = view_progress::VIEW;
-    pub const Plan: View = view_plan::VIEW;
-    pub const Log: View = view_log::VIEW;
-    pub const Roster: View = view_roster::VIEW;
+    pub const Catalogue: View = catalogue::VIEW;
+    pub const Progress: View = progress::VIEW;
+    pub const Plan: View = plan::VIEW;
+    pub const Log: View = log::VIEW;
+    pub const Roster: View = roster::VIEW;
 }
 
 impl View {

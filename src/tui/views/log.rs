@@ -5,10 +5,10 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Row, Table, TableState};
 use ratatui::Frame;
 
-use super::app::App;
-use super::app::{Overlay, View};
-use super::keymap::{b, Action, Binding, NONE};
-use super::theme::{Meaning, Theme};
+use crate::tui::app::App;
+use crate::tui::app::{Overlay, View};
+use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::theme::{Meaning, Theme};
 use crate::units::hours::format_hours;
 use crate::units::words::count;
 
@@ -24,7 +24,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 format!("{} (other)", c.title)
             };
             // ID, date, hours and certificate take 39 columns with borders.
-            let title = super::draw::fit(&title, area.width.saturating_sub(39) as usize);
+            let title = crate::tui::draw::fit(&title, area.width.saturating_sub(39) as usize);
             Row::new(vec![
                 c.id.to_string(),
                 c.date.format("%d.%m.%Y").to_string(),
@@ -110,4 +110,13 @@ pub fn act(app: &mut App, action: Action) -> bool {
         app.overlay = Some(Overlay::ConfirmRemove(c.id));
     }
     true
+}
+
+/// Nothing to work out again when the store is read: it draws from the
+/// app's state as it is.
+pub fn refresh(_: &mut App) {}
+
+/// No course is selected here: a completion is already recorded; d and s do not apply to it.
+pub fn course(_: &App) -> Option<crate::catalogue::CourseId> {
+    None
 }

@@ -10,13 +10,13 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Overlay, View};
-use super::keymap::{b, Action, Binding, NONE};
-use super::row_pane::Pane;
-use super::theme::{Meaning, Theme};
-use super::view_catalogue::badges;
-use super::view_progress::by_urgency;
-use super::wrap::wrap;
+use crate::tui::app::{App, Overlay, View};
+use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::row_pane::Pane;
+use crate::tui::theme::{Meaning, Theme};
+use crate::tui::views::catalogue::badges;
+use crate::tui::views::progress::by_urgency;
+use crate::tui::wrap::wrap;
 use crate::catalogue::CourseId;
 use crate::planning::{durations, plan_of};
 use crate::rules::engine::Standing;
@@ -193,7 +193,7 @@ fn follow(app: &mut App, key: &str) {
 
 /// A step's concrete action, as this view words it (keys, not commands).
 fn step_action(step: &Step) -> String {
-    super::wording::step_action(&step.action)
+    crate::tui::wording::step_action(&step.action)
 }
 
 fn standing_word(s: Standing) -> &'static str {
