@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Failure;
 use crate::units::text::{visible, visible_lines};
+use crate::units::wrap::wrap;
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly, not in a panic.
 /// No control character reaches the terminal, whatever the data holds.
@@ -18,6 +19,50 @@ pub fn emit(text: &str) -> Result<(), Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::input(format!("cannot write the output: {e}"))),
     }
+}
+
+/// Prose for a person: on a terminal, a line wider than the window wraps
+/// under its own text; piped, every line stays whole, for grep and scripts.
+pub fn emit_prose(text: &str) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let width = std::io::stdout()
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+        .map(|(w, _)| usize::from(w.0));
+    match width {
+        Some(w) => emit(&wrap_lines(text, w)),
+        None => emit(text),
+    }
+}
+
+/// Each line of `text` wider than `width` cells, wrapped at spaces; the
+/// continuation lines start under the line's text, after its indent and
+/// any "[ ] " or "[x] " mark, so a list stays a list.
+pub fn wrap_lines(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let marked = ["[ ] ", "[x] "]
+            .iter()
+            .any(|m| line[indent..].starts_with(m));
+        let hang = indent + if marked { 4 } else { 0 };
+        // Too narrow to hang anything readable: leave the line to the terminal.
+        if line.width() <= width || width < hang + 20 {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        for (i, part) in wrap(&line[hang..], width - hang).iter().enumerate() {
+            out.push_str(if i == 0 { &line[..hang] } else { "" });
+            if i > 0 {
+                out.push_str(&" ".repeat(hang));
+            }
+            out.push_str(part);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 pub fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
@@ -82,5 +127,26 @@ impl Table {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap_lines;
+
+    #[test]
+    fn a_long_status_line_wraps_under_its_own_text() {
+        let text = "[ ] Complete every course marked Mandatory for your length of service\n    still open: AIS (Conduct) Rules, 1968; GenAI for Everyone\nshort\n";
+        assert_eq!(
+            wrap_lines(text, 40),
+            "[ ] Complete every course marked\n    Mandatory for your length of service\n    still open: AIS (Conduct) Rules,\n    1968; GenAI for Everyone\nshort\n"
+        );
+    }
+
+    #[test]
+    fn a_line_that_fits_or_a_window_too_narrow_is_left_whole() {
+        let text = "    still open: a; b; c\n";
+        assert_eq!(wrap_lines(text, 80), text);
+        assert_eq!(wrap_lines(text, 10), text);
     }
 }

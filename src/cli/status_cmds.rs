@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::args::{ReportArgs, ReportFormat, StatusArgs};
-use super::output::{emit, json, Table};
+use super::output::{emit, emit_prose, json, Table};
 use super::{parse_fy, snapshot, Context, Failure, Outcome};
 use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Standing, Status, COUNTING_RULE};
 use crate::rules::fy::FinancialYear;
@@ -75,7 +75,7 @@ pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
     } else if args.short {
         emit(&format!("{}\n", st.short_line()))?;
     } else {
-        emit(&long_text(&st))?;
+        emit_prose(&long_text(&st))?;
     }
     // The same verdict as the text, --short and --json: not on track fails.
     if args.check && !st.on_track {

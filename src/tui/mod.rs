@@ -20,7 +20,6 @@ mod theme;
 mod update;
 mod views;
 pub mod wording;
-mod wrap;
 
 pub use app::{App, Focus, Overlay, View};
 pub use draw::{draw, MIN_HEIGHT, MIN_WIDTH};

@@ -14,8 +14,8 @@ use super::theme::{Meaning, Theme};
 use super::views::catalogue::badges;
 use super::views::progress::by_urgency;
 use super::views::VIEWS;
-use super::wrap::wrap;
 use crate::catalogue::CourseId;
+use crate::units::wrap::wrap;
 use unicode_width::UnicodeWidthStr;
 
 /// A box in the middle of `area`; as wide as `area` when it would leave

@@ -12,3 +12,4 @@ pub mod nearest;
 pub mod states;
 pub mod text;
 pub mod words;
+pub mod wrap;

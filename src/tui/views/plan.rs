@@ -16,7 +16,7 @@ use crate::tui::row_pane::Pane;
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::catalogue::badges;
 use crate::tui::views::progress::by_urgency;
-use crate::tui::wrap::wrap;
+use crate::units::wrap::wrap;
 use crate::catalogue::CourseId;
 use crate::planning::{durations, plan_of};
 use crate::rules::engine::Standing;
