@@ -506,6 +506,25 @@ fn o_records_a_course_outside_the_lists_as_done_other_does() {
 }
 
 #[test]
+fn the_log_keeps_the_other_mark_of_a_long_title_at_80_columns() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('4'));
+    app.on_key(ch('o'));
+    let title = "Leadership in Public Service Delivery and Governance for Officers";
+    fill_and_save(&mut app, &[title, "1", "2026-11-05", ""]);
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    let screen = screen(&mut app, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Leadership in Public"))
+        .expect("the completion is listed");
+    // The title is cut to make room; the mark that says it is outside the
+    // lists is what must stay.
+    assert!(row.contains("(other)"), "{row}");
+}
+
+#[test]
 fn a_records_an_assigned_course_and_e_the_assessment() {
     let o = Officer::empty();
     o.profile("ias", "delhi", "2020", "");

@@ -18,13 +18,15 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows: Vec<Row> = rows_data
         .iter()
         .map(|c| {
-            let title = if c.in_catalogue {
-                c.title.clone()
-            } else {
-                format!("{} (other)", c.title)
-            };
             // ID, date, hours and certificate take 39 columns with borders.
-            let title = crate::tui::draw::fit(&title, area.width.saturating_sub(39) as usize);
+            let room = area.width.saturating_sub(39) as usize;
+            // A long title is cut before its "(other)" mark, never the mark.
+            let title = if c.in_catalogue {
+                crate::tui::draw::fit(&c.title, room)
+            } else {
+                let mark = " (other)";
+                format!("{}{mark}", crate::tui::draw::fit(&c.title, room.saturating_sub(mark.len())))
+            };
             Row::new(vec![
                 c.id.to_string(),
                 c.date.format("%d.%m.%Y").to_string(),
