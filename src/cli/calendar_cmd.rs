@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::args::CalendarArgs;
 use super::plan_cmds::{parse_hours_per_week, plan_for};
-use super::status_cmds::{evaluate_year, standing_word};
+use super::status_cmds::evaluate_year;
 use super::{Context, Outcome};
 use crate::rules::engine::{RequirementStatus, Status};
 use crate::rules::plan::PlanOptions;
@@ -85,7 +85,7 @@ pub fn due_dates(st: &Status) -> Calendar {
             .map(|r| {
                 format!(
                     "[{}] {} - {} - {}",
-                    standing_word(r.standing),
+                    r.standing.word(),
                     visible(&r.text),
                     r.progress_text(),
                     r.citation

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::args::{PlanArgs, ShortlistAction, ShortlistAdd, ShortlistArgs, ShortlistList};
 use super::output::{emit, json, Table};
-use super::status_cmds::{evaluate_year, standing_word};
+use super::status_cmds::evaluate_year;
 use super::{snapshot, store, Context, Failure, Outcome};
 use crate::catalogue::Competency;
 use crate::planning::{durations, plan_of};
@@ -84,7 +84,7 @@ fn day(d: chrono::NaiveDate) -> String {
 }
 
 fn mark(s: Standing) -> String {
-    format!("[{}]", standing_word(s))
+    format!("[{}]", s.word())
 }
 
 /// The hours of a proposed course: `2.00`, `1.50|2.00` for two, `?`.

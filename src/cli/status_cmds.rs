@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::args::{ReportArgs, ReportFormat, StatusArgs};
 use super::output::{emit, emit_prose, json, Table};
 use super::{parse_fy, snapshot, Context, Failure, Outcome};
-use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Standing, Status, COUNTING_RULE};
+use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Status, COUNTING_RULE};
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::Profile;
 use crate::store::Snapshot;
@@ -35,16 +35,6 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
     let inputs = Inputs::from_records(&ctx.catalogue, profile, snap.records(), ctx.today);
     let status = evaluate(&inputs, fy).map_err(Failure::from)?;
     Ok((snap, super::wording::worded(status)))
-}
-
-pub fn standing_word(s: Standing) -> &'static str {
-    match s {
-        Standing::Met => "met",
-        Standing::Open => "open",
-        Standing::Behind => "behind",
-        Standing::Overdue => "OVERDUE",
-        Standing::Late => "LATE",
-    }
 }
 
 #[derive(Serialize)]
@@ -103,7 +93,7 @@ pub(super) fn long_text(st: &Status) -> String {
             "{mark} {}\n    {}; {}; {}\n    {}\n",
             r.text,
             r.progress_text(),
-            standing_word(r.standing),
+            r.standing.word(),
             r.due_text(),
             r.citation
         ));

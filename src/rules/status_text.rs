@@ -7,6 +7,20 @@ use super::engine::{RequirementStatus, Standing, Status, Unit};
 use crate::units::hours::format_hours;
 use crate::units::words::count;
 
+impl Standing {
+    /// The standing in one word, as every report prints it; the two that
+    /// are shortfalls shout.
+    pub fn word(self) -> &'static str {
+        match self {
+            Standing::Met => "met",
+            Standing::Open => "open",
+            Standing::Behind => "behind",
+            Standing::Overdue => "OVERDUE",
+            Standing::Late => "LATE",
+        }
+    }
+}
+
 impl RequirementStatus {
     /// "3/15 courses", "12.50/52 h", "passed", "registered 24.03.2026, due 21.03.2026 (late)".
     pub fn progress_text(&self) -> String {

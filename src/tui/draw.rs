@@ -186,6 +186,21 @@ pub fn highlighted<'a>(
     spans
 }
 
+/// A muted one-line hint under a table's header, where its first row
+/// would be: what to do when the table has nothing to show.
+pub fn table_hint(f: &mut Frame, area: Rect, hint: &str, theme: &Theme) {
+    let inner = Rect {
+        x: area.x + 2,
+        y: area.y + 3,
+        width: area.width.saturating_sub(4),
+        height: 1,
+    };
+    f.render_widget(
+        Paragraph::new(fit(hint, inner.width as usize)).style(theme.style(Meaning::Muted)),
+        inner,
+    );
+}
+
 /// Cuts text to `width` display cells, ending in "…" when cut; whole
 /// grapheme clusters only, so Devanagari is never split.
 pub fn fit(text: &str, width: usize) -> String {

@@ -65,16 +65,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     f.render_stateful_widget(table, area, &mut state);
     if empty {
         let hint = "Nothing recorded this year: in the Catalogue (1) select a course, press d.";
-        let inner = Rect {
-            x: area.x + 2,
-            y: area.y + 3,
-            width: area.width.saturating_sub(4),
-            height: 1,
-        };
-        f.render_widget(
-            ratatui::widgets::Paragraph::new(hint).style(theme.style(Meaning::Muted)),
-            inner,
-        );
+        crate::tui::draw::table_hint(f, area, hint, theme);
     }
 }
 

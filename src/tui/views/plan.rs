@@ -19,7 +19,6 @@ use crate::tui::views::progress::by_urgency;
 use crate::units::wrap::wrap;
 use crate::catalogue::CourseId;
 use crate::planning::{durations, plan_of};
-use crate::rules::engine::Standing;
 use crate::rules::plan::{Plan, PlanOptions};
 use crate::rules::proposal::{Proposed, Reason};
 use crate::rules::steps::Step;
@@ -196,15 +195,6 @@ fn step_action(step: &Step) -> String {
     crate::tui::wording::step_action(&step.action)
 }
 
-fn standing_word(s: Standing) -> &'static str {
-    match s {
-        Standing::Met => "met",
-        Standing::Open => "open",
-        Standing::Behind => "behind",
-        Standing::Overdue => "OVERDUE",
-        Standing::Late => "LATE",
-    }
-}
 
 fn reason_word(r: Reason) -> &'static str {
     match r {
@@ -373,7 +363,7 @@ fn step_rows(plan: &Plan, row: usize, width: usize, theme: &Theme) -> Pane {
             }
             _ => format!("{}: {}", step.missing, step_action(step)),
         };
-        let lead = format!("[{}] ", standing_word(step.standing));
+        let lead = format!("[{}] ", step.standing.word());
         let body = wrap(&text, width.saturating_sub(lead.width()));
         pane.add(i == row, &lead, body, theme);
     }

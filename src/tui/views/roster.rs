@@ -348,16 +348,7 @@ fn render_table(
 
 fn no_match_hint(f: &mut Frame, area: Rect, theme: &Theme) {
     let hint = "No officer matches: t and v change the filters, / finds, Esc clears the find.";
-    let inner = Rect {
-        x: area.x + 2,
-        y: area.y + 3,
-        width: area.width.saturating_sub(4),
-        height: 1,
-    };
-    f.render_widget(
-        Paragraph::new(fit(hint, inner.width as usize)).style(theme.style(Meaning::Muted)),
-        inner,
-    );
+    crate::tui::draw::table_hint(f, area, hint, theme);
 }
 
 fn flag_words(r: &RosterRow) -> String {
