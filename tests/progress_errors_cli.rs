@@ -114,7 +114,11 @@ fn a_future_date_is_refused() {
         "--date",
         "2026-11-24",
     ]);
-    assert!(e.contains("future") && e.contains(TODAY), "{e}");
+    // Dates in messages are day first, as everywhere on screen.
+    assert!(
+        e.contains("future") && e.contains("today is 23.11.2026"),
+        "{e}"
+    );
 }
 
 #[test]

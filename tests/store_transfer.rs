@@ -211,7 +211,7 @@ fn an_import_that_is_not_an_export_is_refused_and_changes_nothing() {
             bad("registered.json", &|v| {
                 v["profile"]["registered"] = json!("2027-01-01")
             }),
-            "registration date 2027-01-01 is in the future",
+            "registration date 01.01.2027 is in the future",
         ),
         (
             bad("batch.json", &|v| v["profile"]["batch"] = json!(1066)),
@@ -225,7 +225,7 @@ fn an_import_that_is_not_an_export_is_refused_and_changes_nothing() {
             bad("assigned.json", &|v| {
                 v["assignments"][0]["assigned"] = json!("2026-12-25")
             }),
-            "assigned date 2026-12-25 is in the future",
+            "assigned date 25.12.2026 is in the future",
         ),
         (
             bad("due.json", &|v| {
@@ -243,7 +243,7 @@ fn an_import_that_is_not_an_export_is_refused_and_changes_nothing() {
             bad("passed.json", &|v| {
                 v["assessments"][0]["passed"] = json!("2019-08-14")
             }),
-            "assessment date 2019-08-14 is before Mission Karmayogi",
+            "assessment date 14.08.2019 is before Mission Karmayogi",
         ),
     ];
     for (file, want) in cases {

@@ -12,18 +12,23 @@ use crate::units::hours::HoursError;
 use crate::units::states::StateError;
 use crate::units::text::TextError;
 
+/// Dates in messages as everywhere else karmadash shows one: day first.
+fn day(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
 /// A date a record cannot have. `what` names it: "completion date".
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RecordDateError {
-    #[error("{what} {date} is in the future (today is {today}): record it once it has happened")]
+    #[error("{what} {} is in the future (today is {}): record it once it has happened", day(*date), day(*today))]
     Future {
         what: &'static str,
         date: NaiveDate,
         today: NaiveDate,
     },
-    #[error("{what} {date} is before Mission Karmayogi began (02.09.2020): check the year")]
+    #[error("{what} {} is before Mission Karmayogi began (02.09.2020): check the year", day(*date))]
     BeforeKarmayogi { what: &'static str, date: NaiveDate },
-    #[error("due date {due} is before Mission Karmayogi began: check the year")]
+    #[error("due date {} is before Mission Karmayogi began (02.09.2020): check the year", day(*due))]
     DueBeforeKarmayogi { due: NaiveDate },
 }
 

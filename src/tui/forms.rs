@@ -29,6 +29,12 @@ pub struct Form {
     pub error: Option<String>,
 }
 
+/// A date as the rest of the screen shows it, day first; the form takes
+/// ISO dates too.
+fn day_first(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
 impl Form {
     pub fn completion(course: CourseId, title: &str, today: NaiveDate) -> Form {
         Form {
@@ -40,7 +46,7 @@ impl Form {
                 "from the certificate: 1.5 or 1:30",
                 "optional",
             ],
-            values: vec![today.to_string(), String::new(), String::new()],
+            values: vec![day_first(today), String::new(), String::new()],
             focus: 1,
             error: None,
         }
@@ -54,13 +60,13 @@ impl Form {
             hints: vec![
                 "as iGOT shows it",
                 "from the certificate: 1.5 or 1:30",
-                "YYYY-MM-DD",
+                "15.09.2026 or 2026-09-15",
                 "optional",
             ],
             values: vec![
                 String::new(),
                 String::new(),
-                today.to_string(),
+                day_first(today),
                 String::new(),
             ],
             focus: 0,
@@ -73,7 +79,7 @@ impl Form {
             kind: FormKind::Assigned,
             title: "A course assigned to you".into(),
             labels: vec!["Course", "Due"],
-            hints: vec!["title or listing id", "YYYY-MM-DD, optional"],
+            hints: vec!["title or listing id", "15.09.2026 or 2026-09-15, optional"],
             values: vec![String::new(), String::new()],
             focus: 0,
             error: None,
@@ -85,8 +91,8 @@ impl Form {
             kind: FormKind::Assessment,
             title: "Comprehensive assessment passed".into(),
             labels: vec!["Date passed"],
-            hints: vec!["YYYY-MM-DD"],
-            values: vec![today.to_string()],
+            hints: vec!["15.09.2026 or 2026-09-15"],
+            values: vec![day_first(today)],
             focus: 0,
             error: None,
         }

@@ -22,8 +22,11 @@ pub enum DateError {
     #[error("'{typed}' has a two-digit year: give all four digits, e.g. {with_century}")]
     TwoDigitYear { typed: String, with_century: String },
     /// Month first (09/15/2026): the day comes first.
-    #[error("'{typed}' has no month {month}: the day comes first ({DATE_FORMS})")]
+    #[error("'{typed}' has no month {month}: the day comes first; {DATE_FORMS}")]
     NoMonth { typed: String, month: u32 },
+    /// Year first with a month past 12 (2026-13-01): a slip, not an order.
+    #[error("'{typed}' has no month {month}: a year has 12 (write 15.09.2026 or 2026-09-15)")]
+    NoSuchMonth { typed: String, month: u32 },
     #[error("'{typed}' is not a date: month {month} of {year} has no day {day} (write 15.09.2026 or 2026-09-15)")]
     NoDay {
         typed: String,
@@ -69,9 +72,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
         day.parse().map_err(|_| not_a_date())?,
     );
     if !(1..=12).contains(&month) {
-        return Err(DateError::NoMonth {
-            typed: typed(),
-            month,
+        let typed = typed();
+        return Err(if a.len() == 4 {
+            DateError::NoSuchMonth { typed, month }
+        } else {
+            DateError::NoMonth { typed, month }
         });
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| DateError::NoDay {
@@ -114,7 +119,12 @@ mod tests {
             "'31.02.2026' is not a date: month 2 of 2026 has no day 31 (write 15.09.2026 or 2026-09-15)"
         );
         assert!(err("15.09.26").contains("two-digit year"));
-        assert!(err("09/15/2026").contains("no month 15"));
+        assert!(err("09/15/2026").contains("no month 15: the day comes first"));
+        // Year first, the order is right: the month is the slip.
+        assert_eq!(
+            err("2026-13-01"),
+            "'2026-13-01' has no month 13: a year has 12 (write 15.09.2026 or 2026-09-15)"
+        );
         for bad in [
             "",
             "2026",
