@@ -288,6 +288,16 @@ fn with_a_course_csv_of_durations_the_known_hours_reach_the_gap_and_the_schedule
     assert!(!two["schedule"]["late"].as_array().unwrap().is_empty());
     let text = run(&db, &["--data", data, "plan", "--hours-per-week", "2"]);
     assert!(text.contains("It cannot meet every due date"), "{text}");
+    // It counts every late course, not only the first.
+    let late = two["schedule"]["late"].as_array().unwrap().len();
+    assert!(
+        if late == 1 {
+            text.contains("would finish only by")
+        } else {
+            text.contains(&format!("{late} courses would finish late"))
+        },
+        "{late} late: {text}"
+    );
     assert!(text.contains("more than you have"), "{text}");
     // 3 h a week meets it: every course finishes by its due date.
     let three = json(
@@ -320,8 +330,14 @@ fn with_a_course_csv_of_durations_the_known_hours_reach_the_gap_and_the_schedule
             "{p} is scheduled"
         );
     }
-    assert!(run(&db, &["--data", data, "plan", "--hours-per-week", "3"])
-        .contains("It meets every due date."));
+    // "Reduction" has no known duration: the schedule cannot vouch for it.
+    let text = run(&db, &["--data", data, "plan", "--hours-per-week", "3"]);
+    assert!(
+        text.contains(
+            "It meets every due date for the hours it knows; 1 course has no known duration"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -373,8 +389,19 @@ fn bad_plan_options_get_one_line_and_exit_2() {
             vec!["plan", "--hours-per-week", "two"],
             "not a number of hours",
         ),
-        (vec!["plan", "--hours-per-week", "-1"], "between 0 and 168"),
-        (vec!["plan", "--hours-per-week", "200"], "between 0 and 168"),
+        (
+            vec!["plan", "--hours-per-week", "-1"],
+            "more than 0 and at most 168",
+        ),
+        (vec!["plan", "--hours-per-week", "0"], "0 is out of range"),
+        (
+            vec!["plan", "--hours-per-week", "200"],
+            "more than 0 and at most 168",
+        ),
+        (
+            vec!["plan", "--limit", "-1"],
+            "invalid value '-1' for '--limit",
+        ),
         (vec!["plan", "--limit", "0"], "--limit 0"),
     ] {
         let err = refused(&db, &args);

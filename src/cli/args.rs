@@ -235,7 +235,7 @@ pub struct PlanArgs {
     #[arg(long, value_enum)]
     pub competency: Option<CompetencyArg>,
     /// At most N optional courses of your tier in the proposal (default 10)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub limit: Option<usize>,
     /// The hours a week you can give: the schedule keeps to it, or says by how much it falls short
     #[arg(long, value_name = "H", allow_negative_numbers = true)]
@@ -267,7 +267,7 @@ pub struct ShortlistAdd {
     #[arg(required = true, num_args = 1.., value_name = "COURSE")]
     pub course: Vec<String>,
     /// The hours you plan for it: 1.5, 1:30, 01:30:00, or as the portal shows it, 2h 42m
-    #[arg(long, value_name = "H")]
+    #[arg(long, value_name = "H", allow_negative_numbers = true)]
     pub hours: Option<String>,
 }
 
@@ -384,7 +384,12 @@ pub struct SearchArgs {
     #[arg(long, value_name = "ID")]
     pub tier: Option<String>,
     /// At most this many courses
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(
+        long,
+        default_value_t = 20,
+        value_name = "N",
+        allow_negative_numbers = true
+    )]
     pub limit: usize,
     /// Print JSON (keys: query, hits[course, title, matched, score, positions, tiers, listings])
     #[arg(long)]

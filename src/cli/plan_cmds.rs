@@ -14,7 +14,7 @@ use crate::progress::resolve_course;
 use crate::rules::durations::Durations;
 use crate::rules::engine::Standing;
 use crate::rules::plan::{HoursGap, Plan, PlanOptions};
-use crate::rules::proposal::{Proposed, Reason};
+use crate::rules::proposal::Proposed;
 use crate::store::Snapshot;
 use crate::units::duration::parse_duration;
 use crate::units::hours::{format_hours, parse_hours, HOUR};
@@ -38,7 +38,7 @@ pub fn parse_hours_per_week(text: &str) -> Result<f64, Failure> {
         })?;
     if h <= 0.0 || h > WEEK_HOURS {
         return Err(Failure::input(format!(
-            "--hours-per-week: {t} is not between 0 and {WEEK_HOURS} (the hours of a week): give the hours a week you can study, e.g. 2"
+            "--hours-per-week: {t} is out of range: give the hours a week you can study, more than 0 and at most {WEEK_HOURS} (the hours of a week), e.g. 2"
         )));
     }
     Ok(h)
@@ -98,15 +98,6 @@ fn hours_cell(p: &Proposed) -> String {
             .map(|h| format!("{h:.2}"))
             .collect::<Vec<_>>()
             .join("|"),
-    }
-}
-
-fn reason_word(r: Reason) -> &'static str {
-    match r {
-        Reason::Mandatory => "mandatory",
-        Reason::Assigned => "assigned",
-        Reason::Shortlist => "shortlist",
-        Reason::LeastCovered => "least covered",
     }
 }
 
@@ -184,7 +175,7 @@ fn proposal_text(p: &Plan, options: &PlanOptions) -> String {
         t.row(vec![
             hours_cell(c),
             source_word(c.duration_source).into(),
-            reason_word(c.reason).into(),
+            c.reason.word().into(),
             Competency::badges(&c.competencies, '-'),
             c.due.map_or_else(String::new, day),
             c.title.clone(),
@@ -297,19 +288,40 @@ fn schedule_text(p: &Plan) -> String {
             slots.join("; ")
         ));
     }
-    if s.meets_due_dates {
+    // Courses of no known duration: the schedule cannot time them.
+    let unknown = s
+        .weeks
+        .iter()
+        .flat_map(|w| &w.slots)
+        .filter(|slot| slot.finishes && slot.hours.is_none())
+        .count();
+    if s.meets_due_dates && unknown == 0 {
         out.push_str("It meets every due date.\n");
+    } else if s.meets_due_dates {
+        out.push_str(&format!(
+            "It meets every due date for the hours it knows; {} no known duration, so it cannot tell for {} (`karmadash shortlist add COURSE --hours H`).\n",
+            count(unknown as i64, "course has", "courses have"),
+            if unknown == 1 { "that one" } else { "those" }
+        ));
     } else {
-        let first = &s.late[0];
-        let when = first
+        // The course that finishes last tells how far the schedule overruns.
+        let last = s
+            .late
+            .iter()
+            .max_by_key(|l| l.finishes.unwrap_or(chrono::NaiveDate::MAX))
+            .expect("a schedule that misses a due date names what is late");
+        let when = last
             .finishes
             .map_or("not within two years".to_string(), |f| {
                 format!("only by {}", day(f))
             });
+        let what = format!("\"{}\" (due {})", visible(&last.title), day(last.due));
+        let late = match s.late.len() {
+            1 => format!("{what} would finish {when}"),
+            n => format!("{n} courses would finish late, the last, {what}, {when}"),
+        };
         out.push_str(&format!(
-            "It cannot meet every due date: \"{}\" (due {}) would be done {when}; meeting them all takes {:.2} h a week{}.\n",
-            visible(&first.title),
-            day(first.due),
+            "It cannot meet every due date: {late}; meeting them all takes {:.2} h a week{}.\n",
             s.needed_per_week,
             p.budget
                 .as_ref()

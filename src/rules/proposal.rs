@@ -29,6 +29,18 @@ pub enum Reason {
     LeastCovered,
 }
 
+impl Reason {
+    /// The reason in a word or two, the same in every shell.
+    pub fn word(self) -> &'static str {
+        match self {
+            Reason::Mandatory => "mandatory",
+            Reason::Assigned => "assigned",
+            Reason::Shortlist => "shortlist",
+            Reason::LeastCovered => "least covered",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Proposed {
     pub title: String,

@@ -20,7 +20,7 @@ use crate::units::wrap::wrap;
 use crate::catalogue::CourseId;
 use crate::planning::{durations, plan_of};
 use crate::rules::plan::{Plan, PlanOptions};
-use crate::rules::proposal::{Proposed, Reason};
+use crate::rules::proposal::Proposed;
 use crate::rules::steps::Step;
 use crate::units::hours::format_hours;
 use crate::units::words::count;
@@ -196,14 +196,6 @@ fn step_action(step: &Step) -> String {
 }
 
 
-fn reason_word(r: Reason) -> &'static str {
-    match r {
-        Reason::Mandatory => "mandatory",
-        Reason::Assigned => "assigned",
-        Reason::Shortlist => "shortlist",
-        Reason::LeastCovered => "suggested",
-    }
-}
 
 /// Its known hours (`2.17|2.67` for a title with two), or "unknown".
 fn hours_cell(p: &Proposed) -> String {
@@ -389,19 +381,19 @@ fn proposal_rows(
         theme,
     );
     head.push(Line::from(Span::styled(
-        format!("{:>hours_width$}  + {:<9}  BFD  COURSE", "HOURS", "WHY"),
+        format!("{:>hours_width$}  + {:<13}  BFD  COURSE", "HOURS", "WHY"),
         theme.style(Meaning::Muted),
     )));
     let mut pane = Pane::new(head);
     for (i, (p, hours)) in plan.proposal.iter().zip(cells).enumerate() {
         let lead = format!(
-            "{hours:>hours_width$}  {} {:<9}  {}  ",
+            "{hours:>hours_width$}  {} {:<13}  {}  ",
             if shortlist.contains(&p.course) {
                 '+'
             } else {
                 ' '
             },
-            reason_word(p.reason),
+            p.reason.word(),
             badges(&p.competencies)
         );
         let body = wrap(&p.title, width.saturating_sub(lead.width()));
