@@ -17,7 +17,7 @@ use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::catalogue::badges;
 use crate::tui::views::progress::by_urgency;
 use crate::units::wrap::wrap;
-use crate::catalogue::CourseId;
+use crate::catalogue::{Catalogue, CourseId};
 use crate::planning::{durations, plan_of};
 use crate::rules::plan::{Plan, PlanOptions};
 use crate::rules::proposal::Proposed;
@@ -240,7 +240,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ])
     .areas(inner);
     f.render_widget(Paragraph::new(summary), top);
-    let steps = step_rows(plan, s.row, width, theme);
+    let steps = step_rows(plan, &app.catalogue, s.row, width, theme);
     let proposal = proposal_rows(plan, &app.snapshot.shortlist, s.row, width, theme);
     let [steps_area, proposal_area] = Layout::vertical([
         Constraint::Length(steps_height(&steps, &proposal, list.height)),
@@ -336,7 +336,7 @@ fn heading(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
 
 /// Every open requirement's step: its standing, what is missing by when,
 /// and what to do, wrapped whole.
-fn step_rows(plan: &Plan, row: usize, width: usize, theme: &Theme) -> Pane {
+fn step_rows(plan: &Plan, catalogue: &Catalogue, row: usize, width: usize, theme: &Theme) -> Pane {
     let mut pane = Pane::new(heading(
         &format!("Next steps ({}), behind or overdue first", plan.steps.len()),
         width,
@@ -354,6 +354,11 @@ fn step_rows(plan: &Plan, row: usize, width: usize, theme: &Theme) -> Pane {
                 )
             }
             _ => format!("{}: {}", step.missing, step_action(step)),
+        };
+        // Two orders may ask the same thing: each step says whose it is.
+        let text = match catalogue.rulebooks.iter().find(|b| b.id == step.rulebook) {
+            Some(book) => format!("{text} ({})", book.short),
+            None => text,
         };
         let lead = format!("[{}] ", step.standing.word());
         let body = wrap(&text, width.saturating_sub(lead.width()));
