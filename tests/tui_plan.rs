@@ -186,7 +186,10 @@ fn the_delhi_ias_plan_at_80x24_shows_pace_hours_and_proposal() {
     // The DoPT list and the Delhi OM both ask for the mandatory courses:
     // each step names the order it comes from, so the two can be told apart.
     let tall = words(&screen(&mut app, 120, 60));
-    for order in ["(DoPT IAS list 16.10.2025)", "(Delhi Services OM 02.01.2026)"] {
+    for order in [
+        "(DoPT IAS list 16.10.2025)",
+        "(Delhi Services OM 02.01.2026)",
+    ] {
         assert!(tall.contains(order), "{order}: {tall}");
     }
 }

@@ -11,6 +11,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::{Meaning, Theme};
 
+/// The column before every row, for the selected row's mark.
+pub const GUTTER: usize = 1;
+
 /// One part of the list: its heading lines, which stay, and its rows,
 /// which scroll; where each row starts, and the selected row's lines.
 #[derive(Default)]
@@ -79,7 +82,9 @@ impl Pane {
         self.head.len() + self.lines.len()
     }
 
-    /// A row: `lead` before its first line, blanks as wide before the rest.
+    /// A row: `lead` before its first line, blanks as wide before the rest,
+    /// all after a one-column gutter that holds the selected row's `▸`; its
+    /// text is wrapped to the width less `GUTTER` and the lead.
     pub fn add(&mut self, selected: bool, lead: &str, mut body: Vec<String>, theme: &Theme) {
         if body.is_empty() {
             body.push(String::new());
@@ -93,10 +98,12 @@ impl Pane {
             Style::default()
         };
         for (n, text) in body.into_iter().enumerate() {
-            let lead = if n == 0 {
-                lead.to_string()
-            } else {
-                " ".repeat(lead.width())
+            // The selected row is marked, not only reversed: the mark reads
+            // without colour or attributes (a screen reader, a copied screen).
+            let lead = match (n, selected) {
+                (0, true) => format!("▸{lead}"),
+                (0, false) => format!(" {lead}"),
+                _ => " ".repeat(GUTTER + lead.width()),
             };
             self.lines.push(Line::from(vec![
                 Span::styled(lead, style),

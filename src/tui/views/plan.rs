@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Overlay, View};
 use crate::tui::keymap::{b, Action, Binding, NONE};
-use crate::tui::row_pane::Pane;
+use crate::tui::row_pane::{Pane, GUTTER};
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::catalogue::badges;
 use crate::tui::views::progress::by_urgency;
@@ -361,7 +361,7 @@ fn step_rows(plan: &Plan, catalogue: &Catalogue, row: usize, width: usize, theme
             None => text,
         };
         let lead = format!("[{}] ", step.standing.word());
-        let body = wrap(&text, width.saturating_sub(lead.width()));
+        let body = wrap(&text, width.saturating_sub(GUTTER + lead.width()));
         pane.add(i == row, &lead, body, theme);
     }
     pane
@@ -386,7 +386,7 @@ fn proposal_rows(
         theme,
     );
     head.push(Line::from(Span::styled(
-        format!("{:>hours_width$}  + {:<13}  BFD  COURSE", "HOURS", "WHY"),
+        format!(" {:>hours_width$}  + {:<13}  BFD  COURSE", "HOURS", "WHY"),
         theme.style(Meaning::Muted),
     )));
     let mut pane = Pane::new(head);
@@ -401,7 +401,7 @@ fn proposal_rows(
             p.reason.word(),
             badges(&p.competencies)
         );
-        let body = wrap(&p.title, width.saturating_sub(lead.width()));
+        let body = wrap(&p.title, width.saturating_sub(GUTTER + lead.width()));
         pane.add(plan.steps.len() + i == row, &lead, body, theme);
     }
     pane

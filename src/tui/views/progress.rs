@@ -95,6 +95,22 @@ fn short_citation(app: &App, r: &crate::rules::engine::RequirementStatus) -> Str
     }
 }
 
+/// `text` cut to `width`, keeping a short label after its last ": " (the
+/// half year of "…every half year: H1 (Apr-Sep) 2026-27"), so two
+/// requirements that differ only there still read apart when cut.
+fn fit_keeping_label(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    match text.rsplit_once(": ") {
+        Some((head, label)) if label.width() + 12 <= width => {
+            format!("{}: {label}", fit(head, width - label.width() - 2))
+        }
+        _ => fit(text, width),
+    }
+}
+
 fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Theme) {
     let title = format!(
         " {} · tier {} · {} ",
@@ -124,17 +140,20 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
     for (n, r) in rows.iter().enumerate().skip(first).take(fits) {
         let y = inner.y + (n - first) as u16 * per;
         let (style, symbol) = standing_style(r, theme);
-        let text_style = if n == app.views.get::<State>().row {
+        let selected = n == app.views.get::<State>().row;
+        let text_style = if selected {
             theme.style(Meaning::Selected)
         } else {
             Style::default()
         };
         let line1 = Line::from(vec![
+            // Marked, not only reversed, so it reads without attributes.
+            Span::raw(if selected { "▸" } else { " " }),
             Span::styled(format!("{symbol} "), style),
             Span::styled(
-                fit(
+                fit_keeping_label(
                     &crate::tui::wording::requirement_text(r),
-                    width.saturating_sub(2),
+                    width.saturating_sub(3),
                 ),
                 text_style,
             ),
@@ -310,4 +329,25 @@ pub fn refresh(_: &mut App) {}
 /// No course is selected here: its rows are requirements, not courses.
 pub fn course(_: &App) -> Option<crate::catalogue::CourseId> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_keeping_label;
+
+    #[test]
+    fn two_half_years_cut_to_a_narrow_line_still_read_apart() {
+        let text = |h: &str| {
+            format!("Complete at least one additional programme of your own choice every half year: {h} 2026-27")
+        };
+        let h1 = fit_keeping_label(&text("H1 (Apr-Sep)"), 60);
+        let h2 = fit_keeping_label(&text("H2 (Oct-Mar)"), 60);
+        assert!(h1.ends_with("…: H1 (Apr-Sep) 2026-27"), "{h1}");
+        assert!(h2.ends_with("…: H2 (Oct-Mar) 2026-27"), "{h2}");
+        assert_eq!(unicode_width::UnicodeWidthStr::width(h1.as_str()), 60);
+        // A line that fits is left alone; a label too long for the line is
+        // not kept at the cost of the whole text.
+        assert_eq!(fit_keeping_label("short: x", 60), "short: x");
+        assert!(fit_keeping_label(&text("H1"), 12).starts_with("Complete"));
+    }
 }
