@@ -123,7 +123,7 @@ impl Form {
                 "ias bas bss bscs danics central",
                 "bihar, delhi, himachal...",
                 "IAS: year, gives the tier",
-                "or a tier id (see list)",
+                "or a tier id, as in view 1",
                 "iGOT registration date",
                 "optional, for the report",
             ],

@@ -102,7 +102,12 @@ fn requirement(f: &mut Frame, area: Rect, app: &App, row: usize, theme: &Theme) 
         theme.style(Meaning::Title),
     );
     push(
-        &format!("{} · {}", r.progress_text(), r.due_text()),
+        &format!(
+            "{} · {} · {}",
+            r.progress_text(),
+            r.standing.word(),
+            r.due_text()
+        ),
         ratatui::style::Style::default(),
     );
     let order = app

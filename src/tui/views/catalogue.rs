@@ -218,7 +218,7 @@ pub const KEYS: &[Binding] = &[
         "s",
         "add to or drop from your shortlist",
         Action::ToggleShortlist,
-        "list"
+        "shortlist"
     ),
 ];
 

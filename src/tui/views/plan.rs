@@ -42,7 +42,7 @@ pub const KEYS: &[Binding] = &[
         "s",
         "add to or drop from your shortlist; the total follows",
         Action::ToggleShortlist,
-        "list"
+        "shortlist"
     ),
     b!(
         [(KeyCode::Enter, NONE)],
