@@ -303,7 +303,10 @@ fn enter_in_progress_opens_the_whole_requirement_and_its_citation() {
     let flat = words(&text);
     assert!(flat.contains(&first.0), "the whole title:\n{text}");
     assert!(flat.contains(&words(&first.1)), "the citation:\n{text}");
-    assert!(flat.contains("0/1 course · OVERDUE ·"), "its standing:\n{text}");
+    assert!(
+        flat.contains("0/1 course · OVERDUE ·"),
+        "its standing:\n{text}"
+    );
     insta::with_settings!({ description => "Enter on the overdue own-choice requirement", omit_expression => true }, {
         insta::assert_snapshot!("requirement_80x24", text);
     });

@@ -288,6 +288,14 @@ fn schedule_text(p: &Plan) -> String {
             slots.join("; ")
         ));
     }
+    out.push_str(&schedule_verdict(p));
+    out
+}
+
+/// Whether the schedule meets every due date, and if not by how much.
+fn schedule_verdict(p: &Plan) -> String {
+    let s = &p.schedule;
+    let mut verdict = String::new();
     // Courses of no known duration: the schedule cannot time them.
     let unknown = s
         .weeks
@@ -296,9 +304,9 @@ fn schedule_text(p: &Plan) -> String {
         .filter(|slot| slot.finishes && slot.hours.is_none())
         .count();
     if s.meets_due_dates && unknown == 0 {
-        out.push_str("It meets every due date.\n");
+        verdict.push_str("It meets every due date.\n");
     } else if s.meets_due_dates {
-        out.push_str(&format!(
+        verdict.push_str(&format!(
             "It meets every due date for the hours it knows; {} no known duration, so it cannot tell for {} (`karmadash shortlist add COURSE --hours H`).\n",
             count(unknown as i64, "course has", "courses have"),
             if unknown == 1 { "that one" } else { "those" }
@@ -320,7 +328,7 @@ fn schedule_text(p: &Plan) -> String {
             1 => format!("{what} would finish {when}"),
             n => format!("{n} courses would finish late, the last, {what}, {when}"),
         };
-        out.push_str(&format!(
+        verdict.push_str(&format!(
             "It cannot meet every due date: {late}; meeting them all takes {:.2} h a week{}.\n",
             s.needed_per_week,
             p.budget
@@ -329,7 +337,7 @@ fn schedule_text(p: &Plan) -> String {
                 .unwrap_or_default()
         ));
     }
-    out
+    verdict
 }
 
 pub fn shortlist(ctx: &Context, args: &ShortlistArgs) -> Outcome {
