@@ -115,7 +115,7 @@ pub fn add_bytes(catalogue: &mut Catalogue, name: &str, bytes: &[u8]) -> Result<
     add_from(catalogue, name, bytes)
 }
 
-fn add_from(
+pub(super) fn add_from(
     catalogue: &mut Catalogue,
     source: &str,
     input: impl std::io::Read,

@@ -2,7 +2,9 @@
 //! data files. Pure data and lookups; no terminal or database code.
 
 pub mod builtin;
-pub(crate) mod cache;
+pub mod cache;
+pub mod cache_file;
+pub mod cache_mapped;
 pub mod course_csv;
 pub mod identity;
 pub mod lint;

@@ -7,9 +7,10 @@ use std::path::Path;
 use super::args::{CoursesArgs, LintArgs, SearchArgs, TiersArgs};
 use super::output::{emit, json, Table};
 use super::{Context, Failure, Outcome};
+use crate::catalogue::cache_mapped::Mapped;
 use crate::catalogue::lint::{lint as lint_catalogue, Severity};
-use crate::catalogue::{Catalogue, Competency, Listing, ListingStatus, Tier};
-use crate::search::SearchIndex;
+use crate::catalogue::{Catalogue, Competency, Course, Listing, ListingStatus, Tier};
+use crate::search::{Hit, SearchIndex};
 use crate::units::text::visible;
 
 /// Resolves `--tier` in any case, or names the nearest tier ids.
@@ -190,32 +191,135 @@ struct SearchResult<'a> {
     hits: Vec<SearchHit<'a>>,
 }
 
-pub fn search(ctx: &Context, args: &SearchArgs) -> Outcome {
-    let c = &ctx.catalogue;
+/// `search`: from the ready index in a warm cache when `--data DIR` has
+/// one (only the hits' courses decoded), else from the catalogue loaded,
+/// which writes that cache for the next run.
+pub fn search(data: Option<&Path>, args: &SearchArgs) -> Outcome {
+    let query = args.query.join(" ");
+    let cache = super::cache_dir();
+    if let (Some(dir), Some(cache)) = (data, cache.as_deref()) {
+        if let Some(outcome) = search_mapped(dir, cache, &query, args)? {
+            return outcome;
+        }
+    }
+    let catalogue = super::load_catalogue(data)?;
+    if let (Some(dir), Some(cache)) = (data, cache.as_deref()) {
+        // The cache was just written with its index: search it there, as a
+        // warm run does, rather than fold every title a second time.
+        if let Some(outcome) = search_mapped(dir, cache, &query, args)? {
+            // Freeing every course one by one costs more than the search.
+            std::mem::forget(catalogue);
+            return outcome;
+        }
+    }
     let tier = args
         .tier
         .as_deref()
-        .map(|id| find_tier(c, id))
+        .map(|id| find_tier(&catalogue, id))
         .transpose()?;
-    let query = args.query.join(" ");
-    let index = SearchIndex::new(c);
-    let keep =
-        |course: usize| tier.is_none_or(|t| c.course_listings(course).any(|l| l.tier == t.id));
+    let index = SearchIndex::new(&catalogue);
+    let keep = |course: usize| {
+        tier.is_none_or(|t| catalogue.course_listings(course).any(|l| l.tier == t.id))
+    };
     let hits = index.search(&query, args.limit, &keep);
+    let courses: Vec<&Course> = hits.iter().map(|h| &catalogue.courses[h.course]).collect();
+    let outcome = print_hits(&query, args, &hits, &courses, &catalogue.listings);
+    std::mem::forget(catalogue);
+    outcome
+}
+
+/// The search answered from the warm cache's mapped index: `None` when the
+/// cache is cold, holds no index, or proves damaged (it is removed, so the
+/// catalogue loaded next rewrites it).
+fn search_mapped(
+    dir: &Path,
+    cache: &Path,
+    query: &str,
+    args: &SearchArgs,
+) -> Result<Option<Outcome>, Failure> {
+    let Some(mapped) = Mapped::open(dir, cache).map_err(super::load_failure)? else {
+        return Ok(None);
+    };
+    let Some(index) = SearchIndex::mapped(&mapped) else {
+        // Written by a command that keeps no index, or damaged: the
+        // catalogue loaded next writes it again, with the index.
+        mapped.discard();
+        return Ok(None);
+    };
+    let rulebooks = mapped.rulebooks();
+    let tier = args
+        .tier
+        .as_deref()
+        .map(|id| find_tier(rulebooks, id))
+        .transpose()?;
+    // The tier's courses, from its listings: no course is decoded to filter.
+    let mut in_tier = vec![tier.is_none(); mapped.course_count()];
+    if let Some(t) = tier {
+        for l in rulebooks.listings.iter().filter(|l| l.tier == t.id) {
+            if let Some(slot) = l.course.and_then(|c| in_tier.get_mut(c)) {
+                *slot = true;
+            }
+        }
+    }
+    let keep = |course: usize| in_tier.get(course).copied().unwrap_or(false);
+    let hits = index.search(query, args.limit, &keep);
+    let ids: Vec<usize> = hits.iter().map(|h| h.course).collect();
+    let courses = mapped.courses(&ids).filter(|courses| {
+        let listings = rulebooks.listings.len();
+        courses
+            .iter()
+            .all(|c| c.listings.iter().all(|&l| l < listings))
+    });
+    let Some(courses) = courses.filter(|_| !index.damaged()) else {
+        mapped.discard();
+        return Ok(None);
+    };
+    let courses: Vec<&Course> = courses.iter().collect();
+    Ok(Some(print_hits(
+        query,
+        args,
+        &hits,
+        &courses,
+        &rulebooks.listings,
+    )))
+}
+
+/// Prints `hits`, `courses[i]` the course of `hits[i]`, as a table or JSON.
+fn print_hits(
+    query: &str,
+    args: &SearchArgs,
+    hits: &[Hit],
+    courses: &[&Course],
+    listings: &[Listing],
+) -> Outcome {
     let rows: Vec<SearchHit> = hits
         .iter()
-        .map(|h| SearchHit {
-            course: c.courses[h.course].key(),
-            title: &c.courses[h.course].title,
-            matched: &h.text,
-            score: h.score,
-            positions: &h.positions,
-            tiers: c.course_tiers(h.course),
-            listings: c.course_listings(h.course).map(|l| l.id.as_str()).collect(),
+        .zip(courses)
+        .map(|(h, course)| {
+            let of_course: Vec<&Listing> = course.listings.iter().map(|&i| &listings[i]).collect();
+            // Tier ids in catalogue order, without repeats (`course_tiers`).
+            let mut tiers: Vec<&str> = Vec::new();
+            for l in &of_course {
+                if !tiers.contains(&l.tier.as_str()) {
+                    tiers.push(&l.tier);
+                }
+            }
+            SearchHit {
+                course: course.key(),
+                title: &course.title,
+                matched: &h.text,
+                score: h.score,
+                positions: &h.positions,
+                tiers,
+                listings: of_course.iter().map(|l| l.id.as_str()).collect(),
+            }
         })
         .collect();
     if args.json {
-        return json(&SearchResult { query, hits: rows });
+        return json(&SearchResult {
+            query: query.to_string(),
+            hits: rows,
+        });
     }
     if rows.is_empty() {
         return emit(&format!(

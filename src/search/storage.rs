@@ -1,0 +1,203 @@
+//! Where an index's entries and texts live: built in memory (`SearchIndex::
+//! new`), or mapped from the compiled catalogue cache, ready, so a warm
+//! search neither decodes nor folds a title (`SearchIndex::mapped`). The
+//! mapped columns are checked whole when opened, the texts block by block
+//! as they are read (`units::checked`).
+
+use std::io;
+
+use crate::catalogue::cache::Extra;
+use crate::catalogue::cache_file::SectionWriter;
+use crate::catalogue::cache_mapped::Mapped;
+use crate::catalogue::Catalogue;
+use crate::units::checked::{u32_at, u64_at, Checked};
+
+use super::{Entry, SearchIndex};
+
+/// The layout of the index sections; bump it whenever they change.
+const TAG: &[u8; 8] = b"kdidx\x00\x00\x01";
+/// Bytes an entry takes in the columns: course, end of its printed text,
+/// end of its folded text (u32 each), flags (u8), mask and heads (u64).
+const ROW: usize = 4 + 4 + 4 + 1 + 8 + 8;
+const SAME_LEN: u8 = 1;
+const ASCII: u8 = 2;
+
+/// The entries, each a row of columns.
+pub(super) enum Entries<'a> {
+    Own(Vec<Entry>),
+    Mapped(Columns<'a>),
+}
+
+/// The mapped columns, one slice each, `n` entries long.
+pub(super) struct Columns<'a> {
+    n: usize,
+    course: &'a [u8],
+    text_end: &'a [u8],
+    folded_end: &'a [u8],
+    flags: &'a [u8],
+    mask: &'a [u8],
+    heads: &'a [u8],
+}
+
+impl Entries<'_> {
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Entries::Own(v) => v.len(),
+            Entries::Mapped(c) => c.n,
+        }
+    }
+
+    /// The entry's char mask: the first thing a search reads of each.
+    #[inline]
+    pub(super) fn mask(&self, i: u32) -> u64 {
+        match self {
+            Entries::Own(v) => v[i as usize].mask,
+            Entries::Mapped(c) => u64_at(c.mask, i as usize),
+        }
+    }
+
+    #[inline]
+    pub(super) fn get(&self, i: u32) -> Entry {
+        match self {
+            Entries::Own(v) => v[i as usize],
+            Entries::Mapped(c) => {
+                let i = i as usize;
+                let start = |col: &[u8]| if i == 0 { 0 } else { u32_at(col, i - 1) };
+                let (text_at, folded_at) = (start(c.text_end), start(c.folded_end));
+                let flags = c.flags[i];
+                Entry {
+                    course: u32_at(c.course, i),
+                    text_at,
+                    text_len: u32_at(c.text_end, i).wrapping_sub(text_at),
+                    folded: (folded_at, u32_at(c.folded_end, i)),
+                    same_len: flags & SAME_LEN != 0,
+                    ascii: flags & ASCII != 0,
+                    mask: u64_at(c.mask, i),
+                    heads: u64_at(c.heads, i),
+                }
+            }
+        }
+    }
+}
+
+/// Text of the index read from the mapped file: `""` for a range that is
+/// out of bounds, not text, or in a damaged block (the index is then
+/// `damaged`, and its answer is thrown away).
+pub(super) fn mapped_text<'a>(text: &Checked<'a>, from: u32, to: u32) -> &'a str {
+    text.text(from as usize, to as usize).unwrap_or("")
+}
+
+impl<'a> SearchIndex<'a> {
+    /// The ready index a warm cache holds, if it holds one that is whole
+    /// (columns checked now, texts as they are read) and of its courses.
+    pub fn mapped(cache: &'a Mapped) -> Option<SearchIndex<'a>> {
+        if cache.extras() != 3 {
+            return None;
+        }
+        let columns = cache.extra(0)?.all()?;
+        let (tag, rows) = columns.split_at_checked(TAG.len())?;
+        if tag != TAG || rows.len() % ROW != 0 {
+            return None;
+        }
+        let n = rows.len() / ROW;
+        let (course, rest) = rows.split_at(4 * n);
+        let (text_end, rest) = rest.split_at(4 * n);
+        let (folded_end, rest) = rest.split_at(4 * n);
+        let (flags, rest) = rest.split_at(n);
+        let (mask, heads) = rest.split_at(8 * n);
+        let (printed, folded) = (cache.extra(1)?, cache.extra(2)?);
+        let ordered = |col: &[u8], len: usize| {
+            (0..n).try_fold(0, |last, i| {
+                let end = u32_at(col, i);
+                (end >= last).then_some(end)
+            }) == u32::try_from(len).ok()
+        };
+        let courses = cache.course_count();
+        if !(0..n).all(|i| (u32_at(course, i) as usize) < courses)
+            || !ordered(text_end, printed.len())
+            || !ordered(folded_end, folded.len())
+        {
+            return None;
+        }
+        Some(SearchIndex {
+            entries: Entries::Mapped(Columns {
+                n,
+                course,
+                text_end,
+                folded_end,
+                flags,
+                mask,
+                heads,
+            }),
+            printed: super::Printed::Mapped(printed),
+            folded: super::Folded::Mapped(folded),
+        })
+    }
+
+    /// Whether a text the search read was damaged: its answer is not to be
+    /// trusted (rebuild the cache and search again).
+    pub fn damaged(&self) -> bool {
+        let printed = matches!(&self.printed, super::Printed::Mapped(t) if t.damaged());
+        let folded = matches!(&self.folded, super::Folded::Mapped(t) if t.damaged());
+        printed || folded
+    }
+
+    /// Writes the index as the sections `mapped` reads back.
+    fn write_sections(&self, out: &mut SectionWriter) -> io::Result<()> {
+        let n = self.len() as u32;
+        let column = |out: &mut SectionWriter, width: usize, put: &dyn Fn(&Entry, &mut Vec<u8>)| {
+            let mut buf = Vec::with_capacity(1 << 16);
+            for i in 0..n {
+                put(&self.entries.get(i), &mut buf);
+                if buf.len() >= (1 << 16) - width {
+                    out.write(&buf)?;
+                    buf.clear();
+                }
+            }
+            out.write(&buf)
+        };
+        out.begin()?;
+        out.write(TAG)?;
+        column(out, 4, &|e, b| b.extend_from_slice(&e.course.to_le_bytes()))?;
+        let mut printed_end = 0u64;
+        let mut ends = Vec::with_capacity(4 * n as usize);
+        for i in 0..n {
+            printed_end += self.text(&self.entries.get(i)).len() as u64;
+            let end =
+                u32::try_from(printed_end).map_err(|_| io::Error::other("over 4 GB of titles"))?;
+            ends.extend_from_slice(&end.to_le_bytes());
+        }
+        out.write(&ends)?;
+        drop(ends);
+        column(out, 4, &|e, b| {
+            b.extend_from_slice(&e.folded.1.to_le_bytes())
+        })?;
+        column(out, 1, &|e, b| {
+            b.push((u8::from(e.same_len) * SAME_LEN) | (u8::from(e.ascii) * ASCII))
+        })?;
+        column(out, 8, &|e, b| b.extend_from_slice(&e.mask.to_le_bytes()))?;
+        column(out, 8, &|e, b| b.extend_from_slice(&e.heads.to_le_bytes()))?;
+        out.begin()?;
+        for i in 0..n {
+            out.write(self.text(&self.entries.get(i)).as_bytes())?;
+        }
+        out.begin()?;
+        match &self.folded {
+            super::Folded::Own(folded) => out.write(folded.as_bytes()),
+            super::Folded::Mapped(_) => Err(io::Error::other("a mapped index is written already")),
+        }
+    }
+}
+
+/// The search index, kept in the catalogue cache beside the courses.
+pub struct IndexSections;
+
+impl Extra for IndexSections {
+    fn write(&self, catalogue: &Catalogue, out: &mut SectionWriter) -> io::Result<()> {
+        let index = SearchIndex::new(catalogue);
+        if index.len() > u32::MAX as usize / 2 {
+            return Err(io::Error::other("too many titles to index"));
+        }
+        index.write_sections(out)
+    }
+}
