@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use karmadash::catalogue::cache_mapped::Mapped;
+use karmadash::catalogue::cache_mapped::{Mapped, Opened};
 use karmadash::catalogue::{sources, Catalogue};
 use karmadash::search::{IndexSections, SearchIndex};
 
@@ -103,6 +103,13 @@ fn uncached(s: &Setup, args: &[&str]) -> String {
     search(s, &blocked, args)
 }
 
+fn warm(data: &Path, cache: &Path) -> Mapped {
+    match Mapped::open(data, cache).unwrap() {
+        Some(Opened::Warm(mapped)) => mapped,
+        _ => panic!("the cache is not warm"),
+    }
+}
+
 #[test]
 fn warm_and_cold_searches_give_the_hits_of_the_csv_itself() {
     let s = setup();
@@ -134,7 +141,7 @@ fn the_mapped_index_is_the_built_one() {
         sources::load_with_dir_cached_and(Some(&s.data), Some(&cache), Some(&IndexSections))
             .unwrap();
     let built = SearchIndex::new(&loaded);
-    let mapped = Mapped::open(&s.data, &cache).unwrap().expect("warm");
+    let mapped = warm(&s.data, &cache);
     let index = SearchIndex::mapped(&mapped).expect("the cache holds the index");
     assert_eq!(index.len(), built.len());
     assert_eq!(mapped.course_count(), loaded.courses.len());
@@ -158,13 +165,13 @@ fn a_cache_without_the_index_maps_none() {
     let s = setup();
     let cache = s.cache_home.join("karmadash");
     sources::load_with_dir_cached(Some(&s.data), Some(&cache)).unwrap();
-    let mapped = Mapped::open(&s.data, &cache).unwrap().expect("warm");
+    let mapped = warm(&s.data, &cache);
     assert!(SearchIndex::mapped(&mapped).is_none());
     // The binary then rebuilds it with the index, and answers the same.
     let q = "governance";
     let plain = uncached(&s, &[q]);
     assert_eq!(search(&s, &s.cache_home, &[q]), plain);
-    let mapped = Mapped::open(&s.data, &cache).unwrap().expect("warm");
+    let mapped = warm(&s.data, &cache);
     assert!(SearchIndex::mapped(&mapped).is_some());
 }
 

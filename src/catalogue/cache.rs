@@ -90,23 +90,28 @@ pub(super) fn load(
             }
         }
     }
-    load_cold(sources, catalogue, &file, extra)
+    load_cold(&sources, catalogue, &file, extra).map(|(catalogue, _)| catalogue)
 }
 
 /// The CSVs parsed as they are hashed, in one pass over each file (the
 /// bytes parsed are the bytes fingerprinted, so a file that changes
 /// meanwhile is never cached under another version's print); then the
 /// cache written.
+/// Gives back the catalogue and the print the cache was written under.
 pub(super) fn load_cold(
-    sources: DirSources,
+    sources: &DirSources,
     mut catalogue: Catalogue,
     file: &Path,
     extra: Option<&dyn Extra>,
-) -> Result<Catalogue, LoadError> {
+) -> Result<(Catalogue, u128), LoadError> {
     let rulebook_courses = catalogue.courses.len();
     let rulebook_listings = catalogue.listings.len();
-    let print = fingerprint(&sources, |path, hasher| {
+    let print = fingerprint(sources, |path, hasher| {
         let opened = fs::File::open(path).map_err(|e| io_error(path, e))?;
+        // About one course a line: no table grown (and copied) ten times.
+        let lines = opened.metadata().map_or(0, |m| m.len() / 48) as usize;
+        catalogue.course_by_key.reserve(lines);
+        catalogue.courses.reserve(lines);
         let mut reader = Hashing {
             inner: Counting {
                 inner: opened,
@@ -125,7 +130,7 @@ pub(super) fn load_cold(
         durations: catalogue.durations.clone(),
     };
     write(file, print, &meta, &catalogue, extra);
-    Ok(catalogue)
+    Ok((catalogue, print))
 }
 
 /// The fingerprint of the sources as they are now. The CSVs are streamed

@@ -2,9 +2,9 @@
 //! courses (a search prints at most its limit): the rulebooks and the CSVs'
 //! listings in memory, every course left in the mapped file until asked for.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::cache;
+use super::cache::{self, Extra};
 use super::cache_file::MappedFile;
 use super::load::LoadError;
 use super::model::Course;
@@ -18,16 +18,29 @@ pub struct Mapped {
     /// are the rulebooks' alone, as they were before the CSVs.
     catalogue: Catalogue,
     file: MappedFile,
-    path: std::path::PathBuf,
+    path: PathBuf,
     courses: usize,
 }
 
+/// What opening the cache found.
+pub enum Opened {
+    /// Of these sources as they are now, and compiled on these rulebooks.
+    Warm(Mapped),
+    /// Stale, damaged or missing: `Cold::load` compiles it again.
+    Cold(Cold),
+}
+
+/// A cache to compile again, with what finding so already read.
+pub struct Cold {
+    sources: DirSources,
+    rulebooks: Catalogue,
+    path: PathBuf,
+}
+
 impl Mapped {
-    /// The cache of `dir`'s sources, if it is warm: of these sources as
-    /// they are now, and compiled on these rulebooks. `Ok(None)` when it is
-    /// not (or `dir` has no CSVs): load the catalogue instead, which
-    /// rewrites it.
-    pub fn open(dir: &Path, cache_dir: &Path) -> Result<Option<Mapped>, LoadError> {
+    /// The cache of `dir`'s sources; `Ok(None)` when `dir` has no CSVs
+    /// (the built-in and `dir`'s rulebooks are the whole catalogue).
+    pub fn open(dir: &Path, cache_dir: &Path) -> Result<Option<Opened>, LoadError> {
         let sources = DirSources::read(dir)?;
         if sources.csvs.is_empty() {
             return Ok(None);
@@ -37,32 +50,42 @@ impl Mapped {
             let print = scope.spawn(|| cache::current_print(&sources));
             (sources.build_rulebooks(), print.join())
         });
-        let mut catalogue = built?;
-        let Ok(print) = print else {
-            return Ok(None);
+        let rulebooks = built?;
+        // A reader that died is a cache that could not be read.
+        let print = match print {
+            Ok(print) => Some(print?),
+            Err(_) => None,
         };
-        let Some(file) = MappedFile::open(&path, cache::MAGIC, print?) else {
-            return Ok(None);
-        };
-        let Some(meta) = cache::read_meta(&file) else {
-            return Ok(None);
-        };
-        let Some(rulebook_courses) =
-            cache::read_courses(&file, meta.courses, 0..meta.rulebook_courses)
-        else {
-            return Ok(None);
-        };
-        if !cache::fits(&catalogue, &meta, &rulebook_courses) {
-            return Ok(None);
+        if let Some(file) = print.and_then(|print| MappedFile::open(&path, cache::MAGIC, print)) {
+            if let Some(meta) = Mapped::meta(&file, &rulebooks) {
+                return Ok(Some(Opened::Warm(Mapped::new(
+                    file, rulebooks, meta, &path,
+                ))));
+            }
         }
+        Ok(Some(Opened::Cold(Cold {
+            sources,
+            rulebooks,
+            path,
+        })))
+    }
+
+    /// The meta of `file`, if it is a cache of `catalogue`'s rulebooks.
+    fn meta(file: &MappedFile, catalogue: &Catalogue) -> Option<cache::Meta> {
+        let meta = cache::read_meta(file)?;
+        let rulebook_courses = cache::read_courses(file, meta.courses, 0..meta.rulebook_courses)?;
+        cache::fits(catalogue, &meta, &rulebook_courses).then_some(meta)
+    }
+
+    fn new(file: MappedFile, mut catalogue: Catalogue, meta: cache::Meta, path: &Path) -> Mapped {
         let courses = meta.courses;
         cache::add_meta(&mut catalogue, meta);
-        Ok(Some(Mapped {
+        Mapped {
             catalogue,
             file,
-            path,
+            path: path.to_path_buf(),
             courses,
-        }))
+        }
     }
 
     /// The rulebooks, with the CSVs' listings: its tiers and listings are
@@ -99,5 +122,26 @@ impl Mapped {
     /// How many sections the `Extra` wrote (none in a cache written without).
     pub fn extras(&self) -> usize {
         self.file.count().saturating_sub(cache::FIRST_EXTRA)
+    }
+}
+
+impl Cold {
+    /// Parses the CSVs and writes the cache with `extra`'s sections, then
+    /// maps what was written (under the print of the bytes just parsed: no
+    /// file is read again). The catalogue is the whole one, as loading the
+    /// files gives it; the map is `None` if the cache could not be written.
+    pub fn load(self, extra: &dyn Extra) -> Result<(Catalogue, Option<Mapped>), LoadError> {
+        let Cold {
+            sources,
+            rulebooks,
+            path,
+        } = self;
+        let keep = rulebooks.clone();
+        let (catalogue, print) = cache::load_cold(&sources, rulebooks, &path, Some(extra))?;
+        let mapped = MappedFile::open(&path, cache::MAGIC, print).and_then(|file| {
+            let meta = Mapped::meta(&file, &keep)?;
+            Some(Mapped::new(file, keep, meta, &path))
+        });
+        Ok((catalogue, mapped))
     }
 }

@@ -7,10 +7,10 @@ use std::path::Path;
 use super::args::{CoursesArgs, LintArgs, SearchArgs, TiersArgs};
 use super::output::{emit, json, Table};
 use super::{Context, Failure, Outcome};
-use crate::catalogue::cache_mapped::Mapped;
+use crate::catalogue::cache_mapped::{Mapped, Opened};
 use crate::catalogue::lint::{lint as lint_catalogue, Severity};
 use crate::catalogue::{Catalogue, Competency, Course, Listing, ListingStatus, Tier};
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Hit, IndexSections, SearchIndex};
 use crate::units::text::visible;
 
 /// Resolves `--tier` in any case, or names the nearest tier ids.
@@ -196,22 +196,32 @@ struct SearchResult<'a> {
 /// which writes that cache for the next run.
 pub fn search(data: Option<&Path>, args: &SearchArgs) -> Outcome {
     let query = args.query.join(" ");
-    let cache = super::cache_dir();
-    if let (Some(dir), Some(cache)) = (data, cache.as_deref()) {
-        if let Some(outcome) = search_mapped(dir, cache, &query, args)? {
-            return outcome;
+    let opened = match (data, super::cache_dir()) {
+        (Some(dir), Some(cache)) => Mapped::open(dir, &cache).map_err(super::load_failure)?,
+        _ => None,
+    };
+    let catalogue = match opened {
+        Some(Opened::Warm(mapped)) => match search_mapped(mapped, &query, args)? {
+            Answer::Done(outcome) => return outcome,
+            // The cache is gone: compile it again, with the index.
+            Answer::Damaged => super::load_catalogue(data)?,
+        },
+        Some(Opened::Cold(cold)) => {
+            let (catalogue, mapped) = cold.load(&IndexSections).map_err(super::load_failure)?;
+            // The cache was just written with its index: search it there,
+            // as a warm run does, rather than fold every title again.
+            if let Some(mapped) = mapped {
+                if let Answer::Done(outcome) = search_mapped(mapped, &query, args)? {
+                    // Freeing a large catalogue, course by course, took
+                    // longer than loading it (and kept its memory anyway).
+                    std::mem::forget(catalogue);
+                    return outcome;
+                }
+            }
+            catalogue
         }
-    }
-    let catalogue = super::load_catalogue(data)?;
-    if let (Some(dir), Some(cache)) = (data, cache.as_deref()) {
-        // The cache was just written with its index: search it there, as a
-        // warm run does, rather than fold every title a second time.
-        if let Some(outcome) = search_mapped(dir, cache, &query, args)? {
-            // Freeing every course one by one costs more than the search.
-            std::mem::forget(catalogue);
-            return outcome;
-        }
-    }
+        None => super::load_catalogue(data)?,
+    };
     let tier = args
         .tier
         .as_deref()
@@ -224,27 +234,24 @@ pub fn search(data: Option<&Path>, args: &SearchArgs) -> Outcome {
     let hits = index.search(&query, args.limit, &keep);
     let courses: Vec<&Course> = hits.iter().map(|h| &catalogue.courses[h.course]).collect();
     let outcome = print_hits(&query, args, &hits, &courses, &catalogue.listings);
+    drop(index);
     std::mem::forget(catalogue);
     outcome
 }
 
-/// The search answered from the warm cache's mapped index: `None` when the
-/// cache is cold, holds no index, or proves damaged (it is removed, so the
-/// catalogue loaded next rewrites it).
-fn search_mapped(
-    dir: &Path,
-    cache: &Path,
-    query: &str,
-    args: &SearchArgs,
-) -> Result<Option<Outcome>, Failure> {
-    let Some(mapped) = Mapped::open(dir, cache).map_err(super::load_failure)? else {
-        return Ok(None);
-    };
+/// What searching the mapped cache came to.
+enum Answer {
+    Done(Outcome),
+    /// The cache held no index, or proved damaged: it is removed, so the
+    /// catalogue loaded next writes it again.
+    Damaged,
+}
+
+/// The search answered from the warm cache's mapped index.
+fn search_mapped(mapped: Mapped, query: &str, args: &SearchArgs) -> Result<Answer, Failure> {
     let Some(index) = SearchIndex::mapped(&mapped) else {
-        // Written by a command that keeps no index, or damaged: the
-        // catalogue loaded next writes it again, with the index.
         mapped.discard();
-        return Ok(None);
+        return Ok(Answer::Damaged);
     };
     let rulebooks = mapped.rulebooks();
     let tier = args
@@ -271,17 +278,13 @@ fn search_mapped(
             .all(|c| c.listings.iter().all(|&l| l < listings))
     });
     let Some(courses) = courses.filter(|_| !index.damaged()) else {
+        drop(index);
         mapped.discard();
-        return Ok(None);
+        return Ok(Answer::Damaged);
     };
     let courses: Vec<&Course> = courses.iter().collect();
-    Ok(Some(print_hits(
-        query,
-        args,
-        &hits,
-        &courses,
-        &rulebooks.listings,
-    )))
+    let outcome = print_hits(query, args, &hits, &courses, &rulebooks.listings);
+    Ok(Answer::Done(outcome))
 }
 
 /// Prints `hits`, `courses[i]` the course of `hits[i]`, as a table or JSON.

@@ -27,11 +27,13 @@ use crate::catalogue::{Catalogue, CourseId};
 use crate::units::checked::Checked;
 
 mod bound;
+mod fold;
 mod prefilter;
 mod scorer;
 mod storage;
 mod typing;
 
+use fold::fold_into;
 use prefilter::{char_bit, is_subsequence, mask_of};
 
 use bound::{Bound, Shape};
@@ -203,32 +205,10 @@ impl<'a> SearchIndex<'a> {
     fn add(&mut self, course: CourseId, text: &str, text_at: u32) {
         let all = self.own_folded();
         let f0 = all.len() as u32;
-        let (same_len, mask, heads) = if text.is_ascii() {
-            all.push_str(text);
-            all[f0 as usize..].make_ascii_lowercase();
-            let (mask, heads) = bound::ascii_mask_and_heads(&all.as_bytes()[f0 as usize..]);
-            (true, mask, heads)
-        } else {
-            let folded = text.to_lowercase();
-            all.push_str(&folded);
-            (
-                folded.chars().count() == text.chars().count(),
-                mask_of(&folded),
-                bound::heads(&folded),
-            )
-        };
-        // The bounds count on it (no Camel role, see `bound`).
-        debug_assert!(!all[f0 as usize..].bytes().any(|b| b.is_ascii_uppercase()));
-        let entry = Entry {
-            course: course as u32,
-            text_at,
-            text_len: text.len() as u32,
-            folded: (f0, all.len() as u32),
-            same_len,
-            ascii: all[f0 as usize..].is_ascii(),
-            mask,
-            heads,
-        };
+        let mut entry = fold_into(all, text);
+        entry.course = course as u32;
+        entry.text_at = text_at;
+        entry.folded.0 = f0;
         match &mut self.entries {
             Entries::Own(entries) => entries.push(entry),
             Entries::Mapped(_) => unreachable!("only a built index grows"),

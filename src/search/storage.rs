@@ -94,7 +94,7 @@ impl<'a> SearchIndex<'a> {
         if cache.extras() != 3 {
             return None;
         }
-        let columns = cache.extra(0)?.all()?;
+        let columns = cache.extra(2)?.all()?;
         let (tag, rows) = columns.split_at_checked(TAG.len())?;
         if tag != TAG || rows.len() % ROW != 0 {
             return None;
@@ -105,7 +105,7 @@ impl<'a> SearchIndex<'a> {
         let (folded_end, rest) = rest.split_at(4 * n);
         let (flags, rest) = rest.split_at(n);
         let (mask, heads) = rest.split_at(8 * n);
-        let (printed, folded) = (cache.extra(1)?, cache.extra(2)?);
+        let (printed, folded) = (cache.extra(0)?, cache.extra(1)?);
         let ordered = |col: &[u8], len: usize| {
             (0..n).try_fold(0, |last, i| {
                 let end = u32_at(col, i);
@@ -141,52 +141,74 @@ impl<'a> SearchIndex<'a> {
         let folded = matches!(&self.folded, super::Folded::Mapped(t) if t.damaged());
         printed || folded
     }
+}
 
-    /// Writes the index as the sections `mapped` reads back.
-    fn write_sections(&self, out: &mut SectionWriter) -> io::Result<()> {
-        let n = self.len() as u32;
-        let column = |out: &mut SectionWriter, width: usize, put: &dyn Fn(&Entry, &mut Vec<u8>)| {
-            let mut buf = Vec::with_capacity(1 << 16);
-            for i in 0..n {
-                put(&self.entries.get(i), &mut buf);
-                if buf.len() >= (1 << 16) - width {
-                    out.write(&buf)?;
-                    buf.clear();
-                }
-            }
-            out.write(&buf)
-        };
-        out.begin()?;
-        out.write(TAG)?;
-        column(out, 4, &|e, b| b.extend_from_slice(&e.course.to_le_bytes()))?;
-        let mut printed_end = 0u64;
-        let mut ends = Vec::with_capacity(4 * n as usize);
-        for i in 0..n {
-            printed_end += self.text(&self.entries.get(i)).len() as u64;
-            let end =
-                u32::try_from(printed_end).map_err(|_| io::Error::other("over 4 GB of titles"))?;
-            ends.extend_from_slice(&end.to_le_bytes());
-        }
-        out.write(&ends)?;
-        drop(ends);
-        column(out, 4, &|e, b| {
-            b.extend_from_slice(&e.folded.1.to_le_bytes())
-        })?;
-        column(out, 1, &|e, b| {
-            b.push((u8::from(e.same_len) * SAME_LEN) | (u8::from(e.ascii) * ASCII))
-        })?;
-        column(out, 8, &|e, b| b.extend_from_slice(&e.mask.to_le_bytes()))?;
-        column(out, 8, &|e, b| b.extend_from_slice(&e.heads.to_le_bytes()))?;
-        out.begin()?;
-        for i in 0..n {
-            out.write(self.text(&self.entries.get(i)).as_bytes())?;
-        }
-        out.begin()?;
-        match &self.folded {
-            super::Folded::Own(folded) => out.write(folded.as_bytes()),
-            super::Folded::Mapped(_) => Err(io::Error::other("a mapped index is written already")),
-        }
+/// The columns of the entries, as they are written.
+#[derive(Default)]
+struct ColumnsOut {
+    course: Vec<u8>,
+    text_end: Vec<u8>,
+    folded_end: Vec<u8>,
+    flags: Vec<u8>,
+    mask: Vec<u8>,
+    heads: Vec<u8>,
+}
+
+/// Writes the index of `catalogue` as the sections `mapped` reads back:
+/// the printed texts, the folded ones, then the columns. Each title is
+/// folded once and written as it is, never held: only the columns (29
+/// bytes a title) are kept until the end.
+fn write_index(catalogue: &Catalogue, out: &mut SectionWriter) -> io::Result<()> {
+    let texts = || {
+        catalogue.courses.iter().enumerate().flat_map(|(id, c)| {
+            std::iter::once(c.title.as_str())
+                .chain(c.aliases.iter().map(String::as_str))
+                .map(move |t| (id, t))
+        })
+    };
+    let too_large = || io::Error::other("over 4 GB of titles");
+    out.begin()?;
+    let mut cols = ColumnsOut::default();
+    let mut end = 0u32;
+    for (_, text) in texts() {
+        out.write(text.as_bytes())?;
+        end = u32::try_from(text.len())
+            .ok()
+            .and_then(|n| end.checked_add(n))
+            .ok_or_else(too_large)?;
+        cols.text_end.extend_from_slice(&end.to_le_bytes());
     }
+    out.begin()?;
+    let (mut folded, mut end) = (String::new(), 0u32);
+    for (id, text) in texts() {
+        folded.clear();
+        let e = super::fold::fold_into(&mut folded, text);
+        out.write(folded.as_bytes())?;
+        end = u32::try_from(folded.len())
+            .ok()
+            .and_then(|n| end.checked_add(n))
+            .ok_or_else(too_large)?;
+        let id = u32::try_from(id).map_err(|_| too_large())?;
+        cols.course.extend_from_slice(&id.to_le_bytes());
+        cols.folded_end.extend_from_slice(&end.to_le_bytes());
+        cols.flags
+            .push((u8::from(e.same_len) * SAME_LEN) | (u8::from(e.ascii) * ASCII));
+        cols.mask.extend_from_slice(&e.mask.to_le_bytes());
+        cols.heads.extend_from_slice(&e.heads.to_le_bytes());
+    }
+    out.begin()?;
+    out.write(TAG)?;
+    for col in [
+        cols.course,
+        cols.text_end,
+        cols.folded_end,
+        cols.flags,
+        cols.mask,
+        cols.heads,
+    ] {
+        out.write(&col)?;
+    }
+    Ok(())
 }
 
 /// The search index, kept in the catalogue cache beside the courses.
@@ -194,10 +216,6 @@ pub struct IndexSections;
 
 impl Extra for IndexSections {
     fn write(&self, catalogue: &Catalogue, out: &mut SectionWriter) -> io::Result<()> {
-        let index = SearchIndex::new(catalogue);
-        if index.len() > u32::MAX as usize / 2 {
-            return Err(io::Error::other("too many titles to index"));
-        }
-        index.write_sections(out)
+        write_index(catalogue, out)
     }
 }
