@@ -11,7 +11,7 @@ use karmadash::catalogue::cache_mapped::{Mapped, Opened};
 use karmadash::catalogue::{sources, Catalogue};
 use karmadash::search::{IndexSections, SearchIndex};
 
-/// Rulebook titles (one printed otherwise: an alias), tiers, and 3,000
+/// Rulebook titles (one printed otherwise: an alias), tiers, and 9,000
 /// distinct synthetic titles, some Devanagari.
 fn csv() -> String {
     let mut csv = String::from(
@@ -22,7 +22,7 @@ fn csv() -> String {
          \"Comma, Quoted\",ias-0-9,mandatory,99,b;f,01:30:00\n\
          Governance Quokka,bas-basic-ac,optional,,,\n",
     );
-    for t in karmadash::synthetic::titles(3_000, 11) {
+    for t in karmadash::synthetic::titles(9_000, 11) {
         csv.push_str(&format!("\"{}\",,,,,\n", t.replace('"', "\"\"")));
     }
     csv
@@ -156,6 +156,11 @@ fn the_mapped_index_is_the_built_one() {
         }
     }
     assert!(!index.damaged());
+    // A whole load from the same cache (its pages handed back as it goes,
+    // past the first 4,096 courses) is the catalogue the files give.
+    let again = sources::load_with_dir_cached(Some(&s.data), Some(&cache)).unwrap();
+    assert!(again.courses.len() > 9_000);
+    assert_eq!(again.courses, loaded.courses);
 }
 
 /// A cache written without the index (by a loader that keeps none) is

@@ -29,7 +29,7 @@ use super::load::LoadError;
 use super::model::{Course, Listing};
 use super::sources::{io_error, DirSources};
 use super::{course_csv, CachedKeys, Catalogue};
-use crate::units::checked::u32_at;
+use crate::units::checked::{u32_at, Checked};
 
 /// The file format; bump it whenever a section or the loader changes.
 pub(super) const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x05";
@@ -191,10 +191,19 @@ pub(super) fn read_meta(mapped: &MappedFile) -> Option<Meta> {
     postcard::from_bytes(mapped.section(META)?.all()?).ok()
 }
 
-/// Every course of the cache, if every record is whole.
+/// Every course of the cache, if every record is whole. The file's pages
+/// are handed back as their records are decoded: a whole load holds the
+/// courses, not the file as well.
 fn read_whole(mapped: &MappedFile) -> Option<(Meta, Vec<Course>)> {
     let meta = read_meta(mapped)?;
-    let courses = read_courses(mapped, meta.courses, 0..meta.courses)?;
+    let records = Records::of(mapped, meta.courses)?;
+    let mut courses = Vec::with_capacity(meta.courses);
+    for id in 0..meta.courses {
+        courses.push(records.course(id)?);
+        if id % 4096 == 4095 {
+            mapped.forget_pages(RECORDS, records.end_of(id));
+        }
+    }
     Some((meta, courses))
 }
 
@@ -205,21 +214,39 @@ pub(super) fn read_courses(
     count: usize,
     ids: impl IntoIterator<Item = usize>,
 ) -> Option<Vec<Course>> {
-    let at = mapped.section(COURSE_AT)?;
-    let at = at.all()?;
-    let records = mapped.section(RECORDS)?;
-    if at.len() != (count.checked_add(1)?).checked_mul(4)? {
-        return None;
-    }
-    ids.into_iter()
-        .map(|id| {
-            if id >= count {
-                return None;
-            }
-            let (from, to) = (u32_at(at, id) as usize, u32_at(at, id + 1) as usize);
-            postcard::from_bytes(records.range(from, to)?).ok()
+    let records = Records::of(mapped, count)?;
+    ids.into_iter().map(|id| records.course(id)).collect()
+}
+
+/// The course records of a cache and where each starts.
+struct Records<'a> {
+    at: &'a [u8],
+    records: Checked<'a>,
+    count: usize,
+}
+
+impl<'a> Records<'a> {
+    fn of(mapped: &'a MappedFile, count: usize) -> Option<Records<'a>> {
+        let at = mapped.section(COURSE_AT)?.all()?;
+        let records = mapped.section(RECORDS)?;
+        (at.len() == (count.checked_add(1)?).checked_mul(4)?).then_some(Records {
+            at,
+            records,
+            count,
         })
-        .collect()
+    }
+
+    fn end_of(&self, id: usize) -> usize {
+        u32_at(self.at, id + 1) as usize
+    }
+
+    fn course(&self, id: usize) -> Option<Course> {
+        if id >= self.count {
+            return None;
+        }
+        let (from, to) = (u32_at(self.at, id) as usize, self.end_of(id));
+        postcard::from_bytes(self.records.range(from, to)?).ok()
+    }
 }
 
 /// A reader that hashes what passes through it (also the roster's

@@ -177,6 +177,27 @@ impl MappedFile {
             .collect()
     }
 
+    /// Unmaps the pages of section `i` before byte `upto`, read and done
+    /// with: the memory they took is handed back (the file stays in the
+    /// page cache; a later read maps it again).
+    pub fn forget_pages(&self, i: usize, upto: usize) {
+        let Some(&(start, len, _)) = self.sections.get(i) else {
+            return;
+        };
+        let page = 4096;
+        // Whole pages only, all inside the section.
+        let from = start.div_ceil(page) * page;
+        let to = (start + upto.min(len)) / page * page;
+        if from < to {
+            // SAFETY: the map is read-only and never written, so dropping
+            // its pages loses nothing: a read maps them again from the file.
+            let _ = unsafe {
+                self.map
+                    .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from)
+            };
+        }
+    }
+
     /// How many sections the file has.
     pub fn count(&self) -> usize {
         self.sections.len()
