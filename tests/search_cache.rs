@@ -220,3 +220,30 @@ fn a_damaged_cache_never_answers_and_is_rewritten() {
         );
     }
 }
+
+/// A warm search reads no rulebook, yet an unknown `--tier` is refused as
+/// the catalogue refuses it: one line, the nearest ids, exit 2.
+#[test]
+fn an_unknown_tier_is_refused_alike_warm_or_cold() {
+    let s = setup();
+    let refuse = |cache_home: &Path| {
+        let out = Command::cargo_bin("karmadash")
+            .unwrap()
+            .env("XDG_CACHE_HOME", cache_home)
+            .arg("--data")
+            .arg(&s.data)
+            .args(["search", "quokka", "--tier", "ias-0-8"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let blocked = s.data.parent().unwrap().join("blocked");
+    std::fs::write(&blocked, "").unwrap();
+    let plain = refuse(&blocked);
+    assert_eq!(plain.lines().count(), 1, "{plain}");
+    assert!(plain.contains("ias-0-9"), "{plain}");
+    search(&s, &s.cache_home, &["quokka"]);
+    assert_eq!(refuse(&s.cache_home), plain, "warm");
+}

@@ -53,6 +53,11 @@ pub(super) struct Meta {
     pub courses: usize,
     /// The CSVs' listings, after the rulebooks' own.
     pub listings: Vec<Listing>,
+    /// The rulebooks' own listings and tier ids: what a search needs of the
+    /// rulebooks, so a warm one never parses them (the fingerprint holds
+    /// their texts: parsed, they would give the same).
+    pub rulebook_list: Vec<Listing>,
+    pub tiers: Vec<String>,
     /// The CSVs' `duration` column.
     pub durations: Vec<course_csv::CsvDuration>,
 }
@@ -127,6 +132,8 @@ pub(super) fn load_cold(
         rulebook_listings,
         courses: catalogue.courses.len(),
         listings: catalogue.listings[rulebook_listings..].to_vec(),
+        rulebook_list: catalogue.listings[..rulebook_listings].to_vec(),
+        tiers: catalogue.tiers.iter().map(|t| t.id.clone()).collect(),
         durations: catalogue.durations.clone(),
     };
     write(file, print, &meta, &catalogue, extra);
@@ -385,6 +392,7 @@ pub(super) fn fits(catalogue: &Catalogue, meta: &Meta, rulebook_courses: &[Cours
             .iter()
             .all(|l| l.course.is_none_or(|c| c < meta.courses))
         && meta.durations.iter().all(|d| d.course < meta.courses)
+        && meta.rulebook_list.len() == meta.rulebook_listings
 }
 
 /// The CSVs' listings and durations, after the rulebooks' own.

@@ -1,22 +1,25 @@
 //! The compiled cache read in place, for a run that needs only a few
-//! courses (a search prints at most its limit): the rulebooks and the CSVs'
-//! listings in memory, every course left in the mapped file until asked for.
+//! courses (a search prints at most its limit): the listings and tier ids
+//! in memory, every course left in the mapped file until asked for. A warm
+//! cache is used without parsing the rulebooks: it holds what a search
+//! needs of them, under a fingerprint of their texts.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::cache::{self, Extra};
 use super::cache_file::MappedFile;
 use super::load::LoadError;
-use super::model::Course;
+use super::model::{Course, Listing};
 use super::sources::DirSources;
-use super::{Catalogue, CourseId};
+use super::{unknown_tier, Catalogue, CourseId};
 use crate::units::checked::Checked;
 
 /// A warm cache, mapped.
 pub struct Mapped {
-    /// The rulebooks with the CSVs' listings and durations; its `courses`
-    /// are the rulebooks' alone, as they were before the CSVs.
-    catalogue: Catalogue,
+    /// Every listing: the rulebooks', then the CSVs'.
+    listings: Vec<Listing>,
+    tiers: Vec<String>,
     file: MappedFile,
     path: PathBuf,
     courses: usize,
@@ -24,7 +27,7 @@ pub struct Mapped {
 
 /// What opening the cache found.
 pub enum Opened {
-    /// Of these sources as they are now, and compiled on these rulebooks.
+    /// Of these sources as they are now.
     Warm(Mapped),
     /// Stale, damaged or missing: `Cold::load` compiles it again.
     Cold(Cold),
@@ -32,7 +35,7 @@ pub enum Opened {
 
 /// A cache to compile again, with what finding so already read.
 pub struct Cold {
-    sources: DirSources,
+    sources: Arc<DirSources>,
     rulebooks: Catalogue,
     path: PathBuf,
 }
@@ -41,28 +44,30 @@ impl Mapped {
     /// The cache of `dir`'s sources; `Ok(None)` when `dir` has no CSVs
     /// (the built-in and `dir`'s rulebooks are the whole catalogue).
     pub fn open(dir: &Path, cache_dir: &Path) -> Result<Option<Opened>, LoadError> {
-        let sources = DirSources::read(dir)?;
+        let sources = Arc::new(DirSources::read(dir)?);
         if sources.csvs.is_empty() {
             return Ok(None);
         }
         let path = cache::cache_file(dir, cache_dir);
-        let (built, print) = std::thread::scope(|scope| {
-            let print = scope.spawn(|| cache::current_print(&sources));
-            (sources.build_rulebooks(), print.join())
-        });
-        let rulebooks = built?;
-        // A reader that died is a cache that could not be read.
-        let print = match print {
-            Ok(print) => Some(print?),
-            Err(_) => None,
+        // Parsed while the CSVs are hashed, and waited for only if the
+        // cache is cold; a warm run ends without it.
+        let parse = {
+            let sources = Arc::clone(&sources);
+            std::thread::spawn(move || sources.build_rulebooks())
         };
-        if let Some(file) = print.and_then(|print| MappedFile::open(&path, cache::MAGIC, print)) {
-            if let Some(meta) = Mapped::meta(&file, &rulebooks) {
-                return Ok(Some(Opened::Warm(Mapped::new(
-                    file, rulebooks, meta, &path,
-                ))));
+        let print = cache::current_print(&sources)?;
+        if let Some(file) = MappedFile::open(&path, cache::MAGIC, print) {
+            if let Some(meta) = cache::read_meta(&file).filter(Mapped::whole) {
+                return Ok(Some(Opened::Warm(Mapped::new(file, meta, &path))));
             }
         }
+        let rulebooks = parse.join().map_err(|_| LoadError {
+            origin: super::model::Origin {
+                file: dir.display().to_string(),
+                line: 0,
+            },
+            message: "reading the rulebooks failed unexpectedly; run the command again".into(),
+        })??;
         Ok(Some(Opened::Cold(Cold {
             sources,
             rulebooks,
@@ -70,29 +75,46 @@ impl Mapped {
         })))
     }
 
-    /// The meta of `file`, if it is a cache of `catalogue`'s rulebooks.
-    fn meta(file: &MappedFile, catalogue: &Catalogue) -> Option<cache::Meta> {
-        let meta = cache::read_meta(file)?;
-        let rulebook_courses = cache::read_courses(file, meta.courses, 0..meta.rulebook_courses)?;
-        cache::fits(catalogue, &meta, &rulebook_courses).then_some(meta)
+    /// Whether a meta's counts and indexes agree with each other.
+    fn whole(meta: &cache::Meta) -> bool {
+        let listings = meta.rulebook_list.len() + meta.listings.len();
+        meta.rulebook_list.len() == meta.rulebook_listings
+            && meta.courses >= meta.rulebook_courses
+            && meta
+                .rulebook_list
+                .iter()
+                .chain(&meta.listings)
+                .all(|l| l.course.is_none_or(|c| c < meta.courses))
+            && listings >= meta.rulebook_listings
     }
 
-    fn new(file: MappedFile, mut catalogue: Catalogue, meta: cache::Meta, path: &Path) -> Mapped {
-        let courses = meta.courses;
-        cache::add_meta(&mut catalogue, meta);
+    fn new(file: MappedFile, meta: cache::Meta, path: &Path) -> Mapped {
+        let mut listings = meta.rulebook_list;
+        listings.extend(meta.listings);
         Mapped {
-            catalogue,
+            listings,
+            tiers: meta.tiers,
             file,
             path: path.to_path_buf(),
-            courses,
+            courses: meta.courses,
         }
     }
 
-    /// The rulebooks, with the CSVs' listings: its tiers and listings are
-    /// the whole catalogue's, its courses only the rulebooks' (read the
-    /// others with `courses`).
-    pub fn rulebooks(&self) -> &Catalogue {
-        &self.catalogue
+    /// Every listing of the catalogue, as `Catalogue::listings` holds them.
+    pub fn listings(&self) -> &[Listing] {
+        &self.listings
+    }
+
+    /// A tier id as typed, in any case (as `Catalogue::find_tier`).
+    pub fn find_tier(&self, typed: &str) -> Result<&str, String> {
+        let typed = typed.trim();
+        match self.tiers.iter().find(|t| t.eq_ignore_ascii_case(typed)) {
+            Some(t) => Ok(t),
+            None => {
+                let ids: Vec<&str> = self.tiers.iter().map(String::as_str).collect();
+                Err(unknown_tier(typed, &ids))
+            }
+        }
     }
 
     /// How many courses the whole catalogue has.
@@ -136,11 +158,10 @@ impl Cold {
             rulebooks,
             path,
         } = self;
-        let keep = rulebooks.clone();
         let (catalogue, print) = cache::load_cold(&sources, rulebooks, &path, Some(extra))?;
         let mapped = MappedFile::open(&path, cache::MAGIC, print).and_then(|file| {
-            let meta = Mapped::meta(&file, &keep)?;
-            Some(Mapped::new(file, keep, meta, &path))
+            let meta = cache::read_meta(&file).filter(Mapped::whole)?;
+            Some(Mapped::new(file, meta, &path))
         });
         Ok((catalogue, mapped))
     }

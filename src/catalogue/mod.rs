@@ -56,6 +56,17 @@ impl CachedKeys {
     }
 }
 
+/// A tier id that is none of `ids`, in words, with the nearest ids only.
+pub fn unknown_tier(typed: &str, ids: &[&str]) -> String {
+    let near = crate::units::nearest::nearest(typed, ids.iter().copied());
+    let hint = match crate::units::nearest::did_you_mean(&near) {
+        // Nothing near: the nine ids fit on the line and help more than a pointer.
+        h if h.is_empty() => format!("choose one of {}", ids.join(", ")),
+        h => format!("{h} (`karmadash tiers` lists them all)"),
+    };
+    format!("unknown tier '{typed}': {hint}")
+}
+
 impl Catalogue {
     fn new(
         rulebooks: Vec<Rulebook>,
@@ -102,13 +113,7 @@ impl Catalogue {
         if let Some(t) = self.tiers.iter().find(|t| t.id.eq_ignore_ascii_case(typed)) {
             return Ok(t);
         }
-        let near = crate::units::nearest::nearest(typed, self.tiers.iter().map(|t| t.id.as_str()));
-        let hint = match crate::units::nearest::did_you_mean(&near) {
-            // Nothing near: the nine ids fit on the line and help more than a pointer.
-            h if h.is_empty() => format!("choose one of {}", self.tier_ids().join(", ")),
-            h => format!("{h} (`karmadash tiers` lists them all)"),
-        };
-        Err(format!("unknown tier '{typed}': {hint}"))
+        Err(unknown_tier(typed, &self.tier_ids()))
     }
 
     pub fn rulebook(&self, id: &str) -> Option<&Rulebook> {

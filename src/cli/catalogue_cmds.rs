@@ -253,16 +253,17 @@ fn search_mapped(mapped: Mapped, query: &str, args: &SearchArgs) -> Result<Answe
         mapped.discard();
         return Ok(Answer::Damaged);
     };
-    let rulebooks = mapped.rulebooks();
     let tier = args
         .tier
         .as_deref()
-        .map(|id| find_tier(rulebooks, id))
-        .transpose()?;
+        .map(|id| mapped.find_tier(id))
+        .transpose()
+        .map_err(|e| Failure::input(format!("--tier: {e}")))?;
+    let listings = mapped.listings();
     // The tier's courses, from its listings: no course is decoded to filter.
     let mut in_tier = vec![tier.is_none(); mapped.course_count()];
     if let Some(t) = tier {
-        for l in rulebooks.listings.iter().filter(|l| l.tier == t.id) {
+        for l in listings.iter().filter(|l| l.tier == t) {
             if let Some(slot) = l.course.and_then(|c| in_tier.get_mut(c)) {
                 *slot = true;
             }
@@ -272,7 +273,7 @@ fn search_mapped(mapped: Mapped, query: &str, args: &SearchArgs) -> Result<Answe
     let hits = index.search(query, args.limit, &keep);
     let ids: Vec<usize> = hits.iter().map(|h| h.course).collect();
     let courses = mapped.courses(&ids).filter(|courses| {
-        let listings = rulebooks.listings.len();
+        let listings = listings.len();
         courses
             .iter()
             .all(|c| c.listings.iter().all(|&l| l < listings))
@@ -283,7 +284,7 @@ fn search_mapped(mapped: Mapped, query: &str, args: &SearchArgs) -> Result<Answe
         return Ok(Answer::Damaged);
     };
     let courses: Vec<&Course> = courses.iter().collect();
-    let outcome = print_hits(query, args, &hits, &courses, &rulebooks.listings);
+    let outcome = print_hits(query, args, &hits, &courses, listings);
     Ok(Answer::Done(outcome))
 }
 
