@@ -5,7 +5,6 @@
 //! needs of them, under a fingerprint of their texts.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::cache::{self, Extra};
 use super::cache_file::MappedFile;
@@ -30,12 +29,12 @@ pub enum Opened {
     /// Of these sources as they are now.
     Warm(Mapped),
     /// Stale, damaged or missing: `Cold::load` compiles it again.
-    Cold(Cold),
+    Cold(Box<Cold>),
 }
 
 /// A cache to compile again, with what finding so already read.
 pub struct Cold {
-    sources: Arc<DirSources>,
+    sources: DirSources,
     rulebooks: Catalogue,
     path: PathBuf,
 }
@@ -44,35 +43,25 @@ impl Mapped {
     /// The cache of `dir`'s sources; `Ok(None)` when `dir` has no CSVs
     /// (the built-in and `dir`'s rulebooks are the whole catalogue).
     pub fn open(dir: &Path, cache_dir: &Path) -> Result<Option<Opened>, LoadError> {
-        let sources = Arc::new(DirSources::read(dir)?);
+        let sources = DirSources::read(dir)?;
         if sources.csvs.is_empty() {
             return Ok(None);
         }
         let path = cache::cache_file(dir, cache_dir);
-        // Parsed while the CSVs are hashed, and waited for only if the
-        // cache is cold; a warm run ends without it.
-        let parse = {
-            let sources = Arc::clone(&sources);
-            std::thread::spawn(move || sources.build_rulebooks())
-        };
         let print = cache::current_print(&sources)?;
         if let Some(file) = MappedFile::open(&path, cache::MAGIC, print) {
             if let Some(meta) = cache::read_meta(&file).filter(Mapped::whole) {
                 return Ok(Some(Opened::Warm(Mapped::new(file, meta, &path))));
             }
         }
-        let rulebooks = parse.join().map_err(|_| LoadError {
-            origin: super::model::Origin {
-                file: dir.display().to_string(),
-                line: 0,
-            },
-            message: "reading the rulebooks failed unexpectedly; run the command again".into(),
-        })??;
-        Ok(Some(Opened::Cold(Cold {
+        // Parsed only now: a warm run never needs them (nor their memory),
+        // and a cold one's few ms here are nothing beside the CSV's.
+        let rulebooks = sources.build_rulebooks()?;
+        Ok(Some(Opened::Cold(Box::new(Cold {
             sources,
             rulebooks,
             path,
-        })))
+        }))))
     }
 
     /// Whether a meta's counts and indexes agree with each other.
@@ -152,12 +141,15 @@ impl Cold {
     /// maps what was written (under the print of the bytes just parsed: no
     /// file is read again). The catalogue is the whole one, as loading the
     /// files gives it; the map is `None` if the cache could not be written.
-    pub fn load(self, extra: &dyn Extra) -> Result<(Catalogue, Option<Mapped>), LoadError> {
+    pub fn load(
+        self: Box<Self>,
+        extra: &dyn Extra,
+    ) -> Result<(Catalogue, Option<Mapped>), LoadError> {
         let Cold {
             sources,
             rulebooks,
             path,
-        } = self;
+        } = *self;
         let (catalogue, print) = cache::load_cold(&sources, rulebooks, &path, Some(extra))?;
         let mapped = MappedFile::open(&path, cache::MAGIC, print).and_then(|file| {
             let meta = cache::read_meta(&file).filter(Mapped::whole)?;
