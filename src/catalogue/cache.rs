@@ -65,7 +65,15 @@ pub(super) struct Meta {
 /// More sections a higher layer keeps in the cache, written after the
 /// catalogue's own from the catalogue just loaded (the search index).
 pub trait Extra {
-    fn write(&self, catalogue: &Catalogue, out: &mut SectionWriter) -> std::io::Result<()>;
+    /// `texts[i]` is where, in the records section, the bytes of the `i`th
+    /// printed text start: each course's title, then its aliases, course
+    /// after course (`Mapped::records` reads them in place).
+    fn write(
+        &self,
+        catalogue: &Catalogue,
+        texts: &[u32],
+        out: &mut SectionWriter,
+    ) -> std::io::Result<()>;
 }
 
 /// The catalogue of `sources`, its CSVs through the cache in `cache_dir`.
@@ -308,17 +316,26 @@ fn write_sections(
     catalogue: &Catalogue,
     extra: Option<&dyn Extra>,
 ) -> std::io::Result<()> {
+    let too_large = || std::io::Error::other("over 4 GB of courses");
     let mut out = SectionWriter::new(file)?;
     out.begin()?;
     let mut at: Vec<u8> = Vec::with_capacity(4 * (catalogue.courses.len() + 1));
-    let (mut pos, mut record) = (0u64, Vec::new());
+    let mut texts: Vec<u32> = Vec::new();
+    let (mut pos, mut record) = (0u32, Vec::new());
     at.extend_from_slice(&0u32.to_le_bytes());
     for course in &catalogue.courses {
         record.clear();
         postcard::to_io(course, &mut record).map_err(std::io::Error::other)?;
+        if extra.is_some() {
+            for text in text_offsets(course, &record)? {
+                texts.push(pos.checked_add(text).ok_or_else(too_large)?);
+            }
+        }
         out.write(&record)?;
-        pos += record.len() as u64;
-        let pos = u32::try_from(pos).map_err(|_| std::io::Error::other("over 4 GB of courses"))?;
+        pos = u32::try_from(record.len())
+            .ok()
+            .and_then(|n| pos.checked_add(n))
+            .ok_or_else(too_large)?;
         at.extend_from_slice(&pos.to_le_bytes());
     }
     out.begin()?;
@@ -327,9 +344,37 @@ fn write_sections(
     out.begin()?;
     out.write(&postcard::to_stdvec(meta).map_err(std::io::Error::other)?)?;
     if let Some(extra) = extra {
-        extra.write(catalogue, &mut out)?;
+        extra.write(catalogue, &texts, &mut out)?;
     }
     out.finish(MAGIC, print)
+}
+
+/// Where a course's title and aliases start in its `record` (postcard: the
+/// key, then each text after its length, a varint), each checked against
+/// the text itself: a layout that ever differs writes no cache, never a
+/// wrong one.
+fn text_offsets(course: &Course, record: &[u8]) -> std::io::Result<Vec<u32>> {
+    let varint = |n: usize| (usize::BITS - n.leading_zeros()).max(1).div_ceil(7) as usize;
+    let mut pos = match &course.stored_key {
+        None => 1,
+        Some(key) => 1 + varint(key.len()) + key.len(),
+    };
+    let mut found = Vec::with_capacity(1 + course.aliases.len());
+    let mut text = |pos: &mut usize, t: &str| -> std::io::Result<()> {
+        *pos += varint(t.len());
+        if record.get(*pos..*pos + t.len()) != Some(t.as_bytes()) {
+            return Err(std::io::Error::other("a course record laid out otherwise"));
+        }
+        found.push(u32::try_from(*pos).map_err(std::io::Error::other)?);
+        *pos += t.len();
+        Ok(())
+    };
+    text(&mut pos, &course.title)?;
+    pos += varint(course.aliases.len());
+    for alias in &course.aliases {
+        text(&mut pos, alias)?;
+    }
+    Ok(found)
 }
 
 /// The cache may sit beside a person's store and shows which lists they

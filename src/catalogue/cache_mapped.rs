@@ -117,6 +117,12 @@ impl Mapped {
         cache::read_courses(&self.file, self.courses, ids.iter().copied())
     }
 
+    /// The section of the course records, whose texts an `Extra` may
+    /// point into (see `Extra::write`).
+    pub fn records(&self) -> Option<Checked<'_>> {
+        self.file.section(cache::RECORDS)
+    }
+
     /// The `k`th section an `Extra` wrote, if there is one.
     pub fn extra(&self, k: usize) -> Option<Checked<'_>> {
         self.file.section(cache::FIRST_EXTRA + k)

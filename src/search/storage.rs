@@ -15,10 +15,11 @@ use crate::units::checked::{u32_at, u64_at, Checked};
 use super::{Entry, SearchIndex};
 
 /// The layout of the index sections; bump it whenever they change.
-const TAG: &[u8; 8] = b"kdidx\x00\x00\x01";
-/// Bytes an entry takes in the columns: course, end of its printed text,
-/// end of its folded text (u32 each), flags (u8), mask and heads (u64).
-const ROW: usize = 4 + 4 + 4 + 1 + 8 + 8;
+const TAG: &[u8; 8] = b"kdidx\x00\x00\x02";
+/// Bytes an entry takes in the columns: course, where its printed text
+/// starts in the course records and its length, end of its folded text
+/// (u32 each), flags (u8), mask and heads (u64).
+const ROW: usize = 4 + 4 + 4 + 4 + 1 + 8 + 8;
 const SAME_LEN: u8 = 1;
 const ASCII: u8 = 2;
 
@@ -32,7 +33,8 @@ pub(super) enum Entries<'a> {
 pub(super) struct Columns<'a> {
     n: usize,
     course: &'a [u8],
-    text_end: &'a [u8],
+    text_at: &'a [u8],
+    text_len: &'a [u8],
     folded_end: &'a [u8],
     flags: &'a [u8],
     mask: &'a [u8],
@@ -63,12 +65,12 @@ impl Entries<'_> {
             Entries::Mapped(c) => {
                 let i = i as usize;
                 let start = |col: &[u8]| if i == 0 { 0 } else { u32_at(col, i - 1) };
-                let (text_at, folded_at) = (start(c.text_end), start(c.folded_end));
+                let folded_at = start(c.folded_end);
                 let flags = c.flags[i];
                 Entry {
                     course: u32_at(c.course, i),
-                    text_at,
-                    text_len: u32_at(c.text_end, i).wrapping_sub(text_at),
+                    text_at: u32_at(c.text_at, i),
+                    text_len: u32_at(c.text_len, i),
                     folded: (folded_at, u32_at(c.folded_end, i)),
                     same_len: flags & SAME_LEN != 0,
                     ascii: flags & ASCII != 0,
@@ -91,21 +93,23 @@ impl<'a> SearchIndex<'a> {
     /// The ready index a warm cache holds, if it holds one that is whole
     /// (columns checked now, texts as they are read) and of its courses.
     pub fn mapped(cache: &'a Mapped) -> Option<SearchIndex<'a>> {
-        if cache.extras() != 3 {
+        if cache.extras() != 2 {
             return None;
         }
-        let columns = cache.extra(2)?.all()?;
+        let columns = cache.extra(1)?.all()?;
         let (tag, rows) = columns.split_at_checked(TAG.len())?;
         if tag != TAG || rows.len() % ROW != 0 {
             return None;
         }
         let n = rows.len() / ROW;
         let (course, rest) = rows.split_at(4 * n);
-        let (text_end, rest) = rest.split_at(4 * n);
+        let (text_at, rest) = rest.split_at(4 * n);
+        let (text_len, rest) = rest.split_at(4 * n);
         let (folded_end, rest) = rest.split_at(4 * n);
         let (flags, rest) = rest.split_at(n);
         let (mask, heads) = rest.split_at(8 * n);
-        let (printed, folded) = (cache.extra(0)?, cache.extra(1)?);
+        // The printed texts are read in place in the course records.
+        let (printed, folded) = (cache.records()?, cache.extra(0)?);
         let ordered = |col: &[u8], len: usize| {
             (0..n).try_fold(0, |last, i| {
                 let end = u32_at(col, i);
@@ -114,7 +118,10 @@ impl<'a> SearchIndex<'a> {
         };
         let courses = cache.course_count();
         if !(0..n).all(|i| (u32_at(course, i) as usize) < courses)
-            || !ordered(text_end, printed.len())
+            || !(0..n).all(|i| {
+                u64::from(u32_at(text_at, i)) + u64::from(u32_at(text_len, i))
+                    <= printed.len() as u64
+            })
             || !ordered(folded_end, folded.len())
         {
             return None;
@@ -123,7 +130,8 @@ impl<'a> SearchIndex<'a> {
             entries: Entries::Mapped(Columns {
                 n,
                 course,
-                text_end,
+                text_at,
+                text_len,
                 folded_end,
                 flags,
                 mask,
@@ -147,7 +155,8 @@ impl<'a> SearchIndex<'a> {
 #[derive(Default)]
 struct ColumnsOut {
     course: Vec<u8>,
-    text_end: Vec<u8>,
+    text_at: Vec<u8>,
+    text_len: Vec<u8>,
     folded_end: Vec<u8>,
     flags: Vec<u8>,
     mask: Vec<u8>,
@@ -155,32 +164,24 @@ struct ColumnsOut {
 }
 
 /// Writes the index of `catalogue` as the sections `mapped` reads back:
-/// the printed texts, the folded ones, then the columns. Each title is
-/// folded once and written as it is, never held: only the columns (29
-/// bytes a title) are kept until the end.
-fn write_index(catalogue: &Catalogue, out: &mut SectionWriter) -> io::Result<()> {
-    let texts = || {
-        catalogue.courses.iter().enumerate().flat_map(|(id, c)| {
-            std::iter::once(c.title.as_str())
-                .chain(c.aliases.iter().map(String::as_str))
-                .map(move |t| (id, t))
-        })
-    };
+/// the folded texts, then the columns (the printed texts are the course
+/// records' own, at `texts`). Each title is folded once and written as it
+/// is, never held: only the columns (33 bytes a title) are kept to the end.
+fn write_index(catalogue: &Catalogue, texts: &[u32], out: &mut SectionWriter) -> io::Result<()> {
     let too_large = || io::Error::other("over 4 GB of titles");
+    let entries: usize = catalogue.courses.iter().map(|c| 1 + c.aliases.len()).sum();
+    if entries != texts.len() {
+        return Err(io::Error::other("a text without its place in the records"));
+    }
+    let all = catalogue.courses.iter().enumerate().flat_map(|(id, c)| {
+        std::iter::once(c.title.as_str())
+            .chain(c.aliases.iter().map(String::as_str))
+            .map(move |t| (id, t))
+    });
     out.begin()?;
     let mut cols = ColumnsOut::default();
-    let mut end = 0u32;
-    for (_, text) in texts() {
-        out.write(text.as_bytes())?;
-        end = u32::try_from(text.len())
-            .ok()
-            .and_then(|n| end.checked_add(n))
-            .ok_or_else(too_large)?;
-        cols.text_end.extend_from_slice(&end.to_le_bytes());
-    }
-    out.begin()?;
     let (mut folded, mut end) = (String::new(), 0u32);
-    for (id, text) in texts() {
+    for ((id, text), &at) in all.zip(texts) {
         folded.clear();
         let e = super::fold::fold_into(&mut folded, text);
         out.write(folded.as_bytes())?;
@@ -190,6 +191,8 @@ fn write_index(catalogue: &Catalogue, out: &mut SectionWriter) -> io::Result<()>
             .ok_or_else(too_large)?;
         let id = u32::try_from(id).map_err(|_| too_large())?;
         cols.course.extend_from_slice(&id.to_le_bytes());
+        cols.text_at.extend_from_slice(&at.to_le_bytes());
+        cols.text_len.extend_from_slice(&e.text_len.to_le_bytes());
         cols.folded_end.extend_from_slice(&end.to_le_bytes());
         cols.flags
             .push((u8::from(e.same_len) * SAME_LEN) | (u8::from(e.ascii) * ASCII));
@@ -200,7 +203,8 @@ fn write_index(catalogue: &Catalogue, out: &mut SectionWriter) -> io::Result<()>
     out.write(TAG)?;
     for col in [
         cols.course,
-        cols.text_end,
+        cols.text_at,
+        cols.text_len,
         cols.folded_end,
         cols.flags,
         cols.mask,
@@ -215,7 +219,12 @@ fn write_index(catalogue: &Catalogue, out: &mut SectionWriter) -> io::Result<()>
 pub struct IndexSections;
 
 impl Extra for IndexSections {
-    fn write(&self, catalogue: &Catalogue, out: &mut SectionWriter) -> io::Result<()> {
-        write_index(catalogue, out)
+    fn write(
+        &self,
+        catalogue: &Catalogue,
+        texts: &[u32],
+        out: &mut SectionWriter,
+    ) -> io::Result<()> {
+        write_index(catalogue, texts, out)
     }
 }
