@@ -23,7 +23,10 @@ fn csv() -> String {
          Governance Quokka,bas-basic-ac,optional,,,\n",
     );
     // Longer than 127 bytes: its length takes two bytes in a record.
-    csv.push_str(&format!("{},,,,,\n", "सुशासन Governance Refresher ".repeat(6).trim()));
+    csv.push_str(&format!(
+        "{},,,,,\n",
+        "सुशासन Governance Refresher ".repeat(6).trim()
+    ));
     for t in karmadash::synthetic::titles(9_000, 11) {
         csv.push_str(&format!("\"{}\",,,,,\n", t.replace('"', "\"\"")));
     }

@@ -88,6 +88,10 @@ pub(super) fn load(
         return sources.build_rulebooks();
     }
     let file = cache_file(dir, cache_dir);
+    if !file.exists() {
+        // Cold for sure: the CSVs are read once, as they are parsed.
+        return load_cold(&sources, sources.build_rulebooks()?, &file, extra).map(|(c, _)| c);
+    }
     let (built, print) = std::thread::scope(|scope| {
         let print = scope.spawn(|| current_print(&sources));
         (sources.build_rulebooks(), print.join())

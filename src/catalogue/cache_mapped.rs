@@ -48,8 +48,13 @@ impl Mapped {
             return Ok(None);
         }
         let path = cache::cache_file(dir, cache_dir);
-        let print = cache::current_print(&sources)?;
-        if let Some(file) = MappedFile::open(&path, cache::MAGIC, print) {
+        // No cache at all (the first run, or one just removed): cold for
+        // sure, and the CSVs are read once, as they are parsed, not twice.
+        let print = match path.exists() {
+            true => Some(cache::current_print(&sources)?),
+            false => None,
+        };
+        if let Some(file) = print.and_then(|print| MappedFile::open(&path, cache::MAGIC, print)) {
             if let Some(meta) = cache::read_meta(&file).filter(Mapped::whole) {
                 return Ok(Some(Opened::Warm(Mapped::new(file, meta, &path))));
             }
