@@ -6,10 +6,16 @@
 //! courses and CSV listings that loading the CSVs on top of them produced,
 //! under a fingerprint of every source text (the built-in and `DIR`'s TOML,
 //! each CSV's name and bytes) and of this karmadash's version. Any change
-//! to any of them, a torn or foreign file, or a cache that does not fit the
-//! rulebooks just parsed, and the CSVs are loaded as if there were no cache;
-//! the cache is then rewritten. Failing to write it is never an error: it
-//! is only ever a faster way to the same catalogue.
+//! to any of them, a torn or foreign file, a block whose sum disagrees, or
+//! a cache that does not fit the rulebooks just parsed, and the CSVs are
+//! loaded as if there were no cache; the cache is then rewritten. Failing
+//! to write it is never an error: it is only ever a faster way to the same
+//! catalogue.
+//!
+//! The file (`cache_file`) is mapped, not read: each course is its own
+//! record, so a search decodes only the courses it prints, and a higher
+//! layer may keep more sections beside them (`Extra`: the ready search
+//! index), read back through `cache_mapped::Mapped`.
 
 use std::fs;
 use std::io::{BufReader, Read};
@@ -18,97 +24,145 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
+use super::cache_file::{MappedFile, SectionWriter};
 use super::load::LoadError;
 use super::model::{Course, Listing};
 use super::sources::{io_error, DirSources};
 use super::{course_csv, CachedKeys, Catalogue};
+use crate::units::checked::{u32_at, Checked};
 
-/// The file format; bump it whenever `Compiled` or the loader changes.
-const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x04";
-/// Magic, fingerprint (16 bytes), payload checksum (8 bytes).
-const HEADER: usize = 8 + 16 + 8;
+/// The file format; bump it whenever a section or the loader changes.
+pub(super) const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x05";
+/// The sections, in the order written: each course's record, where each
+/// record starts, then `Meta`, then any `Extra` sections.
+pub(super) const RECORDS: usize = 0;
+pub(super) const COURSE_AT: usize = 1;
+pub(super) const META: usize = 2;
+pub(super) const FIRST_EXTRA: usize = 3;
 
-/// What loading the CSVs added to the rulebooks' catalogue.
+/// What loading the CSVs added to the rulebooks' catalogue, but the
+/// courses (their own section, a record each).
 #[derive(Serialize, Deserialize)]
-struct Compiled {
+pub(super) struct Meta {
     /// Courses and listings of the rulebooks alone: the cache fits only
     /// the catalogue it was compiled on.
-    rulebook_courses: usize,
-    rulebook_listings: usize,
+    pub rulebook_courses: usize,
+    pub rulebook_listings: usize,
     /// Every course after the CSVs (known ones may have gained aliases and
     /// listings).
-    courses: Vec<Course>,
+    pub courses: usize,
     /// The CSVs' listings, after the rulebooks' own.
-    listings: Vec<Listing>,
+    pub listings: Vec<Listing>,
+    /// The rulebooks' own listings and tier ids: what a search needs of the
+    /// rulebooks, so a warm one never parses them (the fingerprint holds
+    /// their texts: parsed, they would give the same).
+    pub rulebook_list: Vec<Listing>,
+    pub tiers: Vec<String>,
     /// The CSVs' `duration` column.
-    durations: Vec<course_csv::CsvDuration>,
+    pub durations: Vec<course_csv::CsvDuration>,
+}
+
+/// More sections a higher layer keeps in the cache, written after the
+/// catalogue's own from the catalogue just loaded (the search index).
+pub trait Extra {
+    /// `texts[i]` is where, in the records section, the bytes of the `i`th
+    /// printed text start: each course's title, then its aliases, course
+    /// after course (`Mapped::records` reads them in place).
+    fn write(
+        &self,
+        catalogue: &Catalogue,
+        texts: &[u32],
+        out: &mut SectionWriter,
+    ) -> std::io::Result<()>;
 }
 
 /// The catalogue of `sources`, its CSVs through the cache in `cache_dir`.
-/// The rulebooks are parsed while the cache is read, on another thread.
+/// The rulebooks are parsed while the CSVs are hashed, on another thread.
 pub(super) fn load(
     sources: DirSources,
     dir: &Path,
     cache_dir: &Path,
+    extra: Option<&dyn Extra>,
 ) -> Result<Catalogue, LoadError> {
     if sources.csvs.is_empty() {
         return sources.build_rulebooks();
     }
     let file = cache_file(dir, cache_dir);
-    let (built, warm) = std::thread::scope(|scope| {
-        let warm = scope.spawn(|| read_warm(&sources, &file));
-        (sources.build_rulebooks(), warm.join())
+    if !file.exists() {
+        // Cold for sure: the CSVs are read once, as they are parsed.
+        return load_cold(&sources, sources.build_rulebooks()?, &file, extra).map(|(c, _)| c);
+    }
+    let (built, print) = std::thread::scope(|scope| {
+        let print = scope.spawn(|| current_print(&sources));
+        (sources.build_rulebooks(), print.join())
     });
     let mut catalogue = built?;
     // A reader that died is a cache that could not be read.
-    if let Some(compiled) = warm.unwrap_or(Ok(None))? {
-        if apply(&mut catalogue, compiled) {
-            return Ok(catalogue);
+    if let Ok(print) = print {
+        if let Some(mapped) = MappedFile::open(&file, MAGIC, print?) {
+            if let Some((meta, courses)) = read_whole(&mapped) {
+                if apply(&mut catalogue, meta, courses) {
+                    return Ok(catalogue);
+                }
+            }
         }
     }
-    let csvs = &sources.csvs;
-    // Cold: the bytes parsed are the bytes fingerprinted, so a file that
-    // changes meanwhile is never cached under another version's print.
-    let texts = csvs
-        .iter()
-        .map(|path| fs::read(path).map_err(|e| io_error(path, e)))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut next = texts.iter();
-    let fingerprint = fingerprint(&sources, |_, hasher| {
-        let bytes = next.next().expect("one text a CSV");
-        hasher.update(bytes);
-        Ok(bytes.len() as u64)
-    })?;
-    let rulebook_courses = catalogue.courses.len();
-    let rulebook_listings = catalogue.listings.len();
-    for (path, bytes) in csvs.iter().zip(&texts) {
-        course_csv::add_bytes(&mut catalogue, &path.display().to_string(), bytes)?;
-    }
-    drop(texts);
-    let compiled = Compiled {
-        rulebook_courses,
-        rulebook_listings,
-        courses: catalogue.courses.clone(),
-        listings: catalogue.listings[rulebook_listings..].to_vec(),
-        durations: catalogue.durations.clone(),
-    };
-    write(&file, fingerprint, &compiled);
-    Ok(catalogue)
+    load_cold(&sources, catalogue, &file, extra).map(|(catalogue, _)| catalogue)
 }
 
-/// The compiled catalogue in `file`, if it is of these sources as they are
-/// now. The CSVs are streamed through a small buffer: a warm start never
-/// holds them in memory.
-fn read_warm(sources: &DirSources, file: &Path) -> Result<Option<Compiled>, LoadError> {
+/// The CSVs parsed as they are hashed, in one pass over each file (the
+/// bytes parsed are the bytes fingerprinted, so a file that changes
+/// meanwhile is never cached under another version's print); then the
+/// cache written.
+/// Gives back the catalogue and the print the cache was written under.
+pub(super) fn load_cold(
+    sources: &DirSources,
+    mut catalogue: Catalogue,
+    file: &Path,
+    extra: Option<&dyn Extra>,
+) -> Result<(Catalogue, u128), LoadError> {
+    let rulebook_courses = catalogue.courses.len();
+    let rulebook_listings = catalogue.listings.len();
     let print = fingerprint(sources, |path, hasher| {
+        let opened = fs::File::open(path).map_err(|e| io_error(path, e))?;
+        // About one course a line: no table grown (and copied) ten times.
+        let lines = opened.metadata().map_or(0, |m| m.len() / 48) as usize;
+        catalogue.course_by_key.reserve(lines);
+        catalogue.courses.reserve(lines);
+        let mut reader = Hashing {
+            inner: Counting {
+                inner: opened,
+                count: 0,
+            },
+            hasher,
+        };
+        course_csv::add_from(&mut catalogue, &path.display().to_string(), &mut reader)?;
+        Ok(reader.inner.count)
+    })?;
+    let meta = Meta {
+        rulebook_courses,
+        rulebook_listings,
+        courses: catalogue.courses.len(),
+        listings: catalogue.listings[rulebook_listings..].to_vec(),
+        rulebook_list: catalogue.listings[..rulebook_listings].to_vec(),
+        tiers: catalogue.tiers.iter().map(|t| t.id.clone()).collect(),
+        durations: catalogue.durations.clone(),
+    };
+    write(file, print, &meta, &catalogue, extra);
+    Ok((catalogue, print))
+}
+
+/// The fingerprint of the sources as they are now. The CSVs are streamed
+/// through a small buffer: a warm start never holds them in memory.
+pub(super) fn current_print(sources: &DirSources) -> Result<u128, LoadError> {
+    fingerprint(sources, |path, hasher| {
         let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
         let mut reader = Hashing {
             inner: BufReader::with_capacity(1 << 16, file),
             hasher,
         };
         std::io::copy(&mut reader, &mut std::io::sink()).map_err(|e| io_error(path, e))
-    })?;
-    Ok(read(file, print))
+    })
 }
 
 /// The fingerprint of this karmadash and every source: each TOML text and
@@ -121,6 +175,11 @@ fn fingerprint(
     let mut hasher = Xxh3::new();
     hasher.update(MAGIC);
     hash_field(&mut hasher, env!("CARGO_PKG_VERSION").as_bytes());
+    // The sections hold numbers as this machine writes them.
+    hash_field(
+        &mut hasher,
+        cfg!(target_endian = "little").to_string().as_bytes(),
+    );
     for s in sources.rulebooks.iter().chain(&sources.aliases) {
         hash_field(&mut hasher, s.name.as_bytes());
         hash_field(&mut hasher, s.text.as_bytes());
@@ -140,37 +199,74 @@ fn hash_field(hasher: &mut Xxh3, bytes: &[u8]) {
 }
 
 /// One cache file per data directory, named by its canonical path.
-fn cache_file(dir: &Path, cache_dir: &Path) -> PathBuf {
+pub(super) fn cache_file(dir: &Path, cache_dir: &Path) -> PathBuf {
     let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let name = xxh3_64(dir.display().to_string().as_bytes());
     cache_dir.join(format!("catalogue-{name:016x}.bin"))
 }
 
-/// The compiled catalogue in `file`, if it is whole and of `fingerprint`.
-fn read(file: &Path, fingerprint: u128) -> Option<Compiled> {
-    let mut reader = BufReader::with_capacity(1 << 16, fs::File::open(file).ok()?);
-    let mut header = [0; HEADER];
-    reader.read_exact(&mut header).ok()?;
-    let stored = u128::from_le_bytes(header[8..24].try_into().ok()?);
-    let checksum = u64::from_le_bytes(header[24..32].try_into().ok()?);
-    if &header[..8] != MAGIC || stored != fingerprint {
-        return None;
-    }
-    // Decoded as it is read, never held whole (a lower peak of memory),
-    // and trusted only once the checksum of every byte read agrees.
-    let mut payload = Hashing {
-        inner: reader,
-        hasher: Xxh3::new(),
-    };
-    let mut scratch = vec![0; LONGEST_TEXT];
-    let (compiled, _) = postcard::from_io::<Compiled, _>((&mut payload, &mut scratch)).ok()?;
-    std::io::copy(&mut payload, &mut std::io::sink()).ok()?;
-    (payload.hasher.digest() == checksum).then_some(compiled)
+/// The meta section, if whole and readable.
+pub(super) fn read_meta(mapped: &MappedFile) -> Option<Meta> {
+    postcard::from_bytes(mapped.section(META)?.all()?).ok()
 }
 
-/// The longest text a cache can hold (the decoder's scratch space); a
-/// catalogue with a longer title is simply never cached.
-const LONGEST_TEXT: usize = 1 << 16;
+/// Every course of the cache, if every record is whole. The file's pages
+/// are handed back as their records are decoded: a whole load holds the
+/// courses, not the file as well.
+fn read_whole(mapped: &MappedFile) -> Option<(Meta, Vec<Course>)> {
+    let meta = read_meta(mapped)?;
+    let records = Records::of(mapped, meta.courses)?;
+    let mut courses = Vec::with_capacity(meta.courses);
+    for id in 0..meta.courses {
+        courses.push(records.course(id)?);
+        if id % 4096 == 4095 {
+            mapped.forget_pages(RECORDS, records.end_of(id));
+        }
+    }
+    Some((meta, courses))
+}
+
+/// The courses `ids` of a cache of `count` courses, decoded from their
+/// records; `None` if any is out of range or damaged.
+pub(super) fn read_courses(
+    mapped: &MappedFile,
+    count: usize,
+    ids: impl IntoIterator<Item = usize>,
+) -> Option<Vec<Course>> {
+    let records = Records::of(mapped, count)?;
+    ids.into_iter().map(|id| records.course(id)).collect()
+}
+
+/// The course records of a cache and where each starts.
+struct Records<'a> {
+    at: &'a [u8],
+    records: Checked<'a>,
+    count: usize,
+}
+
+impl<'a> Records<'a> {
+    fn of(mapped: &'a MappedFile, count: usize) -> Option<Records<'a>> {
+        let at = mapped.section(COURSE_AT)?.all()?;
+        let records = mapped.section(RECORDS)?;
+        (at.len() == (count.checked_add(1)?).checked_mul(4)?).then_some(Records {
+            at,
+            records,
+            count,
+        })
+    }
+
+    fn end_of(&self, id: usize) -> usize {
+        u32_at(self.at, id + 1) as usize
+    }
+
+    fn course(&self, id: usize) -> Option<Course> {
+        if id >= self.count {
+            return None;
+        }
+        let (from, to) = (u32_at(self.at, id) as usize, self.end_of(id));
+        postcard::from_bytes(self.records.range(from, to)?).ok()
+    }
+}
 
 /// A reader that hashes what passes through it (also the roster's
 /// fingerprint of a report file).
@@ -187,39 +283,102 @@ impl<R: Read, H: std::borrow::BorrowMut<Xxh3>> Read for Hashing<R, H> {
     }
 }
 
+/// A reader that counts the bytes that pass through it.
+struct Counting<R> {
+    inner: R,
+    count: u64,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+}
+
 /// Writes the cache beside a temporary name, then renames it into place, so
 /// a reader sees the old file or the new one, never half of one.
-fn write(file: &Path, fingerprint: u128, compiled: &Compiled) {
-    let too_long = |t: &str| t.len() > LONGEST_TEXT;
-    if compiled.courses.iter().any(|c| {
-        c.stored_key.as_deref().is_some_and(too_long)
-            || too_long(&c.title)
-            || c.aliases.iter().any(|a| too_long(a))
-    }) || compiled.listings.iter().any(|l| {
-        [&l.id, &l.title, &l.tier, &l.rulebook, &l.origin.file]
-            .into_iter()
-            .any(|t| too_long(t))
-    }) {
-        return;
-    }
-    let Ok(payload) = postcard::to_stdvec(compiled) else {
-        return;
-    };
-    let mut bytes = Vec::with_capacity(HEADER + payload.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&fingerprint.to_le_bytes());
-    bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-    bytes.extend_from_slice(&payload);
+fn write(file: &Path, print: u128, meta: &Meta, catalogue: &Catalogue, extra: Option<&dyn Extra>) {
     let Some(parent) = file.parent() else {
         return;
     };
     let temp = file.with_extension(format!("{}.tmp", std::process::id()));
     let written = create_private_dir(parent)
-        .and_then(|()| write_private(&temp, &bytes))
+        .and_then(|()| create_private(&temp))
+        .and_then(|f| write_sections(f, print, meta, catalogue, extra))
         .and_then(|()| fs::rename(&temp, file));
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
+}
+
+fn write_sections(
+    file: fs::File,
+    print: u128,
+    meta: &Meta,
+    catalogue: &Catalogue,
+    extra: Option<&dyn Extra>,
+) -> std::io::Result<()> {
+    let too_large = || std::io::Error::other("over 4 GB of courses");
+    let mut out = SectionWriter::new(file)?;
+    out.begin()?;
+    let mut at: Vec<u8> = Vec::with_capacity(4 * (catalogue.courses.len() + 1));
+    let mut texts: Vec<u32> = Vec::new();
+    let (mut pos, mut record) = (0u32, Vec::new());
+    at.extend_from_slice(&0u32.to_le_bytes());
+    for course in &catalogue.courses {
+        record.clear();
+        postcard::to_io(course, &mut record).map_err(std::io::Error::other)?;
+        if extra.is_some() {
+            for text in text_offsets(course, &record)? {
+                texts.push(pos.checked_add(text).ok_or_else(too_large)?);
+            }
+        }
+        out.write(&record)?;
+        pos = u32::try_from(record.len())
+            .ok()
+            .and_then(|n| pos.checked_add(n))
+            .ok_or_else(too_large)?;
+        at.extend_from_slice(&pos.to_le_bytes());
+    }
+    out.begin()?;
+    out.write(&at)?;
+    drop(at);
+    out.begin()?;
+    out.write(&postcard::to_stdvec(meta).map_err(std::io::Error::other)?)?;
+    if let Some(extra) = extra {
+        extra.write(catalogue, &texts, &mut out)?;
+    }
+    out.finish(MAGIC, print)
+}
+
+/// Where a course's title and aliases start in its `record` (postcard: the
+/// key, then each text after its length, a varint), each checked against
+/// the text itself: a layout that ever differs writes no cache, never a
+/// wrong one.
+fn text_offsets(course: &Course, record: &[u8]) -> std::io::Result<Vec<u32>> {
+    let varint = |n: usize| (usize::BITS - n.leading_zeros()).max(1).div_ceil(7) as usize;
+    let mut pos = match &course.stored_key {
+        None => 1,
+        Some(key) => 1 + varint(key.len()) + key.len(),
+    };
+    let mut found = Vec::with_capacity(1 + course.aliases.len());
+    let mut text = |pos: &mut usize, t: &str| -> std::io::Result<()> {
+        *pos += varint(t.len());
+        if record.get(*pos..*pos + t.len()) != Some(t.as_bytes()) {
+            return Err(std::io::Error::other("a course record laid out otherwise"));
+        }
+        found.push(u32::try_from(*pos).map_err(std::io::Error::other)?);
+        *pos += t.len();
+        Ok(())
+    };
+    text(&mut pos, &course.title)?;
+    pos += varint(course.aliases.len());
+    for alias in &course.aliases {
+        text(&mut pos, alias)?;
+    }
+    Ok(found)
 }
 
 /// The cache may sit beside a person's store and shows which lists they
@@ -232,52 +391,65 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-fn write_private(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
+fn create_private(file: &Path) -> std::io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(file)?.write_all(bytes)
+    options.open(file)
 }
 
-/// Puts `compiled` into the rulebooks' `catalogue`, if it fits it: the same
-/// rulebook courses, and every index in range. Changes nothing otherwise.
-fn apply(catalogue: &mut Catalogue, compiled: Compiled) -> bool {
-    let Compiled {
-        rulebook_courses,
-        rulebook_listings,
-        courses,
-        listings,
-        durations,
-    } = compiled;
-    let total_listings = rulebook_listings + listings.len();
-    let fits = rulebook_courses == catalogue.courses.len()
-        && rulebook_listings == catalogue.listings.len()
-        && courses.len() >= rulebook_courses
-        && catalogue
-            .courses
-            .iter()
-            .zip(&courses)
-            .all(|(a, b)| a.stored_key == b.stored_key && a.title == b.title)
-        && courses
-            .iter()
-            .all(|c| c.listings.iter().all(|&l| l < total_listings))
-        && listings
-            .iter()
-            .all(|l| l.course.is_none_or(|c| c < courses.len()))
-        && durations.iter().all(|d| d.course < courses.len());
-    if !fits {
+/// Puts `meta` and `courses` into the rulebooks' `catalogue`, if they fit
+/// it: the same rulebook courses, and every index in range. Changes
+/// nothing otherwise.
+fn apply(catalogue: &mut Catalogue, meta: Meta, courses: Vec<Course>) -> bool {
+    if !fits(
+        catalogue,
+        &meta,
+        &courses[..meta.rulebook_courses.min(courses.len())],
+    ) {
+        return false;
+    }
+    let total_listings = meta.rulebook_listings + meta.listings.len();
+    if !courses
+        .iter()
+        .all(|c| c.listings.iter().all(|&l| l < total_listings))
+    {
         return false;
     }
     // Indexed on the first lookup by title, which a search never makes.
-    catalogue.cached_keys = Some(CachedKeys::from(rulebook_courses));
+    catalogue.cached_keys = Some(CachedKeys::from(meta.rulebook_courses));
     catalogue.courses = courses;
-    catalogue.durations = durations;
-    for listing in listings {
+    add_meta(catalogue, meta);
+    true
+}
+
+/// Whether `meta` was compiled on these rulebooks (`rulebook_courses`
+/// their courses as the cache holds them) and its indexes are in range.
+pub(super) fn fits(catalogue: &Catalogue, meta: &Meta, rulebook_courses: &[Course]) -> bool {
+    meta.rulebook_courses == catalogue.courses.len()
+        && meta.rulebook_listings == catalogue.listings.len()
+        && meta.courses >= meta.rulebook_courses
+        && rulebook_courses.len() == meta.rulebook_courses
+        && catalogue
+            .courses
+            .iter()
+            .zip(rulebook_courses)
+            .all(|(a, b)| a.stored_key == b.stored_key && a.title == b.title)
+        && meta
+            .listings
+            .iter()
+            .all(|l| l.course.is_none_or(|c| c < meta.courses))
+        && meta.durations.iter().all(|d| d.course < meta.courses)
+        && meta.rulebook_list.len() == meta.rulebook_listings
+}
+
+/// The CSVs' listings and durations, after the rulebooks' own.
+pub(super) fn add_meta(catalogue: &mut Catalogue, meta: Meta) {
+    catalogue.durations = meta.durations;
+    for listing in meta.listings {
         let index = catalogue.listings.len();
         catalogue.listing_by_id.insert(listing.id.clone(), index);
         catalogue.listings.push(listing);
     }
-    true
 }

@@ -115,7 +115,7 @@ pub fn add_bytes(catalogue: &mut Catalogue, name: &str, bytes: &[u8]) -> Result<
     add_from(catalogue, name, bytes)
 }
 
-fn add_from(
+pub(super) fn add_from(
     catalogue: &mut Catalogue,
     source: &str,
     input: impl std::io::Read,
@@ -289,18 +289,35 @@ fn read_error(e: &csv::Error) -> String {
 /// alias when a known course is printed differently.
 fn course_for(catalogue: &mut Catalogue, title: &str) -> usize {
     let key = normalise(title);
-    if let Some(id) = catalogue.course_of_key(&key) {
+    let next = catalogue.courses.len();
+    // One hash and one probe of the table a title (a third of loading a
+    // large CSV was looking a key up, then hashing it again to insert it),
+    // unless some keys live elsewhere (a catalogue read from the cache).
+    let known = if catalogue.cached_keys.is_none() {
+        match catalogue.course_by_key.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(next);
+                None
+            }
+        }
+    } else {
+        let known = catalogue.course_of_key(&key);
+        if known.is_none() {
+            catalogue.course_by_key.insert(key, next);
+        }
+        known
+    };
+    if let Some(id) = known {
         let course = &mut catalogue.courses[id];
         if course.title != title && !course.aliases.iter().any(|a| a == title) {
             course.aliases.push(title.to_string());
         }
         return id;
     }
-    let id = catalogue.courses.len();
     // Its key is its normalised title: not stored (see `Course::key`).
     catalogue.courses.push(Course::titled(title.to_string()));
-    catalogue.course_by_key.insert(key, id);
-    id
+    next
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -2,7 +2,9 @@
 //! data files. Pure data and lookups; no terminal or database code.
 
 pub mod builtin;
-pub(crate) mod cache;
+pub mod cache;
+pub mod cache_file;
+pub mod cache_mapped;
 pub mod course_csv;
 pub mod identity;
 pub mod lint;
@@ -56,6 +58,24 @@ impl CachedKeys {
     }
 }
 
+/// Why a typed tier id is none of `ids`: the nearest ids, or all of them
+/// when none is near. The catalogue and its mapped cache refuse alike.
+pub fn unknown_tier(typed: &str, ids: &[&str]) -> TierNameError {
+    let near = crate::units::nearest::nearest(typed, ids.iter().copied());
+    let typed = typed.to_string();
+    if near.is_empty() {
+        TierNameError::NothingNear {
+            typed,
+            known: ids.iter().map(|t| t.to_string()).collect(),
+        }
+    } else {
+        TierNameError::Near {
+            typed,
+            nearest: near.into_iter().map(str::to_string).collect(),
+        }
+    }
+}
+
 impl Catalogue {
     fn new(
         rulebooks: Vec<Rulebook>,
@@ -102,19 +122,7 @@ impl Catalogue {
         if let Some(t) = self.tiers.iter().find(|t| t.id.eq_ignore_ascii_case(typed)) {
             return Ok(t);
         }
-        let near = crate::units::nearest::nearest(typed, self.tiers.iter().map(|t| t.id.as_str()));
-        let typed = typed.to_string();
-        Err(if near.is_empty() {
-            TierNameError::NothingNear {
-                typed,
-                known: self.tier_ids().iter().map(|t| t.to_string()).collect(),
-            }
-        } else {
-            TierNameError::Near {
-                typed,
-                nearest: near.into_iter().map(str::to_string).collect(),
-            }
-        })
+        Err(unknown_tier(typed, &self.tier_ids()))
     }
 
     pub fn rulebook(&self, id: &str) -> Option<&Rulebook> {

@@ -102,8 +102,18 @@ pub fn load_with_dir_cached(
     dir: Option<&Path>,
     cache_dir: Option<&Path>,
 ) -> Result<Catalogue, LoadError> {
+    load_with_dir_cached_and(dir, cache_dir, None)
+}
+
+/// `load_with_dir_cached`, keeping `extra`'s sections in the cache when it
+/// is written (the search index).
+pub fn load_with_dir_cached_and(
+    dir: Option<&Path>,
+    cache_dir: Option<&Path>,
+    extra: Option<&dyn cache::Extra>,
+) -> Result<Catalogue, LoadError> {
     match (dir, cache_dir) {
-        (Some(dir), Some(cache_dir)) => cache::load(DirSources::read(dir)?, dir, cache_dir),
+        (Some(dir), Some(cache_dir)) => cache::load(DirSources::read(dir)?, dir, cache_dir, extra),
         _ => load_with_dir(dir),
     }
 }

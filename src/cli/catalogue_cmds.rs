@@ -7,9 +7,10 @@ use std::path::Path;
 use super::args::{CoursesArgs, LintArgs, SearchArgs, TiersArgs};
 use super::output::{emit, json, Table};
 use super::{Context, Failure, Outcome};
+use crate::catalogue::cache_mapped::{Mapped, Opened};
 use crate::catalogue::lint::{lint as lint_catalogue, Severity};
-use crate::catalogue::{Catalogue, Competency, Listing, ListingStatus, Tier};
-use crate::search::SearchIndex;
+use crate::catalogue::{Catalogue, Competency, Course, Listing, ListingStatus, Tier};
+use crate::search::{Hit, IndexSections, SearchIndex};
 use crate::units::text::visible;
 
 /// Resolves `--tier` in any case, or names the nearest tier ids.
@@ -190,32 +191,139 @@ struct SearchResult<'a> {
     hits: Vec<SearchHit<'a>>,
 }
 
-pub fn search(ctx: &Context, args: &SearchArgs) -> Outcome {
-    let c = &ctx.catalogue;
+/// `search`: from the ready index in a warm cache when `--data DIR` has
+/// one (only the hits' courses decoded), else from the catalogue loaded,
+/// which writes that cache for the next run.
+pub fn search(data: Option<&Path>, args: &SearchArgs) -> Outcome {
+    let query = args.query.join(" ");
+    let opened = match (data, super::cache_dir()) {
+        (Some(dir), Some(cache)) => Mapped::open(dir, &cache).map_err(super::load_failure)?,
+        _ => None,
+    };
+    let catalogue = match opened {
+        Some(Opened::Warm(mapped)) => match search_mapped(mapped, &query, args)? {
+            Answer::Done(outcome) => return outcome,
+            // The cache is gone: compile it again, with the index.
+            Answer::Damaged => super::load_catalogue(data)?,
+        },
+        Some(Opened::Cold(cold)) => {
+            let (catalogue, mapped) = cold.load(&IndexSections).map_err(super::load_failure)?;
+            // The cache was just written with its index: search it there,
+            // as a warm run does, rather than fold every title again.
+            if let Some(mapped) = mapped {
+                if let Answer::Done(outcome) = search_mapped(mapped, &query, args)? {
+                    // Freeing a large catalogue, course by course, took
+                    // longer than loading it (and kept its memory anyway).
+                    std::mem::forget(catalogue);
+                    return outcome;
+                }
+            }
+            catalogue
+        }
+        None => super::load_catalogue(data)?,
+    };
     let tier = args
         .tier
         .as_deref()
-        .map(|id| find_tier(c, id))
+        .map(|id| find_tier(&catalogue, id))
         .transpose()?;
-    let query = args.query.join(" ");
-    let index = SearchIndex::new(c);
-    let keep =
-        |course: usize| tier.is_none_or(|t| c.course_listings(course).any(|l| l.tier == t.id));
+    let index = SearchIndex::new(&catalogue);
+    let keep = |course: usize| {
+        tier.is_none_or(|t| catalogue.course_listings(course).any(|l| l.tier == t.id))
+    };
     let hits = index.search(&query, args.limit, &keep);
+    let courses: Vec<&Course> = hits.iter().map(|h| &catalogue.courses[h.course]).collect();
+    let outcome = print_hits(&query, args, &hits, &courses, &catalogue.listings);
+    drop(index);
+    std::mem::forget(catalogue);
+    outcome
+}
+
+/// What searching the mapped cache came to.
+enum Answer {
+    Done(Outcome),
+    /// The cache held no index, or proved damaged: it is removed, so the
+    /// catalogue loaded next writes it again.
+    Damaged,
+}
+
+/// The search answered from the warm cache's mapped index.
+fn search_mapped(mapped: Mapped, query: &str, args: &SearchArgs) -> Result<Answer, Failure> {
+    let Some(index) = SearchIndex::mapped(&mapped) else {
+        mapped.discard();
+        return Ok(Answer::Damaged);
+    };
+    let tier = args
+        .tier
+        .as_deref()
+        .map(|id| mapped.find_tier(id))
+        .transpose()
+        .map_err(|e| Failure::input(format!("--tier: {}", super::wording::tier_name_error(&e))))?;
+    let listings = mapped.listings();
+    // The tier's courses, from its listings: no course is decoded to filter.
+    let mut in_tier = vec![tier.is_none(); mapped.course_count()];
+    if let Some(t) = tier {
+        for l in listings.iter().filter(|l| l.tier == t) {
+            if let Some(slot) = l.course.and_then(|c| in_tier.get_mut(c)) {
+                *slot = true;
+            }
+        }
+    }
+    let keep = |course: usize| in_tier.get(course).copied().unwrap_or(false);
+    let hits = index.search(query, args.limit, &keep);
+    let ids: Vec<usize> = hits.iter().map(|h| h.course).collect();
+    let courses = mapped.courses(&ids).filter(|courses| {
+        let listings = listings.len();
+        courses
+            .iter()
+            .all(|c| c.listings.iter().all(|&l| l < listings))
+    });
+    let Some(courses) = courses.filter(|_| !index.damaged()) else {
+        drop(index);
+        mapped.discard();
+        return Ok(Answer::Damaged);
+    };
+    let courses: Vec<&Course> = courses.iter().collect();
+    let outcome = print_hits(query, args, &hits, &courses, listings);
+    Ok(Answer::Done(outcome))
+}
+
+/// Prints `hits`, `courses[i]` the course of `hits[i]`, as a table or JSON.
+fn print_hits(
+    query: &str,
+    args: &SearchArgs,
+    hits: &[Hit],
+    courses: &[&Course],
+    listings: &[Listing],
+) -> Outcome {
     let rows: Vec<SearchHit> = hits
         .iter()
-        .map(|h| SearchHit {
-            course: c.courses[h.course].key(),
-            title: &c.courses[h.course].title,
-            matched: &h.text,
-            score: h.score,
-            positions: &h.positions,
-            tiers: c.course_tiers(h.course),
-            listings: c.course_listings(h.course).map(|l| l.id.as_str()).collect(),
+        .zip(courses)
+        .map(|(h, course)| {
+            let of_course: Vec<&Listing> = course.listings.iter().map(|&i| &listings[i]).collect();
+            // Tier ids in catalogue order, without repeats (`course_tiers`).
+            let mut tiers: Vec<&str> = Vec::new();
+            for l in &of_course {
+                if !tiers.contains(&l.tier.as_str()) {
+                    tiers.push(&l.tier);
+                }
+            }
+            SearchHit {
+                course: course.key(),
+                title: &course.title,
+                matched: &h.text,
+                score: h.score,
+                positions: &h.positions,
+                tiers,
+                listings: of_course.iter().map(|l| l.id.as_str()).collect(),
+            }
         })
         .collect();
     if args.json {
-        return json(&SearchResult { query, hits: rows });
+        return json(&SearchResult {
+            query: query.to_string(),
+            hits: rows,
+        });
     }
     if rows.is_empty() {
         return emit(&format!(

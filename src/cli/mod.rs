@@ -143,20 +143,26 @@ pub fn snapshot(ctx: &Context) -> SnapshotRead {
 
 /// `$XDG_CACHE_HOME/karmadash` (or the platform's equivalent): where the
 /// compiled catalogue of a `--data DIR` with course CSVs is kept.
-fn cache_dir() -> Option<PathBuf> {
+pub(crate) fn cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "karmadash").map(|d| d.cache_dir().to_path_buf())
 }
 
 pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failure> {
-    sources::load_with_dir_cached(data, cache_dir().as_deref()).map_err(|e| {
-        if e.origin.line == 0 {
-            Failure::input(format!("--data {}: {}", e.origin.file, e.message))
-        } else {
-            Failure::input(format!(
-                "the data file {e} (fix the file, or run `karmadash lint` to see every problem)"
-            ))
-        }
-    })
+    // The cache keeps the ready search index too: `search` maps it.
+    let index = crate::search::IndexSections;
+    sources::load_with_dir_cached_and(data, cache_dir().as_deref(), Some(&index))
+        .map_err(load_failure)
+}
+
+/// A data file that does not load, in one line.
+pub(crate) fn load_failure(e: crate::catalogue::LoadError) -> Failure {
+    if e.origin.line == 0 {
+        Failure::input(format!("--data {}: {}", e.origin.file, e.message))
+    } else {
+        Failure::input(format!(
+            "the data file {e} (fix the file, or run `karmadash lint` to see every problem)"
+        ))
+    }
 }
 
 /// What opens the dashboard. main.rs passes the TUI's entry point, so the
@@ -183,6 +189,10 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
     let data = cli.data.as_deref().filter(|p| !p.as_os_str().is_empty());
     if let Some(Command::Lint(args)) = &cli.command {
         return catalogue_cmds::lint(data, args);
+    }
+    // A search needs no store, and loads only what it prints.
+    if let Some(Command::Search(args)) = &cli.command {
+        return catalogue_cmds::search(data, args);
     }
     let db = cli.db.clone().filter(|p| !p.as_os_str().is_empty());
     // Commands whose first use of the store is to read all of it.
@@ -224,8 +234,7 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         }
         Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),
-        Some(Command::Search(a)) => catalogue_cmds::search(&ctx, &a),
-        Some(Command::Lint(_) | Command::Completions(_) | Command::Man) => {
+        Some(Command::Lint(_) | Command::Search(_) | Command::Completions(_) | Command::Man) => {
             unreachable!("handled above")
         }
         Some(Command::Profile(a)) => progress_cmds::profile(&ctx, &a),

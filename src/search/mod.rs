@@ -24,17 +24,23 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, CourseId};
+use crate::units::checked::Checked;
 
 mod bound;
+mod fold;
 mod prefilter;
 mod scorer;
+mod storage;
 mod typing;
 
+use fold::fold_into;
 use prefilter::{char_bit, is_subsequence, mask_of};
 
 use bound::{Bound, Shape};
 pub use scorer::scorer_calls;
 use scorer::{score_term, scorer};
+pub use storage::IndexSections;
+use storage::{mapped_text, Entries};
 pub use typing::Typing;
 
 /// Below this many candidates one core is faster than waking the others.
@@ -42,6 +48,7 @@ const PARALLEL_THRESHOLD: usize = 2_048;
 /// Candidates per rayon job.
 const PARALLEL_CHUNK: usize = 512;
 
+#[derive(Clone, Copy)]
 struct Entry {
     course: u32,
     /// Where the printed title or alias is (see `Printed`), and its length
@@ -75,9 +82,15 @@ pub struct Hit {
 /// An index of titles and aliases, folded for the scorer, with what the
 /// bounds need to know of each.
 pub struct SearchIndex<'a> {
-    entries: Vec<Entry>,
+    entries: Entries<'a>,
     printed: Printed<'a>,
-    folded: String,
+    folded: Folded<'a>,
+}
+
+/// The folded texts, one after another: built, or mapped from the cache.
+enum Folded<'a> {
+    Own(String),
+    Mapped(Checked<'a>),
 }
 
 /// Where the printed texts are: in the catalogue (a course's title, or
@@ -86,6 +99,7 @@ pub struct SearchIndex<'a> {
 enum Printed<'a> {
     Catalogue(&'a Catalogue),
     Own(String),
+    Mapped(Checked<'a>),
 }
 
 /// A query split into folded terms with their masks.
@@ -146,7 +160,7 @@ impl<'a> SearchIndex<'a> {
                 index.add(id, alias, k as u32 + 1);
             }
         }
-        index.folded.shrink_to_fit();
+        index.own_folded().shrink_to_fit();
         index
     }
 
@@ -168,49 +182,37 @@ impl<'a> SearchIndex<'a> {
         if let Printed::Own(own) = &mut index.printed {
             own.shrink_to_fit();
         }
-        index.folded.shrink_to_fit();
+        index.own_folded().shrink_to_fit();
         index
+    }
+
+    fn own_folded(&mut self) -> &mut String {
+        match &mut self.folded {
+            Folded::Own(folded) => folded,
+            Folded::Mapped(_) => unreachable!("only a built index grows"),
+        }
     }
 
     fn empty(printed: Printed<'a>, count: usize) -> SearchIndex<'a> {
         SearchIndex {
-            entries: Vec::with_capacity(count),
+            entries: Entries::Own(Vec::with_capacity(count)),
             printed,
-            folded: String::new(),
+            folded: Folded::Own(String::new()),
         }
     }
 
     /// Indexes `text`, found at `text_at` (see `Printed`).
     fn add(&mut self, course: CourseId, text: &str, text_at: u32) {
-        let f0 = self.folded.len() as u32;
-        let (same_len, mask, heads) = if text.is_ascii() {
-            self.folded.push_str(text);
-            self.folded[f0 as usize..].make_ascii_lowercase();
-            let (mask, heads) = bound::ascii_mask_and_heads(&self.folded.as_bytes()[f0 as usize..]);
-            (true, mask, heads)
-        } else {
-            let folded = text.to_lowercase();
-            self.folded.push_str(&folded);
-            (
-                folded.chars().count() == text.chars().count(),
-                mask_of(&folded),
-                bound::heads(&folded),
-            )
-        };
-        // The bounds count on it (no Camel role, see `bound`).
-        debug_assert!(!self.folded[f0 as usize..]
-            .bytes()
-            .any(|b| b.is_ascii_uppercase()));
-        self.entries.push(Entry {
-            course: course as u32,
-            text_at,
-            text_len: text.len() as u32,
-            folded: (f0, self.folded.len() as u32),
-            same_len,
-            ascii: self.folded[f0 as usize..].is_ascii(),
-            mask,
-            heads,
-        });
+        let all = self.own_folded();
+        let f0 = all.len() as u32;
+        let mut entry = fold_into(all, text);
+        entry.course = course as u32;
+        entry.text_at = text_at;
+        entry.folded.0 = f0;
+        match &mut self.entries {
+            Entries::Own(entries) => entries.push(entry),
+            Entries::Mapped(_) => unreachable!("only a built index grows"),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -218,7 +220,11 @@ impl<'a> SearchIndex<'a> {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.len() == 0
+    }
+
+    fn entry(&self, i: u32) -> Entry {
+        self.entries.get(i)
     }
 
     fn text(&self, e: &Entry) -> &str {
@@ -231,11 +237,15 @@ impl<'a> SearchIndex<'a> {
                 }
             }
             Printed::Own(own) => &own[e.text_at as usize..e.text_at as usize + e.text_len as usize],
+            Printed::Mapped(texts) => mapped_text(texts, e.text_at, e.text_at + e.text_len),
         }
     }
 
     fn folded(&self, e: &Entry) -> &str {
-        &self.folded[e.folded.0 as usize..e.folded.1 as usize]
+        match &self.folded {
+            Folded::Own(all) => &all[e.folded.0 as usize..e.folded.1 as usize],
+            Folded::Mapped(texts) => mapped_text(texts, e.folded.0, e.folded.1),
+        }
     }
 
     /// The best `limit` courses for `query`, best first; `keep` filters
@@ -294,8 +304,11 @@ impl<'a> SearchIndex<'a> {
         // One char has no step to bound: the cheap bound is the tight one.
         let one_char_terms = query.terms.iter().all(|t| t.chars().nth(1).is_none());
         let check = |&i: &u32| -> Option<Candidate> {
-            let e = &self.entries[i as usize];
-            if e.mask & query.mask != query.mask || !keep(e.course as usize) {
+            if self.entries.mask(i) & query.mask != query.mask {
+                return None;
+            }
+            let e = &self.entry(i);
+            if !keep(e.course as usize) {
                 return None;
             }
             let folded = self.folded(e);
@@ -327,11 +340,18 @@ impl<'a> SearchIndex<'a> {
 
     /// Scores a candidate exactly, with the scorer.
     fn score(&self, c: &mut Candidate, terms: &[String]) {
-        let folded = self.folded(&self.entries[c.entry as usize]);
+        let folded = self.folded(&self.entry(c.entry));
         let (head, last) = terms.split_at(terms.len() - 1);
         let score = |t: &String| {
-            score_term(folded, t).expect("the prefilter passes only titles the scorer matches")
-                as i32
+            // The prefilter passes only titles the scorer matches; a mapped
+            // text that proved damaged reads as "" and the answer is dropped.
+            score_term(folded, t).unwrap_or_else(|| {
+                debug_assert!(
+                    self.damaged(),
+                    "the prefilter passed a title the scorer does not match"
+                );
+                0
+            }) as i32
         };
         if !c.done_exact {
             c.done = head.iter().map(score).sum();
@@ -347,7 +367,7 @@ impl<'a> SearchIndex<'a> {
     /// Replaces the bounds of a candidate with the tight ones where those
     /// are lower.
     fn tighten(&self, c: &mut Candidate, terms: &[String]) {
-        let e = &self.entries[c.entry as usize];
+        let e = &self.entry(c.entry);
         let shape = Shape::of(self.folded(e), e.heads, e.ascii);
         let (head, last) = terms.split_at(terms.len() - 1);
         if !c.done_exact {
@@ -379,8 +399,8 @@ impl<'a> SearchIndex<'a> {
     /// Ties break by the shorter text, then the text, then the entry: the
     /// order of hits with equal scores.
     fn tie(&self, a: u32, b: u32) -> std::cmp::Ordering {
-        let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
-        let (ta, tb) = (self.text(ea), self.text(eb));
+        let (ea, eb) = (self.entry(a), self.entry(b));
+        let (ta, tb) = (self.text(&ea), self.text(&eb));
         ta.len().cmp(&tb.len()).then(ta.cmp(tb)).then(a.cmp(&b))
     }
 
@@ -469,7 +489,7 @@ impl<'a> SearchIndex<'a> {
     /// Packs a score (or bound) and the text's length so that ascending
     /// keys are best first, up to the tie-break on the text itself.
     fn key(&self, score: i64, entry: u32) -> u64 {
-        let e = &self.entries[entry as usize];
+        let e = &self.entry(entry);
         let score = score.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
         let biased = (score as u32) ^ (1 << 31);
         (u64::from(!biased) << 32) | u64::from(e.text_len)
@@ -497,7 +517,7 @@ impl<'a> SearchIndex<'a> {
         let mut hits: Vec<Hit> = Vec::with_capacity(limit);
         let mut seen = std::collections::HashSet::new();
         for (_, i, score) in matched {
-            let e = &self.entries[i as usize];
+            let e = &self.entry(i);
             if seen.insert(e.course) {
                 hits.push(Hit {
                     course: e.course as usize,

@@ -110,10 +110,10 @@ impl SearchIndex<'_> {
                 .collect()
         };
         let advance = |c: &Candidate| -> Option<Candidate> {
-            let e = &self.entries[c.entry as usize];
-            if e.mask & mask != mask {
+            if self.entries.mask(c.entry) & mask != mask {
                 return None;
             }
+            let e = &self.entry(c.entry);
             let folded = self.folded(e);
             if !to_check.iter().all(|t| is_subsequence(folded, t)) {
                 return None;
