@@ -43,7 +43,6 @@ impl Pane {
             Constraint::Min(0),
         ])
         .areas(area);
-        f.render_widget(Paragraph::new(self.head.clone()), head);
         // Down to the last row that shows whole, so none ends cut off; when
         // rows stay out of sight below, a line is kept to say so.
         let mut height = body.height as usize;
@@ -54,6 +53,17 @@ impl Pane {
             scroll = self.scroll(height);
             whole = self.whole_from(scroll, height);
         }
+        // Rows scrolled out of sight above are counted on the heading, which
+        // costs no line.
+        let mut heading = self.head.clone();
+        let above = self.starts.len() - self.rows_from(scroll);
+        if let (true, Some(last)) = (above > 0, heading.last_mut()) {
+            last.spans.push(Span::styled(
+                format!(" · ↑ {above} above"),
+                theme.style(Meaning::Muted),
+            ));
+        }
+        f.render_widget(Paragraph::new(heading), head);
         let [shown, rest] =
             Layout::vertical([Constraint::Length(whole as u16), Constraint::Min(0)]).areas(body);
         f.render_widget(
