@@ -62,6 +62,15 @@ macro_rules! b {
 }
 pub(super) use b;
 
+/// `d` on a selected course, in every view that lists courses.
+pub const RECORD_DONE: Binding = b!(
+    [(KeyCode::Char('d'), NONE)],
+    "d",
+    "record the selected course as done",
+    Action::RecordDone,
+    "done"
+);
+
 use KeyCode::*;
 
 pub const BINDINGS: &[Binding] = &[

@@ -9,7 +9,7 @@ use ratatui::Frame;
 
 use crate::tui::app::{cycle, App, Focus, View};
 use crate::tui::draw::fit;
-use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::keymap::{RECORD_DONE, b, Action, Binding, NONE};
 use crate::tui::theme::{Meaning, Theme};
 use crate::catalogue::{Competency, ListingStatus, SourceDefect};
 
@@ -206,13 +206,7 @@ pub const KEYS: &[Binding] = &[
         Action::CycleStatus,
         "M/O"
     ),
-    b!(
-        [(KeyCode::Char('d'), NONE)],
-        "d",
-        "record the selected course as done",
-        Action::RecordDone,
-        "done"
-    ),
+    RECORD_DONE,
     b!(
         [(KeyCode::Char('s'), NONE)],
         "s",

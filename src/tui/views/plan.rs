@@ -11,7 +11,7 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Overlay, View};
-use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::keymap::{RECORD_DONE, b, Action, Binding, NONE};
 use crate::tui::row_pane::{Pane, GUTTER};
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::catalogue::badges;
@@ -30,13 +30,7 @@ pub const VIEW: View = View::named("Plan");
 
 /// The keys of the Plan view, before the global ones.
 pub const KEYS: &[Binding] = &[
-    b!(
-        [(KeyCode::Char('d'), NONE)],
-        "d",
-        "record the selected course as done",
-        Action::RecordDone,
-        "done"
-    ),
+    RECORD_DONE,
     b!(
         [(KeyCode::Char('s'), NONE)],
         "s",
