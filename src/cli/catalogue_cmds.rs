@@ -17,7 +17,7 @@ use crate::units::text::visible;
 pub fn find_tier<'a>(catalogue: &'a Catalogue, id: &str) -> Result<&'a Tier, Failure> {
     catalogue
         .find_tier(id)
-        .map_err(|e| Failure::input(format!("--tier: {}", super::wording::tier_name_error(&e))))
+        .map_err(|e| super::wording::tier_failure("--tier", &e))
 }
 
 /// `BF-` badges; `unclassified` when the order gives none.
@@ -258,7 +258,7 @@ fn search_mapped(mapped: Mapped, query: &str, args: &SearchArgs) -> Result<Answe
         .as_deref()
         .map(|id| mapped.find_tier(id))
         .transpose()
-        .map_err(|e| Failure::input(format!("--tier: {}", super::wording::tier_name_error(&e))))?;
+        .map_err(|e| super::wording::tier_failure("--tier", &e))?;
     let listings = mapped.listings();
     // The tier's courses, from its listings: no course is decoded to filter.
     let mut in_tier = vec![tier.is_none(); mapped.course_count()];

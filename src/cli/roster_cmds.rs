@@ -154,9 +154,7 @@ fn tier_filter(ctx: &Context, args: &RosterArgs) -> Result<Option<String>, Failu
             ctx.catalogue
                 .find_tier(t)
                 .map(|t| t.id.clone())
-                .map_err(|e| {
-                    Failure::input(format!("--tier: {}", super::wording::tier_name_error(&e)))
-                })
+                .map_err(|e| super::wording::tier_failure("--tier", &e))
         })
         .transpose()
 }
@@ -328,9 +326,7 @@ fn tier(ctx: &Context, a: &RosterTierArgs) -> Outcome {
             ctx.catalogue
                 .find_tier(t)
                 .map(|t| t.id.clone())
-                .map_err(|e| {
-                    Failure::input(format!("tier: {}", super::wording::tier_name_error(&e)))
-                })
+                .map_err(|e| super::wording::tier_failure("tier", &e))
         })
         .transpose()?;
     let store = store(ctx)?;

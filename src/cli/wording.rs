@@ -107,6 +107,12 @@ pub fn tier_name_error(e: &TierNameError) -> String {
     }
 }
 
+/// A refused tier as the one failure line, after the option or argument
+/// that gave it (`--tier`, `tier`).
+pub fn tier_failure(given_by: &str, e: &TierNameError) -> super::Failure {
+    super::Failure::input(format!("{given_by}: {}", tier_name_error(e)))
+}
+
 /// An export refused whole; a course this catalogue lacks points at the
 /// option that loads other data files.
 pub fn import_error(e: &ImportError) -> String {
