@@ -49,6 +49,26 @@ fn durations_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plan_fixtures/durations")
 }
 
+/// A Delhi IAS officer of the 2015 batch: the DoPT list, the Delhi OM's
+/// half years and assigned courses, the assessment.
+fn delhi_ias(dir: &tempfile::TempDir) -> PathBuf {
+    let db = dir.path().join("db");
+    run(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--service",
+            "ias",
+            "--state",
+            "delhi",
+            "--batch",
+            "2015",
+        ],
+    );
+    db
+}
+
 fn bihar(dir: &tempfile::TempDir) -> PathBuf {
     let db = dir.path().join("db");
     run(
@@ -90,20 +110,7 @@ fn bihar(dir: &tempfile::TempDir) -> PathBuf {
 #[test]
 fn the_delhi_ias_plan_names_a_step_for_every_requirement_status_shows_unmet() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
-    run(
-        &db,
-        &[
-            "profile",
-            "set",
-            "--service",
-            "ias",
-            "--state",
-            "delhi",
-            "--batch",
-            "2015",
-        ],
-    );
+    let db = delhi_ias(&dir);
     let status = json(&db, &["status", "--json"]);
     let unmet: BTreeSet<(String, String)> = status["requirements"]
         .as_array()
@@ -555,20 +562,7 @@ fn durations_the_imported_reports_showed_count_as_the_reports() {
 #[test]
 fn the_calendar_parses_back_with_every_due_date_status_shows_and_a_reminder_a_fortnight_before() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
-    run(
-        &db,
-        &[
-            "profile",
-            "set",
-            "--service",
-            "ias",
-            "--state",
-            "delhi",
-            "--batch",
-            "2015",
-        ],
-    );
+    let db = delhi_ias(&dir);
     let ics = run(&db, &["calendar"]);
     let unfolded = icalendar::parser::unfold(&ics);
     let parsed = icalendar::parser::read_calendar(&unfolded).expect("RFC 5545 that parses");

@@ -8,16 +8,7 @@ mod tui_fixtures;
 use crossterm::event::KeyCode;
 use karmadash::tui::{App, Overlay, View};
 use serde_json::Value;
-use tui_fixtures::{bss_officer, catalogue, ch, ias_officer, key, screen, Officer, TODAY};
-
-/// The screen's words, borders dropped, so a wrapped sentence reads whole.
-fn words(screen: &str) -> String {
-    screen
-        .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use tui_fixtures::{bss_officer, catalogue, ch, ias_officer, key, screen, words, Officer, TODAY};
 
 /// Moves the Plan view's cursor down from the top to the course `title`.
 fn select_course(app: &mut App, title: &str) {

@@ -11,7 +11,7 @@ mod tui_fixtures;
 
 use crossterm::event::KeyCode;
 use karmadash::tui::{App, Overlay, View, MIN_HEIGHT, MIN_WIDTH};
-use tui_fixtures::{bss_officer, ch, ias_officer, key, screen, type_text, Officer};
+use tui_fixtures::{bss_officer, ch, ias_officer, key, screen, type_text, words, Officer};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -207,16 +207,6 @@ fn too_small() {
         });
     }
     assert!(!screen(&mut app, MIN_WIDTH, MIN_HEIGHT).contains("too small"));
-}
-
-/// The screen's words in order, borders and line breaks gone: a sentence
-/// wrapped over several rows reads as one.
-fn words(screen: &str) -> String {
-    screen
-        .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]

@@ -213,3 +213,14 @@ pub fn screen_text(buffer: &Buffer) -> String {
 pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     screen_text(&render(app, width, height, &Theme { color: false }))
 }
+
+/// The screen's words in order, borders and line breaks gone: a sentence
+/// wrapped over several rows reads as one.
+#[allow(dead_code)] // not every test binary reads words
+pub fn words(screen: &str) -> String {
+    screen
+        .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
