@@ -350,7 +350,7 @@ fn step_rows(plan: &Plan, catalogue: &Catalogue, row: usize, width: usize, theme
             _ => format!("{}: {}", step.missing, step_action(step)),
         };
         // Two orders may ask the same thing: each step says whose it is.
-        let text = match catalogue.rulebooks.iter().find(|b| b.id == step.rulebook) {
+        let text = match catalogue.rulebook(&step.rulebook) {
             Some(book) => format!("{text} ({})", book.short),
             None => text,
         };
