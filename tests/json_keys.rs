@@ -4,7 +4,7 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A documented key, with the keys documented inside it (`tier{id, basis}`
 /// for an object, `hits[course, ...]` for a list of objects).
@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 struct Key {
     name: String,
     inner: Option<Vec<Key>>,
+    /// Documented as a list (`[...]`), its keys those of each element.
+    list: bool,
 }
 
 /// Parses `a, b{c, d}, e[f, g]`.
@@ -26,6 +28,7 @@ fn parse_keys(text: &str) -> Vec<Key> {
                     keys.push(Key {
                         name: std::mem::take(&mut name).trim().to_string(),
                         inner: Some(inner),
+                        list: c == '[',
                     });
                 }
                 '}' | ']' => break,
@@ -47,6 +50,7 @@ fn parse_keys(text: &str) -> Vec<Key> {
                         keys.push(Key {
                             name: n.trim().to_string(),
                             inner: None,
+                            list: false,
                         });
                     }
                 }
@@ -57,6 +61,7 @@ fn parse_keys(text: &str) -> Vec<Key> {
             keys.push(Key {
                 name: name.trim().to_string(),
                 inner: None,
+                list: false,
             });
         }
         keys
@@ -99,13 +104,27 @@ fn documented(db: &std::path::Path, args: &[&str]) -> Vec<Key> {
     parse_keys(&help[start..end])
 }
 
+/// Where a comparison is: the path of the value (`plan.steps[2]`) and of
+/// its documentation (`plan.steps[]`), and the documented keys seen so far.
+struct Walk<'a> {
+    problems: &'a mut Vec<String>,
+    seen: &'a mut BTreeSet<String>,
+}
+
 /// Compares the keys of `value` with `keys` at every documented level;
-/// a list is compared through each of its elements.
-fn compare(path: &str, value: &Value, keys: &[Key], problems: &mut Vec<String>) {
+/// a list is compared through each of its elements. Every documented key
+/// met in an object is noted in `walk.seen` under its documented path.
+fn compare(path: &str, doc: &str, value: &Value, keys: &[Key], walk: &mut Walk) {
     match value {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                compare(&format!("{path}[{i}]"), item, keys, problems);
+                compare(
+                    &format!("{path}[{i}]"),
+                    &format!("{doc}[]"),
+                    item,
+                    keys,
+                    walk,
+                );
             }
         }
         Value::Object(map) => {
@@ -116,17 +135,41 @@ fn compare(path: &str, value: &Value, keys: &[Key], problems: &mut Vec<String>) 
             a.sort_unstable();
             w.sort_unstable();
             if a != w {
-                problems.push(format!("{path}: keys {a:?}, documented {w:?}"));
+                walk.problems
+                    .push(format!("{path}: keys {a:?}, documented {w:?}"));
+            }
+            for k in keys.iter().filter(|k| map.contains_key(&k.name)) {
+                walk.seen.insert(format!("{doc}.{}", k.name));
             }
             for k in keys {
                 if let (Some(inner), Some(v)) = (&k.inner, map.get(&k.name)) {
                     if !v.is_null() {
-                        compare(&format!("{path}.{}", k.name), v, inner, problems);
+                        let (path, doc) =
+                            (format!("{path}.{}", k.name), format!("{doc}.{}", k.name));
+                        compare(&path, &doc, v, inner, walk);
                     }
                 }
             }
         }
-        other => problems.push(format!("{path}: {other} is not an object")),
+        other => walk
+            .problems
+            .push(format!("{path}: {other} is not an object")),
+    }
+}
+
+/// The documented paths of `keys` under `doc` that were never seen: an
+/// empty list or a null object checks none of its keys, so the fixtures
+/// must fill every one of them.
+fn never_seen(doc: &str, keys: &[Key], seen: &BTreeSet<String>, out: &mut Vec<String>) {
+    for k in keys {
+        let path = format!("{doc}.{}", k.name);
+        if !seen.contains(&path) {
+            out.push(path.clone());
+        }
+        if let Some(inner) = &k.inner {
+            let inner_doc = if k.list { format!("{path}[]") } else { path };
+            never_seen(&inner_doc, inner, seen, out);
+        }
     }
 }
 
@@ -144,18 +187,40 @@ fn the_key_parser_reads_nesting() {
         .map(|k| k.name.as_str())
         .collect();
     assert_eq!(inner, ["kind", "open"], "a value list is no key");
-    let mut problems = Vec::new();
+    let (mut problems, mut seen) = (Vec::new(), BTreeSet::new());
+    let mut walk = Walk {
+        problems: &mut problems,
+        seen: &mut seen,
+    };
     compare(
+        "x",
         "x",
         &serde_json::json!({"fy": 1, "tier": {"id": 1, "basis": 2}, "requirements": [{"kind": 1, "opened": 2}], "on_track": true}),
         &keys,
-        &mut problems,
+        &mut walk,
     );
     assert_eq!(
         problems.len(),
         1,
         "a renamed inner key is caught: {problems:?}"
     );
+    // An empty list checks none of its keys: they are reported unseen.
+    let (mut problems, mut seen) = (Vec::new(), BTreeSet::new());
+    let mut walk = Walk {
+        problems: &mut problems,
+        seen: &mut seen,
+    };
+    compare(
+        "x",
+        "x",
+        &serde_json::json!({"fy": 1, "tier": {"id": 1, "basis": 2}, "requirements": [], "on_track": true}),
+        &keys,
+        &mut walk,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut unseen = Vec::new();
+    never_seen("x", &keys, &seen, &mut unseen);
+    assert_eq!(unseen, ["x.requirements[].kind", "x.requirements[].open"]);
 }
 
 #[test]
@@ -212,7 +277,14 @@ fn every_json_output_has_exactly_its_documented_keys() {
         ("profile", (vec!["profile"], run(&["profile", "--json"]))),
         ("log", (vec!["log"], run(&["log", "--json"]))),
         ("status", (vec!["status"], run(&["status", "--json"]))),
-        ("plan", (vec!["plan"], run(&["plan", "--json"]))),
+        // One hour a week is too little: `budget` and `schedule.late` are filled.
+        (
+            "plan",
+            (
+                vec!["plan"],
+                run(&["plan", "--json", "--hours-per-week", "1"]),
+            ),
+        ),
         (
             "shortlist list",
             (vec!["shortlist", "list"], {
@@ -236,10 +308,27 @@ fn every_json_output_has_exactly_its_documented_keys() {
             ),
         ),
     ]);
-    let mut problems = Vec::new();
+    let (mut problems, mut seen, mut unseen) = (Vec::new(), BTreeSet::new(), Vec::new());
     for (name, (help_args, value)) in &cases {
         let keys = documented(&db, help_args);
-        compare(name, value, &keys, &mut problems);
+        let mut walk = Walk {
+            problems: &mut problems,
+            seen: &mut seen,
+        };
+        compare(name, name, value, &keys, &mut walk);
+        // A list printed whole documents the keys of each element.
+        let doc = match value {
+            Value::Array(_) => format!("{name}[]"),
+            _ => name.to_string(),
+        };
+        never_seen(&doc, &keys, &seen, &mut unseen);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // A key inside an empty list or a null object was never compared: a
+    // rename there would pass unnoticed, so the fixtures fill every one.
+    assert!(
+        unseen.is_empty(),
+        "documented keys no output showed (fill them in the fixtures): {}",
+        unseen.join(", ")
+    );
 }

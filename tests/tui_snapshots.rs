@@ -374,3 +374,55 @@ fn roster_empty() {
         insta::assert_snapshot!("roster_empty_80x24", text);
     });
 }
+
+/// The Roster view's columns at every size: each officer's whole name,
+/// whole numbers, and the flags giving way (whole words, then a count).
+#[test]
+fn roster_columns_give_the_name_room_first_and_never_cut_a_number() {
+    let o = bss_officer();
+    o.import_view_roster();
+    let mut app = o.app();
+    app.on_key(ch('5'));
+    // The officer with two flags, selected: her flags show at every size,
+    // in their column or under the list.
+    app.on_key(ch('j'));
+    let names = [
+        "Dr. Priyanka Kumari Srivastava",
+        "Rajeshwari Kumari Chaudhary",
+        "Ravi Shankar Prasad",
+        "Md. Imran Alam",
+        "Sunita Devi",
+        "Pooja Sinha",
+    ];
+    let hours = ["104.50/52", "18.00/52", "9.00/52", "5.26/52", "13.50/52"];
+    for (w, h) in [(120, 40), (80, 24), (60, 16)] {
+        let text = screen(&mut app, w, h);
+        for name in names {
+            let line = text
+                .lines()
+                .find(|l| l.contains(name))
+                .unwrap_or_else(|| panic!("{w}x{h}: {name} not whole:\n{text}"));
+            assert!(
+                hours.iter().any(|h| line.contains(h)) || line.contains("unmapped"),
+                "{w}x{h}: {name}'s hours cut:\n{line}"
+            );
+        }
+        assert!(
+            text.contains("too-fast,not-in-latest-report"),
+            "{w}x{h}: the selected officer's flags:\n{text}"
+        );
+        assert!(
+            text.contains("rajeshwari.chaudhary@bihar.gov.in"),
+            "{w}x{h}: the e-mail `roster show` takes:\n{text}"
+        );
+        insta::with_settings!({ description => "two snapshots of a Bihar department: long names, 104.50 hours, several flags", omit_expression => true }, {
+            insta::assert_snapshot!(format!("roster_columns_{w}x{h}"), text);
+        });
+    }
+    // Roomy: every officer's flags in words.
+    let wide = screen(&mut app, 120, 40);
+    assert!(
+        wide.contains("too-fast,not-in-latest-report") && wide.contains("too-fast,no-duration"),
+        "{wide}"
+    );
+}

@@ -11,6 +11,7 @@ mod keymap;
 mod overlay_keys;
 mod overlays;
 mod redraw;
+mod roster_columns;
 mod roster_data;
 mod row_pane;
 mod search_box;

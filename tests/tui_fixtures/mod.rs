@@ -119,6 +119,30 @@ impl Officer {
         self
     }
 
+    /// A Bihar department's two snapshots, older then newer (as a cell
+    /// imports them day by day): long names, hours over 100, and officers
+    /// with several flags (too-fast, no-duration, unmapped,
+    /// not-in-latest-report) for the Roster view's columns.
+    pub fn import_view_roster(&self) -> &Officer {
+        let view =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/igot_fixtures/view");
+        for files in [
+            &["ConsumptionReport-2026-11-15.csv", "UserReport.csv"][..],
+            &["ConsumptionReport-2026-11-22.csv"][..],
+        ] {
+            assert_cmd::Command::cargo_bin("karmadash")
+                .expect("the binary")
+                .env("KARMADASH_DB", self.db())
+                .env("KARMADASH_TODAY", TODAY)
+                .env_remove("KARMADASH_DATA")
+                .args(["roster", "import"])
+                .args(files.iter().map(|f| view.join(f)))
+                .assert()
+                .success();
+        }
+        self
+    }
+
     pub fn shortlist(&self, course: &str) -> &Officer {
         let c = catalogue();
         let id = c

@@ -12,6 +12,7 @@ use ratatui::Frame;
 use crate::tui::app::{App, Overlay};
 use crate::tui::draw::fit;
 use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::roster_columns::{lay_out, selected_parts, wrap_parts, Column, Columns};
 use crate::tui::roster_data::RosterRow;
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::progress;
@@ -296,79 +297,75 @@ fn render_table(
     block: Block,
     theme: &Theme,
 ) {
-    let tier_width = shown
-        .iter()
-        .filter_map(|r| r.tier.as_ref().map(|t| t.chars().count()))
-        .max()
-        .unwrap_or(4)
-        .clamp(4, 14) as u16;
-    // The flags take what their words need (up to 20 columns), the name the rest.
-    let flags_width = shown
-        .iter()
-        .map(|r| flag_words(r).chars().count())
-        .max()
-        .unwrap_or(0)
-        .clamp(5, 20) as u16;
-    let rows: Vec<Row> = shown.iter().map(|r| table_row(r, theme)).collect();
-    let empty = rows.is_empty();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(tier_width),
-            Constraint::Length(9),
-            Constraint::Length(5),
-            Constraint::Length(8),
-            Constraint::Length(10),
-            Constraint::Length(flags_width),
-        ],
-    )
-    .header(
-        Row::new(vec![
-            "Officer",
-            "Tier",
-            "    Hours",
-            " Mand",
-            "Verdict",
-            "Next due",
-            "Flags",
-        ])
-        .style(theme.style(Meaning::Muted)),
-    )
-    .block(block)
-    .highlight_symbol("▸")
-    .row_highlight_style(theme.style(Meaning::Selected));
-    let selected = (!empty).then_some(app.views.get::<State>().row);
-    let mut state = TableState::default().with_selected(selected);
-    f.render_stateful_widget(table, area, &mut state);
-    if empty {
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    if shown.is_empty() {
+        f.render_widget(Paragraph::new(header_line(&lay_out(&[], inner.width as usize))), inner);
         no_match_hint(f, area, theme);
+        return;
     }
+    // The last lines name the selected officer whole: the e-mail that
+    // `roster show` takes, and whatever the width left out of the row.
+    let columns = lay_out(shown, inner.width as usize);
+    let row = app.views.get::<State>().row.min(shown.len() - 1);
+    let gutter = crate::tui::row_pane::GUTTER;
+    let detail_lines = wrap_parts(
+        &selected_parts(shown[row], &columns),
+        (inner.width as usize).saturating_sub(gutter),
+        DETAIL_LINES,
+    );
+    let [list, detail] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(detail_lines.len() as u16),
+    ])
+    .areas(inner);
+    let widths: Vec<Constraint> = columns
+        .0
+        .iter()
+        .map(|(_, w)| Constraint::Length(*w as u16))
+        .collect();
+    let rows: Vec<Row> = shown
+        .iter()
+        .map(|r| {
+            let cells = columns.0.iter().zip(columns.cells(r)).map(|((c, _), text)| {
+                let cell = Cell::from(text);
+                match c {
+                    Column::Verdict => cell.style(verdict_style(r.verdict, theme)),
+                    _ => cell,
+                }
+            });
+            Row::new(cells)
+        })
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(Row::new(columns.headings()).style(theme.style(Meaning::Muted)))
+        .highlight_symbol("▸")
+        .row_highlight_style(theme.style(Meaning::Selected));
+    let mut state = TableState::default().with_selected(Some(row));
+    f.render_stateful_widget(table, list, &mut state);
+    // Under the names, past the selection mark's column.
+    let lines: Vec<Line> = detail_lines
+        .into_iter()
+        .map(|l| Line::from(format!("{}{l}", " ".repeat(gutter))))
+        .collect();
+    f.render_widget(
+        Paragraph::new(lines).style(theme.style(Meaning::Muted)),
+        detail,
+    );
+}
+
+/// At most this many lines name the selected officer, so the list keeps
+/// its room at 60x16.
+const DETAIL_LINES: usize = 2;
+
+/// The header alone, over an empty list.
+fn header_line(columns: &Columns) -> Line<'static> {
+    Line::from(format!(" {}", columns.headings().join(" ")))
 }
 
 fn no_match_hint(f: &mut Frame, area: Rect, theme: &Theme) {
     let hint = "No officer matches: t and v change the filters, / finds, Esc clears the find.";
     crate::tui::draw::table_hint(f, area, hint, theme);
-}
-
-fn flag_words(r: &RosterRow) -> String {
-    let kinds: Vec<&str> = r.flags.iter().map(|f| f.kind.id()).collect();
-    kinds.join(",")
-}
-
-fn table_row<'a>(r: &RosterRow, theme: &Theme) -> Row<'a> {
-    Row::new(vec![
-        Cell::from(r.officer.name.clone()),
-        Cell::from(r.tier.clone().unwrap_or_else(|| "-".into())),
-        Cell::from(format!("{:>9}", r.hours.as_deref().unwrap_or("-"))),
-        Cell::from(format!("{:>5}", r.mandatory.as_deref().unwrap_or("-"))),
-        Cell::from(r.verdict.word()).style(verdict_style(r.verdict, theme)),
-        Cell::from(
-            r.next_due
-                .map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
-        ),
-        Cell::from(flag_words(r)),
-    ])
 }
 
 /// Nothing to work out again when the store is read: it draws from the
