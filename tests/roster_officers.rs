@@ -99,26 +99,6 @@ fn officer<'a>(all: &'a [Value], id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{id} is not in {all:?}"))
 }
 
-fn hours_seconds(o: &Value) -> u64 {
-    o["requirements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["unit"] == "hours")
-        .expect("the 52 hours")["seconds"]
-        .as_u64()
-        .unwrap()
-}
-
-fn flag_kinds(o: &Value) -> Vec<String> {
-    o["flags"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn behind_lists_the_behind_officer_and_not_the_one_on_pace() {
     let dir = tempfile::tempdir().unwrap();
@@ -148,4 +128,183 @@ fn behind_lists_the_behind_officer_and_not_the_one_on_pace() {
         table.contains("Sunita Devi") && !table.contains("Anjali Kumari"),
         "{table}"
     );
+}
+
+#[test]
+fn a_cells_designations_toml_in_its_data_dir_places_officers_and_breaks_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(
+        data.join("designations.toml"),
+        "[[designation]]\nnames = [\"Block Development Officer\"]\ntiers = { bas = \"bas-basic-ac\" }\n",
+    )
+    .unwrap();
+    let data = data.to_str().unwrap();
+    let file = report(
+        dir.path(),
+        "ConsumptionReport.csv",
+        &[done(
+            "Pooja Sinha",
+            "pooja@x.in",
+            "Yuva AI for All",
+            "02:00:00",
+            "2026-06-01",
+            "",
+        )
+        .replace("Deputy Collector", "Block Development Officer")],
+    );
+    // Every command reads --data DIR: the cell's table is no rulebook.
+    ok(&db, &["--data", data, "tiers"]);
+    ok(
+        &db,
+        &[
+            "--data",
+            data,
+            "roster",
+            "import",
+            "--service",
+            "bas",
+            &file,
+        ],
+    );
+    let all = officers(&db, &["--data", data, "--service", "bas"]);
+    assert_eq!(
+        officer(&all, "pooja@x.in")["tier"]["id"],
+        "bas-basic-ac",
+        "{all:?}"
+    );
+}
+
+#[test]
+fn roster_tier_sets_the_service_the_tier_names_or_refuses_a_tier_of_another_service() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let file = report(
+        dir.path(),
+        "ConsumptionReport.csv",
+        &[done(
+            "Kavya Rao",
+            "kavya@x.in",
+            "Yuva AI for All",
+            "02:00:00",
+            "2026-06-01",
+            "",
+        )
+        .replace("Deputy Collector", "Consultant")],
+    );
+    ok(&db, &["roster", "import", &file]);
+    let before = officers(&db, &[]);
+    assert_eq!(officer(&before, "kavya@x.in")["verdict"], "unmapped");
+    let out = ok(&db, &["roster", "tier", "kavya@x.in", "bas-basic-ac"]);
+    assert!(
+        out.contains("service") && out.contains("BAS"),
+        "says so: {out}"
+    );
+    let after = officers(&db, &[]);
+    let kavya = officer(&after, "kavya@x.in");
+    assert_eq!(kavya["tier"]["id"], "bas-basic-ac", "{kavya}");
+    assert_ne!(kavya["verdict"], "unmapped");
+
+    // A user report says Imran is BSS: a BAS tier is refused, nothing changes.
+    let users = tour_rows(dir.path(), "UserReport.csv", &["imran.alam"]);
+    ok(&db, &["roster", "import", &users]);
+    let before = officers(&db, &[]);
+    let (code, out, err) = run(
+        &db,
+        &["roster", "tier", "imran.alam@bihar.gov.in", "bas-basic-ac"],
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("BSS") && err.contains("bas-basic-ac"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert_eq!(officers(&db, &[]), before);
+}
+
+#[test]
+fn an_officer_is_found_by_a_unique_name_or_e_mail_prefix_and_candidates_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let consumption = tour("ConsumptionReport.csv").display().to_string();
+    let users = tour("UserReport.csv").display().to_string();
+    ok(&db, &["roster", "import", &consumption, &users]);
+    // A name prefix, any case; an e-mail prefix.
+    let out = ok(&db, &["roster", "show", "sunita"]);
+    assert!(
+        out.starts_with("Sunita Devi <sunita.devi@bihar.gov.in>"),
+        "{out}"
+    );
+    let out = ok(&db, &["roster", "show", "RAVI.P"]);
+    assert!(
+        out.starts_with("Ravi Shankar Prasad <ravi.prasad@bihar.gov.in>"),
+        "{out}"
+    );
+    // "a": Anjali's name and e-mail, and the surname of Md. Imran Alam.
+    let (code, out, err) = run(&db, &["roster", "show", "a"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "one line, then the candidates: {err}");
+    assert!(lines[0].contains("2 officers match 'a'"), "{err}");
+    assert!(
+        lines[1..]
+            .iter()
+            .any(|l| l.contains("Anjali Kumari") && l.contains("anjali.kumari@bihar.gov.in")),
+        "{err}"
+    );
+    assert!(
+        lines[1..]
+            .iter()
+            .any(|l| l.contains("Md. Imran Alam") && l.contains("imran.alam@bihar.gov.in")),
+        "{err}"
+    );
+    // The same lookup sets a tier.
+    ok(&db, &["roster", "tier", "pooja", "bas-basic-ac"]);
+    let all = officers(&db, &[]);
+    assert_eq!(
+        officer(&all, "pooja.sinha@bihar.gov.in")["tier"]["id"],
+        "bas-basic-ac"
+    );
+    let (code, _, err) = run(&db, &["roster", "tier", "nobody", "bas-basic-ac"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no officer 'nobody'"), "{err}");
+}
+
+#[test]
+fn an_officer_in_a_consumption_report_is_registered_date_unknown_never_overdue() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let file = report(
+        dir.path(),
+        "ConsumptionReport.csv",
+        &[done(
+            "Sunita Devi",
+            "sunita@x.in",
+            "Yuva AI for All",
+            "02:00:00",
+            "2026-03-20",
+            "",
+        )],
+    );
+    ok(&db, &["roster", "import", "--service", "bas", &file]);
+    let (code, out, err) = run_in(
+        &db,
+        "2026-03-25",
+        &["roster", "show", "sunita@x.in", "--service", "bas"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("registered, date unknown; met"), "{out}");
+    let (_, json, _) = run_in(&db, "2026-03-25", &["roster", "--json", "--service", "bas"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let o = &v["officers"][0];
+    assert_ne!(o["verdict"], "overdue", "{o}");
+    let reg = o["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["unit"] == "registration")
+        .expect("the Bihar registration");
+    assert_eq!(reg["met"], true, "{reg}");
+    assert_eq!(reg["standing"], "met", "{reg}");
+    assert_eq!(reg["done_on"], Value::Null, "{reg}");
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{decode, encode, open, Result, Store, StoreError};
+use crate::catalogue::Service;
 use crate::roster::{DurationSeen, FlagKind, Gathered, Officer, OfficerId};
 
 const OFFICER: &str = "roster/officer/";
@@ -177,8 +178,14 @@ impl Store {
         Ok(changes)
     }
 
-    /// Sets (or clears) the tier the cell chose for one officer.
-    pub fn set_officer_tier(&self, id: &str, tier: Option<&str>) -> Result<Officer> {
+    /// Sets (or clears) the tier the cell chose for one officer, and the
+    /// service that tier names when the officer had none.
+    pub fn set_officer_tier(
+        &self,
+        id: &str,
+        tier: Option<&str>,
+        service: Option<Service>,
+    ) -> Result<Officer> {
         let mut changed = None;
         self.write_raw(|db, batch| {
             let k = key(OFFICER, id);
@@ -192,6 +199,7 @@ impl Store {
                 })?;
             let mut o: Officer = decode(k.as_bytes(), &v)?;
             o.tier_override = tier.map(str::to_string);
+            o.service = service.or(o.service);
             batch.insert(k.as_bytes(), encode(&o));
             changed = Some(o);
             Ok(())
