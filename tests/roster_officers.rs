@@ -308,3 +308,223 @@ fn an_officer_in_a_consumption_report_is_registered_date_unknown_never_overdue()
     assert_eq!(reg["standing"], "met", "{reg}");
     assert_eq!(reg["done_on"], Value::Null, "{reg}");
 }
+fn hours_seconds(o: &Value) -> u64 {
+    o["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["unit"] == "hours")
+        .expect("the 52 hours")["seconds"]
+        .as_u64()
+        .unwrap()
+}
+
+fn flag_kinds(o: &Value) -> Vec<String> {
+    o["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn an_older_report_never_rolls_newer_figures_back_and_updated_counts_changed_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let row = |who: &str, course: &str, on: &str, generated: &str| {
+        done(
+            who,
+            &format!("{}@x.in", who.to_lowercase()),
+            course,
+            "02:00:00",
+            on,
+            generated,
+        )
+    };
+    let newer = "2026-11-29 07:30:00 AM";
+    let older = "2026-11-22 07:30:00 AM";
+    let n29 = report(
+        dir.path(),
+        "Consumption-29.11.csv",
+        &[
+            row("Asha", "Yuva AI for All", "2026-06-01", newer),
+            row("Asha", "Office Procedure", "2026-11-20", newer),
+            row("Bala", "Yuva AI for All", "2026-06-01", newer),
+        ],
+    );
+    let o22 = report(
+        dir.path(),
+        "Consumption-22.11.csv",
+        &[
+            row("Asha", "Yuva AI for All", "2026-06-01", older),
+            row("Bala", "Yuva AI for All", "2026-06-01", older),
+        ],
+    );
+    ok(&db, &["roster", "import", "--service", "bas", &n29]);
+    let out = ok(&db, &["roster", "import", "--service", "bas", &o22]);
+    assert!(out.contains("0 updated"), "{out}");
+    assert!(
+        out.contains("Older than the reports already imported for 2 officers")
+            && out.contains("recorded as history"),
+        "{out}"
+    );
+    let all = officers(&db, &["--service", "bas"]);
+    assert_eq!(
+        hours_seconds(officer(&all, "asha@x.in")),
+        4 * 3600,
+        "not rolled back"
+    );
+    assert!(!flag_kinds(officer(&all, "asha@x.in")).contains(&"not-in-latest-report".to_string()));
+
+    // A newer file with Asha's figures unchanged and one more course for
+    // Bala: one updated, one unchanged (a new file name is no new figure).
+    let d30 = "2026-11-30 07:30:00 AM";
+    let n30 = report(
+        dir.path(),
+        "Consumption-30.11.csv",
+        &[
+            row("Asha", "Yuva AI for All", "2026-06-01", d30),
+            row("Asha", "Office Procedure", "2026-11-20", d30),
+            row("Bala", "Yuva AI for All", "2026-06-01", d30),
+            row("Bala", "Office Procedure", "2026-11-21", d30),
+        ],
+    );
+    let out = ok(&db, &["roster", "import", "--service", "bas", &n30]);
+    assert!(out.contains("0 added, 1 updated, 1 unchanged"), "{out}");
+    assert!(!out.contains("Older"), "{out}");
+}
+
+#[test]
+fn without_a_generation_time_the_files_time_orders_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let a = report(
+        dir.path(),
+        "a.csv",
+        &[
+            done(
+                "Asha",
+                "asha@x.in",
+                "Yuva AI for All",
+                "02:00:00",
+                "2026-06-01",
+                "",
+            ),
+            done(
+                "Asha",
+                "asha@x.in",
+                "Office Procedure",
+                "02:00:00",
+                "2026-07-01",
+                "",
+            ),
+        ],
+    );
+    let b = report(
+        dir.path(),
+        "b.csv",
+        &[done(
+            "Asha",
+            "asha@x.in",
+            "Yuva AI for All",
+            "02:00:00",
+            "2026-06-01",
+            "",
+        )],
+    );
+    let day = |d: u64| std::time::UNIX_EPOCH + std::time::Duration::from_secs(d * 86_400);
+    let set = |p: &str, t| {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(t)
+            .unwrap()
+    };
+    set(&a, day(20_600));
+    set(&b, day(20_590));
+    ok(&db, &["roster", "import", "--service", "bas", &a]);
+    let out = ok(&db, &["roster", "import", "--service", "bas", &b]);
+    assert!(out.contains("recorded as history"), "{out}");
+    let all = officers(&db, &["--service", "bas"]);
+    assert_eq!(hours_seconds(officer(&all, "asha@x.in")), 4 * 3600);
+}
+
+#[test]
+fn an_officer_whose_rows_could_not_be_read_is_flagged_and_the_report_counts_each_files_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let users = dir.path().join("UserReport.csv");
+    std::fs::write(
+        &users,
+        "Full_Name,Designation,Email,User_Registration_Date,Civil Services,Cadre Batch\n\
+         Asha,Deputy Collector,asha@x.in,2026-03-10,Bihar Administrative Service,2016\n\
+         Bala,Deputy Collector,bala@x.in,2026-03-10,Bihar Administrative Service,2016\n",
+    )
+    .unwrap();
+    let consumption = report(
+        dir.path(),
+        "ConsumptionReport.csv",
+        &[
+            done(
+                "Asha",
+                "asha@x.in",
+                "Yuva AI for All",
+                "02:00:00",
+                "2026-06-01",
+                "",
+            ),
+            done(
+                "Bala",
+                "bala@x.in",
+                "Yuva AI for All",
+                "1:75:00",
+                "2026-06-01",
+                "",
+            ),
+            done(
+                "Bala",
+                "bala@x.in",
+                "Office Procedure",
+                "9:99:99",
+                "2026-07-01",
+                "",
+            ),
+        ],
+    );
+    let (code, out, err) = run(
+        &db,
+        &["roster", "import", &consumption, users.to_str().unwrap()],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    let all = officers(&db, &[]);
+    let bala = officer(&all, "bala@x.in");
+    assert!(
+        flag_kinds(bala).contains(&"rows-unreadable".to_string()),
+        "{bala}"
+    );
+    assert!(
+        bala["flags"]
+            .to_string()
+            .contains("2 rows of the reports could not be read"),
+        "{bala}"
+    );
+    assert!(flag_kinds(officer(&all, "asha@x.in")).is_empty());
+    let table = ok(&db, &["roster"]);
+    assert!(table.contains("rows-unreadable"), "{table}");
+    let md = ok(&db, &["roster", "report"]);
+    assert!(
+        md.contains(&format!(
+            "{consumption} (consumption report): 1 row read, 2 refused"
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "{} (users report): 2 rows read, 0 refused",
+            users.display()
+        )),
+        "{md}"
+    );
+}

@@ -14,4 +14,7 @@ pub mod urgency;
 pub use evaluate::{evaluate_officer, Defaults, OfficerStatus, PlacementError, Verdict};
 pub use gather::{DurationSeen, Gathered, Gathering};
 pub use lookup::{find_officer, LookupError};
-pub use officer::{Flag, FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};
+pub use officer::{
+    Flag, FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef, Snapshot,
+    Snapshots,
+};
