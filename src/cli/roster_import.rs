@@ -201,9 +201,10 @@ fn summary(files: &[ImportedFile], c: &Changes, dry_run: bool, officers: usize) 
     if !c.kept_newer.is_empty() {
         let n = c.kept_newer.len();
         out.push_str(&format!(
-            ".\nOlder than the report{} already imported for {n} officer{}: their newer figures {would}kept, and this import {} recorded as history",
+            ".\nOlder than the report{} already imported for {n} officer{}: their newer figures {} kept, and this import {} recorded as history",
             if n == 1 { "" } else { "s" },
             if n == 1 { "" } else { "s" },
+            if dry_run { "would be" } else { "are" },
             if dry_run { "would be" } else { "is" }
         ));
     }
