@@ -42,6 +42,9 @@ fn main() {
             "karmadash: {}",
             karmadash::units::text::visible(&failure.message)
         );
+        for line in &failure.details {
+            eprintln!("  {}", karmadash::units::text::visible(line));
+        }
         std::process::exit(failure.code);
     }
 }

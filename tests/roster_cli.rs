@@ -389,7 +389,10 @@ fn the_review_report_totals_each_tier_and_names_the_reports() {
     assert_eq!(code, 0, "{err}");
     let (code, md, _) = run(&db, TODAY, &["roster", "report"]);
     assert_eq!(code, 0);
-    assert!(md.contains("(generated 2026-11-22 07:30:00)"), "{md}");
+    assert!(
+        md.contains("(consumption report, generated 2026-11-22 07:30:00): 25 rows read, 0 refused"),
+        "{md}"
+    );
     let bas = md.find("(bas-basic-ac): 3 officers").expect("the BAS tier");
     let unplaced = md
         .find("not placed in a tier")

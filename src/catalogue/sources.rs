@@ -36,6 +36,30 @@ fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     })
 }
 
+/// What a `*.toml` in a data directory is, told apart by its name alone:
+/// one rule for every file that is not a rulebook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFile {
+    Rulebook,
+    /// `aliases.toml`: titles that name one course.
+    Aliases,
+    /// `designations.toml`: the cell's designations, read by the roster.
+    Designations,
+}
+
+/// The file name of a cell's designations table in its data directory.
+pub const DESIGNATIONS_FILE: &str = "designations.toml";
+
+impl DataFile {
+    pub fn of(file_name: &str) -> DataFile {
+        match file_name {
+            "aliases.toml" => DataFile::Aliases,
+            DESIGNATIONS_FILE => DataFile::Designations,
+            _ => DataFile::Rulebook,
+        }
+    }
+}
+
 /// The texts of the rulebooks and aliases (built-in and `dir`'s `*.toml`),
 /// and the course CSVs of `dir` still to read, in name order.
 pub(super) struct DirSources {
@@ -59,10 +83,16 @@ impl DirSources {
         paths.sort();
         csvs.sort();
         for path in paths {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let role = DataFile::of(name);
+            // The roster reads the designations table itself.
+            if role == DataFile::Designations {
+                continue;
+            }
             let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
             let text = utf8_text(&path, bytes)?;
             let source = Source::new(path.display().to_string(), text);
-            if path.file_name().is_some_and(|n| n == "aliases.toml") {
+            if role == DataFile::Aliases {
                 aliases.push(source);
             } else {
                 rulebooks.push(source);
@@ -82,7 +112,8 @@ impl DirSources {
 }
 
 /// The built-in catalogue plus every `*.toml` in `dir`: `aliases.toml` adds
-/// aliases, any other file is a rulebook (same id: replaces the built-in).
+/// aliases, `designations.toml` is left to the roster, any other file is a
+/// rulebook (same id: replaces the built-in).
 /// Then every `*.csv`: large course lists (see `course_csv` for the columns).
 pub fn load_with_dir(dir: Option<&Path>) -> Result<Catalogue, LoadError> {
     let Some(dir) = dir else {

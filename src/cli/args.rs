@@ -16,7 +16,7 @@ Run without a command to open the dashboard.",
     after_help = "Exit codes: 0 success; 1 a check found something unmet (lint errors, status --check); 2 bad input, bad data or an unusable store."
 )]
 pub struct Cli {
-    /// Directory of extra data files: rulebooks (*.toml; same id replaces the built-in one), aliases.toml, and course lists (*.csv, compiled once into a cache under the XDG cache directory)
+    /// Directory of extra data files: rulebooks (*.toml; same id replaces the built-in one), aliases.toml, the roster's designations.toml, and course lists (*.csv, compiled once into a cache under the XDG cache directory)
     #[arg(long, global = true, env = "KARMADASH_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
@@ -461,14 +461,14 @@ pub struct RosterImportArgs {
     /// Say what would change, and write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Print JSON (keys: files[name, kind, rows, rejected, generated_on, fingerprint], rejected, added, updated, unchanged, not_in_latest, already_imported)
+    /// Print JSON (keys: files[name, kind, rows, rejected, generated_on, snapshot_at, fingerprint], rejected, added, updated, unchanged, not_in_latest, kept_newer, already_imported)
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct RosterShowArgs {
-    /// The officer: e-mail, or hrms:ID / employee:ID as `karmadash roster --json` names them
+    /// The officer: e-mail (or hrms:ID / employee:ID), or the start of the e-mail or of the name, in any case
     pub officer: String,
     /// Financial year; default: the one containing today
     #[arg(long, value_name = "FY")]

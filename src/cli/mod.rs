@@ -35,6 +35,9 @@ use crate::store::{Snapshot, Store};
 pub struct Failure {
     pub code: i32,
     pub message: String,
+    /// Lines printed after the message, one each (e.g. the candidates
+    /// when a name matches several officers).
+    pub details: Vec<String>,
 }
 
 impl Failure {
@@ -43,6 +46,7 @@ impl Failure {
         Failure {
             code: 2,
             message: message.into(),
+            details: Vec::new(),
         }
     }
 
@@ -51,7 +55,13 @@ impl Failure {
         Failure {
             code: 1,
             message: message.into(),
+            details: Vec::new(),
         }
+    }
+
+    /// The same failure, with lines to print after its message.
+    pub fn with_details(self, details: Vec<String>) -> Failure {
+        Failure { details, ..self }
     }
 }
 

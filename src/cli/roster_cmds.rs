@@ -138,7 +138,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         return emit(&csv_rows(&rows));
     }
     emit(&format!(
-        "Financial year {fy} as of {}: {} officer{}.\n\n{}\n`karmadash roster show EMAIL` gives one officer's requirements and the report rows behind them.\n",
+        "Financial year {fy} as of {}: {} officer{}.\n\n{}\n`karmadash roster show NAME` (or e-mail, or the start of either) gives one officer's requirements and the report rows behind them.\n",
         ctx.today.min(fy.end()).format("%d.%m.%Y"),
         rows.len(),
         if rows.len() == 1 { "" } else { "s" },
@@ -246,16 +246,10 @@ pub(super) fn flag_kinds(s: &OfficerStatus) -> Vec<&'static str> {
     kinds.into_iter().map(|k| k.id()).collect()
 }
 
+/// The officer a cell typed (e-mail, or a unique prefix of a name or an
+/// e-mail); the candidates when several match.
 fn find<'a>(officers: &'a [Officer], who: &str) -> Result<&'a Officer, Failure> {
-    let folded = who.trim().to_lowercase();
-    officers
-        .iter()
-        .find(|o| o.id.0 == folded || o.id.0 == who.trim())
-        .ok_or_else(|| {
-            Failure::input(format!(
-                "no officer '{who}' in the roster: `karmadash roster --json` lists them by e-mail (or hrms:ID)"
-            ))
-        })
+    crate::roster::find_officer(officers, who).map_err(|e| super::wording::lookup_failure(&e))
 }
 
 fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
@@ -325,15 +319,34 @@ fn tier(ctx: &Context, a: &RosterTierArgs) -> Outcome {
         .map(|t| {
             ctx.catalogue
                 .find_tier(t)
-                .map(|t| t.id.clone())
                 .map_err(|e| super::wording::tier_failure("tier", &e))
         })
         .transpose()?;
     let store = store(ctx)?;
     let roster = store.roster().map_err(|e| Failure::input(e.0))?;
     let officer = find(&roster.officers, &a.officer)?;
+    // The tier names its service: an officer without one takes it; one
+    // of another service is refused, never placed in a tier not theirs.
+    let service = match (tier, officer.service) {
+        (Some(t), Some(s)) if s != t.service => {
+            return Err(Failure::input(super::wording::tier_of_another_service(
+                officer, s, &t.id, t.service,
+            )))
+        }
+        (Some(t), None) => Some(t.service),
+        _ => None,
+    };
     store
-        .set_officer_tier(&officer.id.0, tier.as_deref())
+        .set_officer_tier(&officer.id.0, tier.map(|t| t.id.as_str()), service)
         .map_err(|e| Failure::input(e.0))?;
-    Ok(())
+    match (tier, service) {
+        (Some(t), Some(s)) => emit(&format!(
+            "{} <{}>: tier {}, and service {}, which the tier names (no report gave one).\n",
+            officer.name,
+            officer.id,
+            t.id,
+            s.id().to_uppercase()
+        )),
+        _ => Ok(()),
+    }
 }

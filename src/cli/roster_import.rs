@@ -13,7 +13,7 @@ use super::{store, Context, Failure, Outcome};
 use crate::catalogue::cache::Hashing;
 use crate::igot::{self, ReportError, ReportKind};
 use crate::roster::personal::OwnRows;
-use crate::roster::{Gathering, OfficerId};
+use crate::roster::{Gathering, OfficerId, Snapshot};
 use crate::rules::record::Completion;
 use crate::store::roster::{Changes, Covers, ImportedFile};
 use crate::store::Merged;
@@ -58,7 +58,7 @@ fn read_file(
             for row in igot::read_consumption(&name, input).map_err(header)? {
                 let row = row.map(|r| {
                     if generated_on.is_none() {
-                        generated_on = r.generated_on.map(|t| t.to_string());
+                        generated_on = r.generated_on;
                     }
                     gathering.consumption(&name, r);
                 });
@@ -89,11 +89,31 @@ fn read_file(
             kind: kind_id.into(),
             rows,
             rejected,
-            generated_on,
+            generated_on: generated_on.map(|t| t.to_string()),
+            snapshot_at: generated_on.or_else(|| modified_ist(path)),
             fingerprint: format!("{:032x}", hasher.digest128()),
         },
         kind,
     ))
+}
+
+/// The file's modification time in IST, where a report gives no time of
+/// its own.
+fn modified_ist(path: &Path) -> Option<chrono::NaiveDateTime> {
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let ist = chrono::FixedOffset::east_opt(5 * 3600 + 1800)?;
+    Some(
+        chrono::DateTime::<chrono::Utc>::from(modified)
+            .with_timezone(&ist)
+            .naive_local(),
+    )
+}
+
+/// One kind's files of an import, dated by the latest of them.
+fn cover(slot: &mut Option<Snapshot>, file: &ImportedFile) {
+    let s = slot.get_or_insert_with(Snapshot::default);
+    s.files.push(file.name.clone());
+    s.at = s.at.max(file.snapshot_at);
 }
 
 pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
@@ -102,16 +122,17 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
     let mut covers = Covers::default();
     for path in &args.files {
         let (file, kind) = read_file(path, &mut gathering)?;
-        match kind {
-            ReportKind::Consumption => covers.completions = true,
-            ReportKind::Users => covers.details = true,
-            ReportKind::Enrolments => covers.assignments = true,
-        }
+        let slot = match kind {
+            ReportKind::Consumption => &mut covers.completions,
+            ReportKind::Users => &mut covers.details,
+            ReportKind::Enrolments => &mut covers.assignments,
+        };
+        cover(slot, &file);
         files.push(file);
     }
     let gathered = gathering.finish();
     let changes = store(ctx)?
-        .import_roster(&gathered, files.clone(), covers, ctx.today, args.dry_run)
+        .import_roster(&gathered, files.clone(), &covers, ctx.today, args.dry_run)
         .map_err(|e| Failure::input(e.0))?;
     let rejected: Vec<String> = gathered.rejected.iter().map(ToString::to_string).collect();
     if args.json {
@@ -175,6 +196,16 @@ fn summary(files: &[ImportedFile], c: &Changes, dry_run: bool, officers: usize) 
         out.push_str(&format!(
             "; {} not in this report {would}kept and flagged",
             c.not_in_latest.len()
+        ));
+    }
+    if !c.kept_newer.is_empty() {
+        let n = c.kept_newer.len();
+        out.push_str(&format!(
+            ".\nOlder than the report{} already imported for {n} officer{}: their newer figures {} kept, and this import {} recorded as history",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "" } else { "s" },
+            if dry_run { "would be" } else { "are" },
+            if dry_run { "would be" } else { "is" }
         ));
     }
     out.push_str(if dry_run {

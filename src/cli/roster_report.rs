@@ -3,15 +3,15 @@
 //! and which reports of which day the figures come from.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::args::{ReportFormat, RosterArgs, RosterReportArgs};
 use super::output::{emit, json};
 use super::roster_cmds::{evaluated, flag_kinds};
 use super::{parse_fy, store, Context, Failure, Outcome};
-use crate::roster::{OfficerStatus, Verdict};
+use crate::roster::{Officer, OfficerStatus, Verdict};
 use crate::rules::fy::FinancialYear;
-use crate::store::roster::ImportRecord;
+use crate::store::roster::{ImportRecord, ImportedFile};
 use crate::units::hours::format_hours;
 use crate::units::text::markdown_cell;
 
@@ -115,7 +115,14 @@ pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome
             tiers: &tiers,
         }),
         ReportFormat::Csv => emit(&csv_totals(&tiers)),
-        ReportFormat::Md => emit(&markdown(fy, as_of, &roster.imports, &tiers, &by_tier)),
+        ReportFormat::Md => emit(&markdown(
+            fy,
+            as_of,
+            &roster.officers,
+            &roster.imports,
+            &tiers,
+            &by_tier,
+        )),
     }
 }
 
@@ -148,9 +155,57 @@ fn csv_totals(tiers: &[TierTotals]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// "FILE (consumption report, generated ...): 24 rows read, 1 refused".
+fn source_line(f: &ImportedFile) -> String {
+    let read = f.rows.saturating_sub(f.rejected);
+    format!(
+        "{} ({} report{}): {read} row{} read, {} refused",
+        markdown_cell(&f.name),
+        f.kind,
+        f.generated_on
+            .as_deref()
+            .map(|g| format!(", generated {g}"))
+            .unwrap_or_default(),
+        if read == 1 { "" } else { "s" },
+        f.rejected
+    )
+}
+
+/// The files the roster's figures come from (each as its latest import
+/// logged it); the last import's, for officers stored before that was kept.
+fn sources<'a>(officers: &[Officer], imports: &'a [ImportRecord]) -> Vec<&'a ImportedFile> {
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    for o in officers {
+        let s = &o.snapshots;
+        for snap in [&s.completions, &s.assignments, &s.details]
+            .into_iter()
+            .flatten()
+        {
+            names.extend(snap.files.iter().map(String::as_str));
+        }
+    }
+    if names.is_empty() {
+        return imports
+            .last()
+            .map(|i| i.files.iter().collect())
+            .unwrap_or_default();
+    }
+    names
+        .into_iter()
+        .filter_map(|n| {
+            imports
+                .iter()
+                .rev()
+                .flat_map(|i| &i.files)
+                .find(|f| f.name == n)
+        })
+        .collect()
+}
+
 fn markdown(
     fy: FinancialYear,
     as_of: chrono::NaiveDate,
+    officers: &[Officer],
     imports: &[ImportRecord],
     tiers: &[TierTotals],
     by_tier: &BTreeMap<String, Vec<&OfficerStatus>>,
@@ -159,19 +214,12 @@ fn markdown(
         "# Mandatory iGOT training, FY {fy}, as of {}\n\n",
         as_of.format("%d.%m.%Y")
     );
-    if let Some(last) = imports.last() {
-        let files: Vec<String> = last
-            .files
-            .iter()
-            .map(|f| match &f.generated_on {
-                Some(g) => format!("{} (generated {g})", f.name),
-                None => f.name.clone(),
-            })
-            .collect();
-        out.push_str(&format!(
-            "From the portal's reports: {}.\n",
-            files.join(", ")
-        ));
+    let files = sources(officers, imports);
+    if !files.is_empty() {
+        out.push_str("From the portal's reports:\n\n");
+        for f in files {
+            out.push_str(&format!("- {}\n", source_line(f)));
+        }
     }
     for t in tiers {
         out.push_str(&format!(

@@ -232,3 +232,41 @@ impl From<ProgressError> for Failure {
         }
     }
 }
+
+/// An officer not found, or several: one line, then each candidate (name
+/// and e-mail) on a line of its own.
+pub fn lookup_failure(e: &crate::roster::LookupError) -> super::Failure {
+    use crate::roster::LookupError;
+    match e {
+        LookupError::NotFound { .. } => super::Failure::input(format!(
+            "{e}: give the e-mail, or the start of a name or e-mail (`karmadash roster --json` lists them)"
+        )),
+        LookupError::Several { candidates, .. } => {
+            super::Failure::input(format!("{e}: give more of the name, or the e-mail"))
+                .with_details(
+                    candidates
+                        .iter()
+                        .map(|(name, id)| format!("{name} <{id}>"))
+                        .collect(),
+                )
+        }
+    }
+}
+
+/// `roster tier` with a tier of a service the officer is not in.
+pub fn tier_of_another_service(
+    officer: &crate::roster::Officer,
+    service: crate::catalogue::Service,
+    tier: &str,
+    tier_service: crate::catalogue::Service,
+) -> String {
+    let up = |s: crate::catalogue::Service| s.id().to_uppercase();
+    format!(
+        "{tier} is a {} tier, and {} <{}> is {} in the roster (from the user report or an earlier tier): choose a {} tier (see `karmadash tiers`)",
+        up(tier_service),
+        officer.name,
+        officer.id,
+        up(service),
+        up(service)
+    )
+}

@@ -55,7 +55,12 @@ pub fn read<R: Read>(file: &str, input: R) -> Result<Enrolments<R>, ReportError>
     Ok(Rows::new(Table::open(file, input, COLUMNS)?, parse))
 }
 
+/// A refused row still names its officer, so the roster can flag them.
 fn parse(r: &Record) -> Result<Enrolment, ReportError> {
+    parse_row(r).map_err(|e| e.about(r.text(EMAIL), None))
+}
+
+fn parse_row(r: &Record) -> Result<Enrolment, ReportError> {
     let at = |i: usize| COLUMNS[i].name;
     let date = |i: usize| {
         parse_timestamp(r.cell(i))

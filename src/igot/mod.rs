@@ -28,6 +28,16 @@ pub struct ReportError {
     pub line: u64,
     pub column: Option<&'static str>,
     pub message: String,
+    /// Whom the refused row names, where its cells say: the roster flags
+    /// that officer instead of showing them as having done nothing.
+    pub who: RowWho,
+}
+
+/// The identity cells of a refused row, as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowWho {
+    pub email: Option<String>,
+    pub external_id: Option<String>,
 }
 
 impl ReportError {
@@ -37,6 +47,15 @@ impl ReportError {
             line,
             column,
             message,
+            who: RowWho::default(),
+        }
+    }
+
+    /// The same error, naming the row's officer.
+    pub fn about(self, email: Option<String>, external_id: Option<String>) -> Self {
+        ReportError {
+            who: RowWho { email, external_id },
+            ..self
         }
     }
 }

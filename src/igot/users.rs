@@ -62,7 +62,12 @@ pub fn read<R: Read>(file: &str, input: R) -> Result<Users<R>, ReportError> {
     Ok(Rows::new(Table::open(file, input, COLUMNS)?, parse))
 }
 
+/// A refused row still names its officer, so the roster can flag them.
 fn parse(r: &Record) -> Result<User, ReportError> {
+    parse_row(r).map_err(|e| e.about(r.text(EMAIL), r.text(EXTERNAL_SYSTEM_ID)))
+}
+
+fn parse_row(r: &Record) -> Result<User, ReportError> {
     let at = |i: usize| COLUMNS[i].name;
     let registered = parse_timestamp(r.cell(REGISTERED))
         .map_err(|e| r.error(at(REGISTERED), e))?

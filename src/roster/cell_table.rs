@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use super::designations::{Designations, TableError};
 use crate::catalogue::Catalogue;
 
-/// The file name a cell's table has inside its data directory.
-pub const CELL_TABLE: &str = "designations.toml";
+/// The file name a cell's table has inside its data directory (the
+/// catalogue tells it from a rulebook by this name).
+pub const CELL_TABLE: &str = crate::catalogue::sources::DESIGNATIONS_FILE;
 
 #[derive(Debug)]
 pub enum CellTableError {

@@ -8,6 +8,7 @@ use crate::rules::engine::{evaluate, Inputs, Records, RequirementStatus, Standin
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Assignment, Completion, Profile};
 use crate::rules::tier::TierBasis;
+use crate::units::amount::Amount;
 
 use super::designations::{Designations, Mapping};
 use super::officer::{Flag, FlagKind, Officer};
@@ -204,6 +205,32 @@ pub fn records_of(officer: &Officer, today: NaiveDate) -> (Vec<Completion>, Vec<
     (completions, assignments)
 }
 
+/// An officer the portal's reports list has registered on iGOT: only a
+/// UserReport gives the date. Without it, registration is met with no date
+/// (the words say "date unknown"), never overdue; lateness cannot be told.
+fn registered_by_the_reports(status: &mut Status) {
+    for r in status
+        .requirements
+        .iter_mut()
+        .filter(|r| r.unit == Unit::Registration && r.done_on.is_none() && !r.met)
+    {
+        if let Amount::Count { target, .. } = r.amount {
+            r.amount = Amount::Count {
+                done: target,
+                target,
+            };
+        }
+        r.done = r.target;
+        r.met = true;
+        r.standing = Standing::Met;
+        r.to_record = None;
+    }
+    status.on_track = status
+        .requirements
+        .iter()
+        .all(|r| matches!(r.standing, Standing::Met | Standing::Open));
+}
+
 /// Every requirement of `fy` for one officer, by the engine.
 pub fn evaluate_officer<'a>(
     catalogue: &Catalogue,
@@ -238,6 +265,7 @@ pub fn evaluate_officer<'a>(
     let inputs = Inputs::from_records(catalogue, &profile, records, today);
     let status = match evaluate(&inputs, fy) {
         Ok(mut s) => {
+            registered_by_the_reports(&mut s);
             if officer.tier_override.is_some() {
                 s.tier.basis = TierBasis::SetByCell;
             } else if profile.tier.is_some() {

@@ -29,6 +29,8 @@ pub struct Gathered {
     pub durations: Vec<DurationSeen>,
     pub rejected: Vec<ReportError>,
     pub rows: u64,
+    /// The rows that could not be read, by the officer they name.
+    pub unreadable: BTreeMap<OfficerId, Vec<RowRef>>,
 }
 
 pub struct Gathering<'a> {
@@ -37,6 +39,7 @@ pub struct Gathering<'a> {
     durations: BTreeMap<(String, u32), DurationSeen>,
     rejected: Vec<ReportError>,
     rows: u64,
+    unreadable: BTreeMap<OfficerId, Vec<RowRef>>,
 }
 
 /// The service a UserReport's `Civil Services` names, by the portal's
@@ -57,12 +60,23 @@ impl<'a> Gathering<'a> {
             durations: BTreeMap::new(),
             rejected: Vec::new(),
             rows: 0,
+            unreadable: BTreeMap::new(),
         }
     }
 
-    /// A row that could not be read at all (from the reader).
+    /// A row that could not be read at all (from the reader), kept by the
+    /// officer it names when its cells say.
     pub fn reject(&mut self, error: ReportError) {
         self.rows += 1;
+        let who = &error.who;
+        if let Some(id) =
+            OfficerId::from_parts(who.email.as_deref(), who.external_id.as_deref(), None)
+        {
+            self.unreadable.entry(id).or_default().push(RowRef {
+                file: error.file.clone(),
+                line: error.line,
+            });
+        }
         self.rejected.push(error);
     }
 
@@ -255,14 +269,38 @@ impl<'a> Gathering<'a> {
             for text in texts {
                 officer.flag(FlagKind::DurationConflict, text);
             }
+            if let Some(rows) = self.unreadable.get(&officer.id) {
+                officer.flag(FlagKind::RowsUnreadable, unreadable_text(rows));
+            }
         }
         Gathered {
             officers: self.officers.into_values().collect(),
             durations: self.durations.into_values().collect(),
             rejected: self.rejected,
             rows: self.rows,
+            unreadable: self.unreadable,
         }
     }
+}
+
+/// The `rows-unreadable` flag's text: how many rows, and the first few.
+pub fn unreadable_text(rows: &[RowRef]) -> String {
+    let shown: Vec<String> = rows.iter().take(3).map(ToString::to_string).collect();
+    let more = match rows.len().saturating_sub(3) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!(
+        "{} row{} of the reports could not be read ({}{more}): what {} not counted",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" },
+        shown.join(", "),
+        if rows.len() == 1 {
+            "it says is"
+        } else {
+            "they say is"
+        }
+    )
 }
 
 fn fill(slot: &mut String, value: &str) {

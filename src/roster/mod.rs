@@ -6,10 +6,15 @@ pub mod cell_table;
 pub mod designations;
 pub mod evaluate;
 pub mod gather;
+pub mod lookup;
 pub mod officer;
 pub mod personal;
 pub mod urgency;
 
 pub use evaluate::{evaluate_officer, Defaults, OfficerStatus, PlacementError, Verdict};
 pub use gather::{DurationSeen, Gathered, Gathering};
-pub use officer::{Flag, FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};
+pub use lookup::{find_officer, LookupError};
+pub use officer::{
+    Flag, FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef, Snapshot,
+    Snapshots,
+};

@@ -1,6 +1,6 @@
 //! One officer as the reports show them, and what the roster flags.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Service;
@@ -95,6 +95,9 @@ pub enum FlagKind {
     NoDuration,
     /// In an earlier report, not in the latest one.
     NotInLatestReport,
+    /// Rows of the officer's that could not be read: what they say is
+    /// not counted, so "did nothing" may be "could not be read".
+    RowsUnreadable,
 }
 
 impl FlagKind {
@@ -105,6 +108,7 @@ impl FlagKind {
             FlagKind::Unmapped => "unmapped",
             FlagKind::NoDuration => "no-duration",
             FlagKind::NotInLatestReport => "not-in-latest-report",
+            FlagKind::RowsUnreadable => "rows-unreadable",
         }
     }
 }
@@ -131,6 +135,33 @@ pub struct Officer {
     pub completions: Vec<ReportCompletion>,
     pub assignments: Vec<ReportAssignment>,
     pub flags: Vec<Flag>,
+    /// Which report each part of the officer comes from, and when the
+    /// portal made it: an older report never replaces a newer one's part.
+    #[serde(default)]
+    pub snapshots: Snapshots,
+}
+
+/// A report (or the reports of one kind in one import) and its time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// `Report_Last_Generated_On`, else the file's modification time (IST).
+    pub at: Option<NaiveDateTime>,
+    pub files: Vec<String>,
+}
+
+impl Snapshot {
+    /// Made before `other`: both times known, this one earlier.
+    pub fn older_than(&self, other: &Snapshot) -> bool {
+        matches!((self.at, other.at), (Some(a), Some(b)) if a < b)
+    }
+}
+
+/// The snapshot behind each part of an officer, as far as known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshots {
+    pub completions: Option<Snapshot>,
+    pub assignments: Option<Snapshot>,
+    pub details: Option<Snapshot>,
 }
 
 impl Officer {
@@ -147,6 +178,7 @@ impl Officer {
             completions: Vec::new(),
             assignments: Vec::new(),
             flags: Vec::new(),
+            snapshots: Snapshots::default(),
         }
     }
 

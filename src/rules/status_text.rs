@@ -46,7 +46,8 @@ impl RequirementStatus {
             Unit::Assessment if self.met => "passed".into(),
             Unit::Registration if self.met => match self.done_on {
                 Some(on) => format!("registered {}", day(on)),
-                None => "registered".into(),
+                // A roster officer the reports list, with no UserReport.
+                None => "registered, date unknown".into(),
             },
             Unit::Assessment | Unit::Registration => "not yet".into(),
         }

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{decode, encode, open, Result, Store, StoreError};
-use crate::roster::{DurationSeen, FlagKind, Gathered, Officer, OfficerId};
+use crate::catalogue::Service;
+use crate::roster::gather::unreadable_text;
+use crate::roster::{DurationSeen, FlagKind, Gathered, Officer, OfficerId, Snapshot};
 
 const OFFICER: &str = "roster/officer/";
 const IMPORT: &str = "roster/import/";
@@ -37,16 +39,21 @@ pub struct ImportedFile {
     pub rejected: u64,
     /// `Report_Last_Generated_On`, where the report gives it.
     pub generated_on: Option<String>,
+    /// When the portal made the report: `generated_on`, else the file's
+    /// modification time (IST); imports are ordered by it.
+    #[serde(default)]
+    pub snapshot_at: Option<chrono::NaiveDateTime>,
     /// xxh3 of the file's bytes: the same file again is no new import.
     pub fingerprint: String,
 }
 
-/// Which parts of an officer a set of reports speaks for.
-#[derive(Debug, Clone, Copy, Default)]
+/// Which parts of an officer a set of reports speaks for, and the
+/// snapshot (files and time) of each.
+#[derive(Debug, Clone, Default)]
 pub struct Covers {
-    pub completions: bool,
-    pub assignments: bool,
-    pub details: bool,
+    pub completions: Option<Snapshot>,
+    pub assignments: Option<Snapshot>,
+    pub details: Option<Snapshot>,
 }
 
 /// What an import would change, officer by officer.
@@ -56,6 +63,9 @@ pub struct Changes {
     pub updated: Vec<String>,
     pub unchanged: usize,
     pub not_in_latest: Vec<String>,
+    /// Officers whose figures come from a newer report than this one:
+    /// kept as they are (the import is recorded as history).
+    pub kept_newer: Vec<String>,
     /// The same files were imported before: nothing is written.
     pub already_imported: Option<u64>,
 }
@@ -89,33 +99,95 @@ fn read(db: &sled::Db) -> Result<RosterSnapshot> {
     })
 }
 
+/// A part of an officer the import speaks for, unless the part already
+/// comes from a newer report: then None, and the part is kept.
+fn applies(new: &Option<Snapshot>, old: &Option<Snapshot>) -> Option<Snapshot> {
+    let new = new.as_ref()?;
+    match old {
+        Some(old) if new.older_than(old) => None,
+        _ => Some(new.clone()),
+    }
+}
+
 /// The officer as the new reports leave them: what the reports cover is
-/// replaced, the rest (and the cell's tier override) kept.
-fn updated(old: Option<&Officer>, new: &Officer, covers: Covers) -> Officer {
+/// replaced, unless a newer report gave it; the rest (and the cell's tier
+/// override) kept. Also says whether a newer part was kept.
+fn updated(old: Option<&Officer>, new: &Officer, covers: &Covers) -> (Officer, bool) {
     let Some(old) = old else {
-        return new.clone();
+        let mut o = new.clone();
+        o.snapshots.completions.clone_from(&covers.completions);
+        o.snapshots.assignments.clone_from(&covers.assignments);
+        o.snapshots.details.clone_from(&covers.details);
+        return (o, false);
     };
     let mut o = old.clone();
-    o.flags.retain(|f| f.kind != FlagKind::NotInLatestReport);
-    if covers.completions {
+    let completions = applies(&covers.completions, &old.snapshots.completions);
+    let assignments = applies(&covers.assignments, &old.snapshots.assignments);
+    let details = applies(&covers.details, &old.snapshots.details);
+    let kept = (covers.completions.is_some() && completions.is_none())
+        || (covers.assignments.is_some() && assignments.is_none())
+        || (covers.details.is_some() && details.is_none());
+    if completions.is_some() {
+        o.flags.retain(|f| f.kind == FlagKind::Unmapped);
         o.completions.clone_from(&new.completions);
-        o.flags.retain(|f| matches!(f.kind, FlagKind::Unmapped));
         o.flags.extend(new.flags.iter().cloned());
+        o.snapshots.completions = completions;
+    } else {
+        // Rows of this import that could not be read are still worth a look.
+        for f in new
+            .flags
+            .iter()
+            .filter(|f| f.kind == FlagKind::RowsUnreadable)
+        {
+            o.flag(f.kind, f.text.clone());
+        }
     }
-    if covers.assignments {
+    if assignments.is_some() {
         o.assignments.clone_from(&new.assignments);
+        o.snapshots.assignments = assignments;
     }
-    if covers.details || o.name.is_empty() {
+    if details.is_some() || o.name.is_empty() {
         o.name.clone_from(&new.name);
     }
-    if covers.details {
+    if details.is_some() {
         o.service = new.service.or(o.service);
         o.batch = new.batch.or(o.batch);
         o.registered = new.registered.or(o.registered);
+        o.snapshots.details = details;
     }
-    o.designation = new.designation.clone().or(o.designation);
-    o.organisation = new.organisation.clone().or(o.organisation);
-    o
+    if !kept {
+        o.designation = new.designation.clone().or(o.designation);
+        o.organisation = new.organisation.clone().or(o.organisation);
+    }
+    (o, kept)
+}
+
+/// What a cell reads of an officer: everything but where it came from, so
+/// a newer file with the same figures leaves the officer "unchanged".
+fn figures(o: &Officer) -> impl PartialEq + '_ {
+    let completions: Vec<_> = o
+        .completions
+        .iter()
+        .map(|c| (&c.course, &c.title, c.date, c.seconds, &c.certificate))
+        .collect();
+    let assignments: Vec<_> = o
+        .assignments
+        .iter()
+        .map(|a| (&a.course, a.allocated, a.due))
+        .collect();
+    let mut flags: Vec<FlagKind> = o.flags.iter().map(|f| f.kind).collect();
+    flags.sort();
+    flags.dedup();
+    (
+        (&o.name, &o.designation, &o.organisation, o.service, o.batch),
+        (
+            o.registered,
+            &o.tier_override,
+            completions,
+            assignments,
+            flags,
+        ),
+    )
 }
 
 impl Store {
@@ -133,7 +205,7 @@ impl Store {
         &self,
         gathered: &Gathered,
         files: Vec<ImportedFile>,
-        covers: Covers,
+        covers: &Covers,
         today: chrono::NaiveDate,
         dry_run: bool,
     ) -> Result<Changes> {
@@ -177,8 +249,14 @@ impl Store {
         Ok(changes)
     }
 
-    /// Sets (or clears) the tier the cell chose for one officer.
-    pub fn set_officer_tier(&self, id: &str, tier: Option<&str>) -> Result<Officer> {
+    /// Sets (or clears) the tier the cell chose for one officer, and the
+    /// service that tier names when the officer had none.
+    pub fn set_officer_tier(
+        &self,
+        id: &str,
+        tier: Option<&str>,
+        service: Option<Service>,
+    ) -> Result<Officer> {
         let mut changed = None;
         self.write_raw(|db, batch| {
             let k = key(OFFICER, id);
@@ -192,6 +270,7 @@ impl Store {
                 })?;
             let mut o: Officer = decode(k.as_bytes(), &v)?;
             o.tier_override = tier.map(str::to_string);
+            o.service = service.or(o.service);
             batch.insert(k.as_bytes(), encode(&o));
             changed = Some(o);
             Ok(())
@@ -206,7 +285,7 @@ fn roster_writes(
     current: &RosterSnapshot,
     gathered: &Gathered,
     files: &[ImportedFile],
-    covers: Covers,
+    covers: &Covers,
     today: chrono::NaiveDate,
     changes: &mut Changes,
 ) -> Option<Vec<Officer>> {
@@ -219,18 +298,55 @@ fn roster_writes(
     let mut writes: Vec<Officer> = Vec::new();
     for new in &gathered.officers {
         let old = known.get(&new.id).copied();
-        let next = updated(old, new, covers);
+        let (next, kept) = updated(old, new, covers);
+        if kept {
+            changes.kept_newer.push(new.id.0.clone());
+        }
         match old {
             None => changes.added.push(new.id.0.clone()),
-            Some(o) if *o == next => changes.unchanged += 1,
+            Some(o) if figures(o) == figures(&next) => changes.unchanged += 1,
             Some(_) => changes.updated.push(new.id.0.clone()),
         }
         writes.push(next);
     }
-    if covers.completions {
-        writes.extend(flag_not_in_latest(current, gathered, today, changes));
+    writes.extend(unreadable_only(current, gathered, covers, changes));
+    if let Some(snapshot) = &covers.completions {
+        writes.extend(flag_not_in_latest(
+            current, gathered, snapshot, today, changes,
+        ));
     }
     Some(writes)
+}
+
+/// Known officers this import names only in rows it could not read:
+/// flagged, the rest of them kept.
+fn unreadable_only(
+    current: &RosterSnapshot,
+    gathered: &Gathered,
+    covers: &Covers,
+    changes: &mut Changes,
+) -> Vec<Officer> {
+    let mut writes = Vec::new();
+    for o in &current.officers {
+        let Some(rows) = gathered.unreadable.get(&o.id) else {
+            continue;
+        };
+        if gathered.officers.iter().any(|g| g.id == o.id) {
+            continue;
+        }
+        let mut next = o.clone();
+        if applies(&covers.completions, &o.snapshots.completions).is_some() {
+            next.flags.retain(|f| f.kind != FlagKind::RowsUnreadable);
+        }
+        next.flag(FlagKind::RowsUnreadable, unreadable_text(rows));
+        if figures(o) == figures(&next) {
+            changes.unchanged += 1;
+        } else {
+            changes.updated.push(o.id.0.clone());
+        }
+        writes.push(next);
+    }
+    writes
 }
 
 /// The number of the latest import of exactly these files, if any.
@@ -245,30 +361,43 @@ fn previous_import(current: &RosterSnapshot, files: &[ImportedFile]) -> Option<u
     again.map(|i| i.number)
 }
 
-/// Officers a full completion report no longer lists, newly flagged so.
+/// Officers a full completion report no longer lists, newly flagged so;
+/// not those whose figures come from a newer report, nor those whose rows
+/// this one has but could not read.
 fn flag_not_in_latest(
     current: &RosterSnapshot,
     gathered: &Gathered,
+    snapshot: &Snapshot,
     today: chrono::NaiveDate,
     changes: &mut Changes,
 ) -> Vec<Officer> {
-    let seen: std::collections::BTreeSet<&OfficerId> =
-        gathered.officers.iter().map(|o| &o.id).collect();
+    let seen: std::collections::BTreeSet<&OfficerId> = gathered
+        .officers
+        .iter()
+        .map(|o| &o.id)
+        .chain(gathered.unreadable.keys())
+        .collect();
     let mut writes = Vec::new();
     for o in current.officers.iter().filter(|o| !seen.contains(&o.id)) {
-        let mut o = o.clone();
-        if !o
-            .flags
-            .iter()
-            .any(|f| f.kind == FlagKind::NotInLatestReport)
+        let newer = o
+            .snapshots
+            .completions
+            .as_ref()
+            .is_some_and(|s| snapshot.older_than(s));
+        if newer
+            || o.flags
+                .iter()
+                .any(|f| f.kind == FlagKind::NotInLatestReport)
         {
-            o.flag(
-                FlagKind::NotInLatestReport,
-                format!("not in the report imported on {today}"),
-            );
-            changes.not_in_latest.push(o.id.0.clone());
-            writes.push(o);
+            continue;
         }
+        let mut o = o.clone();
+        o.flag(
+            FlagKind::NotInLatestReport,
+            format!("not in the report imported on {today}"),
+        );
+        changes.not_in_latest.push(o.id.0.clone());
+        writes.push(o);
     }
     writes
 }
