@@ -528,3 +528,73 @@ fn an_officer_whose_rows_could_not_be_read_is_flagged_and_the_report_counts_each
         "{md}"
     );
 }
+
+/// A consumption report of one department (`MDO_Name`), one completion an officer.
+fn department_report(dir: &Path, name: &str, mdo: &str, who: &[(&str, &str)]) -> String {
+    let path = dir.join(name);
+    let mut text = format!("{HEADER},MDO_Name\n");
+    for (officer, email) in who {
+        let row = done(
+            officer,
+            email,
+            "Yuva AI for All",
+            "04:30:00",
+            "2026-10-01",
+            "2026-11-22 07:30:00",
+        );
+        text.push_str(&format!("{row},{mdo}\n"));
+    }
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn one_departments_report_never_marks_another_departments_officers_missing() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("db");
+    let gad = department_report(
+        home.path(),
+        "gad.csv",
+        "General Administration Department",
+        &[
+            ("Anjali Kumari", "anjali@bihar.gov.in"),
+            ("Ravi Prasad", "ravi@bihar.gov.in"),
+        ],
+    );
+    let revenue = department_report(
+        home.path(),
+        "revenue.csv",
+        "Revenue and Land Reforms Department",
+        &[("Farha Naaz", "farha@bihar.gov.in")],
+    );
+    ok(&db, &["roster", "import", "--service", "bas", &gad]);
+    ok(&db, &["roster", "import", "--service", "bas", &revenue]);
+    let all = officers(&db, &[]);
+    for id in [
+        "anjali@bihar.gov.in",
+        "ravi@bihar.gov.in",
+        "farha@bihar.gov.in",
+    ] {
+        let flags = flag_kinds(officer(&all, id));
+        assert!(
+            !flags.contains(&"not-in-latest-report".to_string()),
+            "{id}: {flags:?}"
+        );
+    }
+
+    // GAD's next report without Ravi: he, and only he, is missing from it.
+    let later = department_report(
+        home.path(),
+        "gad-later.csv",
+        "General Administration Department",
+        &[("Anjali Kumari", "anjali@bihar.gov.in")],
+    );
+    ok(&db, &["roster", "import", "--service", "bas", &later]);
+    let all = officers(&db, &[]);
+    let missing: Vec<&str> = all
+        .iter()
+        .filter(|o| flag_kinds(o).contains(&"not-in-latest-report".to_string()))
+        .map(|o| o["officer"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing, ["ravi@bihar.gov.in"]);
+}

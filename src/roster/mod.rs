@@ -3,6 +3,7 @@
 //! as one officer's `status`. Pure: no store, no terminal.
 
 pub mod cell_table;
+pub mod departments;
 pub mod designations;
 pub mod evaluate;
 pub mod gather;
@@ -11,6 +12,7 @@ pub mod officer;
 pub mod personal;
 pub mod urgency;
 
+pub use departments::Departments;
 pub use evaluate::{evaluate_officer, Defaults, OfficerStatus, PlacementError, Verdict};
 pub use gather::{DurationSeen, Gathered, Gathering};
 pub use lookup::{find_officer, LookupError};

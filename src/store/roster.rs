@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use super::{decode, encode, open, Result, Store, StoreError};
 use crate::catalogue::Service;
 use crate::roster::gather::unreadable_text;
-use crate::roster::{DurationSeen, FlagKind, Gathered, Officer, OfficerId, Snapshot};
+use crate::roster::{Departments, DurationSeen, FlagKind, Gathered, Officer, OfficerId, Snapshot};
 
 const OFFICER: &str = "roster/officer/";
 const IMPORT: &str = "roster/import/";
@@ -377,8 +377,12 @@ fn flag_not_in_latest(
         .map(|o| &o.id)
         .chain(gathered.unreadable.keys())
         .collect();
+    let departments = Departments::of(gathered);
     let mut writes = Vec::new();
     for o in current.officers.iter().filter(|o| !seen.contains(&o.id)) {
+        if !departments.cover(o) {
+            continue;
+        }
         let newer = o
             .snapshots
             .completions
@@ -392,9 +396,13 @@ fn flag_not_in_latest(
             continue;
         }
         let mut o = o.clone();
+        let which = match &o.organisation {
+            Some(d) if departments.named() => format!("{d}'s report"),
+            _ => "the report".to_string(),
+        };
         o.flag(
             FlagKind::NotInLatestReport,
-            format!("not in the report imported on {today}"),
+            format!("not in {which} imported on {today}"),
         );
         changes.not_in_latest.push(o.id.0.clone());
         writes.push(o);

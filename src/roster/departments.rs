@@ -1,0 +1,37 @@
+//! Which departments (MDO) a completion report speaks for, so that one
+//! department's report never marks another department's officers as
+//! missing from it.
+
+use super::{Gathered, Officer};
+
+/// The departments (MDO) a completion report speaks for: a department's
+/// report says nothing of another department's officers. A report that
+/// names no department at all (an older generation) speaks for everyone.
+pub struct Departments(std::collections::BTreeSet<String>);
+
+impl Departments {
+    pub fn of(gathered: &Gathered) -> Departments {
+        let names = gathered
+            .officers
+            .iter()
+            .filter_map(|o| o.organisation.as_deref());
+        Departments(names.map(Departments::key).collect())
+    }
+
+    fn key(name: &str) -> String {
+        name.trim().to_lowercase()
+    }
+
+    pub fn named(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    /// Whether an officer's absence from this report means anything.
+    pub fn cover(&self, officer: &Officer) -> bool {
+        match &officer.organisation {
+            _ if !self.named() => true,
+            Some(d) => self.0.contains(&Departments::key(d)),
+            None => false,
+        }
+    }
+}
