@@ -461,7 +461,7 @@ pub struct RosterImportArgs {
     /// Say what would change, and write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Print JSON (keys: files[name, kind, rows, rejected, generated_on, fingerprint], rejected, added, updated, unchanged, not_in_latest, already_imported)
+    /// Print JSON (keys: files[name, kind, rows, rejected, generated_on, fingerprint], reading[file, encoding, date_order], rejected, added, updated, unchanged, not_in_latest, already_imported)
     #[arg(long)]
     pub json: bool,
 }

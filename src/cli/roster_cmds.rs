@@ -295,11 +295,17 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
     }
     out.push_str("\nCompletions, from the report rows:\n");
     for c in &officer.completions {
+        let future = c.dated_after_report.is_some() || c.date > ctx.today;
         out.push_str(&format!(
-            "  {}  {:>6} h  {}  ({}{})\n",
+            "  {}  {:>6} h  {}{}  ({}{})\n",
             c.date.format("%d.%m.%Y"),
             format_hours(u64::from(c.seconds)),
             c.title,
+            if future {
+                " (not counted: future-date)"
+            } else {
+                ""
+            },
             c.source,
             if c.also.is_empty() {
                 String::new()
