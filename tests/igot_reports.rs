@@ -143,6 +143,8 @@ fn a_line_without_end_is_refused_not_read_into_memory() {
     assert_eq!(rows.len(), 1, "one error, then the file ends");
     let err = rows[0].as_ref().expect_err("an overlong line");
     assert!(err.to_string().contains("longer than"), "{err}");
+    assert!(err.whole_file, "the file is refused whole");
+    assert_eq!(err.line, 2, "at its true line: {err}");
 }
 
 #[test]

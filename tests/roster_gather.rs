@@ -270,3 +270,68 @@ fn an_officer_with_no_tier_is_flagged_unmapped_not_guessed() {
         assert_eq!(flags, [FlagKind::Unmapped], "{id}");
     }
 }
+
+/// The FY each completion of a one-officer report falls in.
+fn fy_of_each(text: &str) -> Vec<(String, String)> {
+    let catalogue = Catalogue::builtin().unwrap();
+    let mut g = Gathering::new(&catalogue);
+    for row in igot::read_consumption("ist.csv", text.as_bytes()).unwrap() {
+        g.consumption("ist.csv", row.unwrap());
+    }
+    let g = g.finish();
+    let mut got: Vec<(String, String)> = g.officers[0]
+        .completions
+        .iter()
+        .map(|c| {
+            let fy = karmadash::rules::fy::FinancialYear::containing(c.date);
+            (c.title.clone(), fy.to_string())
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+/// `Completed_On` is IST, as the portal writes it: read as UTC, the first
+/// row would move to 1 April (and 132 h of a real cell moved years).
+#[test]
+fn completed_on_is_read_as_ist_at_the_financial_year_boundary() {
+    let text = "Full_Name,Email,Content_Name,Content_Duration,Status,Completed_On\n\
+        A,a@x.in,Course Before,01:00:00,completed,2026-03-31 23:00:00\n\
+        A,a@x.in,Course After,01:00:00,completed,2026-04-01 00:30:00\n\
+        A,a@x.in,Course In Utc,01:00:00,completed,2026-03-31T20:00:00Z\n";
+    assert_eq!(
+        fy_of_each(text),
+        [
+            ("Course After".to_string(), "2026-27".to_string()),
+            ("Course Before".to_string(), "2025-26".to_string()),
+            ("Course In Utc".to_string(), "2026-27".to_string()),
+        ]
+    );
+}
+
+/// `too-fast` is strictly under a tenth of the duration: 600 s of a
+/// 6,000 s course is not flagged, 599 s is.
+#[test]
+fn too_fast_is_under_exactly_a_tenth_of_the_duration() {
+    let text = "Full_Name,Email,Content_Name,Content_Duration,Enrolled_On,Status,Completed_On\n\
+        A,a@x.in,Under,01:40:00,2026-05-01 10:00:00,completed,2026-05-01 10:09:59\n\
+        B,b@x.in,Exactly,01:40:00,2026-05-01 10:00:00,completed,2026-05-01 10:10:00\n\
+        C,c@x.in,Over,01:40:00,2026-05-01 10:00:00,completed,2026-05-01 10:10:01\n";
+    let catalogue = Catalogue::builtin().unwrap();
+    let mut g = Gathering::new(&catalogue);
+    for row in igot::read_consumption("fast.csv", text.as_bytes()).unwrap() {
+        g.consumption("fast.csv", row.unwrap());
+    }
+    let g = g.finish();
+    let fast = |id: &str| {
+        officer(&g, id)
+            .flags
+            .iter()
+            .any(|f| f.kind == FlagKind::TooFast)
+    };
+    assert!(fast("a@x.in"), "599 s of 6,000 s is under a tenth");
+    assert!(!fast("b@x.in"), "exactly a tenth is not flagged");
+    assert!(!fast("c@x.in"));
+    let a = officer(&g, "a@x.in");
+    assert_eq!(a.completions[0].seconds, 6000, "the flag changes no count");
+}

@@ -461,7 +461,7 @@ pub struct RosterImportArgs {
     /// Say what would change, and write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Print JSON (keys: files[name, kind, rows, rejected, generated_on, snapshot_at, fingerprint], rejected, added, updated, unchanged, not_in_latest, kept_newer, already_imported)
+    /// Print JSON (keys: files[name, kind, rows, rejected, generated_on, snapshot_at, fingerprint], reading[file, encoding, date_order], rejected, added, updated, unchanged, not_in_latest, kept_newer, already_imported)
     #[arg(long)]
     pub json: bool,
 }

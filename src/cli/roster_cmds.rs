@@ -8,7 +8,7 @@ use super::output::{emit, json, Table};
 use super::{parse_fy, roster_import, store, Context, Failure, Outcome};
 use crate::catalogue::Service;
 use crate::roster::designations::Designations;
-use crate::roster::{evaluate_officer, Defaults, Flag, Officer, OfficerStatus, Verdict};
+use crate::roster::{evaluate_officer, Defaults, Flag, FlagKind, Officer, OfficerStatus, Verdict};
 use crate::rules::engine::RequirementStatus;
 use crate::rules::fy::FinancialYear;
 use crate::units::hours::format_hours;
@@ -282,18 +282,29 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
         None => out.push_str("No verdict: the officer cannot be placed in a tier.\n"),
     }
     if !s.flags.is_empty() {
-        out.push_str("\nFlags (they change no count):\n");
+        let future = s.flags.iter().any(|f| f.kind == FlagKind::FutureDate);
+        out.push_str(if future {
+            "\nFlags (they change no count; a future-dated completion is not counted):\n"
+        } else {
+            "\nFlags (they change no count):\n"
+        });
         for f in &super::wording::officer_flags(&s) {
             out.push_str(&format!("  {}: {}\n", f.kind.id(), f.text));
         }
     }
     out.push_str("\nCompletions, from the report rows:\n");
     for c in &officer.completions {
+        let future = c.dated_after_report.is_some() || c.date > ctx.today;
         out.push_str(&format!(
-            "  {}  {:>6} h  {}  ({}{})\n",
+            "  {}  {:>6} h  {}{}  ({}{})\n",
             c.date.format("%d.%m.%Y"),
             format_hours(u64::from(c.seconds)),
             c.title,
+            if future {
+                " (not counted: future-date)"
+            } else {
+                ""
+            },
             c.source,
             if c.also.is_empty() {
                 String::new()

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 use std::path::Path;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -11,7 +11,7 @@ use super::args::{ImportIgotArgs, RosterImportArgs};
 use super::output::{emit, json};
 use super::{store, Context, Failure, Outcome};
 use crate::catalogue::cache::Hashing;
-use crate::igot::{self, ReportError, ReportKind};
+use crate::igot::{self, DateOrder, Reading, ReportError, ReportKind};
 use crate::roster::personal::OwnRows;
 use crate::roster::{Gathering, OfficerId, Snapshot};
 use crate::rules::record::Completion;
@@ -22,16 +22,55 @@ use crate::units::hours::format_hours;
 #[derive(Serialize)]
 struct ImportJson<'a> {
     files: &'a [ImportedFile],
+    /// How each file was read: its encoding and the order of its dates.
+    reading: Vec<ReadingJson<'a>>,
     rejected: Vec<String>,
     #[serde(flatten)]
     changes: &'a Changes,
 }
 
-/// Reads one report into the gathering; returns what the import log keeps.
+#[derive(Serialize)]
+struct ReadingJson<'a> {
+    file: &'a str,
+    /// `utf-8`, or `windows-1252` (Excel's "CSV" save).
+    encoding: &'static str,
+    /// `day-first`, `month-first`, or null when no date needed one.
+    date_order: Option<DateOrder>,
+}
+
+/// Every row of one report into the gathering: (rows, rejected, how the
+/// file was read). A file refused whole fails the import, which then
+/// writes nothing.
+fn feed<R: Read, T>(
+    mut rows: igot::Rows<R, T>,
+    gathering: &mut Gathering,
+    mut add: impl FnMut(&mut Gathering, T),
+) -> Result<(u64, u64, Reading), Failure> {
+    let (mut count, mut rejected) = (0u64, 0u64);
+    for row in &mut rows {
+        count += 1;
+        match row {
+            Ok(r) => add(gathering, r),
+            Err(e) if e.whole_file => return Err(refused(&e)),
+            Err(e) => {
+                rejected += 1;
+                gathering.reject(e);
+            }
+        }
+    }
+    Ok((count, rejected, rows.reading().clone()))
+}
+
+fn refused(e: &ReportError) -> Failure {
+    Failure::input(format!("{e}; nothing was imported"))
+}
+
+/// Reads one report into the gathering; returns what the import log
+/// keeps, and how the file was read.
 fn read_file(
     path: &Path,
     gathering: &mut Gathering,
-) -> Result<(ImportedFile, ReportKind), Failure> {
+) -> Result<(ImportedFile, ReportKind, Reading), Failure> {
     let name = path.display().to_string();
     let file =
         File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
@@ -44,40 +83,30 @@ fn read_file(
         },
     );
     let kind = ReportKind::sniff(&name, &mut input).map_err(|e| Failure::input(e.to_string()))?;
-    let (mut rows, mut rejected, mut generated_on) = (0u64, 0u64, None);
-    let mut count = |r: Result<(), ReportError>, g: &mut Gathering| {
-        rows += 1;
-        if let Err(e) = r {
-            rejected += 1;
-            g.reject(e);
-        }
-    };
+    let mut generated_on = None;
     let header = |e: ReportError| Failure::input(e.to_string());
-    match kind {
-        ReportKind::Consumption => {
-            for row in igot::read_consumption(&name, input).map_err(header)? {
-                let row = row.map(|r| {
-                    if generated_on.is_none() {
-                        generated_on = r.generated_on;
-                    }
-                    gathering.consumption(&name, r);
-                });
-                count(row, gathering);
-            }
-        }
-        ReportKind::Users => {
-            for row in igot::read_users(&name, input).map_err(header)? {
-                let row = row.map(|u| gathering.user(&name, u));
-                count(row, gathering);
-            }
-        }
-        ReportKind::Enrolments => {
-            for row in igot::read_enrolments(&name, input).map_err(header)? {
-                let row = row.map(|e| gathering.enrolment(&name, e));
-                count(row, gathering);
-            }
-        }
-    }
+    let (rows, rejected, reading) = match kind {
+        ReportKind::Consumption => feed(
+            igot::read_consumption(&name, input).map_err(header)?,
+            gathering,
+            |g, r| {
+                if generated_on.is_none() {
+                    generated_on = r.generated_on;
+                }
+                g.consumption(&name, r);
+            },
+        )?,
+        ReportKind::Users => feed(
+            igot::read_users(&name, input).map_err(header)?,
+            gathering,
+            |g, u| g.user(&name, u),
+        )?,
+        ReportKind::Enrolments => feed(
+            igot::read_enrolments(&name, input).map_err(header)?,
+            gathering,
+            |g, e| g.enrolment(&name, e),
+        )?,
+    };
     let kind_id = match kind {
         ReportKind::Consumption => "consumption",
         ReportKind::Users => "users",
@@ -94,6 +123,7 @@ fn read_file(
             fingerprint: format!("{:032x}", hasher.digest128()),
         },
         kind,
+        reading,
     ))
 }
 
@@ -116,12 +146,44 @@ fn cover(slot: &mut Option<Snapshot>, file: &ImportedFile) {
     s.at = s.at.max(file.snapshot_at);
 }
 
+/// What a person should know of how a file was read, one line each.
+fn reading_notes(r: &Reading) -> Vec<String> {
+    let mut notes = Vec::new();
+    if r.windows_1252 {
+        notes.push(
+            "read as Windows-1252, as Excel saves \"CSV (Comma delimited)\": the file is not UTF-8"
+                .to_string(),
+        );
+    }
+    if let Some(p) = &r.date_order {
+        let form = match p.order {
+            DateOrder::DayFirst => "d/M/yyyy",
+            DateOrder::MonthFirst => "M/d/yyyy",
+        };
+        notes.push(format!(
+            "dates read {} ({form}), as line {} proves ({}: {})",
+            p.order.words(),
+            p.line,
+            p.column,
+            p.cell
+        ));
+    }
+    notes
+}
+
 pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
-    let mut gathering = Gathering::new(&ctx.catalogue);
+    // Earlier imports' durations: a title with another one now is noted.
+    let earlier = store(ctx)?
+        .roster()
+        .map_err(|e| Failure::input(e.0))?
+        .durations;
+    let mut gathering = Gathering::new(&ctx.catalogue).with_earlier_durations(earlier);
     let mut files = Vec::new();
     let mut covers = Covers::default();
+    let mut readings = Vec::new();
     for path in &args.files {
-        let (file, kind) = read_file(path, &mut gathering)?;
+        let (file, kind, reading) = read_file(path, &mut gathering)?;
+        readings.push(reading);
         let slot = match kind {
             ReportKind::Consumption => &mut covers.completions,
             ReportKind::Users => &mut covers.details,
@@ -138,12 +200,26 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
     if args.json {
         json(&ImportJson {
             files: &files,
+            reading: files
+                .iter()
+                .zip(&readings)
+                .map(|(f, r)| ReadingJson {
+                    file: &f.name,
+                    encoding: if r.windows_1252 {
+                        "windows-1252"
+                    } else {
+                        "utf-8"
+                    },
+                    date_order: r.date_order.as_ref().map(|p| p.order),
+                })
+                .collect(),
             rejected: rejected.clone(),
             changes: &changes,
         })?;
     } else {
         emit(&summary(
             &files,
+            &readings,
             &changes,
             args.dry_run,
             gathered.officers.len(),
@@ -163,9 +239,15 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
     Ok(())
 }
 
-fn summary(files: &[ImportedFile], c: &Changes, dry_run: bool, officers: usize) -> String {
+fn summary(
+    files: &[ImportedFile],
+    readings: &[Reading],
+    c: &Changes,
+    dry_run: bool,
+    officers: usize,
+) -> String {
     let mut out = String::new();
-    for f in files {
+    for (f, r) in files.iter().zip(readings) {
         out.push_str(&format!(
             "{}: {} report, {} row{}{}\n",
             f.name,
@@ -177,6 +259,9 @@ fn summary(files: &[ImportedFile], c: &Changes, dry_run: bool, officers: usize) 
                 .map(|g| format!(", generated {g}"))
                 .unwrap_or_default()
         ));
+        for note in reading_notes(r) {
+            out.push_str(&format!("  {note}\n"));
+        }
     }
     if let Some(n) = c.already_imported {
         out.push_str(&format!(
@@ -278,6 +363,9 @@ fn own_rows(
     for row in igot::read_consumption(name, input).map_err(|e| Failure::input(e.to_string()))? {
         match row {
             Ok(r) => own.add(who, name, r, &ctx.catalogue, ctx.today),
+            Err(e) if e.whole_file => {
+                return Err(Failure::input(format!("{e}; nothing was recorded")))
+            }
             Err(e) => rejected.push(e),
         }
     }

@@ -5,8 +5,8 @@
 use chrono::NaiveDateTime;
 use std::io::Read;
 
-use super::table::{col, Column, Record, Rows, Table};
-use super::values::{parse_duration, parse_flag, parse_progress, parse_timestamp, Progress};
+use super::table::{col, date_col, Column, Record, Rows, Table};
+use super::values::{parse_duration, parse_flag, parse_progress, Progress};
 use super::ReportError;
 
 const FULL_NAME: usize = 0;
@@ -26,6 +26,7 @@ const EXTERNAL_SYSTEM_ID: usize = 13;
 const LIVE_MANDATE: usize = 14;
 const GENERATED_ON: usize = 15;
 const ORGANIZATION: usize = 16;
+const PROVIDER: usize = 17;
 
 /// In the order of the constants above. Phone_Number, Gender and Category
 /// are deliberately absent: they are never read.
@@ -39,14 +40,15 @@ const COLUMNS: &[Column] = &[
     col("Content_Type", &["CBP_Type"], false),
     col("Content_Duration", &["CBP_Duration"], false),
     col("Batch_Id", &[], false),
-    col("Enrolled_On", &[], false),
+    date_col("Enrolled_On", &[]),
     col("Status", &[], true),
-    col("Completed_On", &[], false),
+    date_col("Completed_On", &[]),
     col("Certificate_ID", &[], false),
     col("External_System_Id", &[], false),
     col("Live_CBP_Plan_Mandate", &[], false),
-    col("Report_Last_Generated_On", &[], false),
+    date_col("Report_Last_Generated_On", &[]),
     col("Organization", &["Organisation"], false),
+    col("Content_Provider", &["CBP_Provider"], false),
 ];
 
 /// One row, with what counting needs and nothing more.
@@ -60,6 +62,9 @@ pub struct ConsumptionRow {
     pub external_id: Option<String>,
     pub organisation: Option<String>,
     pub department: Option<String>,
+    /// `Content_Provider`: with the title and duration, what tells two
+    /// courses of one title apart.
+    pub provider: Option<String>,
     pub content: String,
     /// `Course`, `Program`, `Blended Program`, `External Content`...
     pub content_type: Option<String>,
@@ -105,7 +110,7 @@ fn parse_row(r: &Record) -> Result<ConsumptionRow, ReportError> {
         .ok_or_else(|| r.error(at(CONTENT_NAME), "the row names no content"))?;
     let name = r.text(FULL_NAME).unwrap_or_default();
     let progress = parse_progress(r.cell(STATUS)).map_err(|e| r.error(at(STATUS), e))?;
-    let when = |i: usize| parse_timestamp(r.cell(i)).map_err(|e| r.error(at(i), e));
+    let when = |i: usize| r.timestamp(i).map_err(|e| r.error(at(i), e));
     let completed_on = when(COMPLETED_ON)?;
     if progress == Progress::Completed && completed_on.is_none() {
         return Err(r.error(
@@ -121,6 +126,7 @@ fn parse_row(r: &Record) -> Result<ConsumptionRow, ReportError> {
         external_id: r.text(EXTERNAL_SYSTEM_ID),
         organisation: r.text(MDO_NAME).or_else(|| r.text(ORGANIZATION)),
         department: r.text(DEPARTMENT),
+        provider: r.text(PROVIDER),
         content,
         content_type: r.text(CONTENT_TYPE),
         duration: parse_duration(r.cell(CONTENT_DURATION))

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use std::io::Read;
 
-use super::table::{col, Column, Record, Rows, Table};
-use super::values::{parse_flag, parse_progress, parse_timestamp, Progress};
+use super::table::{col, date_col, Column, Record, Rows, Table};
+use super::values::{parse_flag, parse_progress, Progress};
 use super::ReportError;
 
 const NAME: usize = 0;
@@ -26,10 +26,10 @@ const COLUMNS: &[Column] = &[
     col("Designation", &[], false),
     col("Name of CBP Allocated Course", &[], true),
     col("isapar", &[], false),
-    col("Allocated On", &[], false),
+    date_col("Allocated On", &[]),
     col("Current Progress", &[], false),
-    col("Due Date of Completion", &[], false),
-    col("Actual Date of Completion", &[], false),
+    date_col("Due Date of Completion", &[]),
+    date_col("Actual Date of Completion", &[]),
     col("MDO_Name", &[], false),
 ];
 
@@ -63,7 +63,7 @@ fn parse(r: &Record) -> Result<Enrolment, ReportError> {
 fn parse_row(r: &Record) -> Result<Enrolment, ReportError> {
     let at = |i: usize| COLUMNS[i].name;
     let date = |i: usize| {
-        parse_timestamp(r.cell(i))
+        r.timestamp(i)
             .map(|t| t.map(|t| t.date()))
             .map_err(|e| r.error(at(i), e))
     };

@@ -2,7 +2,9 @@
 //! project's shared notes): `ConsumptionReport.csv` in its three header
 //! generations, `UserReport.csv` and `CBPEnrollmentReport.csv`. Pure
 //! parsing: no store, no terminal. A bad row is an error with its file,
-//! line and column, and reading goes on with the next row.
+//! line and column, and reading goes on with the next row; a file that
+//! cannot be read row by row (an overlong line, two date orders) is
+//! refused whole.
 //!
 //! Columns that counting does not need and that identify a person beyond
 //! their work (phone, gender, social category) are never read.
@@ -18,8 +20,9 @@ use std::io::{BufRead, BufReader, Read};
 
 pub use consumption::{read as read_consumption, Consumption, ConsumptionRow};
 pub use enrolments::{read as read_enrolments, Enrolment, Enrolments};
+pub use table::{OrderProof, Reading, Rows};
 pub use users::{read as read_users, User, Users};
-pub use values::Progress;
+pub use values::{DateOrder, Progress};
 
 /// A row (or a header) of a report that cannot be used, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +34,9 @@ pub struct ReportError {
     /// Whom the refused row names, where its cells say: the roster flags
     /// that officer instead of showing them as having done nothing.
     pub who: RowWho,
+    /// The file cannot be read row by row: none of it may be used, and
+    /// nothing after it is read.
+    pub whole_file: bool,
 }
 
 /// The identity cells of a refused row, as written.
@@ -48,6 +54,7 @@ impl ReportError {
             column,
             message,
             who: RowWho::default(),
+            whole_file: false,
         }
     }
 
@@ -56,6 +63,18 @@ impl ReportError {
         ReportError {
             who: RowWho { email, external_id },
             ..self
+        }
+    }
+
+    pub fn whole_file(
+        file: &str,
+        line: u64,
+        column: Option<&'static str>,
+        message: String,
+    ) -> Self {
+        ReportError {
+            whole_file: true,
+            ..ReportError::new(file, line, column, message)
         }
     }
 }

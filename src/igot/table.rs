@@ -1,10 +1,16 @@
 //! A tolerant reader of one portal CSV: columns matched by name with known
 //! aliases (never by position), a UTF-8 BOM, CRLF, quoted fields and `;`
-//! from an Excel re-save accepted, every record with its line, and no line
-//! long enough to exhaust memory.
+//! from an Excel re-save accepted, Excel's Windows-1252 "CSV" decoded, the
+//! day/month order of the file's dates decided from the dates that prove
+//! it, every record with its line, and no line long enough to exhaust
+//! memory.
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read};
 
+use chrono::NaiveDateTime;
+
+use super::values::{self, CellError, DateOrder, OrderHint};
 use super::ReportError;
 
 /// A column a report reader wants: its name in the current generation and
@@ -14,6 +20,8 @@ pub struct Column {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
     pub required: bool,
+    /// Holds dates: its cells decide the file's day/month order.
+    pub date: bool,
 }
 
 pub const fn col(name: &'static str, aliases: &'static [&'static str], required: bool) -> Column {
@@ -21,7 +29,38 @@ pub const fn col(name: &'static str, aliases: &'static [&'static str], required:
         name,
         aliases,
         required,
+        date: false,
     }
+}
+
+/// An optional column of dates.
+pub const fn date_col(name: &'static str, aliases: &'static [&'static str]) -> Column {
+    Column {
+        name,
+        aliases,
+        required: false,
+        date: true,
+    }
+}
+
+/// How a file was read, for the summary a person sees.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The file is not UTF-8, and was read as Windows-1252, as Excel's
+    /// "CSV (Comma delimited)" writes it.
+    pub windows_1252: bool,
+    /// The order of the file's slashed dates, and the first cell that
+    /// proved it; None when no date needed one.
+    pub date_order: Option<OrderProof>,
+}
+
+/// A cell that can be read in one day/month order only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderProof {
+    pub order: DateOrder,
+    pub line: u64,
+    pub column: &'static str,
+    pub cell: String,
 }
 
 /// Names compared without case, spaces, `_` or `-`: `Cadre Batch`,
@@ -38,10 +77,18 @@ pub fn fold(name: &str) -> String {
 /// refused here instead of being read whole into memory.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
-/// Fails a read once a line runs past `MAX_LINE_BYTES`.
+/// Rows held while no date has proved the file's order: far more than
+/// any report has before its first day over 12.
+const MAX_HELD_ROWS: usize = 100_000;
+
+/// Fails a read once a line runs past `MAX_LINE_BYTES`, and keeps the
+/// line it was on (csv knows no position for an I/O error).
 struct LineCap<R> {
     inner: R,
     since_newline: usize,
+    /// The physical line being read, from 1.
+    line: u64,
+    overlong: Option<u64>,
 }
 
 impl<R: Read> Read for LineCap<R> {
@@ -50,9 +97,11 @@ impl<R: Read> Read for LineCap<R> {
         for &b in &buf[..n] {
             if b == b'\n' {
                 self.since_newline = 0;
+                self.line += 1;
             } else {
                 self.since_newline += 1;
                 if self.since_newline > MAX_LINE_BYTES {
+                    self.overlong = Some(self.line);
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
                         format!("a line longer than {} MiB", MAX_LINE_BYTES >> 20),
@@ -82,18 +131,88 @@ pub struct Table<R: Read> {
     reader: csv::Reader<LineCap<BufReader<R>>>,
     /// For each wanted column, its index in the file.
     index: Vec<Option<usize>>,
+    /// The file's date columns, by index, with the wanted column's name.
+    dates: Vec<(usize, &'static str)>,
+    raw: csv::ByteRecord,
     record: csv::StringRecord,
-    /// Set after an I/O error: the rest of the file cannot be read.
+    reading: Reading,
+    /// Set after an error that ends the file.
     ended: bool,
 }
 
+/// The cells of a record as text: UTF-8 where it is, else (and for the
+/// rest of the file, once one row was not) Windows-1252, as Excel saves
+/// "CSV". True when Windows-1252 was used.
+fn decode(raw: &csv::ByteRecord, out: &mut csv::StringRecord, windows_1252: bool) -> bool {
+    out.clear();
+    let utf8 = !windows_1252 && raw.iter().all(|f| std::str::from_utf8(f).is_ok());
+    for field in raw {
+        if utf8 {
+            out.push_field(std::str::from_utf8(field).unwrap_or_default());
+        } else {
+            out.push_field(
+                &encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(field)
+                    .0,
+            );
+        }
+    }
+    out.set_position(raw.position().cloned());
+    !utf8
+}
+
+/// Where each wanted column is in the header (folded names), or why the
+/// header will not do.
+fn find_columns(
+    file: &str,
+    header: &csv::StringRecord,
+    columns: &[Column],
+) -> Result<Vec<Option<usize>>, ReportError> {
+    let folded: Vec<String> = header.iter().map(fold).collect();
+    let mut index = Vec::with_capacity(columns.len());
+    for c in columns {
+        // The current name first, then the older ones in order: a file
+        // with both `MDO_Name` and `Organization` reads `MDO_Name`.
+        let mut found = None;
+        for name in std::iter::once(c.name).chain(c.aliases.iter().copied()) {
+            let name = fold(name);
+            let mut at = folded.iter().enumerate().filter(|(_, h)| **h == name);
+            if let Some((i, _)) = at.next() {
+                if at.next().is_some() {
+                    return Err(ReportError::new(
+                        file,
+                        1,
+                        Some(c.name),
+                        format!("the header names the {} column twice", c.name),
+                    ));
+                }
+                found = Some(i);
+                break;
+            }
+        }
+        if found.is_none() && c.required {
+            return Err(ReportError::new(
+                file,
+                1,
+                Some(c.name),
+                format!(
+                    "the header has no {} column: is this the right report? (it starts: {})",
+                    c.name,
+                    header.iter().take(6).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+        index.push(found);
+    }
+    Ok(index)
+}
+
 impl<R: Read> Table<R> {
-    /// Reads the header and finds `columns` in it. The header's own folded
-    /// names are returned too, so a caller can tell a report's kind.
+    /// Reads the header and finds `columns` in it.
     pub fn open(file: &str, input: R, columns: &[Column]) -> Result<Self, ReportError> {
         let mut buffered = BufReader::with_capacity(64 * 1024, input);
         let delimiter = sniff_delimiter(&mut buffered)
-            .map_err(|e| ReportError::new(file, 1, None, format!("cannot read it: {e}")))?;
+            .map_err(|e| ReportError::whole_file(file, 1, None, format!("cannot read it: {e}")))?;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             // Lines end at LF; a CR before it is trimmed with the cell. With
@@ -104,52 +223,32 @@ impl<R: Read> Table<R> {
             .from_reader(LineCap {
                 inner: buffered,
                 since_newline: 0,
+                line: 1,
+                overlong: None,
             });
-        let header = reader
-            .headers()
-            .map_err(|e| ReportError::new(file, 1, None, csv_message(&e)))?
-            .clone();
-        let folded: Vec<String> = header.iter().map(fold).collect();
-        let mut index = Vec::with_capacity(columns.len());
-        for c in columns {
-            // The current name first, then the older ones in order: a file
-            // with both `MDO_Name` and `Organization` reads `MDO_Name`.
-            let mut found = None;
-            for name in std::iter::once(c.name).chain(c.aliases.iter().copied()) {
-                let name = fold(name);
-                let mut at = folded.iter().enumerate().filter(|(_, h)| **h == name);
-                if let Some((i, _)) = at.next() {
-                    if at.next().is_some() {
-                        return Err(ReportError::new(
-                            file,
-                            1,
-                            Some(c.name),
-                            format!("the header names the {} column twice", c.name),
-                        ));
-                    }
-                    found = Some(i);
-                    break;
-                }
-            }
-            if found.is_none() && c.required {
-                return Err(ReportError::new(
-                    file,
-                    1,
-                    Some(c.name),
-                    format!(
-                        "the header has no {} column: is this the right report? (it starts: {})",
-                        c.name,
-                        header.iter().take(6).collect::<Vec<_>>().join(", ")
-                    ),
-                ));
-            }
-            index.push(found);
-        }
+        let raw = match reader.byte_headers() {
+            Ok(h) => h.clone(),
+            Err(e) => return Err(ended_by(file, &e, reader.get_ref())),
+        };
+        let mut header = csv::StringRecord::new();
+        let windows_1252 = decode(&raw, &mut header, false);
+        let index = find_columns(file, &header, columns)?;
+        let dates = columns
+            .iter()
+            .zip(&index)
+            .filter_map(|(c, i)| i.filter(|_| c.date).map(|i| (i, c.name)))
+            .collect();
         Ok(Table {
             file: file.to_string(),
             reader,
             index,
+            dates,
+            raw,
             record: csv::StringRecord::new(),
+            reading: Reading {
+                windows_1252,
+                date_order: None,
+            },
             ended: false,
         })
     }
@@ -158,44 +257,132 @@ impl<R: Read> Table<R> {
         &self.file
     }
 
-    /// The next record and its line, `None` at the end; a record the CSV
-    /// layer cannot read is an error with its line, and reading goes on.
-    pub fn next_record(&mut self) -> Option<Result<Record<'_>, ReportError>> {
+    pub fn reading(&self) -> &Reading {
+        &self.reading
+    }
+
+    /// Reads the next record into `self.record`: `None` at the end,
+    /// `Some(Ok(true))` when it has a date that only the file's order,
+    /// not yet known, can read. A record the CSV layer cannot read is an
+    /// error with its line, and reading goes on; an error that ends the
+    /// file is `whole_file`.
+    fn advance(&mut self) -> Option<Result<bool, ReportError>> {
         if self.ended {
             return None;
         }
-        match self.reader.read_record(&mut self.record) {
+        match self.reader.read_byte_record(&mut self.raw) {
             Ok(false) => None,
             Ok(true) => {
-                let line = self.record.position().map_or(0, |p| p.line());
-                Some(Ok(Record {
-                    file: &self.file,
-                    line,
-                    index: &self.index,
-                    record: &self.record,
-                }))
+                let latin = decode(&self.raw, &mut self.record, self.reading.windows_1252);
+                self.reading.windows_1252 |= latin;
+                let surveyed = self.survey_dates();
+                self.ended = surveyed.is_err();
+                Some(surveyed)
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                let err = ReportError::new(&self.file, line, None, csv_message(&e));
-                // An I/O error (or an overlong line) ends the file.
-                self.ended = fatal;
-                Some(Err(err))
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    self.ended = true;
+                    return Some(Err(ended_by(&self.file, &e, self.reader.get_ref())));
+                }
+                Some(Err(ReportError::new(&self.file, line, None, e.to_string())))
             }
+        }
+    }
+
+    /// Notes the day/month order the record's dates prove; a file whose
+    /// dates prove both is refused whole. True when the record needs an
+    /// order that no date has proved yet.
+    fn survey_dates(&mut self) -> Result<bool, ReportError> {
+        let line = self.record.position().map_or(0, |p| p.line());
+        let mut ambiguous = false;
+        for &(i, column) in &self.dates {
+            let Some(cell) = self.record.get(i) else {
+                continue;
+            };
+            match values::order_hint(cell) {
+                OrderHint::Neither => {}
+                OrderHint::Ambiguous => ambiguous = true,
+                OrderHint::Proves(order) => match &self.reading.date_order {
+                    None => {
+                        self.reading.date_order = Some(OrderProof {
+                            order,
+                            line,
+                            column,
+                            cell: cell.trim().to_string(),
+                        })
+                    }
+                    Some(p) if p.order == order => {}
+                    Some(p) => return Err(mixed_orders(&self.file, p, line, column, cell.trim())),
+                },
+            }
+        }
+        Ok(ambiguous && self.reading.date_order.is_none())
+    }
+
+    /// A record of this file, read in the file's date order.
+    fn view<'a>(&'a self, record: &'a csv::StringRecord) -> Record<'a> {
+        Record {
+            file: &self.file,
+            line: record.position().map_or(0, |p| p.line()),
+            index: &self.index,
+            record,
+            order: self.reading.date_order.as_ref().map(|p| p.order),
         }
     }
 }
 
-fn csv_message(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => {
-            "not UTF-8 text: save the report as CSV UTF-8 (in Excel: CSV UTF-8 (Comma delimited))"
-                .into()
-        }
+/// The error that ends a file: an overlong line (at its true line) or a
+/// failed read.
+fn ended_by<R>(file: &str, e: &csv::Error, cap: &LineCap<R>) -> ReportError {
+    if let Some(line) = cap.overlong {
+        return ReportError::whole_file(
+            file,
+            line,
+            None,
+            format!(
+                "the line is longer than {} MiB, which no report line is: the file is refused whole, as its rows cannot be told apart",
+                MAX_LINE_BYTES >> 20
+            ),
+        );
+    }
+    let line = e.position().map_or(cap.line, |p| p.line());
+    let why = match e.kind() {
         csv::ErrorKind::Io(e) => format!("cannot read it: {e}"),
         _ => e.to_string(),
-    }
+    };
+    ReportError::whole_file(
+        file,
+        line,
+        None,
+        format!("{why}: the file is refused whole"),
+    )
+}
+
+fn mixed_orders(
+    file: &str,
+    first: &OrderProof,
+    line: u64,
+    column: &'static str,
+    cell: &str,
+) -> ReportError {
+    let order = match first.order {
+        DateOrder::DayFirst => DateOrder::MonthFirst,
+        DateOrder::MonthFirst => DateOrder::DayFirst,
+    };
+    ReportError::whole_file(
+        file,
+        line,
+        Some(column),
+        format!(
+            "'{cell}' can only be read {}, but line {} ({}: '{}') only {}: the file mixes two date orders, so none of its slashed dates can be trusted, and it is refused whole",
+            order.words(),
+            first.line,
+            first.column,
+            first.cell,
+            first.order.words()
+        ),
+    )
 }
 
 /// One record, read by the position of the wanted columns.
@@ -204,6 +391,7 @@ pub struct Record<'a> {
     pub line: u64,
     index: &'a [Option<usize>],
     record: &'a csv::StringRecord,
+    order: Option<DateOrder>,
 }
 
 impl Record<'_> {
@@ -224,24 +412,68 @@ impl Record<'_> {
         (!super::values::is_blank(c)).then(|| c.to_string())
     }
 
+    /// The cell as a date and time (IST), in the file's day/month order.
+    pub fn timestamp(&self, i: usize) -> Result<Option<NaiveDateTime>, CellError> {
+        values::parse_timestamp(self.cell(i), self.order)
+    }
+
     pub fn error(&self, column: &'static str, message: impl std::fmt::Display) -> ReportError {
         ReportError::new(self.file, self.line, Some(column), message.to_string())
     }
 }
 
-/// The rows of one report, each parsed by the report's own reader.
+/// The rows of one report, each parsed by the report's own reader. A row
+/// whose dates need the file's day/month order waits until a later row
+/// proves it; rows still waiting at the end are refused as ambiguous.
 pub struct Rows<R: Read, T> {
     table: Table<R>,
     parse: fn(&Record) -> Result<T, ReportError>,
+    held: VecDeque<Result<csv::StringRecord, ReportError>>,
+    ready: VecDeque<Result<T, ReportError>>,
+    done: bool,
 }
 
 impl<R: Read, T> Rows<R, T> {
     pub fn new(table: Table<R>, parse: fn(&Record) -> Result<T, ReportError>) -> Self {
-        Rows { table, parse }
+        Rows {
+            table,
+            parse,
+            held: VecDeque::new(),
+            ready: VecDeque::new(),
+            done: false,
+        }
     }
 
     pub fn file(&self) -> &str {
         self.table.file()
+    }
+
+    /// How the file was read (so far; complete once the rows are).
+    pub fn reading(&self) -> &Reading {
+        self.table.reading()
+    }
+
+    /// The held rows, parsed in the order now known (or refused).
+    fn release(&mut self) {
+        let (parse, table) = (self.parse, &self.table);
+        for held in self.held.drain(..) {
+            self.ready
+                .push_back(held.and_then(|record| parse(&table.view(&record))));
+        }
+    }
+
+    fn hold(&mut self, row: Result<csv::StringRecord, ReportError>) -> Option<ReportError> {
+        if self.held.len() >= MAX_HELD_ROWS {
+            let line = self.table.record.position().map_or(0, |p| p.line());
+            return Some(ReportError::whole_file(
+                &self.table.file,
+                line,
+                None,
+                format!("{MAX_HELD_ROWS} rows have dates that read differently day first and month first, and none proves the order: the file is refused whole"),
+            ));
+        }
+        self.held.push_back(row);
+        None
     }
 }
 
@@ -249,9 +481,39 @@ impl<R: Read, T> Iterator for Rows<R, T> {
     type Item = Result<T, ReportError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let parse = self.parse;
-        self.table
-            .next_record()
-            .map(|record| record.and_then(|r| parse(&r)))
+        loop {
+            if let Some(row) = self.ready.pop_front() {
+                return Some(row);
+            }
+            if self.done {
+                return None;
+            }
+            let refused = match self.table.advance() {
+                None => {
+                    self.done = true;
+                    self.release();
+                    None
+                }
+                Some(Err(e)) if e.whole_file => Some(e),
+                Some(Err(e)) if self.held.is_empty() => return Some(Err(e)),
+                Some(Err(e)) => self.hold(Err(e)),
+                Some(Ok(true)) => self.hold(Ok(self.table.record.clone())),
+                Some(Ok(false)) => {
+                    if self.table.reading.date_order.is_some() {
+                        self.release();
+                    }
+                    let row = (self.parse)(&self.table.view(&self.table.record));
+                    self.ready.push_back(row);
+                    None
+                }
+            };
+            if let Some(e) = refused {
+                // Nothing of a refused file is given, not even its held rows.
+                self.done = true;
+                self.held.clear();
+                self.ready.clear();
+                return Some(Err(e));
+            }
+        }
     }
 }

@@ -5,8 +5,7 @@
 use chrono::NaiveDate;
 use std::io::Read;
 
-use super::table::{col, Column, Record, Rows, Table};
-use super::values::parse_timestamp;
+use super::table::{col, date_col, Column, Record, Rows, Table};
 use super::ReportError;
 
 const FULL_NAME: usize = 0;
@@ -27,7 +26,7 @@ const COLUMNS: &[Column] = &[
     col("Full_Name", &["Name"], true),
     col("Designation", &[], false),
     col("Email", &["E mail", "Email_Id"], false),
-    col("User_Registration_Date", &[], false),
+    date_col("User_Registration_Date", &[]),
     col("Cadre", &[], false),
     col("Civil Service Type", &[], false),
     col("Civil Services", &[], false),
@@ -69,7 +68,8 @@ fn parse(r: &Record) -> Result<User, ReportError> {
 
 fn parse_row(r: &Record) -> Result<User, ReportError> {
     let at = |i: usize| COLUMNS[i].name;
-    let registered = parse_timestamp(r.cell(REGISTERED))
+    let registered = r
+        .timestamp(REGISTERED)
         .map_err(|e| r.error(at(REGISTERED), e))?
         .map(|t| t.date());
     let batch = r

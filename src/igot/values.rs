@@ -1,7 +1,7 @@
 //! The values of the portal's report cells: durations, statuses, dates
 //! and times as the report jobs write them (and as Excel re-saves them).
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// A cell the portal's readers cannot read, with the cell as written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -12,8 +12,10 @@ pub enum CellError {
     Status(String),
     #[error("'{0}' is not yes/no or true/false")]
     Flag(String),
-    #[error("'{0}' is not a date: the portal writes yyyy-MM-dd HH:mm:ss or dd/MM/yyyy")]
+    #[error("'{0}' is not a date: the portal writes yyyy-MM-dd HH:mm:ss or dd/MM/yyyy; d/M/yyyy or M/d/yyyy with h:mm AM/PM, and ISO 8601 with Z or an offset, are read too")]
     Timestamp(String),
+    #[error("'{0}' reads as two different dates, with the day or the month first, and nothing in the file proves which (a first number over 12 proves the day first, a second over 12 the month first): write the date as yyyy-MM-dd, or use the report as the portal gave it")]
+    Ambiguous(String),
 }
 
 /// A cell that says "no value" in one of the portal's spellings.
@@ -103,16 +105,108 @@ pub fn parse_flag(cell: &str) -> Result<Option<bool>, CellError> {
     }
 }
 
-const DATE_FORMATS: &[&str] = &["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"];
-const TIME_FORMATS: &[&str] = &["%H:%M:%S", "%H:%M"];
+/// Which of a slashed date's first two numbers is the day: `4/3/2026` is
+/// 4 March day first (India, the portal's `dd/MM/yyyy`) and 3 April month
+/// first (Excel in a US locale). A file is read in one order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrder {
+    DayFirst,
+    MonthFirst,
+}
 
-/// A date or a date and time in any form the report generations and an
-/// Excel re-save write: `yyyy-MM-dd HH:mm:ss`, `yyyy-MM-dd`, `dd/MM/yyyy`,
-/// `dd/MM/yyyy HH:mm:ss a`, `dd-MM-yyyy HH:mm`. Day first, as in India.
-/// The `AM`/`PM` that some jobs add to a 24-hour time is ignored when the
-/// hour already says it, and applied when it is 12 or less.
-/// Times are IST, as the portal writes them.
-pub fn parse_timestamp(cell: &str) -> Result<Option<NaiveDateTime>, CellError> {
+impl DateOrder {
+    pub fn words(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day first",
+            DateOrder::MonthFirst => "month first",
+        }
+    }
+}
+
+/// What one cell says about its file's date order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderHint {
+    /// Not a slashed date, or one that reads the same either way (5/5/2026).
+    Neither,
+    /// Only this order gives a date: `22/11/2026`, `11/22/2026`.
+    Proves(DateOrder),
+    /// Both orders give a date, and different ones: `4/3/2026`.
+    Ambiguous,
+}
+
+/// The two shapes of a date: year first (unambiguous) or year last.
+enum DateFields {
+    YearFirst(i32, u32, u32),
+    YearLast(u32, u32, i32),
+}
+
+/// `yyyy-MM-dd`, `yyyy/MM/dd`, or `a/b/yyyy` with `/`, `-` or `.`; the
+/// numbers only, not yet a calendar date.
+fn date_fields(text: &str) -> Option<DateFields> {
+    let sep = text.bytes().find(|b| matches!(b, b'/' | b'-' | b'.'))?;
+    let mut parts = text.split(char::from(sep));
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|d| d.is_ascii_digit())
+    };
+    if parts.next().is_some() || !digits(b, 1..=2) {
+        return None;
+    }
+    if digits(a, 4..=4) && digits(c, 1..=2) {
+        return Some(DateFields::YearFirst(
+            a.parse().ok()?,
+            b.parse().ok()?,
+            c.parse().ok()?,
+        ));
+    }
+    if digits(a, 1..=2) && digits(c, 4..=4) {
+        return Some(DateFields::YearLast(
+            a.parse().ok()?,
+            b.parse().ok()?,
+            c.parse().ok()?,
+        ));
+    }
+    None
+}
+
+/// What a cell proves about the order of its file's dates.
+pub fn order_hint(cell: &str) -> OrderHint {
+    let c = cell.trim();
+    if !c.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return OrderHint::Neither;
+    }
+    let date = c.split([' ', 'T']).next().unwrap_or(c);
+    match date_fields(date) {
+        Some(DateFields::YearLast(a, b, _)) if a != b => match (a > 12, b > 12) {
+            (true, false) if b >= 1 => OrderHint::Proves(DateOrder::DayFirst),
+            (false, true) if a >= 1 => OrderHint::Proves(DateOrder::MonthFirst),
+            (false, false) if a >= 1 && b >= 1 => OrderHint::Ambiguous,
+            _ => OrderHint::Neither,
+        },
+        _ => OrderHint::Neither,
+    }
+}
+
+/// A date or a date and time in any form the report generations, an
+/// Excel re-save or another tool write, as IST:
+///
+/// - `yyyy-MM-dd HH:mm:ss`, `yyyy-MM-dd`, and the portal's
+///   `yyyy-MM-dd HH:mm:ss a` (a 24-hour clock *and* AM/PM);
+/// - `dd/MM/yyyy` (also with `-` or `.`) and Excel's `M/d/yyyy h:mm AM`,
+///   read in `order`, the file's; with no order, a date that two orders
+///   read differently is refused, never guessed;
+/// - ISO 8601 (`2026-11-22T07:30:00`, with `Z` or an offset such as
+///   `+05:30`): an offset is converted to IST, so `2026-03-31T20:00:00Z`
+///   is 1 April 2026 01:30 in India.
+///
+/// A time without an offset is IST, as the portal writes it. A 12-hour
+/// time reads 12 AM as midnight; a 24-hour time keeps its hour whatever
+/// AM or PM follows it.
+pub fn parse_timestamp(
+    cell: &str,
+    order: Option<DateOrder>,
+) -> Result<Option<NaiveDateTime>, CellError> {
     if is_blank(cell) {
         return Ok(None);
     }
@@ -122,41 +216,124 @@ pub fn parse_timestamp(cell: &str) -> Result<Option<NaiveDateTime>, CellError> {
     }
     let bad = || CellError::Timestamp(c.to_string());
     let mut words = c.split_whitespace();
-    let date_part = words.next().ok_or_else(bad)?;
-    let time_part = words.next();
-    let meridiem = words.next();
-    if words.next().is_some() {
-        return Err(bad());
-    }
-    // `2025-10-14T17:05:12` (ISO) too.
-    let (date_part, time_part) = match (date_part.split_once('T'), time_part) {
-        (Some((d, t)), None) => (d, Some(t)),
-        _ => (date_part, time_part),
+    let first = words.next().ok_or_else(bad)?;
+    // `2026-11-22T07:30:00Z`: the date, then the time and its offset.
+    let (date_part, joined_time) = match first.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (first, None),
     };
-    let date = DATE_FORMATS
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(date_part, f).ok())
-        .ok_or_else(bad)?;
-    let time = match time_part {
+    let date = calendar_date(date_part, order, c)?;
+    let mut rest: Vec<&str> = joined_time.into_iter().chain(words).collect();
+    let offset = take_offset(&mut rest).ok_or_else(bad)?;
+    let (time, meridiem) = match rest.as_slice() {
+        [] => (None, None),
+        [t] => (Some(*t), None),
+        [t, m] => (Some(*t), Some(*m)),
+        _ => return Err(bad()),
+    };
+    let time = match time {
         None => NaiveTime::MIN,
-        Some(t) => {
-            let t = t.split('.').next().unwrap_or(t); // fractional seconds
-            TIME_FORMATS
-                .iter()
-                .find_map(|f| NaiveTime::parse_from_str(t, f).ok())
-                .ok_or_else(bad)?
-        }
+        Some(t) => clock(t, meridiem).ok_or_else(bad)?,
     };
-    let time = match meridiem.map(str::to_ascii_uppercase).as_deref() {
-        None => time,
-        Some("AM") if time.format("%H").to_string() == "12" => time - chrono::Duration::hours(12),
-        Some("PM") if time < NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN) => {
-            time + chrono::Duration::hours(12)
-        }
-        Some("AM" | "PM") => time,
-        Some(_) => return Err(bad()),
+    let ist = chrono::Duration::minutes(330);
+    Ok(Some(date.and_time(time) - offset + ist))
+}
+
+/// The calendar date of a date part, in the file's order.
+fn calendar_date(text: &str, order: Option<DateOrder>, cell: &str) -> Result<NaiveDate, CellError> {
+    let bad = || CellError::Timestamp(cell.to_string());
+    let (y, m, d) = match date_fields(text).ok_or_else(bad)? {
+        DateFields::YearFirst(y, m, d) => (y, m, d),
+        DateFields::YearLast(a, b, y) => match order_hint(text) {
+            OrderHint::Proves(DateOrder::DayFirst) => (y, b, a),
+            OrderHint::Proves(DateOrder::MonthFirst) => (y, a, b),
+            OrderHint::Neither => (y, b, a),
+            OrderHint::Ambiguous => match order {
+                Some(DateOrder::DayFirst) => (y, b, a),
+                Some(DateOrder::MonthFirst) => (y, a, b),
+                None => return Err(CellError::Ambiguous(cell.to_string())),
+            },
+        },
     };
-    Ok(Some(date.and_time(time)))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad)
+}
+
+/// Removes a time zone (`Z`, `UTC`, `GMT`, `IST`, `+05:30`, `-0400`,
+/// `+05`), a word of its own or joined to the time, and returns its
+/// offset east of UTC; a time with none is IST. None when unreadable.
+fn take_offset(words: &mut Vec<&str>) -> Option<chrono::Duration> {
+    let ist = chrono::Duration::minutes(330);
+    if let Some(&last) = words.last() {
+        let named = match last.to_ascii_uppercase().as_str() {
+            "Z" | "UTC" | "GMT" => Some(chrono::Duration::zero()),
+            "IST" => Some(ist),
+            _ => None,
+        };
+        if named.is_some() {
+            words.pop();
+            return named;
+        }
+        if words.len() > 1 && last.starts_with(['+', '-']) {
+            words.pop();
+            return zone_offset(last);
+        }
+    }
+    // Only the time (the first word) carries a joined zone: `07:30:00Z`.
+    let Some(time) = words.first_mut() else {
+        return Some(ist);
+    };
+    match time.find(['Z', 'z', '+', '-']) {
+        Some(at) if at > 0 => {
+            let (t, zone) = time.split_at(at);
+            *time = t;
+            zone_offset(zone)
+        }
+        Some(_) => None,
+        None => Some(ist),
+    }
+}
+
+/// `Z`, `+05:30`, `+0530`, `+05`, `-04:00` as a duration east of UTC.
+fn zone_offset(zone: &str) -> Option<chrono::Duration> {
+    if zone.eq_ignore_ascii_case("z") {
+        return Some(chrono::Duration::zero());
+    }
+    let sign = match zone.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = zone[1..].chars().filter(|c| *c != ':').collect();
+    if !matches!(digits.len(), 2 | 4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let h: i64 = digits[..2].parse().ok()?;
+    let m: i64 = digits
+        .get(2..)
+        .filter(|s| !s.is_empty())
+        .map_or(Ok(0), str::parse)
+        .ok()?;
+    (h <= 14 && m < 60).then(|| chrono::Duration::minutes(sign * (h * 60 + m)))
+}
+
+/// `H:mm`, `H:mm:ss`, `H:mm:ss.fff`, with AM/PM on a 12-hour clock or
+/// after a 24-hour one (the portal's `HH:mm:ss a`).
+fn clock(text: &str, meridiem: Option<&str>) -> Option<NaiveTime> {
+    let text = text.split('.').next().unwrap_or(text);
+    let time = ["%H:%M:%S", "%H:%M"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(text, f).ok())?;
+    let hour = time.hour();
+    let shift = |h: i64| time + chrono::Duration::hours(h);
+    match meridiem.map(str::to_ascii_uppercase).as_deref() {
+        None => Some(time),
+        Some("AM" | "A.M.") if hour == 12 => Some(shift(-12)),
+        Some("AM" | "A.M.") if hour < 12 => Some(time),
+        Some("PM" | "P.M.") if hour < 12 => Some(shift(12)),
+        Some("PM" | "P.M.") => Some(time),
+        // 13:00 AM says two different hours.
+        _ => None,
+    }
 }
 
 /// The shape the current report jobs write, `yyyy-MM-dd HH:mm:ss` (or
@@ -237,21 +414,21 @@ mod tests {
             "14/10/2025 05:05:12 PM",
             "2025-10-14T17:05:12",
         ] {
-            assert_eq!(parse_timestamp(cell), Ok(Some(want)), "{cell}");
+            assert_eq!(parse_timestamp(cell, None), Ok(Some(want)), "{cell}");
         }
         assert_eq!(
-            parse_timestamp("14-10-2025 17:05"),
+            parse_timestamp("14-10-2025 17:05", None),
             Ok(Some(ts("2025-10-14 17:05:00")))
         );
         assert_eq!(
-            parse_timestamp("14/10/2025"),
+            parse_timestamp("14/10/2025", None),
             Ok(Some(ts("2025-10-14 00:00:00")))
         );
         assert_eq!(
-            parse_timestamp("2025-10-14 12:30:00 AM"),
+            parse_timestamp("2025-10-14 12:30:00 AM", None),
             Ok(Some(ts("2025-10-14 00:30:00")))
         );
-        assert_eq!(parse_timestamp(""), Ok(None));
+        assert_eq!(parse_timestamp("", None), Ok(None));
         // The fast path and the general parser agree.
         for cell in ["2026-02-28 23:59:59", "2026-04-01 00:00:00", "2024-02-29"] {
             let chrono = NaiveDateTime::parse_from_str(cell, "%Y-%m-%d %H:%M:%S")
@@ -276,7 +453,56 @@ mod tests {
             "2025-10-14 25:00:00",
             "1 2 3 4",
         ] {
-            assert!(parse_timestamp(bad).is_err(), "{bad}");
+            assert!(parse_timestamp(bad, None).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn excel_iso_and_offsets_are_read_as_ist() {
+        let md = Some(DateOrder::MonthFirst);
+        let dm = Some(DateOrder::DayFirst);
+        for (cell, order, want) in [
+            ("11/22/2026 7:30 AM", None, "2026-11-22 07:30:00"),
+            ("11/22/2026 7:30 PM", None, "2026-11-22 19:30:00"),
+            ("11/22/2026 12:05 AM", None, "2026-11-22 00:05:00"),
+            ("11/22/2026 12:05 PM", None, "2026-11-22 12:05:00"),
+            ("4/3/2026 10:00", md, "2026-04-03 10:00:00"),
+            ("4/3/2026 10:00", dm, "2026-03-04 10:00:00"),
+            ("04.03.2026", dm, "2026-03-04 00:00:00"),
+            ("5/5/2026", None, "2026-05-05 00:00:00"),
+            ("2026-03-31T20:00:00Z", None, "2026-04-01 01:30:00"),
+            ("2026-03-31T20:00:00.250Z", None, "2026-04-01 01:30:00"),
+            ("2026-03-31T23:00:00+05:30", None, "2026-03-31 23:00:00"),
+            ("2026-03-31T12:00:00-0400", None, "2026-03-31 21:30:00"),
+            ("2026-03-31 18:00:00 UTC", None, "2026-03-31 23:30:00"),
+            ("2026-03-31 18:00:00 +00:00", None, "2026-03-31 23:30:00"),
+            ("2026/11/22 07:30", None, "2026-11-22 07:30:00"),
+        ] {
+            assert_eq!(parse_timestamp(cell, order), Ok(Some(ts(want))), "{cell}");
+        }
+        assert_eq!(
+            parse_timestamp("4/3/2026 10:00", None),
+            Err(CellError::Ambiguous("4/3/2026 10:00".into()))
+        );
+        for bad in [
+            "13:00 AM 1/1/2026",
+            "2026-01-01 13:00 AM",
+            "2026-01-01T10:00+25:00",
+            "4/3/26",
+        ] {
+            assert!(parse_timestamp(bad, dm).is_err(), "{bad}");
+        }
+        assert_eq!(
+            order_hint("22/11/2026 10:00"),
+            OrderHint::Proves(DateOrder::DayFirst)
+        );
+        assert_eq!(
+            order_hint("11/22/2026"),
+            OrderHint::Proves(DateOrder::MonthFirst)
+        );
+        assert_eq!(order_hint("4/3/2026"), OrderHint::Ambiguous);
+        assert_eq!(order_hint("4/4/2026"), OrderHint::Neither);
+        assert_eq!(order_hint("2026-04-03 10:00:00"), OrderHint::Neither);
+        assert_eq!(order_hint("Yuva 4/3/2026"), OrderHint::Neither);
     }
 }

@@ -175,10 +175,12 @@ pub fn profile_of(
 /// The engine's completions and assignments for an officer. Ids follow
 /// the officer's own order, so `counted` points into their lists.
 pub fn records_of(officer: &Officer, today: NaiveDate) -> (Vec<Completion>, Vec<Assignment>) {
+    // A completion dated after its report was made does not count.
     let completions = officer
         .completions
         .iter()
         .enumerate()
+        .filter(|(_, c)| c.dated_after_report.is_none())
         .map(|(i, c)| Completion {
             id: i as u64 + 1,
             course: c.course.clone(),
@@ -231,6 +233,27 @@ fn registered_by_the_reports(status: &mut Status) {
         .all(|r| matches!(r.standing, Standing::Met | Standing::Open));
 }
 
+/// `future-date` for each completion dated after today that its report
+/// did not already place after its own generation: the engine counts
+/// nothing dated after today.
+fn after_today(officer: &Officer, today: NaiveDate) -> Vec<Flag> {
+    officer
+        .completions
+        .iter()
+        .filter(|c| c.date > today && c.dated_after_report.is_none())
+        .map(|c| Flag {
+            kind: FlagKind::FutureDate,
+            text: format!(
+                "\"{}\" is dated {}, after today ({}): it does not count before that day ({})",
+                c.title,
+                c.date.format("%d.%m.%Y"),
+                today.format("%d.%m.%Y"),
+                c.source
+            ),
+        })
+        .collect()
+}
+
 /// Every requirement of `fy` for one officer, by the engine.
 pub fn evaluate_officer<'a>(
     catalogue: &Catalogue,
@@ -241,6 +264,7 @@ pub fn evaluate_officer<'a>(
     today: NaiveDate,
 ) -> OfficerStatus<'a> {
     let mut flags = officer.flags.clone();
+    flags.extend(after_today(officer, today));
     let profile = match profile_of(officer, designations, defaults) {
         Ok(p) => p,
         Err(why) => {

@@ -1,12 +1,16 @@
 //! From report rows to officers: identity across reports, one completion
-//! per officer and course whatever the batches, the durations the reports
-//! show, and the flags a training cell should see. A row that cannot be
+//! per officer and course (title, provider, duration) whatever the
+//! batches, the durations the reports show, and the flags a training cell
+//! should see. A row that cannot be
 //! used is kept as an error with its file and line, never dropped.
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDateTime;
+
 use crate::catalogue::identity::normalise;
 use crate::catalogue::{Catalogue, Service};
+use crate::igot::values::format_duration;
 use crate::igot::{ConsumptionRow, Enrolment, Progress, ReportError, User};
 
 use super::officer::{FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};
@@ -37,6 +41,9 @@ pub struct Gathering<'a> {
     catalogue: &'a Catalogue,
     officers: BTreeMap<OfficerId, Officer>,
     durations: BTreeMap<(String, u32), DurationSeen>,
+    /// Durations earlier imports showed: a title that now shows another
+    /// one gets the `duration-conflict` note too.
+    earlier: Vec<DurationSeen>,
     rejected: Vec<ReportError>,
     rows: u64,
     unreadable: BTreeMap<OfficerId, Vec<RowRef>>,
@@ -58,10 +65,17 @@ impl<'a> Gathering<'a> {
             catalogue,
             officers: BTreeMap::new(),
             durations: BTreeMap::new(),
+            earlier: Vec::new(),
             rejected: Vec::new(),
             rows: 0,
             unreadable: BTreeMap::new(),
         }
+    }
+
+    /// The durations earlier imports showed, for `duration-conflict`.
+    pub fn with_earlier_durations(mut self, earlier: Vec<DurationSeen>) -> Self {
+        self.earlier = earlier;
+        self
     }
 
     /// A row that could not be read at all (from the reader), kept by the
@@ -138,18 +152,7 @@ impl<'a> Gathering<'a> {
         let Some(completed) = row.completed_on else {
             return; // the reader refuses a completed row without a date
         };
-        if let (Some(enrolled), Some(seconds)) = (row.enrolled_on, row.duration) {
-            let took = (completed - enrolled).num_seconds();
-            if took >= 0 && took * 10 < i64::from(seconds) {
-                officer.flag(
-                    FlagKind::TooFast,
-                    format!(
-                        "\"{title}\" completed {took} s after enrolment, a tenth of its {} ({source})",
-                        crate::igot::values::format_duration(seconds)
-                    ),
-                );
-            }
-        }
+        let dated_after_report = check_dates(officer, &row, completed, &title, &source);
         let counts_hours = row.is_course();
         if counts_hours && row.duration.is_none() {
             officer.flag(
@@ -175,6 +178,9 @@ impl<'a> Gathering<'a> {
             certificate: row.certificate,
             source,
             also: Vec::new(),
+            provider: row.provider,
+            duration: row.duration,
+            dated_after_report,
         };
         merge_completion(officer, completion);
     }
@@ -236,35 +242,23 @@ impl<'a> Gathering<'a> {
         }
     }
 
-    /// The officers, with duration conflicts flagged.
+    /// The officers, with duration conflicts flagged: within these
+    /// reports, and against the durations earlier imports showed.
     pub fn finish(mut self) -> Gathered {
+        let mut all: BTreeMap<(&str, u32), &DurationSeen> = BTreeMap::new();
+        for d in self.earlier.iter().chain(self.durations.values()) {
+            all.entry((d.course.as_str(), d.seconds)).or_insert(d);
+        }
         let mut seen: BTreeMap<&str, Vec<&DurationSeen>> = BTreeMap::new();
-        for d in self.durations.values() {
+        for d in all.into_values() {
             seen.entry(d.course.as_str()).or_default().push(d);
         }
         for officer in self.officers.values_mut() {
             let mut texts = Vec::new();
             for c in &officer.completions {
-                let Some(ds) = seen.get(c.course.as_str()).filter(|ds| ds.len() > 1) else {
-                    continue;
-                };
-                let list: Vec<String> = ds
-                    .iter()
-                    .map(|d| {
-                        format!(
-                            "{} ({})",
-                            crate::igot::values::format_duration(d.seconds),
-                            d.source
-                        )
-                    })
-                    .collect();
-                let text = format!(
-                    "\"{}\" has {} durations in the reports: {}",
-                    c.title,
-                    ds.len(),
-                    list.join(", ")
-                );
-                texts.push(text);
+                if let Some(ds) = seen.get(c.course.as_str()).filter(|ds| ds.len() > 1) {
+                    texts.push(conflict_text(&c.title, ds));
+                }
             }
             for text in texts {
                 officer.flag(FlagKind::DurationConflict, text);
@@ -303,6 +297,53 @@ pub fn unreadable_text(rows: &[RowRef]) -> String {
     )
 }
 
+fn conflict_text(title: &str, ds: &[&DurationSeen]) -> String {
+    let list: Vec<String> = ds
+        .iter()
+        .map(|d| format!("{} ({})", format_duration(d.seconds), d.source))
+        .collect();
+    format!(
+        "\"{title}\" has {} durations in the reports: {}; two courses may share the title, or the portal changed its duration: each completion counts with its own row's duration",
+        ds.len(),
+        list.join(", ")
+    )
+}
+
+/// Flags what a completion's dates show: `too-fast` (enrolled to
+/// completed in under a tenth of the duration) and `future-date` (dated
+/// after the report was generated). Returns the report's generation
+/// time in the second case: the completion does not count.
+fn check_dates(
+    officer: &mut Officer,
+    row: &ConsumptionRow,
+    completed: NaiveDateTime,
+    title: &str,
+    source: &RowRef,
+) -> Option<NaiveDateTime> {
+    if let (Some(enrolled), Some(seconds)) = (row.enrolled_on, row.duration) {
+        let took = (completed - enrolled).num_seconds();
+        if took >= 0 && took * 10 < i64::from(seconds) {
+            officer.flag(
+                FlagKind::TooFast,
+                format!(
+                    "\"{title}\" completed {took} s after enrolment, a tenth of its {} ({source})",
+                    format_duration(seconds)
+                ),
+            );
+        }
+    }
+    let generated = row.generated_on.filter(|g| completed > *g)?;
+    officer.flag(
+        FlagKind::FutureDate,
+        format!(
+            "\"{title}\" is dated {}, after the report was generated ({}): no real completion is, so it does not count; check it on the portal ({source})",
+            completed.format("%d.%m.%Y %H:%M"),
+            generated.format("%d.%m.%Y %H:%M")
+        ),
+    );
+    Some(generated)
+}
+
 fn fill(slot: &mut String, value: &str) {
     if slot.is_empty() && !value.is_empty() {
         *slot = value.to_string();
@@ -315,14 +356,10 @@ fn fill_opt(slot: &mut Option<String>, value: &Option<String>) {
     }
 }
 
-/// One completion per course: the earliest counts, the other batches'
-/// rows are kept as its sources.
+/// One completion per course (title, provider, duration): the earliest
+/// counts, the other batches' rows are kept as its sources.
 fn merge_completion(officer: &mut Officer, new: ReportCompletion) {
-    let Some(known) = officer
-        .completions
-        .iter_mut()
-        .find(|c| c.course == new.course)
-    else {
+    let Some(known) = officer.completions.iter_mut().find(|c| c.same_course(&new)) else {
         officer.completions.push(new);
         return;
     };

@@ -48,9 +48,13 @@ impl std::fmt::Display for RowRef {
     }
 }
 
-/// A completion read from a report. Its identity is (officer, course):
-/// the same course completed in two batches counts once, and the other
-/// batch's rows are kept in `also`.
+/// A completion read from a report. Reports carry no course id: within
+/// one report a course is its title, provider and duration (the portal
+/// writes each item's catalogue duration on every row), so two courses
+/// sharing a title are two completions, while the same course completed
+/// in two batches counts once, the other batch's rows kept in `also`.
+/// `course` stays the catalogue's key: both satisfy one listing once, and
+/// both count for hours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportCompletion {
     /// Course identity: the catalogue's key, or the normalised title.
@@ -68,6 +72,31 @@ pub struct ReportCompletion {
     pub certificate: Option<String>,
     pub source: RowRef,
     pub also: Vec<RowRef>,
+    /// `Content_Provider`, part of the course's identity in its report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// The duration the report gave, part of the course's identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+    /// The report's generation time, when the completion is dated after
+    /// it: a date no real completion has, so it does not count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dated_after_report: Option<NaiveDateTime>,
+}
+
+impl ReportCompletion {
+    /// The same course of the same report: title (or catalogue key),
+    /// provider and duration.
+    pub fn same_course(&self, other: &ReportCompletion) -> bool {
+        let provider = |c: &ReportCompletion| {
+            c.provider
+                .as_deref()
+                .map(crate::catalogue::identity::normalise)
+        };
+        self.course == other.course
+            && self.duration == other.duration
+            && provider(self) == provider(other)
+    }
 }
 
 /// A course allocated in a capacity-building plan.
@@ -98,6 +127,9 @@ pub enum FlagKind {
     /// Rows of the officer's that could not be read: what they say is
     /// not counted, so "did nothing" may be "could not be read".
     RowsUnreadable,
+    /// A completion dated after its report was generated (or, when the
+    /// report does not say, after today): it does not count.
+    FutureDate,
 }
 
 impl FlagKind {
@@ -109,6 +141,7 @@ impl FlagKind {
             FlagKind::NoDuration => "no-duration",
             FlagKind::NotInLatestReport => "not-in-latest-report",
             FlagKind::RowsUnreadable => "rows-unreadable",
+            FlagKind::FutureDate => "future-date",
         }
     }
 }

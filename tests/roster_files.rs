@@ -1,0 +1,88 @@
+//! Report files that are not what they should be, through the real
+//! binary: Excel's Windows-1252 "CSV" read as Excel wrote it (and said
+//! once), and a line too long to be a report's refuses the whole file at
+//! its true line instead of dropping the rows after it.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+fn run(db: &Path, today: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("karmadash")
+        .expect("the binary")
+        .env("KARMADASH_DB", db)
+        .env("KARMADASH_TODAY", today)
+        .env_remove("KARMADASH_DATA")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const TODAY: &str = "2026-11-23";
+
+#[test]
+fn a_windows_1252_file_is_read_as_excel_wrote_it_and_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let path = dir.path().join("ConsumptionReport.csv");
+    // Excel's "CSV (Comma delimited)": é is 0xE9, ’ is 0x92, – is 0x96.
+    let mut bytes =
+        b"Full_Name,Designation,Email,Content_Name,Content_Duration,Status,Completed_On\n".to_vec();
+    bytes.extend(b"Ren\xe9e Kumari,Section Officer,renee@x.in,Citizen\x92s Charter \x96 Basics,01:00:00,completed,2026-06-01 10:00:00\n");
+    bytes.extend(b"Ren\xe9e Kumari,Section Officer,renee@x.in,Yuva AI for All,02:00:00,completed,2026-06-02 10:00:00\n");
+    bytes.extend(b"Ravi Prasad,Section Officer,ravi@x.in,Office Procedure,03:00:00,completed,2026-06-03 10:00:00\n");
+    std::fs::write(&path, bytes).unwrap();
+    let file = path.display().to_string();
+    let (code, out, err) = run(&db, TODAY, &["roster", "import", &file]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        out.matches("Windows-1252").count(),
+        1,
+        "said once for the file: {out}"
+    );
+    assert!(!err.contains("UTF-8"), "no line per row: {err}");
+    let (code, show, _) = run(&db, TODAY, &["roster", "show", "renee@x.in"]);
+    assert_eq!(code, 0);
+    assert!(show.contains("Renée Kumari"), "{show}");
+    assert!(show.contains("Citizen’s Charter – Basics"), "{show}");
+    let (_, json, _) = run(
+        &db,
+        TODAY,
+        &["roster", "import", "--dry-run", "--json", &file],
+    );
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["reading"][0]["encoding"], "windows-1252", "{v}");
+}
+
+#[test]
+fn a_line_over_a_mebibyte_refuses_the_file_at_its_true_line_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let path = dir.path().join("ConsumptionReport.csv");
+    let mut text = String::from(
+        "Full_Name,Designation,Email,Content_Name,Content_Duration,Status,Completed_On\n\
+         A,Section Officer,a@x.in,Yuva AI for All,01:00:00,completed,2026-06-01 10:00:00\n\
+         B,Section Officer,b@x.in,",
+    );
+    text.push_str(&"x".repeat(1 << 21));
+    text.push_str(",01:00:00,completed,2026-06-01 10:00:00\n");
+    text.push_str(
+        "C,Section Officer,c@x.in,Office Procedure,01:00:00,completed,2026-06-01 10:00:00\n",
+    );
+    std::fs::write(&path, text).unwrap();
+    let file = path.display().to_string();
+    let (code, out, err) = run(&db, TODAY, &["roster", "import", &file]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains(&format!("{file}:3:")), "the true line: {err}");
+    assert!(!err.contains(":0:"), "{err}");
+    assert!(!err.contains("the rest was imported"), "{err}");
+    assert!(err.contains("nothing"), "{err}");
+    let (code, _, err) = run(&db, TODAY, &["roster"]);
+    assert_eq!(code, 2, "nothing was imported: {err}");
+}
