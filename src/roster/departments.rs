@@ -34,4 +34,14 @@ impl Departments {
             None => false,
         }
     }
+
+    /// Whether two officers are of one department, as far as the reports
+    /// say: two officers of no named department are taken as one.
+    pub fn same(a: &Officer, b: &Officer) -> bool {
+        match (&a.organisation, &b.organisation) {
+            (Some(x), Some(y)) => Departments::key(x) == Departments::key(y),
+            (None, None) => true,
+            _ => false,
+        }
+    }
 }

@@ -302,6 +302,10 @@ fn roster_writes(
         if kept {
             changes.kept_newer.push(new.id.0.clone());
         }
+        let mut next = next;
+        if old.is_none() {
+            flag_missing_from_newer(current, &mut next, covers, changes);
+        }
         match old {
             None => changes.added.push(new.id.0.clone()),
             Some(o) if figures(o) == figures(&next) => changes.unchanged += 1,
@@ -316,6 +320,33 @@ fn roster_writes(
         ));
     }
     Some(writes)
+}
+
+/// An officer first met in an older report than their department's latest
+/// one already imported: that newer report did not list them.
+fn flag_missing_from_newer(
+    current: &RosterSnapshot,
+    officer: &mut Officer,
+    covers: &Covers,
+    changes: &mut Changes,
+) {
+    let Some(snapshot) = &covers.completions else {
+        return;
+    };
+    let newer = current.officers.iter().find_map(|o| {
+        let theirs = o.snapshots.completions.as_ref()?;
+        (Departments::same(o, officer) && snapshot.older_than(theirs)).then_some(theirs)
+    });
+    if let Some(newer) = newer {
+        let when = newer.at.map_or(String::new(), |t| {
+            format!(" of {}", t.format("%d.%m.%Y %H:%M"))
+        });
+        officer.flag(
+            FlagKind::NotInLatestReport,
+            format!("not in the newer report{when} ({})", newer.files.join(", ")),
+        );
+        changes.not_in_latest.push(officer.id.0.clone());
+    }
 }
 
 /// Known officers this import names only in rows it could not read:
