@@ -13,7 +13,7 @@ use crate::store::{Snapshot, Store};
 pub use crate::units::dates::{parse_date, EARLIEST};
 pub use crate::units::hours::{parse_hours, MAX_HOURS};
 use crate::units::states::parse_state;
-use crate::units::text::{check_text, check_title};
+use crate::units::text::{check_text, check_title, MAX_NAME_CHARS};
 
 mod errors;
 pub use errors::{quoted, ImportError, ProgressError, RecordDateError, RecordProblem};
@@ -227,6 +227,10 @@ pub fn check_profile(
 ) -> Result<TierChoice, ProgressError> {
     if let Some(d) = profile.registered {
         check_past_date(d, today, "registration date")?;
+    }
+    // Typed or imported, a name is shown in every view: same rules as a title.
+    if let Some(name) = &profile.name {
+        check_text("the name", name, MAX_NAME_CHARS)?;
     }
     let this_year = chrono::Datelike::year(&today);
     if let Some(b) = profile.batch.filter(|b| !(1950..=this_year).contains(b)) {

@@ -279,3 +279,103 @@ fn lint_reports_a_long_gap_as_one_range() {
         .expect("a numbering gap");
     assert!(gap.contains("skips row numbers 8-9998:"), "{gap}");
 }
+
+/// Characters that take no cell but leave stray gaps and breaks on screen
+/// (issue 18, item 13), and the bidi overrides and isolates.
+const INVISIBLE: [char; 11] = [
+    '\u{2028}', '\u{2029}', '\u{feff}', '\u{200b}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202e}',
+    '\u{2066}', '\u{2069}', '\u{2060}',
+];
+
+#[test]
+fn typed_titles_and_names_with_invisible_characters_are_refused() {
+    let s = Store::new();
+    s.profile_bihar_bas();
+    for c in INVISIBLE {
+        let title = format!("Public{c} Policy");
+        let err = s.refused(&[
+            "done",
+            &title,
+            "--other",
+            "--hours",
+            "1",
+            "--date",
+            "2026-06-01",
+        ]);
+        assert!(err.contains("character 7"), "{c:?}: {err}");
+        assert!(
+            err.contains(&format!("\\u{:04x}", u32::from(c))),
+            "{c:?} is named as an escape: {err}"
+        );
+        assert!(!err.contains(c), "{c:?} printed raw: {err}");
+        s.refused(&["assign", &title]);
+        let name = format!("Ravi{c} Prasad");
+        let err = s.refused(&["profile", "set", "--name", &name]);
+        assert!(err.contains("the name contains"), "{c:?}: {err}");
+    }
+    // Devanagari's joiners are text, and stay.
+    s.ok(&["profile", "set", "--name", "क्\u{200d}ष अधिकारी"]);
+}
+
+#[test]
+fn an_import_with_invisible_characters_is_refused() {
+    let s = Store::new();
+    s.profile_bihar_bas();
+    s.ok(&[
+        "done",
+        "First Other",
+        "--other",
+        "--hours",
+        "1",
+        "--date",
+        "2026-06-01",
+    ]);
+    let snap: Value = serde_json::from_str(&s.export()).expect("export is JSON");
+    let file = s.db.with_file_name("invisible.json");
+    for c in ['\u{2028}', '\u{200b}', '\u{feff}'] {
+        let mut title = snap.clone();
+        title["completions"][0]["title"] = format!("First{c} Other").into();
+        std::fs::write(&file, title.to_string()).unwrap();
+        let err = s.refused(&["import", file.to_str().unwrap()]);
+        assert!(
+            err.contains("completion 1") && err.contains("invisible character"),
+            "{err}"
+        );
+        let mut name = snap.clone();
+        name["profile"]["name"] = format!("Ravi{c}").into();
+        std::fs::write(&file, name.to_string()).unwrap();
+        let err = s.refused(&["import", file.to_str().unwrap()]);
+        assert!(err.contains("the name contains"), "{c:?}: {err}");
+    }
+}
+
+#[test]
+fn roster_fields_with_invisible_characters_are_shown_as_escapes() {
+    let s = Store::new();
+    let dir = tempfile::tempdir().unwrap();
+    let tour = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/igot_fixtures/tour");
+    let text = std::fs::read_to_string(tour.join("ConsumptionReport.csv")).unwrap();
+    let text = text.replace("Sunita Devi", "Sunita\u{2028}Devi\u{200b}\u{202e}");
+    let file = dir.path().join("ConsumptionReport.csv");
+    std::fs::write(&file, text).unwrap();
+    let r = s.run(&["roster", "import", file.to_str().unwrap()]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    for args in [&["roster"][..], &["roster", "--csv"], &["roster", "report"]] {
+        let out = s.ok(args);
+        assert!(
+            !out.contains(['\u{2028}', '\u{200b}', '\u{202e}']),
+            "{args:?} printed an invisible character: {}",
+            out.escape_debug()
+        );
+        assert!(
+            out.contains("Sunita\\u2028Devi\\u200b\\u202e"),
+            "{args:?}: {out}"
+        );
+    }
+    let json = s.ok(&["roster", "--json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        v.to_string().contains("Sunita\u{2028}Devi\u{200b}\u{202e}"),
+        "JSON is exact"
+    );
+}

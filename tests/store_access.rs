@@ -306,3 +306,173 @@ fn the_store_the_cache_and_exports_are_owner_only() {
         assert_eq!(mode(&p), 0o600, "{p:?}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Import sources
+
+/// `import /dev/zero` used to read for ever; a pipe with no writer would
+/// wait for ever; a file past any export is refused, not read whole.
+#[test]
+fn import_refuses_devices_pipes_and_files_past_any_export() {
+    let (dir, db) = temp();
+    populate(&db);
+    let fifo = dir.path().join("pipe");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    for source in [Path::new("/dev/zero"), &fifo, dir.path()] {
+        let started = Instant::now();
+        let e = refused(&db, &["import", source.to_str().unwrap()]);
+        assert!(e.contains("is not a regular file"), "{e}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+    let huge = dir.path().join("huge.json");
+    let f = fs::File::create(&huge).unwrap();
+    f.set_len(65 << 20).unwrap(); // sparse: costs no disk
+    let e = refused(&db, &["import", huge.to_str().unwrap()]);
+    assert!(e.contains("larger than 64 MB"), "{e}");
+}
+
+// ---------------------------------------------------------------------------
+// Another user's store
+
+/// Every file under `dir` (itself included) that `uid` does not own.
+fn not_owned_by(dir: &Path, uid: u32) -> Vec<String> {
+    use std::os::unix::fs::MetadataExt;
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let meta = fs::symlink_metadata(&d).unwrap();
+        if meta.uid() != uid {
+            out.push(format!("{} (uid {})", d.display(), meta.uid()));
+        }
+        if meta.is_dir() {
+            stack.extend(fs::read_dir(&d).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    out
+}
+
+fn chown_all(dir: &Path, uid: u32) {
+    let status = std::process::Command::new("chown")
+        .arg("-R")
+        .arg(format!("{uid}:{uid}"))
+        .arg(dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// `args` run as `uid` (setpriv), on `db`.
+fn run_as(uid: u32, db: &Path, args: &[&str]) -> Run {
+    let out = std::process::Command::new("setpriv")
+        .arg(format!("--reuid={uid}"))
+        .arg(format!("--regid={uid}"))
+        .arg("--clear-groups")
+        .arg(env!("CARGO_BIN_EXE_karmadash"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", TODAY])
+        .args(args)
+        .env_remove("KARMADASH_DB")
+        .env_remove("KARMADASH_DATA")
+        .env_remove("KARMADASH_TODAY")
+        .env("HOME", "/nonexistent")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+const NOBODY: u32 = 65534;
+
+/// A store of another user, in a directory that user can reach.
+fn nobodys_store() -> (TempDir, PathBuf) {
+    let (dir, db) = temp();
+    populate(&db);
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    chown_all(&db, NOBODY);
+    (dir, db)
+}
+
+/// Root reading (and writing) a user's store used to leave root-owned files
+/// in it, and the owner was told to "restore your last export".
+#[test]
+fn root_leaves_no_file_of_its_own_in_another_users_store() {
+    const TEST: &str = "root in another user's store";
+    if !is_root() {
+        return unavailable(TEST, "changing a store's owner needs root");
+    }
+    let (_dir, db) = nobodys_store();
+    let before = export(&db);
+    for args in [
+        &["status"][..],
+        &["log"],
+        &["plan"],
+        &["report"],
+        &["export"],
+    ] {
+        ok(&db, args);
+        assert_eq!(
+            not_owned_by(&db, NOBODY),
+            Vec::<String>::new(),
+            "after {args:?}"
+        );
+    }
+    ok(&db, &done_args("By Root"));
+    assert_eq!(
+        not_owned_by(&db, NOBODY),
+        Vec::<String>::new(),
+        "after done"
+    );
+    assert_ne!(export(&db), before);
+    if std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return unavailable(TEST, "setpriv is not installed");
+    }
+    // The owner still reads and writes it.
+    let r = run_as(NOBODY, &db, &["export"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, export(&db));
+    let r = run_as(NOBODY, &db, &done_args("By The Owner"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+/// A file of root already in a user's store (left by an older karmadash
+/// run with sudo) is named plainly, with the fix, never called damage.
+#[test]
+fn a_file_of_root_in_a_users_store_is_named_with_the_fix() {
+    const TEST: &str = "a root-owned file in a user's store";
+    if !is_root() {
+        return unavailable(TEST, "changing a store's owner needs root");
+    }
+    if std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return unavailable(TEST, "setpriv is not installed");
+    }
+    let (_dir, db) = nobodys_store();
+    let stray = db.join("snap.00000000000000FF");
+    fs::write(&stray, b"left by sudo").unwrap();
+    fs::set_permissions(&stray, fs::Permissions::from_mode(0o600)).unwrap();
+    for args in [&["status"][..], &done_args("Blocked")] {
+        let e = refused_line(&run_as(NOBODY, &db, args), "a root file in the store");
+        assert!(
+            e.contains("holds a file of root (snap.00000000000000FF)"),
+            "{e}"
+        );
+        assert!(e.contains("sudo chown -R 65534"), "{e}");
+        assert!(
+            !e.contains("it is damaged") && !e.contains("restore"),
+            "{e}"
+        );
+    }
+}

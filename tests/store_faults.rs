@@ -358,3 +358,214 @@ fn a_killed_export_leaves_no_half_file_and_no_partial() {
     }
     eprintln!("{finished} of 20 exports finished before the kill");
 }
+
+fn has_strace() -> bool {
+    std::process::Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The titles in the store's export, and each record's seconds.
+fn exported(db: &Path) -> Vec<(String, u64)> {
+    let v: Value = serde_json::from_str(&export(db)).unwrap();
+    v["completions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["title"].as_str().unwrap().to_string(),
+                c["seconds"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// After a killed first write into `db`: the next write and read work,
+/// the killed record is whole or absent, and nothing is left beside it.
+fn check_after_kill(db: &Path, what: &str) -> Result<(), String> {
+    let r = run(
+        db,
+        &[
+            "done",
+            "--other",
+            "After",
+            "--hours",
+            "1",
+            "--date",
+            "2026-06-02",
+        ],
+    );
+    if r.code != 0 {
+        return Err(format!("{what}: {}", r.stderr.trim()));
+    }
+    for (title, seconds) in exported(db) {
+        let whole =
+            (title == "Killed" && seconds == 90 * 60) || (title == "After" && seconds == 3600);
+        if !whole {
+            return Err(format!("{what}: a broken record {title} {seconds}"));
+        }
+    }
+    let beside: Vec<String> = fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    if beside != ["db"] {
+        return Err(format!("{what}: left beside the store: {beside:?}"));
+    }
+    Ok(())
+}
+
+/// A first write into a fresh store killed at every step that touches the
+/// disk (strace kills it at the Nth call of each system call: between the
+/// two writes of sled's `conf`, between its log writes, before and after
+/// each rename), then at random moments with SIGKILL, SIGTERM and SIGINT.
+/// Every store must work afterwards: it used to be "damaged" for ever.
+#[test]
+fn a_first_write_killed_at_any_step_leaves_a_store_that_works() {
+    const TEST: &str = "first write killed at every step";
+    if !has_strace() {
+        return unavailable(TEST, "strace is not installed");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let done = [
+        "done",
+        "--other",
+        "Killed",
+        "--hours",
+        "1.5",
+        "--date",
+        "2026-06-01",
+    ];
+    let (mut kills, mut broken) = (0, Vec::new());
+    for call in ["mkdir", "write", "pwrite64", "fsync", "rename", "chmod"] {
+        for n in 1..=20 {
+            let db = dir.path().join(format!("{call}-{n}")).join("db");
+            let status = std::process::Command::new("strace")
+                .args(["-f", "-qq", "-o", "/dev/null"])
+                .arg(format!("-etrace={call}"))
+                .arg(format!("-einject={call}:signal=KILL:when={n}"))
+                .arg(env!("CARGO_BIN_EXE_karmadash"))
+                .arg("--db")
+                .arg(&db)
+                .args(["--today", TODAY])
+                .args(done)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .unwrap();
+            fs::create_dir_all(db.parent().unwrap()).unwrap();
+            if let Err(e) = check_after_kill(&db, &format!("killed at {call} #{n}")) {
+                broken.push(e);
+            }
+            if status.success() {
+                break; // no Nth call: every step of this kind was tried
+            }
+            kills += 1;
+        }
+    }
+    let mut rng = fastrand::Rng::with_seed(18);
+    for i in 0..30 {
+        let db = dir.path().join(format!("random-{i}")).join("db");
+        fs::create_dir_all(db.parent().unwrap()).unwrap();
+        let mut child = karmadash_process(&db)
+            .args(done)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        thread::sleep(Duration::from_micros(rng.u64(0..40_000)));
+        let signal = [libc::SIGKILL, libc::SIGTERM, libc::SIGINT][i % 3];
+        // SAFETY: signals a child this test spawned and has not reaped.
+        unsafe { libc::kill(child.id() as i32, signal) };
+        child.wait().unwrap();
+        if let Err(e) = check_after_kill(&db, &format!("signal {signal} at random")) {
+            broken.push(e);
+        }
+    }
+    assert!(
+        kills >= 15,
+        "only {kills} kills landed: the test proves little"
+    );
+    assert!(
+        broken.is_empty(),
+        "{} broken stores:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+}
+
+/// Several first writes into one fresh store at once: each waits for the
+/// other, none says "damaged", every record lands.
+#[test]
+fn first_writes_at_once_wait_for_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..25 {
+        let db = dir.path().join(format!("r{round}")).join("db");
+        let children: Vec<_> = (0..4)
+            .map(|i| {
+                karmadash_process(&db)
+                    .args([
+                        "done",
+                        "--other",
+                        &format!("At Once {i}"),
+                        "--hours",
+                        "1",
+                        "--date",
+                        "2026-06-01",
+                    ])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let mut titles: Vec<String> = exported(&db).into_iter().map(|(t, _)| t).collect();
+        titles.sort();
+        assert_eq!(titles, ["At Once 0", "At Once 1", "At Once 2", "At Once 3"]);
+    }
+}
+
+/// An export too big for what is left on the disk, past the free-space
+/// check: sled meets "No space left on device" half-way through the
+/// write. One line says so, and the store is as it was.
+#[test]
+fn a_disk_that_fills_mid_write_says_so_and_writes_nothing() {
+    const TEST: &str = "disk filling mid-write";
+    if !is_root() {
+        return unavailable(TEST, "mounting a small tmpfs needs root");
+    }
+    let (dir, _) = temp();
+    let point = dir.path().join("small");
+    let Some(_mount) = mounts::tmpfs(&point, "8m", TEST) else {
+        return unavailable(TEST, "`mount -t tmpfs` failed");
+    };
+    // The big export is made in a store off the small disk.
+    let elsewhere = dir.path().join("elsewhere");
+    ok(
+        &elsewhere,
+        &["profile", "set", "--service", "ias", "--batch", "2012"],
+    );
+    large_store(&elsewhere, dir.path());
+    let big = dir.path().join("big.json");
+    fs::write(&big, export(&elsewhere)).unwrap();
+    let db = point.join("db");
+    populate(&db);
+    let before = export(&db);
+    let filler = mounts::fill_leaving(&point, "filler", 1_500_000);
+    let r = run(&db, &["import", big.to_str().unwrap()]);
+    let e = refused_line(&r, "import on a disk that fills");
+    assert!(e.contains("the disk is full; nothing was written"), "{e}");
+    assert!(!e.contains("Os {"), "{e}");
+    fs::remove_file(filler).unwrap();
+    assert_eq!(export(&db), before, "nothing of the import was written");
+}

@@ -137,3 +137,51 @@ fn an_export_of_an_unknown_schema_is_refused_with_one_line() {
         "{e}"
     );
 }
+
+/// A v1 store with one bad record (0 minutes, or more than any course):
+/// the migration used to write it as 0 s (or a wrapped number) and carry
+/// on. It is refused in one line naming the record, and the store is left
+/// exactly as it was, still schema 1.
+#[test]
+fn a_v1_store_with_a_bad_record_is_refused_not_migrated_to_zero() {
+    for minutes in [0u64, 200 * 60 + 1, u64::MAX / 30] {
+        let s = v1_store();
+        let key = format!("v1/completion/{:020}", 2);
+        {
+            let raw = sled::open(&s.db).unwrap();
+            let mut record: Value =
+                serde_json::from_slice(&raw.get(&key).unwrap().unwrap()).unwrap();
+            record["minutes"] = minutes.into();
+            raw.insert(key.as_bytes(), serde_json::to_vec(&record).unwrap())
+                .unwrap();
+            raw.flush().unwrap();
+        }
+        for args in [&["log", "--json", "--fy", "2025-26"][..], &["status"]] {
+            let r = s.run(args);
+            assert_eq!(r.code, 2, "{minutes} minutes: {args:?}: {}", r.stdout);
+            assert_one_line(&r.stderr, args);
+            assert!(
+                r.stderr.contains(&format!("{minutes} minutes")) && r.stderr.contains(&key),
+                "{}",
+                r.stderr
+            );
+        }
+        // Left exactly as it was: still schema 1, the record still in minutes.
+        let raw = sled::open(&s.db).unwrap();
+        assert_eq!(raw.get("schema").unwrap().unwrap().as_ref(), b"1");
+        let record: Value = serde_json::from_slice(&raw.get(&key).unwrap().unwrap()).unwrap();
+        assert_eq!(record["minutes"], minutes, "{record}");
+        assert!(record.get("seconds").is_none(), "{record}");
+    }
+}
+
+#[test]
+fn a_v1_export_with_a_bad_record_is_refused_naming_it() {
+    let s = Store::new();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(Path::new(FIXTURE).join("export-v1.json")).unwrap();
+    let file = dir.path().join("bad-v1.json");
+    std::fs::write(&file, text.replace("\"minutes\": 255", "\"minutes\": 0")).unwrap();
+    let e = s.refused(&["import", file.to_str().unwrap()]);
+    assert!(e.contains("completion 2") && e.contains("0 minutes"), "{e}");
+}

@@ -32,10 +32,16 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .unwrap_or_default();
     let partial = dir.join(format!(".{name}.karmadash-partial"));
     let failed = |e: std::io::Error| {
-        format!(
+        match e.kind() {
+        std::io::ErrorKind::StorageFull => format!(
+            "cannot write {}: the disk is full; nothing was written there. Free some space and run the command again",
+            path.display()
+        ),
+        _ => format!(
             "cannot write {}: {e}; nothing was written there",
             path.display()
-        )
+        ),
+    }
     };
     let written = match unnamed_file(&dir) {
         // A new file gets its name in one step, so a kill leaves nothing.

@@ -6,7 +6,7 @@ use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::Failure;
-use crate::units::text::{visible, visible_lines};
+use crate::units::text::{spreadsheet_text, visible, visible_lines};
 use crate::units::wrap::wrap;
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly, not in a panic.
@@ -72,6 +72,38 @@ pub fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
     emit(&text)
 }
 
+/// One cell of a CSV: text from outside (names, titles, certificate ids,
+/// designations, tiers and their labels), or a value karmadash writes
+/// itself (hours, counts, targets, ISO dates, verdict and flag words),
+/// which a spreadsheet must read as it is: `-1.5` stays a number.
+pub enum Cell<'a> {
+    Text(&'a str),
+    Own(String),
+}
+
+/// Every CSV karmadash writes is made here, so no writer can forget a
+/// cell: text cells are put on one line (`visible`) and neutralised for
+/// spreadsheets (`spreadsheet_text`: `=cmd` is written `'=cmd`); numbers
+/// are written as they are. `--json` is never touched: it stays exact.
+pub fn csv_table<'a>(header: &[&str], rows: impl IntoIterator<Item = Vec<Cell<'a>>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut out = |cells: Vec<String>| {
+        // Writing into a Vec cannot fail.
+        let _ = w.write_record(&cells);
+    };
+    out(header.iter().map(|h| h.to_string()).collect());
+    for row in rows {
+        out(row
+            .into_iter()
+            .map(|cell| match cell {
+                Cell::Text(t) => visible(&spreadsheet_text(t)).into_owned(),
+                Cell::Own(n) => n,
+            })
+            .collect());
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 /// A table whose columns are padded to the widest cell; the last column is not padded.
 pub struct Table {
     rows: Vec<Vec<String>>,
@@ -127,6 +159,26 @@ impl Table {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::{csv_table, Cell};
+
+    #[test]
+    fn text_cells_are_neutralised_and_numbers_are_not() {
+        let out = csv_table(
+            &["name", "hours"],
+            [
+                vec![Cell::Text("=1+1, \"x\""), Cell::Own("-1.50".into())],
+                vec![Cell::Text("\tline\nbreak"), Cell::Own("2".into())],
+            ],
+        );
+        assert_eq!(
+            out,
+            "name,hours\n\"'=1+1, \"\"x\"\"\",-1.50\n'\\tline\\nbreak,2\n"
+        );
     }
 }
 

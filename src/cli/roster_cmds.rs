@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::args::{RosterAction, RosterArgs, RosterShowArgs, RosterTierArgs};
-use super::output::{emit, json, Table};
+use super::output::{csv_table, emit, json, Cell, Table};
 use super::{parse_fy, roster_import, store, Context, Failure, Outcome};
 use crate::catalogue::Service;
 use crate::roster::designations::Designations;
@@ -196,46 +196,49 @@ fn roster_table(rows: &[OfficerStatus]) -> Table {
 }
 
 fn csv_rows(rows: &[OfficerStatus]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "officer",
-        "name",
-        "designation",
-        "tier",
-        "hours_done",
-        "hours_target",
-        "mandatory_done",
-        "mandatory_target",
-        "verdict",
-        "next_due",
-        "flags",
-    ]);
-    for s in rows {
-        let num = |r: Option<&RequirementStatus>, f: fn(&RequirementStatus) -> f64| {
-            r.map(|r| format!("{}", (f(r) * 100.0).round() / 100.0))
-                .unwrap_or_default()
-        };
-        let flags = flag_kinds(s);
-        let _ = w.write_record([
-            s.officer.id.0.as_str(),
-            &s.officer.name,
-            s.officer.designation.as_deref().unwrap_or(""),
-            s.status
-                .as_ref()
-                .and_then(|st| st.tier.id.as_deref())
-                .unwrap_or(""),
-            &s.hours()
-                .map(|r| format_hours(r.seconds.unwrap_or(0)))
-                .unwrap_or_default(),
-            &num(s.hours(), |r| r.target),
-            &num(s.mandatory(), |r| r.done),
-            &num(s.mandatory(), |r| r.target),
-            s.verdict().word(),
-            &s.next_due().map(|d| d.to_string()).unwrap_or_default(),
-            &flags.join(";"),
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let num = |r: Option<&RequirementStatus>, f: fn(&RequirementStatus) -> f64| {
+        r.map(|r| format!("{}", (f(r) * 100.0).round() / 100.0))
+            .unwrap_or_default()
+    };
+    csv_table(
+        &[
+            "officer",
+            "name",
+            "designation",
+            "tier",
+            "hours_done",
+            "hours_target",
+            "mandatory_done",
+            "mandatory_target",
+            "verdict",
+            "next_due",
+            "flags",
+        ],
+        rows.iter().map(|s| {
+            vec![
+                Cell::Text(s.officer.id.0.as_str()),
+                Cell::Text(&s.officer.name),
+                Cell::Text(s.officer.designation.as_deref().unwrap_or("")),
+                Cell::Text(
+                    s.status
+                        .as_ref()
+                        .and_then(|st| st.tier.id.as_deref())
+                        .unwrap_or(""),
+                ),
+                Cell::Own(
+                    s.hours()
+                        .map(|r| format_hours(r.seconds.unwrap_or(0)))
+                        .unwrap_or_default(),
+                ),
+                Cell::Own(num(s.hours(), |r| r.target)),
+                Cell::Own(num(s.mandatory(), |r| r.done)),
+                Cell::Own(num(s.mandatory(), |r| r.target)),
+                Cell::Own(s.verdict().word().into()),
+                Cell::Own(s.next_due().map(|d| d.to_string()).unwrap_or_default()),
+                Cell::Own(flag_kinds(s).join(";")),
+            ]
+        }),
+    )
 }
 
 /// Each kind of flag once, for a table cell; `roster show` has the texts.

@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::args::{ReportFormat, RosterArgs, RosterReportArgs};
-use super::output::{emit, json};
+use super::output::{csv_table, emit, json, Cell};
 use super::roster_cmds::{evaluated, flag_kinds};
 use super::{parse_fy, store, Context, Failure, Outcome};
 use crate::roster::{Officer, OfficerStatus, Verdict};
@@ -127,32 +127,32 @@ pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome
 }
 
 fn csv_totals(tiers: &[TierTotals]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "tier",
-        "label",
-        "officers",
-        "met",
-        "on_pace",
-        "behind",
-        "overdue",
-        "hours_done",
-        "hours_target",
-    ]);
-    for t in tiers {
-        let _ = w.write_record([
-            t.tier.clone(),
-            t.label.clone(),
-            t.officers.to_string(),
-            t.met.to_string(),
-            t.on_pace.to_string(),
-            t.behind.to_string(),
-            t.overdue.to_string(),
-            format_hours(t.seconds_done),
-            t.hours_target.to_string(),
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    csv_table(
+        &[
+            "tier",
+            "label",
+            "officers",
+            "met",
+            "on_pace",
+            "behind",
+            "overdue",
+            "hours_done",
+            "hours_target",
+        ],
+        tiers.iter().map(|t| {
+            vec![
+                Cell::Text(&t.tier),
+                Cell::Text(&t.label),
+                Cell::Own(t.officers.to_string()),
+                Cell::Own(t.met.to_string()),
+                Cell::Own(t.on_pace.to_string()),
+                Cell::Own(t.behind.to_string()),
+                Cell::Own(t.overdue.to_string()),
+                Cell::Own(format_hours(t.seconds_done)),
+                Cell::Own(t.hours_target.to_string()),
+            ]
+        }),
+    )
 }
 
 /// "FILE (consumption report, generated ...): 24 rows read, 1 refused".

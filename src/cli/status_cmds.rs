@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::args::{ReportArgs, ReportFormat, StatusArgs};
-use super::output::{emit, emit_prose, json, Table};
+use super::output::{csv_table, emit, emit_prose, json, Cell, Table};
 use super::{parse_fy, snapshot, Context, Failure, Outcome};
 use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Status, COUNTING_RULE};
 use crate::rules::fy::FinancialYear;
@@ -226,34 +226,40 @@ pub fn report(ctx: &Context, args: &ReportArgs) -> Outcome {
     }
 }
 
-fn csv_cell(s: &str) -> String {
-    let s = visible(s);
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 fn report_csv(r: &Report) -> String {
-    let mut out = String::from("course,competency,date,hours,certificate,served\n");
-    for row in &r.rows {
-        out.push_str(&format!(
-            "{},{},{},{},{},{}\n",
-            csv_cell(&row.course),
-            csv_cell(&row.competency),
-            row.date,
-            format_hours(u64::from(row.seconds)),
-            csv_cell(&row.certificate),
-            csv_cell(&row.served.join("; "))
-        ));
-    }
-    out.push_str(&format!(
-        "TOTAL,,,{},,{}\n",
-        format_hours(r.total_seconds),
-        count(r.total_courses as i64, "course", "courses")
-    ));
-    out
+    let served: Vec<String> = r.rows.iter().map(|row| row.served.join("; ")).collect();
+    let total = [
+        Cell::Own("TOTAL".into()),
+        Cell::Own(String::new()),
+        Cell::Own(String::new()),
+        Cell::Own(format_hours(r.total_seconds)),
+        Cell::Own(String::new()),
+        Cell::Own(count(r.total_courses as i64, "course", "courses")),
+    ];
+    csv_table(
+        &[
+            "course",
+            "competency",
+            "date",
+            "hours",
+            "certificate",
+            "served",
+        ],
+        r.rows
+            .iter()
+            .zip(&served)
+            .map(|(row, served)| {
+                vec![
+                    Cell::Text(&row.course),
+                    Cell::Own(row.competency.clone()),
+                    Cell::Own(row.date.to_string()),
+                    Cell::Own(format_hours(u64::from(row.seconds))),
+                    Cell::Text(&row.certificate),
+                    Cell::Text(served),
+                ]
+            })
+            .chain([Vec::from(total)]),
+    )
 }
 
 fn report_md(r: &Report) -> String {

@@ -19,9 +19,40 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Outcome {
     }
 }
 
+/// An export of years of records is a few hundred kilobytes; 20,000
+/// completions about 4 MB. Past this it is not an export.
+const MAX_EXPORT_BYTES: u64 = 64 << 20;
+
+/// The export's text: a regular file of a bounded size (never a device
+/// such as /dev/zero, or a pipe that never ends), read as UTF-8.
+fn read_export_file(path: &std::path::Path) -> Result<String, Failure> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| Failure::input(format!("cannot read {}: {e}", path.display()));
+    // Judged before opening: opening a named pipe would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(Failure::input(format!(
+            "{} is not a regular file: give a file written by `karmadash export`",
+            path.display()
+        )));
+    }
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut text = String::new();
+    file.take(MAX_EXPORT_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(cannot)?;
+    if text.len() as u64 > MAX_EXPORT_BYTES {
+        return Err(Failure::input(format!(
+            "{} is larger than {} MB, more than any export of karmadash: give a file written by `karmadash export`; nothing was imported",
+            path.display(),
+            MAX_EXPORT_BYTES >> 20
+        )));
+    }
+    Ok(text)
+}
+
 pub fn import(ctx: &Context, args: &ImportArgs) -> Outcome {
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file.display())))?;
+    let text = read_export_file(&args.file)?;
     let snap: Snapshot = crate::store::read_export(&text).map_err(|e| {
         Failure::input(format!(
             "{} is not a karmadash export ({e}): give a file written by `karmadash export`",

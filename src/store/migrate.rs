@@ -6,6 +6,7 @@ use serde_json::Value;
 use std::path::Path;
 
 use super::{Snapshot, StoreError, COMPLETION, SCHEMA_KEY, SCHEMA_VERSION};
+use crate::units::hours::MAX_HOURS;
 
 /// Upgrades a v1 store to the current schema; any other store is left as
 /// it is (the schema check that follows judges it).
@@ -47,6 +48,11 @@ pub enum MigrateError {
     NotAnObject,
     #[error("a schema-1 completion has no whole `minutes`")]
     NoMinutes,
+    /// 0, or more than any course takes: never turned into 0 s or a wrapped number.
+    #[error(
+        "a schema-1 completion has {0} minutes, where a course takes 1 minute to {MAX_HOURS} hours"
+    )]
+    BadMinutes(u64),
 }
 
 /// An export that cannot be read as a snapshot.
@@ -70,9 +76,13 @@ fn minutes_to_seconds(completion: &mut Value) -> Result<(), MigrateError> {
         .as_object_mut()
         .ok_or(MigrateError::NotAnObject)?;
     let minutes = fields
-        .remove("minutes")
-        .and_then(|m| m.as_u64())
+        .get("minutes")
+        .and_then(Value::as_u64)
         .ok_or(MigrateError::NoMinutes)?;
+    if minutes == 0 || minutes > u64::from(MAX_HOURS) * 60 {
+        return Err(MigrateError::BadMinutes(minutes));
+    }
+    fields.remove("minutes");
     fields.insert("seconds".into(), Value::from(minutes * 60));
     Ok(())
 }

@@ -6,8 +6,10 @@
 //! closes it: a shell `status` works while the dashboard runs elsewhere.
 
 pub mod changes;
+mod create;
 mod migrate;
 mod open;
+mod owner;
 mod read_only;
 mod recover;
 pub mod roster;
@@ -320,21 +322,14 @@ impl Store {
         let db = open::open_for_write(&self.path)?;
         let mut batch = sled::Batch::default();
         f(&db, &mut batch)?;
-        db.apply_batch(batch).map_err(|e| {
-            StoreError(format!(
-                "cannot write to the store at {}: {e}",
-                self.path.display()
-            ))
-        })?;
-        db.flush().map_err(|e| {
-            StoreError(format!(
-                "cannot flush the store at {} to disk: {e}",
-                self.path.display()
-            ))
-        })?;
+        db.apply_batch(batch)
+            .and_then(|_| db.flush().map(|_| ()))
+            .map_err(|e| open::write_error(&self.path, &e))?;
         // Let go of sled before telling readers, so their open finds it free.
         drop(db);
         changes::bump(&self.path);
+        // Root writing another user's store: every file stays the owner's.
+        owner::give_back(&self.path);
         Ok(())
     }
 

@@ -1,11 +1,15 @@
 //! Opening the sled database: owner-only permissions, the schema check,
-//! a short retry while another karmadash process holds the lock, and
-//! recovery of what a killed or starved write left behind (`recover.rs`).
+//! a short retry while another karmadash process holds the lock, recovery
+//! of what a killed or starved write left behind (`recover.rs`), new
+//! stores made in one step (`create.rs`) and other users' stores left
+//! with their owner's files only (`owner.rs`).
 
 use std::path::Path;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use super::create::{self, Made};
+use super::owner;
 use super::recover::{self, Contents};
 use super::{Result, StoreError, SCHEMA_KEY, SCHEMA_VERSION};
 
@@ -34,20 +38,44 @@ fn open_raw(path: &Path) -> Result<sled::Db> {
                     path.display()
                 )))
             }
-            Err(sled::Error::Io(e)) if e.raw_os_error() == Some(libc::ENOSPC) => {
-                return Err(StoreError(format!(
-                    "cannot open the store at {}: the disk is full. The store is not damaged: free some space and run the command again",
-                    path.display()
-                )))
-            }
-            Err(sled::Error::Corruption { .. }) => {
-                return Err(unreadable(
-                    path,
-                    "it is damaged: sled found corrupted data in it that karmadash cannot repair",
-                ))
-            }
-            Err(e) => return Err(unreadable(path, &e.to_string())),
+            Err(e) => return Err(open_error(path, e)),
         }
+    }
+}
+
+/// "No space left on device", also as sled passes it on: a new error of
+/// the same kind, without the OS code.
+pub(super) fn disk_full(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ENOSPC) || e.kind() == std::io::ErrorKind::StorageFull
+}
+
+/// The one line for a store sled cannot open (other than a busy one).
+pub(super) fn open_error(path: &Path, e: sled::Error) -> StoreError {
+    match e {
+        sled::Error::Io(e) if disk_full(&e) => StoreError(format!(
+            "cannot open the store at {}: the disk is full. The store is not damaged: free some space and run the command again",
+            path.display()
+        )),
+        sled::Error::Corruption { .. } => unreadable(
+            path,
+            "it is damaged: sled found corrupted data in it that karmadash cannot repair",
+        ),
+        e => unreadable(path, &e.to_string()),
+    }
+}
+
+/// The one line for a write sled could not finish. A batch is written
+/// whole or not at all, so on a full disk nothing of it was written.
+pub(super) fn write_error(path: &Path, e: &sled::Error) -> StoreError {
+    match e {
+        sled::Error::Io(io) if disk_full(io) => StoreError(format!(
+            "cannot write to the store at {}: the disk is full; nothing was written. Free some space and run the command again",
+            path.display()
+        )),
+        e => StoreError(format!(
+            "cannot write to the store at {}: {e}",
+            path.display()
+        )),
     }
 }
 
@@ -114,7 +142,10 @@ pub fn open_read(path: &Path) -> Result<Option<ReadDb>> {
     if !path.exists() || check_contents(path)? {
         return Ok(None);
     }
-    if recover::writable(path) && check_free_space(path).is_ok() {
+    owner::check_no_strays(path)?;
+    // sled writes while it opens: a store of another user (read as root, or
+    // a shared one) is read from a private copy, never given files of ours.
+    if owner::is_mine(path) && recover::writable(path) && check_free_space(path).is_ok() {
         let db = open_existing(path)?;
         return Ok(Some(ReadDb {
             db: Some(db),
@@ -189,49 +220,39 @@ fn check_free_space(path: &Path) -> Result<()> {
     }
 }
 
-/// Opens the store, creating it (owner-only) if it does not exist yet.
+/// Opens the store, creating it (owner-only, in one step: `create`) if it
+/// does not exist yet.
 pub fn open_for_write(path: &Path) -> Result<sled::Db> {
     let fresh = !path.exists() || check_contents(path)?;
-    if !path.exists() {
-        create_private_dir(path)?;
+    if !fresh {
+        return open_written(path);
     }
     check_free_space(path)?;
-    if !fresh && !recover::writable(path) {
-        return Err(StoreError(format!(
-            "the store at {} is read-only for you: reading works, writing needs write access to it",
-            path.display()
-        )));
+    if let Made::Whole = create::create(path)? {
+        return open_written(path);
     }
-    let db = if fresh {
-        open_raw(path)?
-    } else {
-        open_existing(path)?
-    };
+    create::private_dir(path, true).map_err(|e| create::cannot_create(path, &e))?;
+    let db = open_raw(path)?;
     if db.get(SCHEMA_KEY).ok().flatten().is_none() {
         db.insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
-            .map_err(|e| {
-                StoreError(format!(
-                    "cannot write to the store at {}: {e}",
-                    path.display()
-                ))
-            })?;
+            .map_err(|e| write_error(path, &e))?;
     }
     recover::make_private(path);
     Ok(db)
 }
 
-fn create_private_dir(path: &Path) -> Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(path).map_err(|e| {
-        StoreError(format!(
-            "cannot create the store at {}: {e}. Pass a writable --db PATH or set KARMADASH_DB",
+/// Opens a store that exists for a write.
+fn open_written(path: &Path) -> Result<sled::Db> {
+    check_free_space(path)?;
+    owner::check_no_strays(path)?;
+    owner::check_writer(path)?;
+    if !recover::writable(path) {
+        return Err(StoreError(format!(
+            "the store at {} is read-only for you: reading works, writing needs write access to it",
             path.display()
-        ))
-    })
+        )));
+    }
+    let db = open_existing(path)?;
+    recover::make_private(path);
+    Ok(db)
 }

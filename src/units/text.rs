@@ -9,20 +9,46 @@ use std::borrow::Cow;
 /// a long bilingual title and still refuses a pasted page.
 pub const MAX_TITLE_CHARS: usize = 300;
 
+/// The longest profile name accepted: a full name with titles, in two
+/// scripts, fits many times over; a pasted page does not.
+pub const MAX_NAME_CHARS: usize = 120;
+
 /// Characters a terminal acts on instead of showing: the C0 and C1
 /// controls and DEL (escape sequences start with them), and the bidi
 /// embedding, override and isolate marks, which reorder what follows them
-/// on screen ("Trojan Source"). Joiners (U+200C/U+200D) stay: Devanagari
-/// needs them.
+/// on screen ("Trojan Source"); and the invisible ones (`is_invisible`).
+/// Joiners (U+200C/U+200D) stay: Devanagari needs them.
 pub fn is_hostile(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || is_invisible(c)
+}
+
+/// Characters that take no cell yet are not plain text: they leave stray
+/// gaps or breaks in a table row and make two equal-looking titles differ.
+/// The line and paragraph separators (U+2028/9), the zero-width space and
+/// no-break space (U+200B, U+FEFF, a byte order mark inside text), the
+/// direction marks (U+200E/F, U+061C), the word joiner and invisible
+/// operators (U+2060-U+2064) and the Mongolian vowel separator (U+180E).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2028}'
+            | '\u{2029}'
+            | '\u{200b}'
+            | '\u{feff}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{061c}'
+            | '\u{2060}'..='\u{2064}' | '\u{180e}'
+    )
 }
 
 /// Why a text was refused; `what` names it ("the title", "the certificate").
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TextError {
     /// `at` counts characters from 1.
-    #[error("{what} contains the control character {} at character {at}: give it as iGOT prints it, without escape sequences or line breaks", escape(*.hostile))]
+    #[error("{what} contains the {} character {} at character {at}: give it as iGOT prints it, without escape sequences, line breaks or invisible characters", kind(*.hostile), escape(*.hostile))]
     Hostile {
         what: &'static str,
         hostile: char,
@@ -55,6 +81,16 @@ pub fn check_text(what: &'static str, text: &str, max_chars: usize) -> Result<()
         });
     }
     Ok(())
+}
+
+/// What a refused character is called: "invisible" for a character that
+/// takes no cell, else "control".
+fn kind(c: char) -> &'static str {
+    if is_invisible(c) {
+        "invisible"
+    } else {
+        "control"
+    }
 }
 
 /// `check_text` for a course title.
@@ -101,6 +137,29 @@ pub fn visible_lines(text: &str) -> Cow<'_, str> {
     escape_where(text, |c| c != '\n' && is_hostile(c))
 }
 
+/// Whether a spreadsheet would run a cell as a formula (or a DDE call):
+/// it starts with `=`, `+`, `-` or `@` (ASCII or full-width), or with a tab
+/// or carriage return, or with spaces before one of them (importers trim
+/// them). OWASP's "CSV injection" list, kept wide on purpose.
+fn runs_as_formula(text: &str) -> bool {
+    const FIRST: [char; 10] = [
+        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ];
+    text.starts_with(['\t', '\r']) || text.trim_start().starts_with(FIRST)
+}
+
+/// One text cell of a CSV that people open in a spreadsheet: a cell that
+/// would run as a formula gets a leading `'`, as OWASP advises, so it is
+/// shown as the text it is. Only text from outside goes through here; the
+/// numbers and dates karmadash writes itself stay numbers.
+pub fn spreadsheet_text(text: &str) -> Cow<'_, str> {
+    if runs_as_formula(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// One Markdown table cell: `visible`, and `|` escaped so it stays one cell.
 pub fn markdown_cell(text: &str) -> String {
     visible(text).replace('|', "\\|")
@@ -131,6 +190,47 @@ mod tests {
         assert!(!v.chars().any(|c| c != '\n' && is_hostile(c)), "{v}");
         let json = visible_lines(&serde_json::to_string(HOSTILE).unwrap()).into_owned();
         assert_eq!(serde_json::from_str::<String>(&json).unwrap(), HOSTILE);
+    }
+
+    #[test]
+    fn invisible_characters_are_hostile_and_named_so() {
+        for c in [
+            '\u{2028}', '\u{2029}', '\u{feff}', '\u{200b}', '\u{200e}', '\u{200f}', '\u{202a}',
+            '\u{202e}', '\u{2066}', '\u{2069}', '\u{2060}',
+        ] {
+            assert!(is_hostile(c), "{c:?}");
+            assert!(check_title(&format!("a{c}b")).is_err(), "{c:?}");
+        }
+        assert_eq!(visible("a\u{200b}b\u{2028}"), "a\\u200bb\\u2028");
+        let e = check_title("Noting\u{200b}").unwrap_err().to_string();
+        assert!(
+            e.contains("invisible character \\u200b at character 7"),
+            "{e}"
+        );
+        // Devanagari's joiners stay.
+        assert!(check_title("क्\u{200d}ष \u{200c}").is_ok());
+    }
+
+    #[test]
+    fn spreadsheet_formulas_are_neutralised_and_plain_text_is_not() {
+        for (cell, shown) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1+1", "'\t=1+1"),
+            ("\r=1", "'\r=1"),
+            ("  =1", "'  =1"),
+            ("\u{ff1d}1", "'\u{ff1d}1"),
+        ] {
+            assert_eq!(spreadsheet_text(cell), shown);
+        }
+        for plain in ["Noting and Drafting", "IGOT-1", "a=b", "", "सेवा"] {
+            assert!(
+                matches!(spreadsheet_text(plain), Cow::Borrowed(_)),
+                "{plain}"
+            );
+        }
     }
 
     #[test]

@@ -203,3 +203,18 @@ pub fn raw_sled(db: &Path) -> sled::Db {
         }
     }
 }
+
+/// A check that cannot run on this machine (no root, no strace): it says
+/// why and passes on a developer's machine, but fails under CI, where the
+/// machine is set up to run it and a skip would hide a regression.
+pub fn unavailable(test: &str, why: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{test} cannot run here ({why}), and under CI it must");
+    }
+    eprintln!("SKIPPED {test}: {why}");
+}
+
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}

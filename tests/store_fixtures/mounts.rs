@@ -80,3 +80,13 @@ pub fn fill(dir: &Path, name: &str) -> PathBuf {
     let _ = f.sync_all();
     path
 }
+
+/// Fills the filesystem holding `dir` but leaves about `free` bytes.
+pub fn fill_leaving(dir: &Path, name: &str, free: u64) -> PathBuf {
+    let path = fill(dir, name);
+    let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    let len = f.metadata().unwrap().len();
+    f.set_len(len.saturating_sub(free)).unwrap();
+    f.sync_all().unwrap();
+    path
+}
