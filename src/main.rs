@@ -36,7 +36,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    if let Err(failure) = karmadash::cli::run(cli, karmadash::tui::run) {
+    if let Err(failure) = karmadash::cli::run(cli, dashboard) {
         // The message may quote what was typed: never echo a control character.
         eprintln!(
             "karmadash: {}",
@@ -47,4 +47,17 @@ fn main() {
         }
         std::process::exit(failure.code);
     }
+}
+
+/// The dashboard as the CLI opens it: the shell's worded store error in,
+/// the dashboard's typed error out as the sentence the CLI prints.
+fn dashboard(
+    catalogue: karmadash::catalogue::Catalogue,
+    store: karmadash::store::Store,
+    today: chrono::NaiveDate,
+    first: Result<karmadash::store::Snapshot, String>,
+    data: Option<&std::path::Path>,
+) -> Result<i32, String> {
+    karmadash::tui::run(catalogue, store, today, first.map_err(Into::into), data)
+        .map_err(|e| e.to_string())
 }

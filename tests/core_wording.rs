@@ -36,9 +36,14 @@ fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
 /// Each core file's code before its `#[cfg(test)]` module: tests may
 /// spell anything, the messages a person reads may not.
 fn core_sources() -> Vec<(String, String)> {
+    sources(CORE)
+}
+
+/// The code of every file under `folders`, as `core_sources` reads it.
+fn sources(folders: &[&str]) -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for c in CORE {
+    for c in folders {
         rust_files(&root.join(c), &mut files);
     }
     files.sort();
@@ -238,6 +243,24 @@ fn no_core_function_returns_a_string_error() {
     assert!(
         found.is_empty(),
         "core code with Result<_, String> (give it a typed error):\n{}",
+        found.join("\n")
+    );
+}
+
+/// The dashboard words errors in one place (`tui/wording.rs`) from typed
+/// errors; a `Result<_, String>` there would be a sentence a caller cannot
+/// match, made far from where the dashboard says it.
+#[test]
+fn the_dashboard_returns_no_string_error() {
+    let mut found = Vec::new();
+    for (file, code) in sources(&["src/tui"]) {
+        for line in string_results(&code) {
+            found.push(format!("{file}:{line}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "dashboard code with Result<_, String> (give it a typed error, worded in tui/wording.rs):\n{}",
         found.join("\n")
     );
 }

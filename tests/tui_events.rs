@@ -8,7 +8,7 @@ mod tui_fixtures;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use karmadash::catalogue::Competency;
 use karmadash::rules::engine::Unit;
-use karmadash::tui::{App, Focus, Overlay, View};
+use karmadash::tui::{App, ConfirmRemove, Detail, FindOfficer, Focus, Form, Help, SearchBox, View};
 use tui_fixtures::{bss_officer, catalogue, ch, ctrl, key, screen, type_text, Officer};
 
 fn visible_titles(app: &App) -> Vec<String> {
@@ -19,12 +19,15 @@ fn visible_titles(app: &App) -> Vec<String> {
 }
 
 fn selected_title(app: &App) -> String {
-    app.visible_listings()[app.row].title.clone()
+    app.visible_listings()[app.views.catalogue.row]
+        .title
+        .clone()
 }
 
 /// `done` of the first requirement counted in `unit`.
 fn done_in(app: &App, unit: Unit) -> f64 {
-    app.status
+    app.data
+        .status
         .as_ref()
         .expect("an evaluated profile")
         .requirements
@@ -39,15 +42,18 @@ fn select_listing(app: &mut App, title: &str) {
     app.on_key(ch('l'));
     app.on_key(ch('g'));
     while selected_title(app) != title {
-        let before = app.row;
+        let before = app.views.catalogue.row;
         app.on_key(ch('j'));
-        assert_ne!(app.row, before, "{title} is not in the list");
+        assert_ne!(
+            app.views.catalogue.row, before,
+            "{title} is not in the list"
+        );
     }
 }
 
 fn form_error(app: &App) -> Option<String> {
-    match &app.overlay {
-        Some(Overlay::Form(f)) => f.error.clone(),
+    match app.overlay::<Form>() {
+        Some(f) => f.error.clone(),
         _ => panic!("a form should be open"),
     }
 }
@@ -96,7 +102,7 @@ fn competency_filter_cycles_and_changes_the_listings() {
     let o = bss_officer();
     let mut app = o.app();
     app.on_key(ch('l'));
-    assert_eq!(app.focus, Focus::Listings);
+    assert_eq!(app.views.catalogue.focus, Focus::Listings);
     let all = visible_titles(&app);
     assert_eq!(
         all.len(),
@@ -111,8 +117,8 @@ fn competency_filter_cycles_and_changes_the_listings() {
         None,
     ] {
         app.on_key(ch('c'));
-        assert_eq!(app.competency, expected);
-        assert_eq!(app.row, 0, "a new filter starts at the top");
+        assert_eq!(app.views.catalogue.competency, expected);
+        assert_eq!(app.views.catalogue.row, 0, "a new filter starts at the top");
         let shown = app.visible_listings();
         if let Some(c) = expected {
             assert!(!shown.is_empty(), "{c:?} has courses");
@@ -141,11 +147,11 @@ fn search_then_enter_opens_the_course_in_the_catalogue() {
     let mut app = o.app();
     app.on_key(ch('3'));
     app.on_key(ch('/'));
-    assert!(matches!(app.overlay, Some(Overlay::Search(_))));
+    assert!(app.overlay::<SearchBox>().is_some());
     type_text(&mut app, "yuva");
     app.wait_search();
-    match &app.overlay {
-        Some(Overlay::Search(b)) => {
+    match app.overlay::<SearchBox>() {
+        Some(b) => {
             assert_eq!(b.query, "yuva");
             assert!(!b.hits.is_empty(), "yuva finds something");
         }
@@ -153,15 +159,15 @@ fn search_then_enter_opens_the_course_in_the_catalogue() {
     }
     app.on_key(key(KeyCode::Enter));
     assert_eq!(app.view, View::Catalogue);
-    assert_eq!(app.focus, Focus::Listings);
+    assert_eq!(app.views.catalogue.focus, Focus::Listings);
     assert_eq!(
         app.tier_id(),
         "bss-aso-us",
         "the officer's own tier lists it"
     );
     assert_eq!(selected_title(&app), "Yuva AI for All");
-    match app.overlay {
-        Some(Overlay::Detail(c)) => assert_eq!(catalogue().courses[c].title, "Yuva AI for All"),
+    match app.overlay::<Detail>() {
+        Some(d) => assert_eq!(catalogue().courses[d.course].title, "Yuva AI for All"),
         _ => panic!("Enter opens the course's details"),
     }
 }
@@ -179,7 +185,7 @@ fn recording_a_completion_writes_the_store_and_moves_progress() {
     // The cursor starts in Hours; the date defaults to today.
     type_text(&mut app, "2:30");
     app.on_key(key(KeyCode::Enter));
-    assert!(app.overlay.is_none(), "a good form closes");
+    assert!(app.overlays().next().is_none(), "a good form closes");
     let (msg, is_error) = app.message.clone().expect("a confirmation");
     assert!(!is_error && msg.contains("Yuva AI for All"), "{msg}");
 
@@ -196,7 +202,7 @@ fn recording_a_completion_writes_the_store_and_moves_progress() {
 
     // Pressing d again on a done course says so instead of recording twice.
     app.on_key(ch('d'));
-    assert!(app.overlay.is_none());
+    assert!(app.overlays().next().is_none());
     assert!(app
         .message
         .as_ref()
@@ -224,7 +230,7 @@ fn bad_hours_keep_the_form_open_and_write_nothing() {
     app.on_key(ch('1'));
     assert!(form_error(&app).is_none());
     app.on_key(key(KeyCode::Esc));
-    assert!(app.overlay.is_none());
+    assert!(app.overlays().next().is_none());
     assert_eq!(o.store().snapshot().unwrap(), before);
 }
 
@@ -259,9 +265,11 @@ fn x_then_y_removes_a_completion_and_other_keys_keep_it() {
     let before = o.store().snapshot().unwrap().completions;
     let newest = app.log_rows()[0].id;
     app.on_key(ch('x'));
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmRemove(id)) if id == newest));
+    assert!(app
+        .overlay::<ConfirmRemove>()
+        .is_some_and(|c| c.id == newest));
     app.on_key(ch('n'));
-    assert!(app.overlay.is_none());
+    assert!(app.overlays().next().is_none());
     assert_eq!(o.store().snapshot().unwrap().completions, before);
 
     app.on_key(ch('x'));
@@ -297,9 +305,9 @@ fn question_mark_opens_help_and_esc_closes_it() {
     let o = bss_officer();
     let mut app = o.app();
     app.on_key(ch('?'));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(app.overlay::<Help>().is_some());
     app.on_key(key(KeyCode::Esc));
-    assert!(app.overlay.is_none());
+    assert!(app.overlays().next().is_none());
     assert!(!app.quit, "Esc closes the help, it does not quit");
 }
 
@@ -319,9 +327,12 @@ fn view_tier_and_filters_survive_a_restart() {
     let again = o.app();
     assert_eq!(again.view, View::Plan);
     assert_eq!(again.tier_id(), tier);
-    assert_eq!(again.competency, Some(Competency::Functional));
     assert_eq!(
-        again.listing_status,
+        again.views.catalogue.competency,
+        Some(Competency::Functional)
+    );
+    assert_eq!(
+        again.views.catalogue.listing_status,
         Some(karmadash::catalogue::ListingStatus::Mandatory)
     );
 }
@@ -330,14 +341,14 @@ fn view_tier_and_filters_survive_a_restart() {
 fn a_new_officer_fills_the_welcome_form() {
     let o = Officer::empty();
     let mut app = o.app();
-    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    assert!(app.overlay::<Form>().is_some());
     type_text(&mut app, "bss");
     app.on_key(key(KeyCode::Tab));
     app.on_key(key(KeyCode::Tab));
     app.on_key(key(KeyCode::Tab));
     type_text(&mut app, "bss-aso-us");
     app.on_key(key(KeyCode::Enter));
-    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert!(app.overlays().next().is_none(), "{:?}", app.message);
     assert_eq!(
         app.tier_id(),
         "bss-aso-us",
@@ -373,17 +384,14 @@ fn a_course_no_tier_lists_opens_from_search_and_d_records_it() {
     app.wait_search();
     app.on_key(key(KeyCode::Enter));
     assert!(
-        matches!(app.overlay, Some(Overlay::Detail(c)) if c == quokka),
+        app.overlay::<Detail>().is_some_and(|d| d.course == quokka),
         "Enter opens the course even though no tier lists it"
     );
     assert!(screen(&mut app, 80, 24).contains("Listed in no tier"));
     // The catalogue stays where it was.
     assert_eq!((app.view, app.tier_id().to_string()), (view, tier));
     app.on_key(ch('d'));
-    assert!(
-        matches!(app.overlay, Some(Overlay::Form(_))),
-        "d opens the form"
-    );
+    assert!(app.overlay::<Form>().is_some(), "d opens the form");
 }
 
 #[test]
@@ -401,7 +409,7 @@ fn esc_on_the_main_screen_never_quits() {
     app.on_key(ch('1'));
     app.on_key(ch('l'));
     app.on_key(key(KeyCode::Esc));
-    assert_eq!(app.focus, Focus::Tiers);
+    assert_eq!(app.views.catalogue.focus, Focus::Tiers);
     app.on_key(ch('q'));
     assert!(app.quit && !app.interrupted, "q quits, plainly");
 }
@@ -420,34 +428,85 @@ fn question_mark_over_a_popup_shows_help_then_returns_to_it() {
     let mut app = o.app();
     select_listing(&mut app, "Yuva AI for All");
     app.on_key(key(KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Detail(_))));
+    assert!(app.overlay::<Detail>().is_some());
     app.on_key(ch('?'));
-    assert!(matches!(app.overlay, Some(Overlay::Help)), "? shows help");
+    assert!(app.overlay::<Help>().is_some(), "? shows help");
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("In this popup: d: record done"), "{text}");
     app.on_key(key(KeyCode::Esc));
     assert!(
-        matches!(app.overlay, Some(Overlay::Detail(_))),
+        app.overlay::<Detail>().is_some(),
         "closing help goes back to the course"
     );
     // In the search box ? is text; F1 is help there.
     app.on_key(key(KeyCode::Esc));
     app.on_key(ch('/'));
     type_text(&mut app, "?");
-    assert!(matches!(&app.overlay, Some(Overlay::Search(b)) if b.query == "?"));
+    assert!(app.overlay::<SearchBox>().is_some_and(|b| b.query == "?"));
     app.on_key(key(KeyCode::F(1)));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(app.overlay::<Help>().is_some());
     app.on_key(key(KeyCode::Esc));
-    assert!(matches!(&app.overlay, Some(Overlay::Search(b)) if b.query == "?"));
+    assert!(app.overlay::<SearchBox>().is_some_and(|b| b.query == "?"));
     // And over the remove confirmation, ? is help, not "keep".
     app.on_key(key(KeyCode::Esc));
     app.on_key(ch('4'));
     app.on_key(ch('x'));
     app.on_key(ch('?'));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(app.overlay::<Help>().is_some());
     app.on_key(key(KeyCode::Esc));
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmRemove(_))));
+    assert!(app.overlay::<ConfirmRemove>().is_some());
     assert!(!app.quit);
+}
+
+#[test]
+fn help_over_a_form_over_a_view_closes_back_to_the_form_as_it_was() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('2'));
+    app.on_key(ch('o'));
+    type_text(&mut app, "Cyber Law Basics");
+    app.on_key(key(KeyCode::Tab));
+    type_text(&mut app, "2:30");
+    app.on_key(key(KeyCode::F(1)));
+    assert!(
+        app.overlay::<Help>().is_some(),
+        "F1 opens help over the form"
+    );
+    assert_eq!(app.overlays().count(), 2, "help over the form");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("In this popup: Tab: next field"), "{text}");
+    app.on_key(key(KeyCode::Esc));
+    let form = app
+        .overlay::<Form>()
+        .expect("Esc closes help: the form is back");
+    assert_eq!(
+        form.values[..2],
+        ["Cyber Law Basics", "2:30"],
+        "typed text kept"
+    );
+    assert_eq!(form.focus, 1, "on the field it was on");
+    assert_eq!(app.view, View::Progress, "over the view it was opened in");
+    app.on_key(key(KeyCode::Esc));
+    assert!(app.overlays().next().is_none(), "Esc again closes the form");
+    assert_eq!(app.view, View::Progress);
+}
+
+#[test]
+fn a_search_answer_arriving_under_help_is_there_when_help_closes() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('/'));
+    type_text(&mut app, "yuva");
+    app.on_key(key(KeyCode::F(1)));
+    app.wait_search();
+    app.on_key(key(KeyCode::Esc));
+    let b = app.overlay::<SearchBox>().expect("the search box is back");
+    assert!(!b.waiting, "its answer came while help covered it");
+    assert!(
+        b.hits.iter().any(|h| h.text.contains("Yuva AI")),
+        "{:?}",
+        b.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
+    );
 }
 
 /// Fills the open form field by field (Tab between) and presses Enter.
@@ -492,7 +551,7 @@ fn o_records_a_course_outside_the_lists_as_done_other_does() {
         &mut app,
         &["Digital Payments in Government", "3", "2026-11-05", "DPG-1"],
     );
-    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert!(app.overlays().next().is_none(), "{:?}", app.message);
     let stored = o.store().snapshot().unwrap().completions;
     let c = stored
         .iter()
@@ -513,7 +572,7 @@ fn the_log_keeps_the_other_mark_of_a_long_title_at_80_columns() {
     app.on_key(ch('o'));
     let title = "Leadership in Public Service Delivery and Governance for Officers";
     fill_and_save(&mut app, &[title, "1", "2026-11-05", ""]);
-    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert!(app.overlays().next().is_none(), "{:?}", app.message);
     let screen = screen(&mut app, 80, 24);
     let row = screen
         .lines()
@@ -542,13 +601,14 @@ fn a_records_an_assigned_course_and_e_the_assessment() {
         &mut app,
         &["Cyber Hygiene for Government Employees", "2027-02-28"],
     );
-    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert!(app.overlays().next().is_none(), "{:?}", app.message);
     let assigned = o.store().snapshot().unwrap().assignments;
     assert_eq!(assigned.len(), 1);
     assert_eq!(assigned[0].due, "2027-02-28".parse().ok());
 
     let unmet = |app: &App| {
-        app.status
+        app.data
+            .status
             .as_ref()
             .unwrap()
             .requirements
@@ -564,7 +624,7 @@ fn a_records_an_assigned_course_and_e_the_assessment() {
         .contains("before Mission Karmayogi"));
     assert!(o.store().snapshot().unwrap().assessments.is_empty());
     fill_and_save(&mut app, &["2026-10-15"]);
-    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert!(app.overlays().next().is_none(), "{:?}", app.message);
     assert_eq!(o.store().snapshot().unwrap().assessments.len(), 1);
     assert_eq!(unmet(&app), Some(true), "the assessment counts at once");
 }
@@ -581,7 +641,7 @@ fn the_profile_form_records_the_registration_date_and_the_name() {
     app.on_key(key(KeyCode::Tab));
     type_text(&mut app, "A. Kumar");
     app.on_key(key(KeyCode::Enter));
-    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert!(app.overlays().next().is_none(), "{:?}", app.message);
     let p = o.store().snapshot().unwrap().profile.unwrap();
     assert_eq!(p.registered, "2026-03-15".parse().ok());
     assert_eq!(
@@ -684,7 +744,7 @@ fn the_roster_finds_by_name_and_enter_opens_that_officers_progress_read_only() {
     let mut app = o.app();
     app.on_key(ch('5'));
     app.on_key(ch('/'));
-    assert!(matches!(app.overlay, Some(Overlay::FindOfficer)));
+    assert!(app.overlay::<FindOfficer>().is_some());
     type_text(&mut app, "SUN");
     assert_eq!(
         roster_names(&mut app),
@@ -693,7 +753,7 @@ fn the_roster_finds_by_name_and_enter_opens_that_officers_progress_read_only() {
     );
     app.on_key(key(KeyCode::Enter));
     assert!(
-        app.overlay.is_none(),
+        app.overlays().next().is_none(),
         "Enter keeps the find and closes the box"
     );
     assert_eq!(roster_names(&mut app), ["Sunita Devi"]);
@@ -716,7 +776,7 @@ fn the_roster_finds_by_name_and_enter_opens_that_officers_progress_read_only() {
     let before = o.store().snapshot().expect("the store reads");
     for c in ['o', 'a', 'e', 'p'] {
         app.on_key(ch(c));
-        assert!(app.overlay.is_none(), "{c} opened a form");
+        assert!(app.overlays().next().is_none(), "{c} opened a form");
         let (message, alert) = app
             .message
             .clone()

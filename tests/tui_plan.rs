@@ -6,7 +6,7 @@
 mod tui_fixtures;
 
 use crossterm::event::KeyCode;
-use karmadash::tui::{App, Overlay, View};
+use karmadash::tui::{App, Requirement, View};
 use serde_json::Value;
 use tui_fixtures::{bss_officer, catalogue, ch, ias_officer, key, screen, words, Officer, TODAY};
 
@@ -86,7 +86,7 @@ fn s_on_a_step_changes_nothing_and_says_why() {
     assert!(text.contains("move down (j) to a course"), "{text}");
     app.on_key(key(KeyCode::Enter));
     assert!(
-        matches!(app.overlay, Some(Overlay::Requirement(_))),
+        app.overlay::<Requirement>().is_some(),
         "Enter on a step opens its requirement"
     );
 }

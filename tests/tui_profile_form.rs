@@ -5,14 +5,11 @@
 mod tui_fixtures;
 
 use crossterm::event::KeyCode;
-use karmadash::tui::Overlay;
+use karmadash::tui::Form;
 use tui_fixtures::{key, screen, type_text, Officer};
 
 fn form_error(app: &karmadash::tui::App) -> Option<String> {
-    match &app.overlay {
-        Some(Overlay::Form(f)) => f.error.clone(),
-        _ => None,
-    }
+    app.overlay::<Form>().and_then(|f| f.error.clone())
 }
 
 #[test]
@@ -43,7 +40,7 @@ fn a_mistyped_state_is_refused_in_the_form_and_a_spelling_from_the_list_is_saved
     }
     type_text(&mut app, "NCT of Delhi");
     app.on_key(key(KeyCode::Enter));
-    assert!(app.overlay.is_none(), "{:?}", form_error(&app));
+    assert!(app.overlays().next().is_none(), "{:?}", form_error(&app));
     let profile = o.store().snapshot().unwrap().profile.expect("saved");
     assert_eq!(profile.state.as_deref(), Some("delhi"));
     assert_eq!(profile.batch, Some(2012));

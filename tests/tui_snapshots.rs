@@ -10,7 +10,7 @@
 mod tui_fixtures;
 
 use crossterm::event::KeyCode;
-use karmadash::tui::{App, Overlay, View, MIN_HEIGHT, MIN_WIDTH};
+use karmadash::tui::{App, Detail, Form, Help, Requirement, View, MIN_HEIGHT, MIN_WIDTH};
 use tui_fixtures::{bss_officer, ch, ias_officer, key, screen, type_text, words, Officer};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -106,7 +106,7 @@ fn help_overlay() {
     let o = bss_officer();
     let mut app = o.app();
     app.on_key(ch('?'));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(app.overlay::<Help>().is_some());
     snapshot_both("help", "? in the Catalogue view", &mut app);
 }
 
@@ -128,7 +128,7 @@ fn course_detail_overlay() {
     type_text(&mut app, "yuva");
     app.wait_search();
     app.on_key(key(KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Detail(_))));
+    assert!(app.overlay::<Detail>().is_some());
     snapshot_both(
         "detail",
         "Enter on the search hit: Yuva AI for All and every tier that lists it",
@@ -145,7 +145,7 @@ fn completion_form() {
         app.on_key(ch('j'));
     }
     app.on_key(ch('d'));
-    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    assert!(app.overlay::<Form>().is_some());
     type_text(&mut app, "1.5");
     snapshot_both(
         "completion_form",
@@ -168,7 +168,7 @@ fn completion_form() {
 fn first_run_profile_form() {
     let o = Officer::empty();
     let mut app = o.app();
-    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    assert!(app.overlay::<Form>().is_some());
     snapshot_both(
         "first_run",
         "an empty store: the welcome form over the catalogue",
@@ -238,8 +238,8 @@ fn a_long_form_error_wraps_whole_at_80x24() {
     app.on_key(key(KeyCode::Tab));
     type_text(&mut app, "2");
     app.on_key(key(KeyCode::Enter));
-    let error = match &app.overlay {
-        Some(Overlay::Form(f)) => f.error.clone().expect("a reason"),
+    let error = match app.overlay::<Form>() {
+        Some(f) => f.error.clone().expect("a reason"),
         _ => panic!("the form stays open"),
     };
     assert!(error.len() > 76, "a reason longer than the box: {error}");
@@ -275,7 +275,7 @@ fn enter_in_progress_opens_the_whole_requirement_and_its_citation() {
     let mut app = o.app();
     app.on_key(ch('2'));
     let first = {
-        let st = app.status.as_ref().unwrap();
+        let st = app.data.status.as_ref().unwrap();
         let r = st
             .requirements
             .iter()
@@ -288,7 +288,7 @@ fn enter_in_progress_opens_the_whole_requirement_and_its_citation() {
     };
     assert!(first.0.len() > 78, "a title the row cuts: {}", first.0);
     app.on_key(key(KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Requirement(0))));
+    assert!(app.overlay::<Requirement>().is_some_and(|r| r.row == 0));
     let text = screen(&mut app, 80, 24);
     let flat = words(&text);
     assert!(flat.contains(&first.0), "the whole title:\n{text}");
@@ -301,7 +301,7 @@ fn enter_in_progress_opens_the_whole_requirement_and_its_citation() {
         insta::assert_snapshot!("requirement_80x24", text);
     });
     app.on_key(key(KeyCode::Esc));
-    assert!(app.overlay.is_none());
+    assert!(app.overlays().next().is_none());
 }
 
 #[test]

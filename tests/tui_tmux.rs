@@ -604,6 +604,81 @@ fn a_completion_recorded_from_the_shell_appears_within_a_second_or_two() {
     }
 }
 
+/// How often each thread of process `pid` has gone to sleep and been
+/// woken so far (its voluntary context switches, from `/proc`), by the
+/// thread's name. sled's own pool (`sled-io-N`), left from the last store
+/// reading, keeps a timed wait of its own and is not counted.
+fn wakeups(pid: u32) -> Vec<(String, u64)> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("the process runs");
+    tasks
+        .filter_map(|t| {
+            let dir = t.ok()?.path();
+            let name = std::fs::read_to_string(dir.join("comm")).ok()?;
+            let status = std::fs::read_to_string(dir.join("status")).ok()?;
+            let n = status
+                .lines()
+                .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))?
+                .trim()
+                .parse()
+                .ok()?;
+            Some((format!("{} {}", name.trim(), dir.display()), n))
+        })
+        .filter(|(name, _)| !name.starts_with("sled-"))
+        .collect()
+}
+
+#[test]
+fn an_idle_dashboard_sleeps_until_a_key_or_a_write_wakes_it() {
+    if !tmux_for("the idle test") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("db");
+    let tmux = dashboard_in_tmux(&db, "80", "24");
+    tmux.type_text("4");
+    tmux.wait_for(&["Completions in 2026-27: 0 courses"]);
+    let pid = pid_of(&db.to_string_lossy()).expect("the dashboard's process");
+    // Settled: the first frame drawn, the search index built.
+    thread::sleep(Duration::from_millis(500));
+    let before = wakeups(pid);
+    thread::sleep(Duration::from_secs(3));
+    let after = wakeups(pid);
+    let woke: u64 =
+        after.iter().map(|t| t.1).sum::<u64>() - before.iter().map(|t| t.1).sum::<u64>();
+    // A 25 ms tick woke it 120 times in 3 s; blocked on the terminal and
+    // the store's change notice, only the slow fallback look remains.
+    assert!(
+        woke <= 6,
+        "an idle dashboard woke {woke} times in 3 s: {before:?} then {after:?}"
+    );
+    // Asleep, it still sees another shell's write at once.
+    let out = karmadash(&db)
+        .args([
+            "done",
+            "Yuva AI for All",
+            "--hours",
+            "2",
+            "--date",
+            "2026-11-01",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let start = Instant::now();
+    while !tmux.screen().contains("1 course, 2.00 hours") {
+        assert!(
+            start.elapsed() < Duration::from_millis(1000),
+            "1 s after `karmadash done` the idle Log view still lacks it:\n{}",
+            tmux.screen()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn ctrl_c_exits_130_and_sigterm_143_with_the_terminal_restored() {
     if !tmux_for("the exit-status test") {

@@ -1,76 +1,42 @@
-//! The dashboard's state: what was read from the store, each view's own
-//! state, the open popup, and the key dispatch. Actions change it in
-//! `update.rs`, popup keys in `overlay_keys.rs`.
+//! The dashboard's state: what was read from the store (`Data`), every
+//! view with its own state, the stack of popups, and the key dispatch.
+//! Actions change it in `update.rs`; each popup takes its own keys.
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::error::Error;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::forms::Form;
+use super::data::Data;
 use super::keymap::action_for;
-use super::roster_data::{OfficerProgress, Roster};
+use super::overlays::{Form, Help, Overlay, Then};
+use super::roster_data::Roster;
 use super::search_worker::SearchWorker;
 use super::views::catalogue;
 pub use super::views::View;
-use super::views::{ViewStates, VIEWS};
-use crate::catalogue::{Catalogue, Competency, CourseId, Listing, ListingStatus};
+use super::views::Views;
+use super::wording::NoStatus;
+use crate::catalogue::{Catalogue, CourseId, Listing};
+use crate::roster::cell_table::CellTableError;
 use crate::roster::designations::Designations;
-use crate::rules::engine::{evaluate, Inputs, Status};
+use crate::rules::engine::{evaluate, Inputs};
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::Completion;
-use crate::search::Hit;
 use crate::store::{Snapshot, Store, UiState};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Tiers,
-    Listings,
-}
-
-pub struct SearchBox {
-    pub query: String,
-    pub hits: Vec<Hit>,
-    pub selected: usize,
-    pub waiting: bool,
-}
-
-pub enum Overlay {
-    Help,
-    Search(SearchBox),
-    Form(Form),
-    Detail(CourseId),
-    ConfirmRemove(u64),
-    /// A requirement's full text and citation: its row in the Progress view.
-    Requirement(usize),
-    /// The Roster view's find box; what is typed is the view's `find`.
-    FindOfficer,
-}
+/// A reading of the store, or why it failed (the shell's reading arrives
+/// already worded, the dashboard's own as a `StoreError`).
+pub type Read = Result<Snapshot, Box<dyn Error + Send + Sync>>;
 
 pub struct App {
-    pub catalogue: Arc<Catalogue>,
-    pub store: Store,
-    pub today: NaiveDate,
+    /// What the dashboard read: every view and popup draws from it.
+    pub data: Data,
     pub view: View,
-    pub snapshot: Snapshot,
-    /// The engine's answer for this FY, or why there is none (no profile...).
-    pub status: Result<Status, String>,
-    // The Catalogue view's state stays here: the search box and the saved
-    // UI state move it too.
-    pub tier: usize,
-    pub focus: Focus,
-    pub row: usize,
-    pub competency: Option<Competency>,
-    pub listing_status: Option<ListingStatus>,
-    /// Every other view's own state, made from the views table.
-    pub views: ViewStates,
-    /// The cell's officers, evaluated when the snapshot is read.
-    pub roster: Roster,
-    /// The designations table the roster is read with (or why it cannot be).
-    designations: Result<Designations, String>,
-    /// A roster officer whose Progress is shown, read-only, instead of yours.
-    pub officer: Option<OfficerProgress>,
-    pub overlay: Option<Overlay>,
+    /// Every view, each with its own state.
+    pub views: Views,
+    /// The open popups, the top one last: it takes the keys.
+    overlays: Vec<Box<dyn Overlay>>,
     pub message: Option<(String, bool)>,
     pub quit: bool,
     /// Ctrl-C ended the dashboard: the process exits 130, as after SIGINT.
@@ -78,28 +44,17 @@ pub struct App {
     /// Rows the last frame showed in a list, for PgUp/PgDn.
     pub page: usize,
     pub(super) search: SearchWorker,
+    /// The designations table the roster is read with (or why it cannot be).
+    designations: Result<Designations, CellTableError>,
     /// The store's change marker when the snapshot was last read; `None`
     /// until the first check, which reloads once (the first snapshot was
     /// read before the marker could be).
     seen_change: Option<String>,
-    /// The popup that help was opened over; it comes back when help closes.
-    pub(super) covered: Option<Overlay>,
-}
-
-pub(super) fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
-    match current {
-        None => all.first().copied(),
-        Some(c) => all
-            .iter()
-            .position(|x| *x == c)
-            .and_then(|i| all.get(i + 1))
-            .copied(),
-    }
 }
 
 impl App {
     pub fn new(catalogue: Arc<Catalogue>, store: Store, today: NaiveDate) -> App {
-        let first = store.snapshot().map_err(|e| e.0);
+        let first = store.snapshot().map_err(Into::into);
         App::with_snapshot(catalogue, store, today, first, None)
     }
 
@@ -110,42 +65,37 @@ impl App {
         catalogue: Arc<Catalogue>,
         store: Store,
         today: NaiveDate,
-        first: Result<Snapshot, String>,
+        first: Read,
         data: Option<&Path>,
     ) -> App {
         let search = SearchWorker::start(Arc::clone(&catalogue));
-        let designations =
-            crate::roster::cell_table::designations(&catalogue, data).map_err(|e| e.to_string());
+        let designations = crate::roster::cell_table::designations(&catalogue, data);
         let mut app = App {
-            catalogue,
-            store,
-            today,
+            data: Data {
+                catalogue,
+                store,
+                today,
+                snapshot: Snapshot::default(),
+                status: Err(NoStatus::NoProfile),
+                roster: Roster::default(),
+                officer: None,
+            },
             view: catalogue::VIEW,
-            snapshot: Snapshot::default(),
-            status: Err(String::new()),
-            tier: 0,
-            focus: Focus::Tiers,
-            row: 0,
-            competency: None,
-            listing_status: None,
-            views: ViewStates::new(),
-            roster: Roster::default(),
-            designations,
-            officer: None,
-            overlay: None,
+            views: Views::default(),
+            overlays: Vec::new(),
             message: None,
             quit: false,
             interrupted: false,
             page: 10,
             search,
+            designations,
             seen_change: None,
-            covered: None,
         };
         app.take_snapshot(first);
         app.restore_ui();
-        if app.snapshot.profile.is_none() {
+        if app.data.snapshot.profile.is_none() {
             app.view = catalogue::VIEW;
-            app.overlay = Some(Overlay::Form(Form::profile(None)));
+            app.open(Box::new(Form::profile(None)));
         }
         app
     }
@@ -154,22 +104,20 @@ impl App {
     pub fn reload(&mut self) {
         // The marker first: a write landing between the two readings then
         // shows as a change on the next check, never as a missed one.
-        self.seen_change = self.store.change_marker();
-        let read = self.store.snapshot().map_err(|e| e.0);
+        self.seen_change = self.data.store.change_marker();
+        let read = self.data.store.snapshot().map_err(Into::into);
         self.take_snapshot(read);
         // Every view's cursor stays on a row that still exists.
-        for entry in VIEWS {
-            let last = (entry.rows)(self).saturating_sub(1);
-            let cursor = (entry.cursor)(self);
-            *cursor = (*cursor).min(last);
+        for view in self.views.all_mut() {
+            view.move_cursor(&self.data, &|c, _| c);
         }
     }
 
     /// Reloads when another process (a shell `karmadash done`) wrote to the
     /// store since the last reading; returns whether it did. One small file
-    /// read, no sled open, so the event loop may call it every tick.
+    /// read, no sled open, so the event loop may call it on every wake-up.
     pub fn notice_changes(&mut self) -> bool {
-        let now = self.store.change_marker();
+        let now = self.data.store.change_marker();
         if now.is_none() || now == self.seen_change {
             return false;
         }
@@ -178,39 +126,35 @@ impl App {
     }
 
     /// Takes a read of the store (or says why it failed) and re-evaluates,
-    /// the roster's officers too: never per frame.
-    fn take_snapshot(&mut self, read: Result<Snapshot, String>) {
+    /// the roster's officers too, and every view: never per frame.
+    fn take_snapshot(&mut self, read: Read) {
         match read {
-            Ok(s) => self.snapshot = s,
-            Err(e) => self.message = Some((e, true)),
+            Ok(s) => self.data.snapshot = s,
+            Err(e) => self.message = Some((e.to_string(), true)),
         }
-        self.roster = match &self.designations {
-            Ok(table) => Roster::read(&self.catalogue, &self.store, table, self.today),
-            Err(why) => Roster::failed(why.clone()),
+        let d = &mut self.data;
+        d.roster = match &self.designations {
+            Ok(table) => Roster::read(&d.catalogue, &d.store, table, d.today),
+            Err(why) => Roster::failed(why.to_string()),
         };
-        if let Some(shown) = &self.officer {
-            self.officer = self.roster.progress_of(&shown.id, self.today);
+        if let Some(shown) = &d.officer {
+            d.officer = d.roster.progress_of(&shown.id, d.today);
         }
-        self.status = match &self.snapshot.profile {
-            None => Err("No profile yet: press p to create one.".into()),
+        d.status = match &d.snapshot.profile {
+            None => Err(NoStatus::NoProfile),
             Some(profile) => evaluate(
-                &Inputs::from_records(
-                    &self.catalogue,
-                    profile,
-                    self.snapshot.records(),
-                    self.today,
-                ),
-                FinancialYear::containing(self.today),
+                &Inputs::from_records(&d.catalogue, profile, d.snapshot.records(), d.today),
+                FinancialYear::containing(d.today),
             )
-            .map_err(|e| e.to_string()),
+            .map_err(NoStatus::Tier),
         };
-        for entry in VIEWS {
-            (entry.refresh)(self);
+        for view in self.views.all_mut() {
+            view.refresh(&self.data);
         }
     }
 
     fn restore_ui(&mut self) {
-        let ui = self.snapshot.ui.clone();
+        let ui = self.data.snapshot.ui.clone();
         if let Some(v) = ui
             .view
             .as_deref()
@@ -218,124 +162,117 @@ impl App {
         {
             self.view = v;
         }
-        let profile_tier = self.status.as_ref().ok().and_then(|s| s.tier.id.clone());
-        if let Some(i) = ui
-            .tier
-            .or(profile_tier)
-            .and_then(|t| self.catalogue.tiers.iter().position(|x| x.id == t))
-        {
-            self.tier = i;
-        }
-        self.competency = ui.competency.as_deref().and_then(Competency::parse);
-        self.listing_status = match ui.status.as_deref() {
-            Some("mandatory") => Some(ListingStatus::Mandatory),
-            Some("optional") => Some(ListingStatus::Optional),
-            _ => None,
-        };
+        let mine = self
+            .data
+            .status
+            .as_ref()
+            .ok()
+            .and_then(|s| s.tier.id.clone());
+        self.views
+            .catalogue
+            .restore(&self.data.catalogue, &ui, mine.as_deref());
     }
 
     pub fn ui_state(&self) -> UiState {
-        UiState {
+        let mut ui = UiState {
             view: Some(self.view.name().to_string()),
-            tier: self.catalogue.tiers.get(self.tier).map(|t| t.id.clone()),
-            competency: self.competency.map(|c| c.id().to_string()),
-            status: self.listing_status.map(|s| s.id().to_string()),
-        }
+            ..UiState::default()
+        };
+        self.views.catalogue.remember(&self.data.catalogue, &mut ui);
+        ui
     }
 
     /// Saves the remembered view and filters (on the way out).
     pub fn save_ui(&self) {
-        let _ = self.store.set_ui(&self.ui_state());
+        let _ = self.data.store.set_ui(&self.ui_state());
     }
 
+    /// The Catalogue view's tier.
     pub fn tier_id(&self) -> &str {
-        &self.catalogue.tiers[self.tier].id
+        self.views.catalogue.tier_id(&self.data.catalogue)
     }
 
-    /// The listings the catalogue view shows, filters applied.
+    /// The listings the Catalogue view shows, filters applied.
     pub fn visible_listings(&self) -> Vec<&Listing> {
-        self.catalogue
-            .tier_listings(self.tier_id())
-            .filter(|l| self.listing_status.is_none_or(|s| l.status == s))
-            .filter(|l| self.competency.is_none_or(|c| l.competencies.contains(&c)))
-            .collect()
+        self.views.catalogue.visible(&self.data.catalogue)
     }
 
-    pub fn completed(&self, course: CourseId) -> Option<&crate::rules::record::Completion> {
-        let key = self.catalogue.courses[course].key();
-        self.snapshot.completions.iter().find(|c| c.course == key)
-    }
-
-    pub fn shortlisted(&self, course: CourseId) -> bool {
-        let key = self.catalogue.courses[course].key();
-        self.snapshot.shortlist.iter().any(|k| *k == key)
-    }
-
-    /// The status the Progress view shows: a roster officer's while one is
-    /// open from the Roster view, else yours.
-    pub fn shown_status(&self) -> &Result<Status, String> {
-        self.officer.as_ref().map_or(&self.status, |o| &o.status)
-    }
-
-    /// The completions behind `shown_status`.
-    pub fn shown_completions(&self) -> &[Completion] {
-        self.officer
-            .as_ref()
-            .map_or(&self.snapshot.completions, |o| &o.completions)
-    }
-
-    /// Completions of the FY, newest first.
-    pub fn log_rows(&self) -> Vec<&crate::rules::record::Completion> {
-        let fy = FinancialYear::containing(self.today);
-        let mut rows: Vec<_> = self
-            .snapshot
-            .completions
-            .iter()
-            .filter(|c| fy.contains(c.date))
-            .collect();
-        rows.sort_by_key(|c| std::cmp::Reverse((c.date, c.id)));
-        rows
+    /// Completions of the FY, newest first, as the Log view lists them.
+    pub fn log_rows(&self) -> Vec<&Completion> {
+        self.data.log_rows()
     }
 
     /// The course the current view's selected row stands for.
     pub fn selected_course(&self) -> Option<CourseId> {
-        (self.view.entry().course)(self)
+        self.views.get(self.view).course(&self.data)
     }
 
-    pub(super) fn rows_in_view(&self) -> usize {
-        (self.view.entry().rows)(self)
+    pub(super) fn move_cursor(&mut self, to: impl Fn(usize, usize) -> usize) {
+        self.views.get_mut(self.view).move_cursor(&self.data, &to);
     }
 
-    pub(super) fn move_cursor(&mut self, to: impl FnOnce(usize, usize) -> usize) {
-        let n = self.rows_in_view();
-        let tiers_before = self.tier;
-        let c = (self.view.entry().cursor)(self);
-        *c = if n == 0 { 0 } else { to(*c, n).min(n - 1) };
-        if self.tier != tiers_before {
-            self.row = 0;
+    /// Opens a popup over whatever is shown.
+    pub fn open(&mut self, overlay: Box<dyn Overlay>) {
+        self.overlays.push(overlay);
+    }
+
+    /// The open popups, the top one last.
+    pub fn overlays(&self) -> impl Iterator<Item = &dyn Overlay> {
+        self.overlays.iter().map(|o| o.as_ref())
+    }
+
+    /// The top popup, if it is a `T` (for the tests).
+    pub fn overlay<T: 'static>(&self) -> Option<&T> {
+        self.overlays.last()?.as_any().downcast_ref()
+    }
+
+    /// Takes any search results that arrived, for a search box wherever it
+    /// lies in the stack; returns whether some did (the screen changes).
+    pub fn poll_search(&mut self) -> bool {
+        let mut came = false;
+        for o in &mut self.overlays {
+            came |= o.receive(&self.search, false);
+        }
+        came
+    }
+
+    /// Blocks until the search answers (tests and screenshots).
+    pub fn wait_search(&mut self) {
+        for o in &mut self.overlays {
+            o.receive(&self.search, true);
         }
     }
 
-    /// Handles one key press.
+    /// Handles one key press: the top popup's, or the view's.
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.quit = true;
             self.interrupted = true;
             return;
         }
-        // F1 is help over any popup, even those that take `?` as text.
-        if key.code == KeyCode::F(1) && !matches!(self.overlay, None | Some(Overlay::Help)) {
-            self.covered = self.overlay.take();
-            self.overlay = Some(Overlay::Help);
+        let Some(mut top) = self.overlays.pop() else {
+            self.message = None;
+            if let Some(action) = action_for(self.view, &key) {
+                self.update(action);
+            }
+            return;
+        };
+        // Esc closes the top popup, whatever it is; what lies under it
+        // comes back as it was.
+        if key.code == KeyCode::Esc {
+            top.cancel(self);
             return;
         }
-        if self.overlay.is_some() {
-            self.on_overlay_key(key);
+        if top.opens_help(&key) {
+            let keys = top.keys();
+            self.overlays.push(top);
+            self.open(Box::new(Help::over(Some(keys))));
             return;
         }
-        self.message = None;
-        if let Some(action) = action_for(self.view, &key) {
-            self.update(action);
+        match top.on_key(key, self) {
+            Then::Stay => self.overlays.push(top),
+            Then::Close => {}
+            Then::Replace(next) => self.overlays.push(next),
         }
     }
 }

@@ -10,8 +10,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, View};
-use super::keymap::{bindings_for, popup_keys, Action};
-use super::overlays;
+use super::keymap::{bindings_for, Action};
 use super::theme::{Meaning, Theme};
 use super::views::VIEWS;
 use crate::units::text::is_hostile;
@@ -42,11 +41,12 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     .areas(area);
     draw_tabs(f, top, app, theme);
     app.page = body.height.saturating_sub(3) as usize;
-    (app.view.entry().render)(f, body, app, theme);
+    app.views.get(app.view).draw(f, body, &app.data, theme);
     draw_status(f, status, app, theme);
     draw_footer(f, footer, app, theme);
-    if let Some(o) = &app.overlay {
-        overlays::render(f, body, app, o, theme);
+    // Bottom to top: help over a form leaves the form's edges in sight.
+    for o in app.overlays() {
+        o.draw(f, body, app, theme);
     }
     strip_hostile(f.buffer_mut());
 }
@@ -74,7 +74,7 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // columns every tab must still show whole, so the title on the right
     // gives way (the Progress and Log views name the FY in their boxes).
     let needed: u16 = titles.iter().map(|t| t.width() as u16 + 3).sum::<u16>();
-    let fy = crate::rules::fy::FinancialYear::containing(app.today);
+    let fy = crate::rules::fy::FinancialYear::containing(app.data.today);
     let room = area.width.saturating_sub(needed) as usize;
     let heading = [
         format!("karmadash FY {fy}"),
@@ -106,9 +106,9 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let line = match &app.message {
         Some((m, true)) => Line::from(Span::styled(format!("! {m}"), theme.style(Meaning::Alert))),
         Some((m, false)) => Line::from(Span::styled(m.clone(), theme.style(Meaning::Met))),
-        None => match app.shown_status() {
+        None => match app.data.shown_status() {
             Ok(st) => Line::from(Span::styled(st.short_line(), theme.style(Meaning::Muted))),
-            Err(e) => Line::from(Span::styled(e.clone(), theme.style(Meaning::Muted))),
+            Err(e) => Line::from(Span::styled(e.to_string(), theme.style(Meaning::Muted))),
         },
     };
     f.render_widget(Paragraph::new(line), area);
@@ -116,8 +116,8 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn draw_footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
-    let pairs: Vec<(&str, &str)> = match &app.overlay {
-        Some(o) => popup_keys(o).to_vec(),
+    let pairs: Vec<(&str, &str)> = match app.overlays().last() {
+        Some(o) => o.keys().to_vec(),
         None => footer_hints(app.view, area.width as usize),
     };
     for (k, h) in pairs {

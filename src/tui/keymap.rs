@@ -3,7 +3,6 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::Overlay;
 use super::views::catalogue;
 use super::views::View;
 
@@ -195,35 +194,6 @@ pub const TEXT_KEYS: &[(&str, &str)] = &[
     ("F1", "help"),
     ("Esc", "cancel"),
 ];
-
-/// The keys of each popup, for the footer and for `?` over the popup.
-pub fn popup_keys(overlay: &Overlay) -> &'static [(&'static str, &'static str)] {
-    match overlay {
-        Overlay::Search(_) => &[
-            ("type", "search"),
-            ("↑↓", "choose"),
-            ("Enter", "go to course"),
-            ("F1", "help"),
-            ("Esc", "cancel"),
-        ],
-        Overlay::Form(_) => &[
-            ("Tab", "next field"),
-            ("Enter", "save"),
-            ("F1", "help"),
-            ("Esc", "cancel"),
-        ],
-        Overlay::ConfirmRemove(_) => &[("y", "remove"), ("?", "help"), ("other", "keep")],
-        Overlay::Detail(_) => &[("d", "record done"), ("?", "help"), ("Esc", "close")],
-        Overlay::Requirement(_) => &[("?", "help"), ("Esc", "close")],
-        Overlay::FindOfficer => &[
-            ("type", "find"),
-            ("Enter", "keep"),
-            ("F1", "help"),
-            ("Esc", "clear"),
-        ],
-        Overlay::Help => &[("Esc", "close help")],
-    }
-}
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
     binding.keys.iter().any(|(code, mods)| {

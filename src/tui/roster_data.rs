@@ -15,6 +15,7 @@ use crate::rules::engine::{RequirementStatus, Status};
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::Completion;
 use crate::store::Store;
+use crate::tui::wording::NoStatus;
 use crate::units::hours::format_hours;
 
 /// One officer's line, with what the Roster view draws worked out once.
@@ -50,7 +51,7 @@ pub struct OfficerProgress {
     pub name: String,
     /// Who, as the banner over their Progress names them.
     pub label: String,
-    pub status: Result<Status, String>,
+    pub status: Result<Status, NoStatus>,
     pub completions: Vec<Completion>,
 }
 
@@ -135,10 +136,11 @@ impl Roster {
                 .rev()
                 .find(|f| f.kind == FlagKind::Unmapped)
                 .map_or("no tier", |f| f.text.as_str());
-            format!(
-                "{} has no tier ({why}); the cell sets one with `karmadash roster tier {} TIER`.",
-                o.name, o.id.0
-            )
+            NoStatus::OfficerUnplaced {
+                name: o.name.clone(),
+                id: o.id.0.clone(),
+                why: why.to_string(),
+            }
         });
         // Name and identity; the tier is in the Progress box's title.
         let label = format!("{} <{}>", o.name, o.id.0);

@@ -1,10 +1,11 @@
 //! Fuzzy search off the UI thread: the UI sends each query and never waits;
 //! the worker skips to the newest query, narrows from the previous search
 //! while the query only grows (`Typing`), and sends hits back tagged with
-//! the query's number so stale answers are dropped.
+//! the query's number so stale answers are dropped; each answer also
+//! wakes the event loop, which otherwise sleeps.
 
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::thread;
 
 use crate::catalogue::Catalogue;
@@ -12,10 +13,14 @@ use crate::search::{Hit, SearchIndex, Typing};
 
 pub const LIMIT: usize = 100;
 
+/// What the worker calls after each answer (the event loop's waker).
+type Wake = Arc<OnceLock<Box<dyn Fn() + Send + Sync>>>;
+
 pub struct SearchWorker {
     send: Sender<(u64, String)>,
     recv: Receiver<(u64, Vec<Hit>)>,
     pub latest: u64,
+    wake: Wake,
 }
 
 impl SearchWorker {
@@ -24,6 +29,8 @@ impl SearchWorker {
     pub fn start(catalogue: Arc<Catalogue>) -> SearchWorker {
         let (send, queries) = channel::<(u64, String)>();
         let (answers, recv) = channel();
+        let wake: Wake = Arc::default();
+        let woken = Arc::clone(&wake);
         thread::spawn(move || {
             let index = SearchIndex::new(&catalogue);
             let mut typing = Typing::new();
@@ -37,13 +44,22 @@ impl SearchWorker {
                 if answers.send((n, hits)).is_err() {
                     break;
                 }
+                if let Some(wake) = woken.get() {
+                    wake();
+                }
             }
         });
         SearchWorker {
             send,
             recv,
             latest: 0,
+            wake,
         }
+    }
+
+    /// Calls `wake` after each answer from now on (set once).
+    pub fn wake_with(&self, wake: impl Fn() + Send + Sync + 'static) {
+        let _ = self.wake.set(Box::new(wake));
     }
 
     pub fn ask(&mut self, query: &str) {

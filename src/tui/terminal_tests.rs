@@ -307,7 +307,10 @@ fn the_real_dashboard_leaves_nothing_stale_in_any_terminal() {
         if let Some(k) = k {
             app.on_key(*k);
             // Only a typed query is waited for: an empty box asks nothing.
-            if matches!(&app.overlay, Some(crate::tui::Overlay::Search(b)) if !b.query.is_empty()) {
+            if app
+                .overlay::<crate::tui::SearchBox>()
+                .is_some_and(|b| !b.query.is_empty())
+            {
                 app.wait_search();
             }
         }

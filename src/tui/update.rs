@@ -1,13 +1,16 @@
 //! `update`: what an action does. The current view answers its own actions
-//! first (its `act` in the views table); the rest is common to every view.
+//! first (its `act`), and asks the app in its reply for what lies outside
+//! it; the rest is common to every view.
 
-use super::app::{App, Overlay, SearchBox, View};
-use super::forms::Form;
+use super::app::{App, View};
 use super::keymap::Action;
+use super::overlays::{Detail, Form, Help, SearchBox};
+use super::views::{progress, Reply};
+use crate::roster::OfficerId;
 
 impl App {
     pub fn update(&mut self, action: Action) {
-        if let Some(shown) = &self.officer {
+        if let Some(shown) = &self.data.officer {
             if writes(action) {
                 self.message = Some((
                     format!(
@@ -19,18 +22,27 @@ impl App {
                 return;
             }
         }
-        if (self.view.entry().act)(self, action) {
-            return;
+        match self.views.get_mut(self.view).act(action, &self.data) {
+            Reply::Pass => self.common(action),
+            Reply::Done => {}
+            Reply::Open(overlay) => self.open(overlay),
+            Reply::GoTo(view) => self.go_to(view),
+            Reply::Refuse(why) => self.message = Some((why, true)),
+            Reply::ToggleShortlist => self.toggle_shortlist(),
+            Reply::ShowOfficer(id) => self.show_officer(&id),
         }
+    }
+
+    /// What an action does in any view that leaves it to the app.
+    fn common(&mut self, action: Action) {
         let page = self.page.max(1);
+        let today = self.data.today;
         match action {
             Action::Quit => self.quit = true,
             Action::Back => self.message = Some(("Nothing to close: q quits.".into(), false)),
-            Action::RecordOther => self.overlay = Some(Overlay::Form(Form::other(self.today))),
-            Action::RecordAssigned => self.overlay = Some(Overlay::Form(Form::assigned())),
-            Action::RecordAssessment => {
-                self.overlay = Some(Overlay::Form(Form::assessment(self.today)))
-            }
+            Action::RecordOther => self.open(Box::new(Form::other(today))),
+            Action::RecordAssigned => self.open(Box::new(Form::assigned())),
+            Action::RecordAssessment => self.open(Box::new(Form::assessment(today))),
             Action::NextView => self.go_to(self.view.step(1)),
             Action::PrevView => self.go_to(self.view.step(-1)),
             Action::GoView(v) => self.go_to(v),
@@ -42,22 +54,16 @@ impl App {
             Action::Bottom => self.move_cursor(|_, n| n.saturating_sub(1)),
             Action::Open => {
                 if let Some(c) = self.selected_course() {
-                    self.overlay = Some(Overlay::Detail(c));
+                    self.open(Box::new(Detail::new(c)));
                 }
             }
-            Action::Search => {
-                self.overlay = Some(Overlay::Search(SearchBox {
-                    query: String::new(),
-                    hits: Vec::new(),
-                    selected: 0,
-                    waiting: false,
-                }))
-            }
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Search => self.open(Box::<SearchBox>::default()),
+            Action::Help => self.open(Box::new(Help::over(None))),
             Action::RecordDone => self.record_selected(),
             Action::ToggleShortlist => self.toggle_shortlist(),
             Action::EditProfile => {
-                self.overlay = Some(Overlay::Form(Form::profile(self.snapshot.profile.as_ref())))
+                let form = Form::profile(self.data.snapshot.profile.as_ref());
+                self.open(Box::new(form))
             }
             // Each answered by its own view, and bound in no other.
             Action::FocusLeft
@@ -73,21 +79,27 @@ impl App {
 
     /// Opens a view; a roster officer's Progress closes on the way.
     pub(super) fn go_to(&mut self, view: View) {
-        self.officer = None;
+        self.data.officer = None;
         self.view = view;
+    }
+
+    /// A roster officer's Progress, read-only, from its first requirement.
+    fn show_officer(&mut self, id: &OfficerId) {
+        let shown = self.data.roster.progress_of(id, self.data.today);
+        self.go_to(progress::VIEW);
+        self.views.progress.row = 0;
+        self.data.officer = shown;
     }
 
     pub(super) fn record_selected(&mut self) {
         match self.selected_course() {
-            Some(c) if self.completed(c).is_some() => {
+            Some(c) if self.data.completed(c).is_some() => {
                 self.message = Some(("Already recorded: see the Log view (4).".into(), true))
             }
             Some(c) => {
-                self.overlay = Some(Overlay::Form(Form::completion(
-                    c,
-                    &self.catalogue.courses[c].title,
-                    self.today,
-                )))
+                let title = &self.data.catalogue.courses[c].title;
+                let form = Form::completion(c, title, self.data.today);
+                self.open(Box::new(form))
             }
             None => {
                 self.message = Some(("Select a course first (→ to the course list).".into(), true))
@@ -99,11 +111,9 @@ impl App {
         let Some(c) = self.selected_course() else {
             return;
         };
-        let on = !self.shortlisted(c);
-        match self
-            .store
-            .set_shortlisted(&self.catalogue.courses[c].key(), on)
-        {
+        let on = !self.data.shortlisted(c);
+        let key = self.data.catalogue.courses[c].key();
+        match self.data.store.set_shortlisted(&key, on) {
             Ok(()) => {
                 self.message = Some((
                     if on && self.view == super::views::plan::VIEW {
@@ -117,7 +127,7 @@ impl App {
                     false,
                 ))
             }
-            Err(e) => self.message = Some((e.0, true)),
+            Err(e) => self.message = Some((e.to_string(), true)),
         }
         self.reload();
     }

@@ -1,6 +1,8 @@
-//! The core's errors and advice worded for the dashboard: fields, forms
-//! and the keys that open them (read from the keymap, so a rebound key is
-//! named right), never the shell's options.
+//! The dashboard's errors, and the core's errors and advice, worded for
+//! the dashboard in this one place: fields, forms and the keys that open
+//! them (read from the keymap, so a rebound key is named right), never the
+//! shell's options. Each error is a type a caller can match; its words are
+//! its `Display`.
 
 use super::keymap::{Action, BINDINGS};
 use super::views::VIEWS;
@@ -8,11 +10,64 @@ use crate::catalogue::CourseError;
 use crate::progress::ProgressError;
 use crate::rules::engine::{RequirementStatus, ToRecord};
 use crate::rules::steps::StepAction;
-use crate::rules::tier::TierBasis;
+use crate::rules::tier::{TierBasis, TierError};
+use crate::units::dates::DateError;
 use crate::units::words::count;
 
+/// Why the dashboard could not run, or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum DashError {
+    #[error("the dashboard needs a terminal; from scripts use `karmadash status` (or `karmadash --help`)")]
+    NoTerminal,
+    #[error("cannot watch signals: {0}")]
+    Signals(std::io::Error),
+    #[error("cannot set up the terminal: {0}")]
+    Terminal(std::io::Error),
+    #[error("cannot draw: {0}")]
+    Draw(std::io::Error),
+    #[error("cannot read keys: {0}")]
+    Keys(std::io::Error),
+    #[error("cannot read keys: input closed")]
+    InputClosed,
+}
+
+/// Why the Progress and Plan views have no status to show.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoStatus {
+    #[error("No profile yet: press {} to create one.", key(Action::EditProfile))]
+    NoProfile,
+    #[error(transparent)]
+    Tier(#[from] TierError),
+    /// A roster officer whom neither their report nor the designations
+    /// table places in a tier; the cell sets one from the shell.
+    #[error(
+        "{name} has no tier ({why}); the cell sets one with `karmadash roster tier {id} TIER`."
+    )]
+    OfficerUnplaced {
+        name: String,
+        id: String,
+        why: String,
+    },
+}
+
+/// Why a form was not saved: shown in the form, which stays open.
+#[derive(Debug, thiserror::Error)]
+pub enum FormError {
+    /// The form's only date field does not read as a date.
+    #[error(transparent)]
+    Date(DateError),
+    /// One of several date fields does not: the reason names it.
+    #[error("{field}: {source}")]
+    DateField {
+        field: &'static str,
+        source: DateError,
+    },
+    #[error("{}", progress_error(.0))]
+    Refused(#[from] ProgressError),
+}
+
 /// A refused form, in the dashboard's words.
-pub fn progress_error(e: ProgressError) -> String {
+pub fn progress_error(e: &ProgressError) -> String {
     match e {
         ProgressError::Course(c @ CourseError::NotListed { .. }) => format!(
             "{c}. Give the exact title or a listing id, or record it with the form for a course outside the lists"

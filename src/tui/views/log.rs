@@ -5,14 +5,15 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Row, Table, TableState};
 use ratatui::Frame;
 
-use crate::tui::app::App;
-use crate::tui::app::{Overlay, View};
+use crate::tui::data::Data;
 use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::overlays::ConfirmRemove;
 use crate::tui::theme::{Meaning, Theme};
+use crate::tui::views::{Component, Reply, View};
 use crate::units::hours::format_hours;
 use crate::units::words::count;
 
-pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render(f: &mut Frame, area: Rect, app: &Data, view: &LogView, theme: &Theme) {
     let rows_data = app.log_rows();
     let total: u64 = rows_data.iter().map(|c| u64::from(c.seconds)).sum();
     let rows: Vec<Row> = rows_data
@@ -61,7 +62,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .highlight_symbol("▸")
     .row_highlight_style(theme.style(Meaning::Selected));
     let mut state =
-        TableState::default().with_selected((!empty).then_some(app.views.get::<State>().row));
+        TableState::default().with_selected((!empty).then_some(view.row));
     f.render_stateful_widget(table, area, &mut state);
     if empty {
         let hint = "Nothing recorded this year: in the Catalogue (1) select a course, press d.";
@@ -81,35 +82,35 @@ pub const KEYS: &[Binding] = &[b!(
     "remove"
 )];
 
-/// The Log view's own state: its selected row.
+/// The Log view and its state: its selected row.
 #[derive(Debug, Default)]
-pub struct State {
+pub struct LogView {
     pub row: usize,
 }
 
-pub fn rows(app: &App) -> usize {
-    app.log_rows().len()
-}
-
-pub fn cursor(app: &mut App) -> &mut usize {
-    &mut app.views.get_mut::<State>().row
-}
-
-pub fn act(app: &mut App, action: Action) -> bool {
-    if action != Action::Remove {
-        return false;
+/// It draws from the store's contents as they are: nothing to refresh.
+/// No course is selected here: a completion is already recorded; d and s
+/// do not apply to it.
+impl Component for LogView {
+    fn draw(&self, f: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        render(f, area, data, self, theme);
     }
-    if let Some(c) = app.log_rows().get(app.views.get::<State>().row) {
-        app.overlay = Some(Overlay::ConfirmRemove(c.id));
+
+    fn rows(&self, data: &Data) -> usize {
+        data.log_rows().len()
     }
-    true
-}
 
-/// Nothing to work out again when the store is read: it draws from the
-/// app's state as it is.
-pub fn refresh(_: &mut App) {}
+    fn cursor(&mut self) -> &mut usize {
+        &mut self.row
+    }
 
-/// No course is selected here: a completion is already recorded; d and s do not apply to it.
-pub fn course(_: &App) -> Option<crate::catalogue::CourseId> {
-    None
+    fn act(&mut self, action: Action, data: &Data) -> Reply {
+        if action != Action::Remove {
+            return Reply::Pass;
+        }
+        match data.log_rows().get(self.row) {
+            Some(c) => Reply::Open(Box::new(ConfirmRemove::new(c.id))),
+            None => Reply::Done,
+        }
+    }
 }

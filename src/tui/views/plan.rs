@@ -10,20 +10,22 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::{App, Overlay, View};
-use crate::tui::keymap::{RECORD_DONE, b, Action, Binding, NONE};
-use crate::tui::row_pane::{Pane, GUTTER};
-use crate::tui::theme::{Meaning, Theme};
-use crate::tui::views::catalogue::badges;
-use crate::tui::views::progress::by_urgency;
-use crate::units::wrap::wrap;
 use crate::catalogue::{Catalogue, CourseId};
 use crate::planning::{durations, plan_of};
 use crate::rules::plan::{Plan, PlanOptions};
 use crate::rules::proposal::Proposed;
 use crate::rules::steps::Step;
+use crate::tui::data::Data;
+use crate::tui::keymap::{b, Action, Binding, NONE, RECORD_DONE};
+use crate::tui::overlays::Requirement;
+use crate::tui::row_pane::{Pane, GUTTER};
+use crate::tui::theme::{Meaning, Theme};
+use crate::tui::views::catalogue::badges;
+use crate::tui::views::progress::by_urgency;
+use crate::tui::views::{Component, Reply, View};
 use crate::units::hours::format_hours;
 use crate::units::words::count;
+use crate::units::wrap::wrap;
 
 /// The Plan view's id in the views table.
 pub const VIEW: View = View::named("Plan");
@@ -47,13 +49,16 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// The Plan view's own state: its selected row (the steps, then the
+/// The Plan view and its state: its selected row (the steps, then the
 /// proposal's courses) and the plan, worked out when the store is read.
 #[derive(Debug, Default)]
-pub struct State {
+pub struct PlanView {
     pub row: usize,
     plan: Option<Plan>,
     shortlist: ShortlistHours,
+    /// A course just added or dropped with s: after the store is read
+    /// again, the cursor follows it to wherever the plan now puts it.
+    follow: Option<String>,
 }
 
 /// The shortlist's courses not yet done, and what their durations add up to.
@@ -64,39 +69,79 @@ struct ShortlistHours {
     unknown: usize,
 }
 
-fn state(app: &App) -> &State {
-    app.views.get::<State>()
-}
+impl Component for PlanView {
+    fn draw(&self, f: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        render(f, area, data, self, theme);
+    }
 
-/// The plan of the year from a fresh reading of the store, made by the
-/// same core calls as `karmadash plan` (the imported reports' durations
-/// included), with its default options.
-pub fn refresh(app: &mut App) {
-    let known = durations(&app.catalogue, &app.snapshot, &app.roster.durations);
-    let plan = app.status.as_ref().ok().map(|status| {
-        plan_of(
-            &app.catalogue,
-            status,
-            &app.snapshot,
-            &known,
-            &PlanOptions::default(),
-        )
-    });
-    let mut shortlist = ShortlistHours::default();
-    for key in &app.snapshot.shortlist {
-        // A course done since it was shortlisted counts in the hours done.
-        if app.snapshot.completions.iter().any(|c| c.course == *key) {
-            continue;
+    /// The plan of the year from a fresh reading of the store, made by the
+    /// same core calls as `karmadash plan` (the imported reports' durations
+    /// included), with its default options.
+    fn refresh(&mut self, app: &Data) {
+        let known = durations(&app.catalogue, &app.snapshot, &app.roster.durations);
+        self.plan = app.status.as_ref().ok().map(|status| {
+            plan_of(
+                &app.catalogue,
+                status,
+                &app.snapshot,
+                &known,
+                &PlanOptions::default(),
+            )
+        });
+        let mut shortlist = ShortlistHours::default();
+        for key in &app.snapshot.shortlist {
+            // A course done since it was shortlisted counts in the hours done.
+            if app.snapshot.completions.iter().any(|c| c.course == *key) {
+                continue;
+            }
+            shortlist.courses += 1;
+            match known.of(key).seconds {
+                Some(s) => shortlist.seconds += u64::from(s),
+                None => shortlist.unknown += 1,
+            }
         }
-        shortlist.courses += 1;
-        match known.of(key).seconds {
-            Some(s) => shortlist.seconds += u64::from(s),
-            None => shortlist.unknown += 1,
+        self.shortlist = shortlist;
+        if let Some(key) = self.follow.take() {
+            self.follow(&key);
         }
     }
-    let s = app.views.get_mut::<State>();
-    s.plan = plan;
-    s.shortlist = shortlist;
+
+    fn rows(&self, _: &Data) -> usize {
+        self.plan
+            .as_ref()
+            .map_or(0, |p| p.steps.len() + p.proposal.len())
+    }
+
+    fn cursor(&mut self) -> &mut usize {
+        &mut self.row
+    }
+
+    /// The course of the selected row, for d, s and Enter.
+    fn course(&self, data: &Data) -> Option<CourseId> {
+        match self.selected()? {
+            Selected::Course(p) => data.catalogue.course_by_title(&p.course),
+            Selected::Step(_) => None,
+        }
+    }
+
+    /// On a step, Enter opens its requirement in full; d and s want a
+    /// course. After s the cursor follows the course (see `refresh`).
+    fn act(&mut self, action: Action, data: &Data) -> Reply {
+        match (action, self.selected()) {
+            (Action::Open, Some(Selected::Step(step))) => open_requirement(data, step),
+            (Action::RecordDone | Action::ToggleShortlist, Some(Selected::Step(_))) => {
+                Reply::Refuse(
+                    "That row is a requirement's step: move down (j) to a course of the proposal."
+                        .into(),
+                )
+            }
+            (Action::ToggleShortlist, Some(Selected::Course(p))) => {
+                self.follow = Some(p.course.clone());
+                Reply::ToggleShortlist
+            }
+            _ => Reply::Pass,
+        }
+    }
 }
 
 /// What a selected row is: a requirement's step, or a proposed course.
@@ -105,82 +150,37 @@ enum Selected<'a> {
     Course(&'a Proposed),
 }
 
-fn selected(app: &App) -> Option<Selected<'_>> {
-    let s = state(app);
-    let plan = s.plan.as_ref()?;
-    match plan.steps.get(s.row) {
-        Some(step) => Some(Selected::Step(step)),
-        None => plan
-            .proposal
-            .get(s.row - plan.steps.len())
-            .map(Selected::Course),
+impl PlanView {
+    fn selected(&self) -> Option<Selected<'_>> {
+        let plan = self.plan.as_ref()?;
+        match plan.steps.get(self.row) {
+            Some(step) => Some(Selected::Step(step)),
+            None => plan
+                .proposal
+                .get(self.row - plan.steps.len())
+                .map(Selected::Course),
+        }
+    }
+
+    /// Puts the cursor on the course `key` if the plan still proposes it.
+    fn follow(&mut self, key: &str) {
+        let Some(plan) = &self.plan else { return };
+        if let Some(i) = plan.proposal.iter().position(|p| p.course == key) {
+            self.row = plan.steps.len() + i;
+        }
     }
 }
 
-pub fn rows(app: &App) -> usize {
-    state(app)
-        .plan
-        .as_ref()
-        .map_or(0, |p| p.steps.len() + p.proposal.len())
-}
-
-pub fn cursor(app: &mut App) -> &mut usize {
-    &mut app.views.get_mut::<State>().row
-}
-
-/// The course of the selected row, for d, s and Enter.
-pub fn course(app: &App) -> Option<CourseId> {
-    match selected(app)? {
-        Selected::Course(p) => app.catalogue.course_by_title(&p.course),
-        Selected::Step(_) => None,
-    }
-}
-
-/// On a step, Enter opens its requirement in full; d and s want a course.
-/// After s the cursor follows the course to wherever the plan now puts it.
-pub fn act(app: &mut App, action: Action) -> bool {
-    let step = match selected(app) {
-        Some(Selected::Step(step)) => Some(step.clone()),
-        _ => None,
+fn open_requirement(data: &Data, step: &Step) -> Reply {
+    let Ok(status) = &data.status else {
+        return Reply::Done;
     };
-    match (action, step) {
-        (Action::Open, Some(step)) => open_requirement(app, &step),
-        (Action::RecordDone | Action::ToggleShortlist, Some(_)) => {
-            app.message = Some((
-                "That row is a requirement's step: move down (j) to a course of the proposal."
-                    .into(),
-                true,
-            ));
-        }
-        (Action::ToggleShortlist, None) => {
-            let key = match selected(app) {
-                Some(Selected::Course(p)) => p.course.clone(),
-                _ => return false,
-            };
-            app.toggle_shortlist();
-            follow(app, &key);
-        }
-        _ => return false,
-    }
-    true
-}
-
-fn open_requirement(app: &mut App, step: &Step) {
-    let Ok(status) = &app.status else { return };
     let row = by_urgency(status).iter().position(|r| {
         r.kind == step.kind && r.rulebook == step.rulebook && r.text == step.requirement
     });
-    if let Some(row) = row {
-        app.overlay = Some(Overlay::Requirement(row));
-    }
-}
-
-/// Puts the cursor on the course `key` if the plan still proposes it.
-fn follow(app: &mut App, key: &str) {
-    let s = app.views.get_mut::<State>();
-    let Some(plan) = &s.plan else { return };
-    if let Some(i) = plan.proposal.iter().position(|p| p.course == key) {
-        s.row = plan.steps.len() + i;
+    match row {
+        Some(row) => Reply::Open(Box::new(Requirement::new(row))),
+        None => Reply::Done,
     }
 }
 
@@ -188,8 +188,6 @@ fn follow(app: &mut App, key: &str) {
 fn step_action(step: &Step) -> String {
     crate::tui::wording::step_action(&step.action)
 }
-
-
 
 /// Its known hours (`2.17|2.67` for a title with two), or "unknown".
 fn hours_cell(p: &Proposed) -> String {
@@ -200,8 +198,7 @@ fn hours_cell(p: &Proposed) -> String {
     all.join("|")
 }
 
-pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let s = state(app);
+fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
     let (plan, status) = match (&s.plan, &app.status) {
         (Some(plan), Ok(status)) => (plan, status),
         (_, Err(e)) => {

@@ -10,13 +10,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph};
 use ratatui::Frame;
 
-use crate::tui::app::{App, Overlay, View};
+use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
+use crate::tui::data::Data;
 use crate::tui::draw::fit;
 use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::overlays::Requirement;
 use crate::tui::theme::{Meaning, Theme};
-use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
+use crate::tui::views::{Component, Reply, View};
 
-pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render(f: &mut Frame, area: Rect, app: &Data, view: &ProgressView, theme: &Theme) {
     let area = match &app.officer {
         Some(shown) => officer_banner(f, area, shown, theme),
         None => area,
@@ -27,7 +29,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let block = Block::default().borders(Borders::ALL).title(" Progress ");
             // Your own profile is what is missing; an officer's tier is the cell's to set.
             let text = match app.officer {
-                Some(_) => e.clone(),
+                Some(_) => e.to_string(),
                 None => format!("{e}\nThe catalogue works without one: press 1."),
             };
             f.render_widget(
@@ -47,7 +49,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let [list, chart] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(chart_height)]).areas(area);
-    render_gauges(f, list, app, st, theme);
+    render_gauges(f, list, app, view.row, st, theme);
     if let Some(h) = hours.filter(|_| chart_height > 0) {
         render_chart(f, chart, app, st, h, theme);
     }
@@ -77,7 +79,7 @@ pub fn by_urgency(st: &Status) -> Vec<&RequirementStatus> {
 }
 
 /// The order's short (ASCII) name and the clause, not its Hindi memo number.
-fn short_citation(app: &App, r: &crate::rules::engine::RequirementStatus) -> String {
+fn short_citation(app: &Data, r: &crate::rules::engine::RequirementStatus) -> String {
     match app.catalogue.rulebook(&r.rulebook) {
         Some(b) => {
             let head = format!(
@@ -111,7 +113,14 @@ fn fit_keeping_label(text: &str, width: usize) -> String {
     }
 }
 
-fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Theme) {
+fn render_gauges(
+    f: &mut Frame,
+    area: Rect,
+    app: &Data,
+    row: usize,
+    st: &Status,
+    theme: &Theme,
+) {
     let title = format!(
         " {} · tier {} · {} ",
         st.fy,
@@ -124,10 +133,7 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
     let rows = by_urgency(st);
     let per = 3u16;
     let fits = (inner.height / per).max(1) as usize;
-    let first = app
-        .views
-        .get::<State>()
-        .row
+    let first = row
         .min(rows.len().saturating_sub(1))
         .saturating_sub(fits.saturating_sub(1));
     let width = inner.width as usize;
@@ -140,7 +146,7 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
     for (n, r) in rows.iter().enumerate().skip(first).take(fits) {
         let y = inner.y + (n - first) as u16 * per;
         let (style, symbol) = standing_style(r, theme);
-        let selected = n == app.views.get::<State>().row;
+        let selected = n == row;
         let text_style = if selected {
             theme.style(Meaning::Selected)
         } else {
@@ -178,7 +184,11 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
         let cite = Line::from(Span::styled(fit(&cite, width), theme.style(Meaning::Muted)));
         f.render_widget(Paragraph::new(cite), line(y + 2).intersection(inner));
     }
-    let below = rows.len().saturating_sub(first + fits);
+    more_below(f, area, rows.len().saturating_sub(first + fits), theme);
+}
+
+/// How many requirements lie below the box's last one, on its border.
+fn more_below(f: &mut Frame, area: Rect, below: usize, theme: &Theme) {
     if below > 0 {
         let hint = format!(" ↓ {below} more (j/k to scroll) ");
         let r = Rect {
@@ -192,7 +202,7 @@ fn render_gauges(f: &mut Frame, area: Rect, app: &App, st: &Status, theme: &Them
 }
 
 /// Cumulative hours at each month's end up to today, and the even pace.
-fn monthly(app: &App, st: &Status) -> (Vec<(f64, f64)>, f64) {
+fn monthly(app: &Data, st: &Status) -> (Vec<(f64, f64)>, f64) {
     let mut points = vec![(0.0, 0.0)];
     let mut total = 0.0;
     for m in 0..12u32 {
@@ -219,7 +229,7 @@ fn monthly(app: &App, st: &Status) -> (Vec<(f64, f64)>, f64) {
 fn render_chart(
     f: &mut Frame,
     area: Rect,
-    app: &App,
+    app: &Data,
     st: &Status,
     h: &RequirementStatus,
     theme: &Theme,
@@ -294,41 +304,41 @@ pub const KEYS: &[Binding] = &[b!(
     "full text"
 )];
 
-/// The Progress view's own state: its selected requirement.
+/// The Progress view and its state: its selected requirement.
 #[derive(Debug, Default)]
-pub struct State {
+pub struct ProgressView {
     pub row: usize,
 }
 
-pub fn rows(app: &App) -> usize {
-    app.shown_status()
-        .as_ref()
-        .map_or(0, |s| s.requirements.len())
-}
-
-pub fn cursor(app: &mut App) -> &mut usize {
-    &mut app.views.get_mut::<State>().row
-}
-
-pub fn act(app: &mut App, action: Action) -> bool {
-    match action {
-        Action::Open if rows(app) > 0 => {
-            app.overlay = Some(Overlay::Requirement(app.views.get::<State>().row));
-        }
-        // Esc over a roster officer goes back to the row they came from.
-        Action::Back if app.officer.is_some() => app.go_to(crate::tui::views::roster::VIEW),
-        _ => return false,
+/// It draws from the engine's answer as it is: nothing to refresh. No
+/// course is selected here: its rows are requirements, not courses.
+impl Component for ProgressView {
+    fn draw(&self, f: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        render(f, area, data, self, theme);
     }
-    true
-}
 
-/// Nothing to work out again when the store is read: it draws from the
-/// app's state as it is.
-pub fn refresh(_: &mut App) {}
+    fn rows(&self, data: &Data) -> usize {
+        data.shown_status()
+            .as_ref()
+            .map_or(0, |s| s.requirements.len())
+    }
 
-/// No course is selected here: its rows are requirements, not courses.
-pub fn course(_: &App) -> Option<crate::catalogue::CourseId> {
-    None
+    fn cursor(&mut self) -> &mut usize {
+        &mut self.row
+    }
+
+    fn act(&mut self, action: Action, data: &Data) -> Reply {
+        match action {
+            Action::Open if self.rows(data) > 0 => {
+                Reply::Open(Box::new(Requirement::new(self.row)))
+            }
+            // Esc over a roster officer goes back to the row they came from.
+            Action::Back if data.officer.is_some() => {
+                Reply::GoTo(crate::tui::views::roster::VIEW)
+            }
+            _ => Reply::Pass,
+        }
+    }
 }
 
 #[cfg(test)]

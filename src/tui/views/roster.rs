@@ -2,23 +2,23 @@
 //! engine `status` uses; filters by tier and verdict, `/` finds by name or
 //! e-mail, Enter opens an officer's Progress read-only.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
 
-use crate::tui::app::{App, Overlay};
-use crate::tui::draw::fit;
-use crate::tui::keymap::{b, Action, Binding, NONE};
 use crate::tui::roster_columns::{lay_out, selected_parts, wrap_parts, Column, Columns};
-use crate::tui::roster_data::RosterRow;
-use crate::tui::theme::{Meaning, Theme};
-use crate::tui::views::progress;
-use crate::tui::views::View;
 use crate::roster::Verdict;
 use crate::rules::fy::FinancialYear;
+use crate::tui::data::Data;
+use crate::tui::draw::fit;
+use crate::tui::keymap::{b, Action, Binding, NONE};
+use crate::tui::overlays::FindOfficer;
+use crate::tui::roster_data::{Roster, RosterRow};
+use crate::tui::theme::{Meaning, Theme};
+use crate::tui::views::{Component, Reply, View};
 
 /// Which verdicts show: `t` and `v` step through the choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,20 +103,20 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// The Roster view's own state: its row, filters and find text.
+/// The Roster view and its state: its row, filters and find text.
 #[derive(Debug, Default)]
-pub struct State {
+pub struct RosterView {
     pub row: usize,
     pub tier: Option<String>,
     pub verdict: VerdictFilter,
+    /// What the find box narrows the list by (it stays after Enter).
     pub find: String,
 }
 
 /// The officers the filters and the find text keep, most urgent first.
-pub fn visible(app: &App) -> Vec<&RosterRow> {
-    let s = app.views.get::<State>();
+pub fn visible<'a>(roster: &'a Roster, s: &RosterView) -> Vec<&'a RosterRow> {
     let find = s.find.to_lowercase();
-    app.roster
+    roster
         .rows
         .iter()
         .filter(|r| s.tier.is_none() || r.tier == s.tier)
@@ -129,100 +129,55 @@ pub fn visible(app: &App) -> Vec<&RosterRow> {
         .collect()
 }
 
-pub fn rows(app: &App) -> usize {
-    visible(app).len()
-}
-
-pub fn cursor(app: &mut App) -> &mut usize {
-    &mut app.views.get_mut::<State>().row
-}
-
-pub fn act(app: &mut App, action: Action) -> bool {
-    match action {
-        Action::Open => open_selected(app),
-        Action::CycleTier => {
-            let tiers = app.roster.tiers();
-            let s = app.views.get_mut::<State>();
-            s.tier = match &s.tier {
-                None => tiers.first().cloned(),
-                Some(t) => tiers
-                    .iter()
-                    .position(|x| x == t)
-                    .and_then(|i| tiers.get(i + 1))
-                    .cloned(),
-            };
-            s.row = 0;
-        }
-        Action::CycleVerdict => {
-            let s = app.views.get_mut::<State>();
-            s.verdict = s.verdict.next();
-            s.row = 0;
-        }
-        Action::FindOfficer => app.overlay = Some(Overlay::FindOfficer),
-        // Esc drops the find text first: the whole roster comes back.
-        Action::Back if !app.views.get::<State>().find.is_empty() => {
-            let s = app.views.get_mut::<State>();
-            s.find.clear();
-            s.row = 0;
-        }
-        _ => return false,
+/// It draws from the roster as it is: nothing to refresh. No course is
+/// selected here: its rows are officers, not courses.
+impl Component for RosterView {
+    fn draw(&self, f: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        render(f, area, data, self, theme);
     }
-    true
-}
 
-fn open_selected(app: &mut App) {
-    let Some(id) = visible(app)
-        .get(app.views.get::<State>().row)
-        .map(|r| r.officer.id.clone())
-    else {
-        return;
-    };
-    let shown = app.roster.progress_of(&id, app.today);
-    app.go_to(progress::VIEW);
-    app.views.get_mut::<progress::State>().row = 0;
-    app.officer = shown;
-}
-
-/// Keys typed into the find box; returns whether it stays open. The list
-/// narrows as each letter is typed.
-pub fn on_find_key(app: &mut App, key: KeyEvent) -> bool {
-    let s = app.views.get_mut::<State>();
-    match key.code {
-        KeyCode::Esc => {
-            s.find.clear();
-            s.row = 0;
-            return false;
-        }
-        KeyCode::Enter => return false,
-        KeyCode::Backspace => {
-            s.find.pop();
-        }
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => s.find.push(c),
-        _ => return true,
+    fn rows(&self, data: &Data) -> usize {
+        visible(&data.roster, self).len()
     }
-    s.row = 0;
-    true
-}
 
-/// The find box, on the view's last lines so the narrowed list shows above.
-pub fn render_find(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
-    let n = rows(app);
-    let text = format!("{}▏", app.views.get::<State>().find);
-    let title = format!(
-        " Find an officer by name or e-mail: {n} match{} ",
-        if n == 1 { "" } else { "es" }
-    );
-    f.render_widget(Clear, bottom);
-    f.render_widget(
-        Paragraph::new(fit(&text, bottom.width.saturating_sub(2) as usize)).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(title)
-                .border_style(theme.style(Meaning::Title)),
-        ),
-        bottom,
-    );
+    fn cursor(&mut self) -> &mut usize {
+        &mut self.row
+    }
+
+    fn act(&mut self, action: Action, data: &Data) -> Reply {
+        match action {
+            Action::Open => {
+                return match visible(&data.roster, self).get(self.row) {
+                    Some(r) => Reply::ShowOfficer(r.officer.id.clone()),
+                    None => Reply::Done,
+                }
+            }
+            Action::CycleTier => {
+                let tiers = data.roster.tiers();
+                self.tier = match &self.tier {
+                    None => tiers.first().cloned(),
+                    Some(t) => tiers
+                        .iter()
+                        .position(|x| x == t)
+                        .and_then(|i| tiers.get(i + 1))
+                        .cloned(),
+                };
+                self.row = 0;
+            }
+            Action::CycleVerdict => {
+                self.verdict = self.verdict.next();
+                self.row = 0;
+            }
+            Action::FindOfficer => return Reply::Open(Box::new(FindOfficer)),
+            // Esc drops the find text first: the whole roster comes back.
+            Action::Back if !self.find.is_empty() => {
+                self.find.clear();
+                self.row = 0;
+            }
+            _ => return Reply::Pass,
+        }
+        Reply::Done
+    }
 }
 
 fn verdict_style(v: Verdict, theme: &Theme) -> Style {
@@ -234,10 +189,9 @@ fn verdict_style(v: Verdict, theme: &Theme) -> Style {
     }
 }
 
-pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render(f: &mut Frame, area: Rect, app: &Data, s: &RosterView, theme: &Theme) {
     let fy = FinancialYear::containing(app.today);
-    let s = app.views.get::<State>();
-    let shown = visible(app);
+    let shown = visible(&app.roster, s);
     let mut title = format!(
         " Roster {fy}: {} of {} ",
         shown.len(),
@@ -286,13 +240,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    render_table(f, area, app, &shown, block, theme);
+    render_table(f, area, s.row, &shown, block, theme);
 }
 
 fn render_table(
     f: &mut Frame,
     area: Rect,
-    app: &App,
+    row: usize,
     shown: &[&RosterRow],
     block: Block,
     theme: &Theme,
@@ -307,7 +261,7 @@ fn render_table(
     // The last lines name the selected officer whole: the e-mail that
     // `roster show` takes, and whatever the width left out of the row.
     let columns = lay_out(shown, inner.width as usize);
-    let row = app.views.get::<State>().row.min(shown.len() - 1);
+    let row = row.min(shown.len() - 1);
     let gutter = crate::tui::row_pane::GUTTER;
     let detail_lines = wrap_parts(
         &selected_parts(shown[row], &columns),
@@ -368,11 +322,3 @@ fn no_match_hint(f: &mut Frame, area: Rect, theme: &Theme) {
     crate::tui::draw::table_hint(f, area, hint, theme);
 }
 
-/// Nothing to work out again when the store is read: it draws from the
-/// app's state as it is.
-pub fn refresh(_: &mut App) {}
-
-/// No course is selected here: its rows are officers, not courses.
-pub fn course(_: &App) -> Option<crate::catalogue::CourseId> {
-    None
-}

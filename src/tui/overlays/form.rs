@@ -1,12 +1,25 @@
 //! The small forms: record a completion (listed or outside the lists), an
 //! assigned course, the assessment; create or edit the profile.
-//! They only hold text; checking happens in `progress`, shared with the CLI.
+//! They only hold text; checking happens in `progress`, shared with the CLI
+//! (saving is in `form_submit.rs`).
 
 use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
+use super::{centred, Keys, Overlay, Then};
 use crate::catalogue::CourseId;
 use crate::progress::ProfileInput;
 use crate::rules::record::Profile;
+use crate::tui::app::App;
+use crate::tui::draw::fit;
+use crate::tui::theme::{Meaning, Theme};
+use crate::tui::views::typed;
+use crate::units::wrap::wrap;
 
 pub enum FormKind {
     Completion(CourseId),
@@ -19,6 +32,8 @@ pub enum FormKind {
     Profile,
 }
 
+/// A form: a label, a hint and the text typed for each field; the reason
+/// it was refused, shown until the next key.
 pub struct Form {
     pub kind: FormKind,
     pub title: String,
@@ -156,4 +171,94 @@ impl Form {
             registered: self.values[4].clone(),
         }
     }
+}
+
+impl Overlay for Form {
+    fn draw(&self, f: &mut Frame, area: Rect, _: &App, theme: &Theme) {
+        render(f, area, self, theme);
+    }
+
+    /// Enter saves and closes, or shows why not and stays.
+    fn on_key(&mut self, key: KeyEvent, app: &mut App) -> Then {
+        match key.code {
+            KeyCode::Tab | KeyCode::Down => self.next(),
+            KeyCode::BackTab | KeyCode::Up => self.prev(),
+            KeyCode::Backspace => {
+                self.current_mut().pop();
+            }
+            KeyCode::Enter if self.submit(app) => return Then::Close,
+            _ => {
+                if let Some(ch) = typed(&key) {
+                    self.current_mut().push(ch)
+                }
+            }
+        }
+        Then::Stay
+    }
+
+    fn keys(&self) -> Keys {
+        &[
+            ("Tab", "next field"),
+            ("Enter", "save"),
+            ("F1", "help"),
+            ("Esc", "cancel"),
+        ]
+    }
+
+    /// `?` is text here.
+    fn opens_help(&self, key: &KeyEvent) -> bool {
+        key.code == KeyCode::F(1)
+    }
+}
+
+fn render(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
+    let inner = centred(area, 76, 3).width.saturating_sub(2) as usize;
+    let mut lines = Vec::new();
+    for (i, label) in form.labels.iter().enumerate() {
+        let focused = i == form.focus;
+        let value_style = if focused {
+            theme.style(Meaning::Selected)
+        } else {
+            ratatui::style::Style::default()
+        };
+        let cursor = if focused { "▏" } else { " " };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:>11}: "), theme.style(Meaning::Key)),
+            Span::styled(
+                format!("{:<24}", format!("{}{cursor}", form.values[i])),
+                value_style,
+            ),
+            Span::styled(
+                // A hint is a reminder: in a narrow box it gives way to the value.
+                fit(
+                    &format!("  {}", form.hints[i]),
+                    inner.saturating_sub(13 + 24.max(form.values[i].width() + 1)),
+                ),
+                theme.style(Meaning::Muted),
+            ),
+        ]));
+    }
+    lines.push(Line::from(""));
+    // The reason wraps inside the box, which grows to hold all of it.
+    match &form.error {
+        Some(e) => lines.extend(
+            wrap(&format!("! {e}"), inner)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.style(Meaning::Alert)))),
+        ),
+        None => lines.push(Line::from(Span::styled(
+            "Enter saves · Tab next field · F1 help · Esc cancels",
+            theme.style(Meaning::Muted),
+        ))),
+    }
+    let r = centred(area, 76, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", form.title)),
+        ),
+        r,
+    );
 }

@@ -1,0 +1,142 @@
+//! The help: every key of the view, from the keymap, and over a popup
+//! that popup's own keys first.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::{centred, Keys, Overlay, Then};
+use crate::tui::app::App;
+use crate::tui::keymap::{bindings_for, Action, TEXT_KEYS};
+use crate::tui::theme::{Meaning, Theme};
+use crate::tui::views::{View, VIEWS};
+
+/// The help, over the view or over the popup whose keys it lists first.
+#[derive(Default)]
+pub struct Help {
+    popup: Option<Keys>,
+}
+
+impl Help {
+    /// Help over a popup whose keys are `popup` (`None`: over the view).
+    pub fn over(popup: Option<Keys>) -> Help {
+        Help { popup }
+    }
+}
+
+impl Overlay for Help {
+    fn draw(&self, f: &mut Frame, _: Rect, app: &App, theme: &Theme) {
+        render(f, app.view, self.popup, theme);
+    }
+
+    fn on_key(&mut self, key: KeyEvent, _: &mut App) -> Then {
+        match key.code {
+            KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => Then::Close,
+            _ => Then::Stay,
+        }
+    }
+
+    fn keys(&self) -> Keys {
+        &[("Esc", "close help")]
+    }
+
+    /// Help is not opened over help.
+    fn opens_help(&self, _: &KeyEvent) -> bool {
+        false
+    }
+}
+
+/// Bindings that read best as one help line ("↑/k ↓/j  move up / down").
+fn pairs_with(a: Action, b: Action) -> bool {
+    use Action::*;
+    a == b
+        || matches!(
+            (a, b),
+            (Up, Down)
+                | (PageUp, PageDown)
+                | (Top, Bottom)
+                | (NextView, PrevView)
+                | (FocusLeft, FocusRight)
+                | (GoView(_), GoView(_))
+        )
+}
+
+/// Help lines built from the keymap, paired bindings merged to fit 80x24.
+pub fn help_lines(view: View) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String, Action)> = Vec::new();
+    for b in bindings_for(view) {
+        if let Action::GoView(_) = b.action {
+            // The views table's digits, spelled out from it.
+            let keys: Vec<String> = VIEWS.iter().map(|v| v.key.to_string()).collect();
+            let names: Vec<&str> = VIEWS.iter().map(|v| v.id.name()).collect();
+            let help = format!("{} view / {}", names[0], names[1..].join(" / "));
+            out.push((keys.join(" "), help, b.action));
+            continue;
+        }
+        match out.last_mut() {
+            Some((keys, help, last)) if pairs_with(*last, b.action) => {
+                keys.push(' ');
+                keys.push_str(b.label);
+                if let (Action::GoView(_), Action::GoView(_)) = (*last, b.action) {
+                    *help = format!("{} / {}", help, b.help.trim_end_matches(" view"));
+                } else if *last != b.action {
+                    *help = format!("{help} / {}", b.help);
+                } else {
+                    *help = format!("{help} ({}: {})", b.label, b.help);
+                }
+                *last = b.action;
+            }
+            _ => out.push((b.label.to_string(), b.help.to_string(), b.action)),
+        }
+    }
+    out.into_iter().map(|(k, h, _)| (k, h)).collect()
+}
+
+fn render(f: &mut Frame, view: View, popup: Option<Keys>, theme: &Theme) {
+    let rows = help_lines(view);
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(8);
+    let mut lines = vec![Line::from(Span::styled(
+        format!("Keys in the {} view", view.name()),
+        theme.style(Meaning::Title),
+    ))];
+    // Over a popup, its own keys come first: they are what works now.
+    if let Some(popup) = popup {
+        let keys: Vec<String> = popup.iter().map(|(k, h)| format!("{k}: {h}")).collect();
+        lines.insert(
+            0,
+            Line::from(vec![
+                Span::styled("In this popup: ", theme.style(Meaning::Title)),
+                Span::raw(keys.join(" · ")),
+            ]),
+        );
+    }
+    for (k, h) in rows {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{k:>width$}  "), theme.style(Meaning::Key)),
+            Span::raw(h),
+        ]));
+    }
+    let text_keys: Vec<String> = TEXT_KEYS.iter().map(|(k, h)| format!("{k}: {h}")).collect();
+    lines.push(Line::from(vec![
+        Span::styled("Search box and forms: ", theme.style(Meaning::Title)),
+        Span::raw(text_keys.join(" · ")),
+    ]));
+    // The whole screen: at 80x24 the help needs every row.
+    let area = f.area();
+    let r = centred(area, 80, lines.len() as u16 + 4);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Help: Esc to close "),
+        ),
+        r,
+    );
+}
