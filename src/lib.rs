@@ -12,6 +12,13 @@ pub mod roster;
 pub mod rules;
 pub mod search;
 pub mod store;
-pub mod synthetic;
 pub mod tui;
 pub mod units;
+
+// Benchmark data, not shipped: the unit tests of search and catalogue use
+// it, and it names the crate as the benches do (`karmadash::`).
+#[cfg(test)]
+extern crate self as karmadash;
+#[cfg(test)]
+#[path = "../benches/tools/synthetic.rs"]
+mod synthetic;
