@@ -1,13 +1,13 @@
 //! karmadash: mandatory iGOT Karmayogi training, from the orders to an
-//! officer's progress. The domain core (`catalogue`, `rules`, `search`) has
-//! no terminal or database code; `store`, `cli` and `tui` are thin layers.
+//! officer's progress. The shells (`cli`, `tui`) use the application's
+//! services (`app`), which use the store and the domain core (`units`,
+//! `catalogue`, `rules`, `search`, `igot`, `roster`); the core has no
+//! terminal or database code (tests/architecture.rs).
 
+pub mod app;
 pub mod catalogue;
 pub mod cli;
 pub mod igot;
-pub mod planning;
-pub mod profile_edit;
-pub mod progress;
 pub mod roster;
 pub mod rules;
 pub mod search;

@@ -8,9 +8,9 @@ use super::args::{PlanArgs, ShortlistAction, ShortlistAdd, ShortlistArgs, Shortl
 use super::output::{emit, json, Table};
 use super::status_cmds::evaluate_year;
 use super::{snapshot, store, Context, Failure, Outcome};
+use crate::app::planning::{durations, plan_of};
+use crate::app::progress::resolve_course;
 use crate::catalogue::Competency;
-use crate::planning::{durations, plan_of};
-use crate::progress::resolve_course;
 use crate::rules::durations::Durations;
 use crate::rules::engine::Standing;
 use crate::rules::plan::{HoursGap, Plan, PlanOptions};

@@ -9,7 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::app::App;
 use super::forms::{Form, FormKind};
 use super::wording::progress_error;
-use crate::progress::{self, CompletionInput};
+use crate::app::profile_edit::save_profile;
+use crate::app::progress::{self, CompletionInput};
 
 impl App {
     /// Returns whether the form stays open.
@@ -39,7 +40,7 @@ impl App {
             FormKind::Assessment => self.submit_assessment(f),
             FormKind::Completion(course) => self.submit_completion(*course, f),
             FormKind::Profile => {
-                progress::save_profile(&self.catalogue, &self.store, self.today, &f.profile_input())
+                save_profile(&self.catalogue, &self.store, self.today, &f.profile_input())
                     .map(|t| match (&t.id, &t.basis) {
                         (Some(id), _) => format!("Profile saved: tier {id}."),
                         // No tier: say why, and which key records the courses.

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
+use crate::app::profile_edit::ProfileInput;
 use crate::catalogue::CourseId;
-use crate::progress::ProfileInput;
 use crate::rules::record::Profile;
 
 pub enum FormKind {

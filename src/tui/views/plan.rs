@@ -18,7 +18,7 @@ use crate::tui::views::catalogue::badges;
 use crate::tui::views::progress::by_urgency;
 use crate::units::wrap::wrap;
 use crate::catalogue::{Catalogue, CourseId};
-use crate::planning::{durations, plan_of};
+use crate::app::planning::{durations, plan_of};
 use crate::rules::plan::{Plan, PlanOptions};
 use crate::rules::proposal::Proposed;
 use crate::rules::steps::Step;
