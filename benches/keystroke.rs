@@ -14,7 +14,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use karmadash::search::{scorer_calls, SearchIndex, Typing};
-use karmadash::synthetic;
+
+#[path = "tools/synthetic.rs"]
+mod synthetic;
 
 const LARGE: usize = 100_000;
 const SEED: u64 = 2024;

@@ -26,6 +26,9 @@ use karmadash::catalogue::{sources, Catalogue};
 use karmadash::store::Store;
 use karmadash::tui::{draw, App, Theme};
 
+#[path = "tools/synthetic.rs"]
+mod synthetic;
+
 const BIN: &str = env!("CARGO_BIN_EXE_karmadash");
 const TODAY: &str = "2026-11-23";
 
@@ -103,7 +106,7 @@ fn first_frame(c: &mut Criterion) {
     std::fs::create_dir(&data).unwrap();
     let mut w = csv::Writer::from_path(data.join("courses.csv")).unwrap();
     w.write_record(["title"]).unwrap();
-    for t in karmadash::synthetic::titles(100_000, 2024) {
+    for t in synthetic::titles(100_000, 2024) {
         w.write_record([t]).unwrap();
     }
     w.flush().unwrap();

@@ -9,7 +9,9 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
 use karmadash::catalogue::Catalogue;
 use karmadash::search::{SearchIndex, Typing};
-use karmadash::synthetic;
+
+#[path = "tools/synthetic.rs"]
+mod synthetic;
 
 const LARGE: usize = 100_000;
 const SEED: u64 = 2024;

@@ -6,6 +6,9 @@ use std::path::Path;
 
 use karmadash::catalogue::{sources, Catalogue, ListingStatus};
 
+#[path = "../benches/tools/synthetic.rs"]
+mod synthetic;
+
 const CSV: &str = "title,tier,status,row,competencies\n\
 Zebra Crossing Safety,,,,\n\
 YUVA AI for all,,,,\n\
@@ -49,7 +52,7 @@ fn cold_and_warm_cache_give_the_catalogue_the_files_give() {
     let (data, cache) = (dir.path().join("data"), dir.path().join("cache"));
     std::fs::create_dir(&data).unwrap();
     let mut csv = CSV.to_string();
-    for t in karmadash::synthetic::titles(3_000, 7) {
+    for t in synthetic::titles(3_000, 7) {
         csv.push_str(&format!("\"{}\",,,,\n", t.replace('"', "\"\"")));
     }
     std::fs::write(data.join("portal.csv"), &csv).unwrap();

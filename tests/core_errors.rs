@@ -2,9 +2,9 @@
 //! shell: no CLI option (`--batch`), no command (`karmadash assign`). The
 //! CLI and the dashboard each word the fix for their own user.
 
+use karmadash::app::profile_edit::ProfileField;
+use karmadash::app::progress::ProgressError;
 use karmadash::catalogue::CourseError;
-use karmadash::profile_edit::ProfileField;
-use karmadash::progress::ProgressError;
 use karmadash::rules::fy::FinancialYear;
 use karmadash::rules::tier::TierError;
 

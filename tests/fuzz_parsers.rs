@@ -12,8 +12,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use karmadash::app::progress::{check_import, record_completion, CompletionInput};
 use karmadash::catalogue::{course_csv, lint, sources, Catalogue, LoadError};
-use karmadash::progress::{check_import, record_completion, CompletionInput};
 use karmadash::store::{Snapshot, Store};
 use karmadash::units::{dates::parse_date, hours::parse_hours};
 use proptest::prelude::*;

@@ -11,6 +11,9 @@ use karmadash::catalogue::cache_mapped::{Mapped, Opened};
 use karmadash::catalogue::{sources, Catalogue};
 use karmadash::search::{IndexSections, SearchIndex};
 
+#[path = "../benches/tools/synthetic.rs"]
+mod synthetic;
+
 /// Rulebook titles (one printed otherwise: an alias), tiers, and 9,000
 /// distinct synthetic titles, some Devanagari.
 fn csv() -> String {
@@ -27,7 +30,7 @@ fn csv() -> String {
         "{},,,,,\n",
         "सुशासन Governance Refresher ".repeat(6).trim()
     ));
-    for t in karmadash::synthetic::titles(9_000, 11) {
+    for t in synthetic::titles(9_000, 11) {
         csv.push_str(&format!("\"{}\",,,,,\n", t.replace('"', "\"\"")));
     }
     csv

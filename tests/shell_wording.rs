@@ -3,9 +3,9 @@
 //! shell, so scripts and the README see no change), the dashboard with
 //! its keys. The core's own words name neither (`core_wording.rs`).
 
+use karmadash::app::progress::{ImportError, ProgressError, RecordProblem};
 use karmadash::catalogue::Catalogue;
 use karmadash::cli::wording as cli;
-use karmadash::progress::{ImportError, ProgressError, RecordProblem};
 use karmadash::roster::personal::WhyUnusable;
 use karmadash::roster::PlacementError;
 use karmadash::rules::steps::StepAction;
@@ -163,7 +163,7 @@ fn a_stored_state_off_the_list() {
         name: None,
         registered: None,
     };
-    let w = karmadash::profile_edit::stored_state_warning(&profile).unwrap();
+    let w = karmadash::app::profile_edit::stored_state_warning(&profile).unwrap();
     plain(&w.to_string());
     assert_eq!(
         cli::stored_state_warning(&w),

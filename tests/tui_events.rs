@@ -665,15 +665,20 @@ fn a_write_from_another_process_shows_without_a_key() {
     assert!(!app.notice_changes(), "nothing changed since");
     let before = app.log_rows().len();
     // What `karmadash done` in a shell does: the same library call.
-    let input = karmadash::progress::CompletionInput {
+    let input = karmadash::app::progress::CompletionInput {
         course: "Yuva AI for All",
         other: false,
         hours: "2",
         date: tui_fixtures::today(),
         certificate: None,
     };
-    karmadash::progress::record_completion(&catalogue(), &o.store(), tui_fixtures::today(), &input)
-        .unwrap();
+    karmadash::app::progress::record_completion(
+        &catalogue(),
+        &o.store(),
+        tui_fixtures::today(),
+        &input,
+    )
+    .unwrap();
     assert_eq!(app.log_rows().len(), before, "not read yet");
     assert!(app.notice_changes());
     assert_eq!(app.log_rows().len(), before + 1);

@@ -1,5 +1,5 @@
 //! Writes a large synthetic catalogue for benchmarks and load tests: the
-//! seeded titles of `karmadash::synthetic`, as a course CSV that
+//! seeded titles of `synthetic.rs` beside it, as a course CSV that
 //! `karmadash --data DIR` loads, and optionally as plain lines for fzf.
 //!
 //! ```text
@@ -11,6 +11,9 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+#[path = "synthetic.rs"]
+mod synthetic;
 
 fn main() {
     if let Err(e) = run() {
@@ -37,7 +40,7 @@ fn run() -> Result<(), String> {
             _ => return Err(usage.into()),
         }
     }
-    let all = karmadash::synthetic::titles(count, seed);
+    let all = synthetic::titles(count, seed);
     // Counted here, not trusted: a comparison states what it ran on.
     let keys: std::collections::HashSet<String> = all
         .iter()

@@ -117,9 +117,9 @@ pub enum ClearField {
     Registered,
 }
 
-impl From<ClearField> for crate::profile_edit::ProfileField {
+impl From<ClearField> for crate::app::profile_edit::ProfileField {
     fn from(f: ClearField) -> Self {
-        use crate::profile_edit::ProfileField;
+        use crate::app::profile_edit::ProfileField;
         match f {
             ClearField::State => ProfileField::State,
             ClearField::Batch => ProfileField::Batch,

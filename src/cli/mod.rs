@@ -120,7 +120,7 @@ impl Drop for Prefetch {
     }
 }
 
-pub use crate::progress::parse_date;
+pub use crate::app::progress::parse_date;
 
 pub fn parse_fy(s: &str) -> Result<FinancialYear, Failure> {
     s.parse()

@@ -8,13 +8,13 @@ use super::args::{PlanArgs, ShortlistAction, ShortlistAdd, ShortlistArgs, Shortl
 use super::output::{emit, json, Table};
 use super::status_cmds::evaluate_year;
 use super::{snapshot, store, Context, Failure, Outcome};
+use crate::app::planning::{durations, plan_of};
+use crate::app::progress::resolve_course;
 use crate::catalogue::Competency;
-use crate::planning::{durations, plan_of};
-use crate::progress::resolve_course;
 use crate::rules::durations::Durations;
 use crate::rules::engine::Standing;
 use crate::rules::plan::{HoursGap, Plan, PlanOptions};
-use crate::rules::proposal::Proposed;
+use crate::rules::proposal::{ProposalOptions, Proposed};
 use crate::store::Snapshot;
 use crate::units::duration::parse_duration;
 use crate::units::hours::{format_hours, parse_hours, HOUR};
@@ -59,8 +59,10 @@ pub fn plan_for(ctx: &Context, fy: Option<&str>, options: &PlanOptions) -> Resul
 
 pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
     let options = PlanOptions {
-        competency: args.competency.map(Into::into),
-        limit: args.limit,
+        proposal: ProposalOptions {
+            competency: args.competency.map(Into::into),
+            limit: args.limit,
+        },
         hours_per_week: args
             .hours_per_week
             .as_deref()
@@ -163,6 +165,7 @@ fn steps_text(p: &Plan) -> String {
 /// The proposed courses as a table, with the tier's coverage and what was left out.
 fn proposal_text(p: &Plan, options: &PlanOptions) -> String {
     let filter = options
+        .proposal
         .competency
         .map(|c: Competency| format!(", optional ones {}", c.id()))
         .unwrap_or_default();

@@ -9,8 +9,10 @@ use super::args::{
 };
 use super::output::{emit, json, Table};
 use super::{parse_date, parse_fy, snapshot, store, Context, Failure, Outcome};
-use crate::profile_edit::{edit_profile, ProfileEdit};
-use crate::progress::{record_assessment, record_assignment, record_completion, CompletionInput};
+use crate::app::profile_edit::{edit_profile, ProfileEdit};
+use crate::app::progress::{
+    record_assessment, record_assignment, record_completion, CompletionInput,
+};
 use crate::rules::engine::applicable_rulebooks;
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::{Completion, Profile};
@@ -34,7 +36,7 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
             "no profile yet: create one with `karmadash profile set --service ias --batch 2015` (see `karmadash profile set --help`)",
         ));
     };
-    if let Some(w) = crate::profile_edit::stored_state_warning(p) {
+    if let Some(w) = crate::app::profile_edit::stored_state_warning(p) {
         eprintln!(
             "karmadash: warning: {}",
             super::wording::stored_state_warning(&w)

@@ -26,7 +26,7 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
             "no profile yet: create one with `karmadash profile set --service ias --batch 2015` (or --service bas --tier bas-basic-ac ...)",
         ));
     };
-    if let Some(w) = crate::profile_edit::stored_state_warning(profile) {
+    if let Some(w) = crate::app::profile_edit::stored_state_warning(profile) {
         eprintln!(
             "karmadash: warning: {}",
             super::wording::stored_state_warning(&w)

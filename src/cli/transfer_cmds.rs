@@ -59,7 +59,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Outcome {
             args.file.display()
         ))
     })?;
-    crate::progress::check_import(&ctx.catalogue, &snap, ctx.today).map_err(|e| {
+    crate::app::progress::check_import(&ctx.catalogue, &snap, ctx.today).map_err(|e| {
         Failure::input(format!(
             "{}: {}; nothing was imported",
             args.file.display(),

@@ -2,9 +2,9 @@
 //! command fixes it (the core names none).
 
 use super::Failure;
+use crate::app::profile_edit::StoredStateWarning;
+use crate::app::progress::{quoted, ImportError, ProgressError, RecordProblem};
 use crate::catalogue::{CourseError, TierNameError};
-use crate::profile_edit::StoredStateWarning;
-use crate::progress::{quoted, ImportError, ProgressError, RecordProblem};
 use crate::roster::cell_table::CellTableError;
 use crate::roster::designations::{TableError, TableProblem};
 use crate::roster::personal::WhyUnusable;

@@ -6,33 +6,25 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::durations::Durations;
 use super::engine::{Standing, Status, Unit};
 use super::proposal::{propose, Coverage, ProposalInputs, ProposalOptions, Proposed};
-use super::record::{Assignment, Completion};
 use super::schedule::{schedule, Item, Schedule};
 use super::steps::{courses_missing, hours_missing, steps, Step};
-use crate::catalogue::{Catalogue, Competency};
 use crate::units::hours::hours_value;
 
+/// What a person asks of the plan: the proposal's choices, and a budget.
 #[derive(Debug, Clone, Default)]
 pub struct PlanOptions {
-    /// Only optional courses of this competency.
-    pub competency: Option<Competency>,
-    /// At most this many optional courses.
-    pub limit: Option<usize>,
+    pub proposal: ProposalOptions,
     /// The hours a week the officer can give.
     pub hours_per_week: Option<f64>,
 }
 
+/// The plan reads what the proposal reads, and schedules it.
 pub struct PlanInputs<'a> {
-    pub catalogue: &'a Catalogue,
-    pub status: &'a Status,
-    pub completions: &'a [Completion],
-    pub assignments: &'a [Assignment],
-    pub shortlist: &'a [String],
-    pub durations: &'a Durations,
-    pub options: &'a PlanOptions,
+    pub proposal: ProposalInputs<'a>,
+    /// The hours a week the officer can give.
+    pub hours_per_week: Option<f64>,
 }
 
 /// The hours requirement against the proposal's known hours.
@@ -88,19 +80,8 @@ pub struct Plan {
 pub const OTHER_HOURS: &str = "any other iGOT courses";
 
 pub fn plan(inputs: &PlanInputs) -> Plan {
-    let status = inputs.status;
-    let proposal = propose(&ProposalInputs {
-        catalogue: inputs.catalogue,
-        status,
-        completions: inputs.completions,
-        assignments: inputs.assignments,
-        shortlist: inputs.shortlist,
-        durations: inputs.durations,
-        options: &ProposalOptions {
-            competency: inputs.options.competency,
-            limit: inputs.options.limit,
-        },
-    });
+    let status = inputs.proposal.status;
+    let proposal = propose(&inputs.proposal);
     let mut steps = steps(status);
     for step in &mut steps {
         step.courses = courses_for(step, status, &proposal.courses);
@@ -124,8 +105,8 @@ pub fn plan(inputs: &PlanInputs) -> Plan {
                 .any(|r| r.unit == Unit::Hours && r.standing == Standing::Behind),
         });
     }
-    let schedule = schedule(items, status.as_of, inputs.options.hours_per_week);
-    let budget = inputs.options.hours_per_week.map(|h| Budget {
+    let schedule = schedule(items, status.as_of, inputs.hours_per_week);
+    let budget = inputs.hours_per_week.map(|h| Budget {
         hours_per_week: h,
         fits: schedule.meets_due_dates,
         short_per_week: if schedule.meets_due_dates {

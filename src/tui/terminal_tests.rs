@@ -268,12 +268,12 @@ fn the_real_dashboard_leaves_nothing_stale_in_any_terminal() {
     let catalogue = std::sync::Arc::new(crate::catalogue::Catalogue::builtin().unwrap());
     let dir = tempfile::tempdir().unwrap();
     let store = crate::store::Store::at(dir.path().join("db"));
-    let profile = crate::progress::ProfileInput {
+    let profile = crate::app::profile_edit::ProfileInput {
         service: "bas".into(),
         tier: "bas-js-ss".into(),
         ..Default::default()
     };
-    crate::progress::save_profile(&catalogue, &store, today, &profile).unwrap();
+    crate::app::profile_edit::save_profile(&catalogue, &store, today, &profile).unwrap();
     let seva = catalogue
         .tier_listings("bas-js-ss")
         .position(|l| l.title.contains("सेवा"))

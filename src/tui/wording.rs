@@ -6,8 +6,8 @@
 
 use super::keymap::{Action, BINDINGS};
 use super::views::VIEWS;
+use crate::app::progress::ProgressError;
 use crate::catalogue::CourseError;
-use crate::progress::ProgressError;
 use crate::rules::engine::{RequirementStatus, ToRecord};
 use crate::rules::steps::StepAction;
 use crate::rules::tier::{TierBasis, TierError};

@@ -11,8 +11,9 @@ use ratatui::Terminal;
 use std::sync::{Arc, OnceLock};
 use tempfile::TempDir;
 
+use karmadash::app::profile_edit::{save_profile, ProfileInput};
+use karmadash::app::progress::{record_completion, CompletionInput};
 use karmadash::catalogue::Catalogue;
-use karmadash::progress::{record_completion, save_profile, CompletionInput, ProfileInput};
 use karmadash::store::Store;
 use karmadash::tui::{draw, App, Theme};
 

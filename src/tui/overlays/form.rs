@@ -12,8 +12,8 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 use super::{centred, Keys, Overlay, Then};
+use crate::app::profile_edit::ProfileInput;
 use crate::catalogue::CourseId;
-use crate::progress::ProfileInput;
 use crate::rules::record::Profile;
 use crate::tui::app::App;
 use crate::tui::draw::fit;

@@ -6,7 +6,8 @@ use crate::units::hours::format_hours;
 use chrono::NaiveDate;
 
 use super::form::{Form, FormKind};
-use crate::progress::{self, CompletionInput};
+use crate::app::profile_edit::save_profile;
+use crate::app::progress::{self, CompletionInput};
 use crate::tui::app::App;
 use crate::tui::data::Data;
 use crate::tui::wording::{tier_basis, FormError};
@@ -50,7 +51,7 @@ impl Form {
 }
 
 fn submit_profile(d: &Data, f: &Form) -> Result<String, FormError> {
-    let t = progress::save_profile(&d.catalogue, &d.store, d.today, &f.profile_input())?;
+    let t = save_profile(&d.catalogue, &d.store, d.today, &f.profile_input())?;
     Ok(match (&t.id, &t.basis) {
         (Some(id), _) => format!("Profile saved: tier {id}."),
         // No tier: say why, and which key records the courses.

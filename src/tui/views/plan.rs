@@ -11,7 +11,7 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 use crate::catalogue::{Catalogue, CourseId};
-use crate::planning::{durations, plan_of};
+use crate::app::planning::{durations, plan_of};
 use crate::rules::plan::{Plan, PlanOptions};
 use crate::rules::proposal::Proposed;
 use crate::rules::steps::Step;

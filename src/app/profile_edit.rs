@@ -5,44 +5,15 @@
 
 use chrono::NaiveDate;
 
+use crate::app::progress::{check_past_date, check_profile, ProgressError};
 use crate::catalogue::{Catalogue, Service};
-use crate::progress::{check_past_date, check_profile, ProgressError};
+// Here is where a caller looks for them; they live with the errors that name them.
+pub use crate::app::progress::{BatchError, ProfileField};
 use crate::rules::record::Profile;
 use crate::rules::tier::{TierBasis, TierChoice};
 use crate::store::Store;
 use crate::units::dates::parse_date;
 use crate::units::states::{parse_state, StateError};
-
-/// The fields a person may clear (the service is never cleared).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProfileField {
-    State,
-    Batch,
-    Tier,
-    Name,
-    Registered,
-}
-
-impl ProfileField {
-    pub const ALL: [ProfileField; 5] = [
-        ProfileField::State,
-        ProfileField::Batch,
-        ProfileField::Tier,
-        ProfileField::Name,
-        ProfileField::Registered,
-    ];
-
-    /// The field's name, which is also its option's: `--state`, `--clear state`.
-    pub fn id(self) -> &'static str {
-        match self {
-            ProfileField::State => "state",
-            ProfileField::Batch => "batch",
-            ProfileField::Tier => "tier",
-            ProfileField::Name => "name",
-            ProfileField::Registered => "registered",
-        }
-    }
-}
 
 /// A change as typed: `None` leaves a field as it is, `clear` empties it.
 #[derive(Debug, Clone, Default)]
@@ -90,14 +61,6 @@ impl EditOutcome {
     }
 }
 
-/// A batch that is no year an officer could have joined in.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("batch '{typed}' is not a year between 1950 and {this_year}")]
-pub struct BatchError {
-    pub typed: String,
-    pub this_year: i32,
-}
-
 /// A batch year an officer could have: 1950 to this year.
 pub fn parse_batch(text: &str, today: NaiveDate) -> Result<i32, BatchError> {
     let text = text.trim();
@@ -138,6 +101,63 @@ fn field<T: Clone>(
         (None, false) if typed.is_some() => Err(ProgressError::EmptyValue(which)),
         (None, false) => Ok(current),
     }
+}
+
+/// A profile as typed: every field text, empty meaning "not given".
+#[derive(Debug, Clone, Default)]
+pub struct ProfileInput {
+    pub service: String,
+    pub state: String,
+    pub batch: String,
+    pub tier: String,
+    pub name: String,
+    pub registered: String,
+}
+
+/// Validates a whole profile as the form shows it, an empty field meaning
+/// none, and saves it; returns the tier it maps to today. The same checks
+/// as `profile set` (`apply_edit`), so the form refuses the same typos.
+pub fn save_profile(
+    catalogue: &Catalogue,
+    store: &Store,
+    today: NaiveDate,
+    input: &ProfileInput,
+) -> Result<TierChoice, ProgressError> {
+    let text = |f: ProfileField| match f {
+        ProfileField::State => &input.state,
+        ProfileField::Batch => &input.batch,
+        ProfileField::Tier => &input.tier,
+        ProfileField::Name => &input.name,
+        ProfileField::Registered => &input.registered,
+    };
+    let typed = |f| {
+        Some(text(f).trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    if input.service.trim().is_empty() {
+        return Err(ProgressError::ServiceNotGiven {
+            choices: crate::catalogue::Service::ALL
+                .map(|s| s.id().to_string())
+                .to_vec(),
+        });
+    }
+    let edit = ProfileEdit {
+        service: Some(input.service.clone()),
+        state: typed(ProfileField::State),
+        batch: typed(ProfileField::Batch),
+        tier: typed(ProfileField::Tier),
+        name: typed(ProfileField::Name),
+        registered: typed(ProfileField::Registered),
+        clear: ProfileField::ALL
+            .into_iter()
+            .filter(|&f| text(f).trim().is_empty())
+            .collect(),
+    };
+    // Every field is given or cleared: the stored profile is replaced whole.
+    let outcome = apply_edit(catalogue, None, today, &edit)?;
+    store.set_profile(&outcome.profile)?;
+    Ok(outcome.tier)
 }
 
 /// Applies an edit to the current profile (or creates one), checked whole.

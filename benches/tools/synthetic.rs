@@ -9,12 +9,17 @@
 //! Every title is distinct by karmadash's own identity key (so no two are
 //! one course): a benchmark against a tool that ranks every line must not
 //! be won by folding duplicates.
+//!
+//! Not part of the shipped library: each bench, tool and test that needs it
+//! includes this file (`#[path = ".../benches/tools/synthetic.rs"] mod
+//! synthetic;`), the library's own unit tests under `#[cfg(test)]`; it
+//! names the crate `karmadash::`, which lib.rs makes work inside it too.
 
 use std::collections::HashSet;
 
 use fastrand::Rng;
 
-use crate::catalogue::identity::normalise;
+use karmadash::catalogue::identity::normalise;
 
 /// Subjects: the X of "Introduction to X".
 const TOPICS: &[&str] = &[
@@ -376,7 +381,11 @@ pub fn titles(count: usize, seed: u64) -> Vec<String> {
     all
 }
 
+// The benches include this file too, and cargo builds them with
+// `cfg(test)` but no test harness: there these tests are left out and
+// their import and helper would be unused. They run with the lib's.
 #[cfg(test)]
+#[allow(unused_imports, dead_code)]
 mod tests {
     use super::*;
 

@@ -1,11 +1,11 @@
 //! Why a record, a profile or an import was refused, in the domain's
 //! words and with the data at fault; the CLI and the dashboard each add
-//! how to fix it (`cli::wording`, `tui::wording`).
+//! how to fix it (`cli::wording`, `tui::wording`). The profile's fields
+//! and a batch typed wrong live here too, because these errors name them.
 
 use chrono::NaiveDate;
 
 use crate::catalogue::{CourseError, ServiceError, TierNameError};
-use crate::profile_edit::{BatchError, ProfileField};
 use crate::rules::tier::TierError;
 use crate::units::dates::DateError;
 use crate::units::hours::HoursError;
@@ -139,4 +139,43 @@ pub fn quoted(title: &str) -> String {
         Some((end, _)) => format!("{}...", &title[..end]),
         None => title.to_string(),
     }
+}
+
+/// The fields a person may clear (the service is never cleared).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    State,
+    Batch,
+    Tier,
+    Name,
+    Registered,
+}
+
+impl ProfileField {
+    pub const ALL: [ProfileField; 5] = [
+        ProfileField::State,
+        ProfileField::Batch,
+        ProfileField::Tier,
+        ProfileField::Name,
+        ProfileField::Registered,
+    ];
+
+    /// The field's name, which is also its option's: `--state`, `--clear state`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProfileField::State => "state",
+            ProfileField::Batch => "batch",
+            ProfileField::Tier => "tier",
+            ProfileField::Name => "name",
+            ProfileField::Registered => "registered",
+        }
+    }
+}
+
+/// A batch that is no year an officer could have joined in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("batch '{typed}' is not a year between 1950 and {this_year}")]
+pub struct BatchError {
+    pub typed: String,
+    pub this_year: i32,
 }

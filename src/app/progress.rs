@@ -16,7 +16,9 @@ use crate::units::states::parse_state;
 use crate::units::text::{check_text, check_title, MAX_NAME_CHARS};
 
 mod errors;
-pub use errors::{quoted, ImportError, ProgressError, RecordDateError, RecordProblem};
+pub use errors::{
+    quoted, BatchError, ImportError, ProfileField, ProgressError, RecordDateError, RecordProblem,
+};
 
 /// A certificate number is a short code; this refuses a pasted page.
 const MAX_CERTIFICATE_CHARS: usize = 100;
@@ -159,64 +161,6 @@ pub fn record_assessment(
     Ok(store.add_assessment(passed)?)
 }
 
-/// A profile as typed: every field text, empty meaning "not given".
-#[derive(Debug, Clone, Default)]
-pub struct ProfileInput {
-    pub service: String,
-    pub state: String,
-    pub batch: String,
-    pub tier: String,
-    pub name: String,
-    pub registered: String,
-}
-
-/// Validates a whole profile as the form shows it, an empty field meaning
-/// none, and saves it; returns the tier it maps to today. The same checks
-/// as `profile set` (`profile_edit`), so the form refuses the same typos.
-pub fn save_profile(
-    catalogue: &Catalogue,
-    store: &Store,
-    today: NaiveDate,
-    input: &ProfileInput,
-) -> Result<TierChoice, ProgressError> {
-    use crate::profile_edit::{apply_edit, ProfileEdit, ProfileField};
-    let text = |f: ProfileField| match f {
-        ProfileField::State => &input.state,
-        ProfileField::Batch => &input.batch,
-        ProfileField::Tier => &input.tier,
-        ProfileField::Name => &input.name,
-        ProfileField::Registered => &input.registered,
-    };
-    let typed = |f| {
-        Some(text(f).trim())
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-    };
-    if input.service.trim().is_empty() {
-        return Err(ProgressError::ServiceNotGiven {
-            choices: crate::catalogue::Service::ALL
-                .map(|s| s.id().to_string())
-                .to_vec(),
-        });
-    }
-    let edit = ProfileEdit {
-        service: Some(input.service.clone()),
-        state: typed(ProfileField::State),
-        batch: typed(ProfileField::Batch),
-        tier: typed(ProfileField::Tier),
-        name: typed(ProfileField::Name),
-        registered: typed(ProfileField::Registered),
-        clear: ProfileField::ALL
-            .into_iter()
-            .filter(|&f| text(f).trim().is_empty())
-            .collect(),
-    };
-    // Every field is given or cleared: the stored profile is replaced whole.
-    let outcome = apply_edit(catalogue, None, today, &edit)?;
-    store.set_profile(&outcome.profile)?;
-    Ok(outcome.tier)
-}
-
 /// A profile the engine can use: dates that have happened, a plausible
 /// batch, and a tier it can derive or that exists. Checked before any
 /// profile is written, typed or imported.
@@ -234,7 +178,7 @@ pub fn check_profile(
     }
     let this_year = chrono::Datelike::year(&today);
     if let Some(b) = profile.batch.filter(|b| !(1950..=this_year).contains(b)) {
-        return Err(crate::profile_edit::BatchError {
+        return Err(BatchError {
             typed: b.to_string(),
             this_year,
         }

@@ -6,6 +6,7 @@ use crate::roster::DurationSeen;
 use crate::rules::durations::{DurationSource, Durations};
 use crate::rules::engine::Status;
 use crate::rules::plan::{plan, Plan, PlanInputs, PlanOptions};
+use crate::rules::proposal::ProposalInputs;
 use crate::store::Snapshot;
 
 /// Every known duration: the officer's own, the imported reports', the
@@ -41,12 +42,15 @@ pub fn plan_of(
     options: &PlanOptions,
 ) -> Plan {
     plan(&PlanInputs {
-        catalogue,
-        status,
-        completions: &snapshot.completions,
-        assignments: &snapshot.assignments,
-        shortlist: &snapshot.shortlist,
-        durations,
-        options,
+        proposal: ProposalInputs {
+            catalogue,
+            status,
+            completions: &snapshot.completions,
+            assignments: &snapshot.assignments,
+            shortlist: &snapshot.shortlist,
+            durations,
+            options: &options.proposal,
+        },
+        hours_per_week: options.hours_per_week,
     })
 }
