@@ -2,7 +2,7 @@
 //! officer's progress. The shells (`cli`, `tui`) use the application's
 //! services (`app`), which use the store and the domain core (`units`,
 //! `catalogue`, `rules`, `search`, `igot`, `roster`); the core has no
-//! terminal or database code (tests/architecture.rs).
+//! terminal or database code (tests/it/architecture.rs).
 
 pub mod app;
 pub mod catalogue;

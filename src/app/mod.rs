@@ -1,7 +1,7 @@
 //! The application's services: what the CLI and the dashboard both do
 //! with the core and the store, written once so both change the store one
 //! way and refuse the same typos. Below the shells, above the store and
-//! the core (tests/architecture.rs): `progress` records and checks,
+//! the core (tests/it/architecture.rs): `progress` records and checks,
 //! `profile_edit` builds on it to change the profile, `planning` gathers
 //! what the plan needs.
 

@@ -390,7 +390,7 @@ mod tests {
             e.service = Some("bas".into());
             e.tier = Some("bas-basic".into());
         });
-        // The CLI adds where the whole list is (tests/core_wording.rs).
+        // The CLI adds where the whole list is (tests/it/core_wording.rs).
         assert_eq!(
             apply_edit(&c, None, today(), &e).unwrap_err().to_string(),
             "unknown tier 'bas-basic': did you mean bas-basic-ac?"

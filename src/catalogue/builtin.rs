@@ -1,6 +1,6 @@
 //! The data files compiled into the binary: the default catalogue.
 
-/// (path as shown in messages, contents). `tests/data_files.rs` checks that
+/// (path as shown in messages, contents). `tests/it/data_files.rs` checks that
 /// every file in `data/` is here, so none is dropped silently.
 pub const RULEBOOKS: &[(&str, &str)] = &[
     (
