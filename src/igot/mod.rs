@@ -32,8 +32,9 @@ pub struct ReportError {
     pub column: Option<&'static str>,
     pub message: String,
     /// Whom the refused row names, where its cells say: the roster flags
-    /// that officer instead of showing them as having done nothing.
-    pub who: RowWho,
+    /// that officer instead of showing them as having done nothing. Boxed:
+    /// every row's Result carries this error, and most rows are fine.
+    pub who: Box<RowWho>,
     /// The file cannot be read row by row: none of it may be used, and
     /// nothing after it is read.
     pub whole_file: bool,
@@ -53,7 +54,7 @@ impl ReportError {
             line,
             column,
             message,
-            who: RowWho::default(),
+            who: Box::default(),
             whole_file: false,
         }
     }
@@ -61,7 +62,7 @@ impl ReportError {
     /// The same error, naming the row's officer.
     pub fn about(self, email: Option<String>, external_id: Option<String>) -> Self {
         ReportError {
-            who: RowWho { email, external_id },
+            who: Box::new(RowWho { email, external_id }),
             ..self
         }
     }

@@ -10,10 +10,10 @@ mod engine_fixtures;
 mod progress_fixtures;
 #[path = "../store_fixtures/mod.rs"]
 mod store_fixtures;
-#[path = "../tui_fixtures/mod.rs"]
-mod tui_fixtures;
 #[path = "../../benches/tools/synthetic.rs"]
 mod synthetic;
+#[path = "../tui_fixtures/mod.rs"]
+mod tui_fixtures;
 
 mod architecture;
 mod catalogue_cache;
