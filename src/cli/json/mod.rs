@@ -120,3 +120,98 @@ pub fn requirement(r: &RequirementStatus) -> RequirementJson<'_> {
 pub fn requirements(rs: &[RequirementStatus]) -> Vec<RequirementJson<'_>> {
     rs.iter().map(requirement).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each key a `--help` lists is a field of a wire type here (the
+    //! integration test `json_keys` checks the printed JSON against the
+    //! same lists, level by level).
+
+    /// The field names declared in the structs of `source`.
+    fn fields(source: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for part in source.split("struct ").skip(1) {
+            let Some(body) = part.split_once("{\n").map(|(_, b)| b) else {
+                continue;
+            };
+            let body = body.split("\n}").next().unwrap_or("");
+            for line in body.lines().map(str::trim) {
+                let line = line.strip_prefix("pub ").unwrap_or(line);
+                if let Some((name, _)) = line.split_once(": ") {
+                    if !name.starts_with("//") && !name.starts_with('#') {
+                        out.push(name);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The key names of a help's "keys: ..." list, value lists left out.
+    fn keys(help: &str) -> Vec<String> {
+        let list = help.split_once("keys: ").expect("a key list").1;
+        let (mut out, mut name, mut depth) = (Vec::new(), String::new(), 0);
+        for c in list.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ if depth > 0 => {}
+                '{' | '[' | '}' | ']' | ',' => {
+                    out.push(std::mem::take(&mut name).trim().to_string());
+                }
+                c => name.push(c),
+            }
+        }
+        out.push(name.trim().to_string());
+        out.retain(|k| !k.is_empty());
+        out
+    }
+
+    #[test]
+    fn every_key_a_help_lists_is_a_field_of_a_wire_type() {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("status.rs"),
+            include_str!("plan.rs"),
+            include_str!("roster.rs"),
+            include_str!("catalogue.rs"),
+        ];
+        let declared: Vec<&str> = sources.iter().flat_map(|s| fields(s)).collect();
+        let helps = [
+            super::status::STATUS_HELP,
+            super::status::PROFILE_HELP,
+            super::status::DONE_HELP,
+            super::status::LOG_HELP,
+            super::status::REPORT_HELP,
+            super::plan::PLAN_HELP,
+            super::plan::SHORTLIST_HELP,
+            super::roster::ROSTER_HELP,
+            super::roster::OFFICER_HELP,
+            super::roster::IMPORT_HELP,
+            super::roster::REPORT_HELP,
+            super::catalogue::TIERS_HELP,
+            super::catalogue::COURSES_HELP,
+            super::catalogue::SEARCH_HELP,
+            super::catalogue::LINT_HELP,
+        ];
+        let mut missing = Vec::new();
+        for help in helps {
+            for key in keys(help) {
+                if !declared.contains(&key.as_str()) {
+                    missing.push(key);
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys no wire type declares: {missing:?}"
+        );
+        // The scan sees what it checks: a key no type has is caught.
+        assert!(!declared.contains(&"no_such_key"));
+        assert_eq!(
+            keys("Print JSON (keys: a, b{c, d}, e[f (x, y), g])"),
+            ["a", "b", "c", "d", "e", "f", "g"]
+        );
+        assert!(fields(include_str!("status.rs")).contains(&"counting"));
+    }
+}
