@@ -2,22 +2,20 @@
 //! reported with file and line. Defects are warnings (the counts already
 //! cope with them); a file that cannot load is an error.
 
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 use super::identity::normalise;
 use super::model::*;
 use super::Catalogue;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
     Info,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Finding {
     pub severity: Severity,
     /// Stable machine name: duplicate, editing-note, truncated, numbering-gap...

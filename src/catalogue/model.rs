@@ -196,7 +196,7 @@ impl fmt::Display for Origin {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Forwarded {
     pub authority: String,
     pub reference: String,
@@ -205,7 +205,7 @@ pub struct Forwarded {
     pub seed: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Citation {
     pub authority: String,
     pub reference: String,
@@ -217,7 +217,7 @@ pub struct Citation {
 }
 
 /// One order turned into data.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Rulebook {
     pub id: String,
     pub short: String,
@@ -246,7 +246,7 @@ impl Rulebook {
 }
 
 /// One band of one service's prescribed list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Tier {
     pub id: String,
     pub service: Service,
@@ -326,8 +326,7 @@ impl Course {
 }
 
 /// What a requirement asks, with its parameters.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RequirementKind {
     /// Every distinct mandatory course of the profile's tier.
     AllMandatory,
@@ -403,9 +402,8 @@ pub enum CountWindow {
 }
 
 /// A requirement as the rulebook states it, before any profile is known.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RequirementSpec {
-    #[serde(flatten)]
     pub kind: RequirementKind,
     pub text: String,
     pub clause: String,

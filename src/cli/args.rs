@@ -3,6 +3,8 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+use super::json;
+
 use crate::catalogue::Competency;
 
 #[derive(Debug, Parser)]
@@ -90,8 +92,7 @@ pub struct CompletionsArgs {
 pub struct ProfileArgs {
     #[command(subcommand)]
     pub action: Option<ProfileAction>,
-    /// Print JSON (keys: profile, fy, tier{id, basis}, rulebooks)
-    #[arg(long)]
+    #[arg(long, help = json::status::PROFILE_HELP)]
     pub json: bool,
 }
 
@@ -172,8 +173,7 @@ pub struct DoneArgs {
     /// A course outside the lists, by its iGOT title (counts for hours and own-choice programmes)
     #[arg(long)]
     pub other: bool,
-    /// Print the recorded completion as JSON (keys: id, course, title, in_catalogue, date, hours, certificate, fy)
-    #[arg(long)]
+    #[arg(long, help = json::status::DONE_HELP)]
     pub json: bool,
 }
 
@@ -182,8 +182,7 @@ pub struct LogArgs {
     /// Only this financial year (e.g. 2026-27); default: every year
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
-    /// Print JSON (a list; keys: id, course, title, in_catalogue, date, hours, certificate, fy)
-    #[arg(long)]
+    #[arg(long, help = json::status::LOG_HELP)]
     pub json: bool,
 }
 
@@ -215,8 +214,7 @@ pub struct StatusArgs {
     /// Financial year (e.g. 2026-27); default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
-    /// Print JSON (keys: fy, as_of, profile, tier{id, basis}, requirements[kind, rulebook, citation, text, done, target, unit, seconds, met, due, done_on, days_left, standing (met, open, behind, overdue, late), open, counted], on_track, counting)
-    #[arg(long)]
+    #[arg(long, help = json::status::STATUS_HELP)]
     pub json: bool,
     /// One line, for a shell prompt or MOTD
     #[arg(long, conflicts_with = "json")]
@@ -240,8 +238,7 @@ pub struct PlanArgs {
     /// The hours a week you can give: the schedule keeps to it, or says by how much it falls short
     #[arg(long, value_name = "H", allow_negative_numbers = true)]
     pub hours_per_week: Option<String>,
-    /// Print JSON (keys: fy, as_of, verdict, steps[kind, rulebook, requirement, standing, due, days_left, missing, action, courses], proposal[title, course, listing, reason (mandatory, assigned, shortlist, least-covered), competencies, hours, durations, duration_source (yours, report, course-csv, unknown), due, not_before, behind, serves], coverage[competency, done, proposed], left_out, hours{target, done, needed, due, weeks_left, per_week, proposed, unknown, short}, budget{hours_per_week, fits, short_per_week}, schedule{hours_per_week, needed_per_week, meets_due_dates, late[title, due, finishes], weeks[start, end, slots[title, hours, finishes, due]]})
-    #[arg(long)]
+    #[arg(long, help = json::plan::PLAN_HELP)]
     pub json: bool,
 }
 
@@ -280,8 +277,7 @@ pub struct ShortlistRemove {
 
 #[derive(Debug, Args)]
 pub struct ShortlistList {
-    /// Print JSON (a list; keys: course, title, hours, durations, duration_source (yours, report, course-csv, unknown))
-    #[arg(long)]
+    #[arg(long, help = json::plan::SHORTLIST_HELP)]
     pub json: bool,
 }
 
@@ -315,8 +311,7 @@ pub struct ReportArgs {
     /// Financial year; default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
-    /// md or csv for a table; json (keys: fy, name, tier, rows[id, course, competency, date, hours, certificate, served], total_courses, total_hours, requirements_met, requirements)
-    #[arg(long, value_enum, default_value = "md")]
+    #[arg(long, value_enum, default_value = "md", help = json::status::REPORT_HELP)]
     pub format: ReportFormat,
 }
 
@@ -334,8 +329,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct TiersArgs {
-    /// Print JSON (keys: id, service, label, label_hi, rulebook, mandatory, optional, rows)
-    #[arg(long)]
+    #[arg(long, help = json::catalogue::TIERS_HELP)]
     pub json: bool,
 }
 
@@ -370,8 +364,7 @@ pub struct CoursesArgs {
     /// Only optional listings
     #[arg(long)]
     pub optional: bool,
-    /// Print JSON (keys: id, tier, row, status, competencies, title, course, defect, rulebook, source)
-    #[arg(long)]
+    #[arg(long, help = json::catalogue::COURSES_HELP)]
     pub json: bool,
 }
 
@@ -391,15 +384,13 @@ pub struct SearchArgs {
         allow_negative_numbers = true
     )]
     pub limit: usize,
-    /// Print JSON (keys: query, hits[course, title, matched, score, positions, tiers, listings])
-    #[arg(long)]
+    #[arg(long, help = json::catalogue::SEARCH_HELP)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Print JSON (keys: errors, warnings, findings[severity, code, file, line, message])
-    #[arg(long)]
+    #[arg(long, help = json::catalogue::LINT_HELP)]
     pub json: bool,
 }
 
@@ -417,8 +408,7 @@ pub struct RosterArgs {
     /// Financial year (e.g. 2026-27); default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
-    /// Print JSON (keys: fy, as_of, officers[officer, name, designation, tier, verdict, requirements, on_track, flags])
-    #[arg(long, conflicts_with = "csv")]
+    #[arg(long, conflicts_with = "csv", help = json::roster::ROSTER_HELP)]
     pub json: bool,
     /// Print CSV, one row per officer
     #[arg(long)]
@@ -448,8 +438,7 @@ pub struct RosterReportArgs {
     /// Financial year; default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
-    /// md or csv (one row per tier) for people; json (keys: fy, as_of, imports, tiers[tier, label, officers, met, on_pace, behind, overdue, seconds_done, hours_target])
-    #[arg(long, value_enum, default_value = "md")]
+    #[arg(long, value_enum, default_value = "md", help = json::roster::REPORT_HELP)]
     pub format: ReportFormat,
 }
 
@@ -461,8 +450,7 @@ pub struct RosterImportArgs {
     /// Say what would change, and write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Print JSON (keys: files[name, kind, rows, rejected, generated_on, snapshot_at, fingerprint], reading[file, encoding, date_order], rejected, added, updated, unchanged, not_in_latest, kept_newer, already_imported)
-    #[arg(long)]
+    #[arg(long, help = json::roster::IMPORT_HELP)]
     pub json: bool,
 }
 
@@ -473,8 +461,7 @@ pub struct RosterShowArgs {
     /// Financial year; default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
-    /// Print JSON (keys: officer, name, designation, tier, verdict, requirements, on_track, flags)
-    #[arg(long)]
+    #[arg(long, help = json::roster::OFFICER_HELP)]
     pub json: bool,
 }
 

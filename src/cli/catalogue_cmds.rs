@@ -1,10 +1,9 @@
 //! `tiers`, `courses`, `search` and `lint`: the catalogue from the shell.
 
-use serde::Serialize;
-use std::borrow::Cow;
 use std::path::Path;
 
 use super::args::{CoursesArgs, LintArgs, SearchArgs, TiersArgs};
+use super::json::catalogue::{ListingRow, SearchHit, SearchResult, TierRow};
 use super::output::{emit, json, Table};
 use super::{Context, Failure, Outcome};
 use crate::catalogue::cache_mapped::{Mapped, Opened};
@@ -26,18 +25,6 @@ pub fn competency_badges(competencies: &[Competency]) -> String {
         return "unclassified".into();
     }
     Competency::badges(competencies, '-')
-}
-
-#[derive(Serialize)]
-struct TierRow<'a> {
-    id: &'a str,
-    service: &'a str,
-    label: &'a str,
-    label_hi: Option<&'a str>,
-    rulebook: &'a str,
-    mandatory: usize,
-    optional: usize,
-    rows: usize,
 }
 
 fn tier_rows(c: &Catalogue) -> Vec<TierRow<'_>> {
@@ -80,21 +67,6 @@ pub fn tiers(ctx: &Context, args: &TiersArgs) -> Outcome {
         "{}\nMAND, OPT: distinct mandatory and optional courses.\n`karmadash courses --tier ID` lists the rows as the order prints them.\n",
         t.render()
     ))
-}
-
-#[derive(Serialize)]
-struct ListingRow<'a> {
-    id: &'a str,
-    tier: &'a str,
-    row: u32,
-    status: &'a str,
-    competencies: Vec<&'a str>,
-    title: &'a str,
-    /// The course's identity key (normalised title); null for editing notes.
-    course: Option<Cow<'a, str>>,
-    defect: Option<&'a str>,
-    rulebook: &'a str,
-    source: String,
 }
 
 fn listing_row<'a>(c: &'a Catalogue, l: &'a Listing) -> ListingRow<'a> {
@@ -172,23 +144,6 @@ pub fn courses(ctx: &Context, args: &CoursesArgs) -> Outcome {
         out.push_str("BFD: behavioural, functional, domain as ticked in the order; unclassified: the order gives none.\n");
     }
     emit(&out)
-}
-
-#[derive(Serialize)]
-struct SearchHit<'a> {
-    course: Cow<'a, str>,
-    title: &'a str,
-    matched: &'a str,
-    score: i64,
-    positions: &'a [usize],
-    tiers: Vec<&'a str>,
-    listings: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct SearchResult<'a> {
-    query: String,
-    hits: Vec<SearchHit<'a>>,
 }
 
 /// `search`: from the ready index in a warm cache when `--data DIR` has
@@ -342,13 +297,6 @@ fn print_hits(
     emit(&t.render())
 }
 
-#[derive(Serialize)]
-struct LintReport<'a> {
-    errors: usize,
-    warnings: usize,
-    findings: &'a [crate::catalogue::lint::Finding],
-}
-
 pub fn lint(data: Option<&Path>, args: &LintArgs) -> Outcome {
     let findings = match crate::catalogue::sources::load_with_dir(data) {
         Ok(c) => lint_catalogue(&c),
@@ -372,11 +320,7 @@ pub fn lint(data: Option<&Path>, args: &LintArgs) -> Outcome {
         .filter(|f| f.severity == Severity::Warning)
         .count();
     if args.json {
-        json(&LintReport {
-            errors,
-            warnings,
-            findings: &findings,
-        })?;
+        json(&super::json::catalogue::lint(errors, warnings, &findings))?;
     } else {
         let mut out = String::new();
         for f in &findings {

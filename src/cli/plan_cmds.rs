@@ -2,9 +2,9 @@
 //! means to take with the hours planned for them.
 
 use crate::catalogue::CourseError;
-use serde::Serialize;
 
 use super::args::{PlanArgs, ShortlistAction, ShortlistAdd, ShortlistArgs, ShortlistList};
+use super::json::plan::ShortlistRow;
 use super::output::{emit, json, Table};
 use super::status_cmds::evaluate_year;
 use super::{snapshot, store, Context, Failure, Outcome};
@@ -76,7 +76,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
     }
     let p = plan_for(ctx, args.fy.as_deref(), &options)?;
     if args.json {
-        return json(&super::plan_json::plan_json(&p));
+        return json(&super::json::plan::plan(&p));
     }
     emit(&plan_text(&p, &options))
 }
@@ -400,15 +400,6 @@ fn shortlist_add(ctx: &Context, a: &ShortlistAdd) -> Outcome {
         None => s.set_shortlisted(&key, true),
     }
     .map_err(|e| Failure::input(e.0))
-}
-
-#[derive(Serialize)]
-struct ShortlistRow {
-    course: String,
-    title: String,
-    hours: Option<f64>,
-    durations: Vec<f64>,
-    duration_source: &'static str,
 }
 
 fn shortlist_list(ctx: &Context, a: &ShortlistList) -> Outcome {

@@ -1,8 +1,6 @@
 //! `profile`, `done`, `log`, `remove`, `assign`, `assessment`: recording
 //! progress from the shell. Silent on success where scripts expect it.
 
-use serde::Serialize;
-
 use super::args::{
     AssessmentArgs, AssignArgs, DoneArgs, LogArgs, ProfileAction, ProfileArgs, ProfileSet,
     RemoveArgs,
@@ -15,16 +13,8 @@ use crate::app::progress::{
 };
 use crate::rules::engine::applicable_rulebooks;
 use crate::rules::fy::FinancialYear;
-use crate::rules::record::{Completion, Profile};
+use crate::rules::record::Completion;
 use crate::rules::tier;
-
-#[derive(Serialize)]
-struct ProfileView<'a> {
-    profile: &'a Profile,
-    fy: FinancialYear,
-    tier: super::wording::TierJson,
-    rulebooks: Vec<&'a str>,
-}
 
 pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
     if let Some(ProfileAction::Set(set)) = &args.action {
@@ -49,10 +39,10 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
         .map(|r| r.id.as_str())
         .collect();
     if args.json {
-        return json(&ProfileView {
-            profile: p,
-            fy,
-            tier: super::wording::tier_json(&tier),
+        return json(&super::json::status::ProfileView {
+            profile: super::json::status::profile(p),
+            fy: super::json::fy(fy),
+            tier: super::json::tier(&tier),
             rulebooks,
         });
     }
@@ -118,31 +108,6 @@ fn profile_set(ctx: &Context, set: &ProfileSet) -> Outcome {
     ))
 }
 
-#[derive(Serialize)]
-struct CompletionView<'a> {
-    id: u64,
-    course: &'a str,
-    title: &'a str,
-    in_catalogue: bool,
-    date: chrono::NaiveDate,
-    hours: f64,
-    certificate: Option<&'a str>,
-    fy: FinancialYear,
-}
-
-fn completion_view(c: &Completion) -> CompletionView<'_> {
-    CompletionView {
-        id: c.id,
-        course: &c.course,
-        title: &c.title,
-        in_catalogue: c.in_catalogue,
-        date: c.date,
-        hours: crate::units::hours::hours_value(u64::from(c.seconds)),
-        certificate: c.certificate.as_deref(),
-        fy: FinancialYear::containing(c.date),
-    }
-}
-
 pub fn done(ctx: &Context, args: &DoneArgs) -> Outcome {
     let date = match &args.date {
         Some(s) => parse_date(s).map_err(|e| Failure::input(format!("--date: {e}")))?,
@@ -159,7 +124,7 @@ pub fn done(ctx: &Context, args: &DoneArgs) -> Outcome {
     let c = record_completion(&ctx.catalogue, &store(ctx)?, ctx.today, &input)
         .map_err(Failure::from)?;
     if args.json {
-        return json(&completion_view(&c));
+        return json(&super::json::status::completion(&c));
     }
     Ok(())
 }
@@ -174,7 +139,12 @@ pub fn log(ctx: &Context, args: &LogArgs) -> Outcome {
         .collect();
     rows.sort_by_key(|c| (c.date, c.id));
     if args.json {
-        return json(&rows.iter().map(|c| completion_view(c)).collect::<Vec<_>>());
+        return json(
+            &rows
+                .iter()
+                .map(|c| super::json::status::completion(c))
+                .collect::<Vec<_>>(),
+        );
     }
     if rows.is_empty() {
         return emit("No completions recorded yet. Record one with `karmadash done \"COURSE TITLE\" --hours 2`.\n");

@@ -1,14 +1,12 @@
 //! `roster`, `roster show`, `roster tier`: the cell's officers through
 //! the engine `status` uses, most urgent first.
 
-use serde::Serialize;
-
 use super::args::{RosterAction, RosterArgs, RosterShowArgs, RosterTierArgs};
 use super::output::{csv_table, emit, json, Cell, Table};
 use super::{parse_fy, roster_import, store, Context, Failure, Outcome};
 use crate::catalogue::Service;
 use crate::roster::designations::Designations;
-use crate::roster::{evaluate_officer, Defaults, Flag, FlagKind, Officer, OfficerStatus, Verdict};
+use crate::roster::{evaluate_officer, Defaults, FlagKind, Officer, OfficerStatus, Verdict};
 use crate::rules::engine::RequirementStatus;
 use crate::rules::fy::FinancialYear;
 use crate::units::hours::format_hours;
@@ -46,41 +44,6 @@ fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
         })
         .transpose()?;
     Ok(Defaults { service, state })
-}
-
-#[derive(Serialize)]
-struct OfficerJson<'a> {
-    officer: &'a str,
-    name: &'a str,
-    designation: Option<&'a str>,
-    tier: Option<super::wording::TierJson>,
-    verdict: Verdict,
-    requirements: &'a [RequirementStatus],
-    on_track: bool,
-    flags: Vec<Flag>,
-}
-
-fn officer_json<'a>(s: &'a OfficerStatus) -> OfficerJson<'a> {
-    OfficerJson {
-        officer: &s.officer.id.0,
-        name: &s.officer.name,
-        designation: s.officer.designation.as_deref(),
-        tier: s
-            .status
-            .as_ref()
-            .map(|st| super::wording::tier_json(&st.tier)),
-        verdict: s.verdict(),
-        requirements: s.status.as_ref().map_or(&[], |st| &st.requirements),
-        on_track: s.status.as_ref().is_some_and(|st| st.on_track),
-        flags: super::wording::officer_flags(s),
-    }
-}
-
-#[derive(Serialize)]
-struct RosterJson<'a> {
-    fy: FinancialYear,
-    as_of: chrono::NaiveDate,
-    officers: Vec<OfficerJson<'a>>,
 }
 
 pub(super) fn evaluated<'a>(
@@ -128,11 +91,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
     rows.sort_by(crate::roster::urgency::by_urgency);
     if args.json {
         let as_of = ctx.today.min(fy.end());
-        return json(&RosterJson {
-            fy,
-            as_of,
-            officers: rows.iter().map(officer_json).collect(),
-        });
+        return json(&super::json::roster::roster(fy, as_of, &rows));
     }
     if args.csv {
         return emit(&csv_rows(&rows));
@@ -272,7 +231,7 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
         ctx.today,
     ));
     if a.json {
-        return json(&officer_json(&s));
+        return json(&super::json::roster::officer(&s));
     }
     let mut out = format!(
         "{} <{}>, {}\n",

@@ -1,7 +1,6 @@
 //! `roster import`: the portal's report files into the roster, with every
 //! rejected row named and `--dry-run` writing nothing.
 
-use serde::Serialize;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -18,25 +17,6 @@ use crate::rules::record::Completion;
 use crate::store::roster::{Changes, Covers, ImportedFile};
 use crate::store::Merged;
 use crate::units::hours::format_hours;
-
-#[derive(Serialize)]
-struct ImportJson<'a> {
-    files: &'a [ImportedFile],
-    /// How each file was read: its encoding and the order of its dates.
-    reading: Vec<ReadingJson<'a>>,
-    rejected: Vec<String>,
-    #[serde(flatten)]
-    changes: &'a Changes,
-}
-
-#[derive(Serialize)]
-struct ReadingJson<'a> {
-    file: &'a str,
-    /// `utf-8`, or `windows-1252` (Excel's "CSV" save).
-    encoding: &'static str,
-    /// `day-first`, `month-first`, or null when no date needed one.
-    date_order: Option<DateOrder>,
-}
 
 /// Every row of one report into the gathering: (rows, rejected, how the
 /// file was read). A file refused whole fails the import, which then
@@ -198,24 +178,20 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
         .map_err(|e| Failure::input(e.0))?;
     let rejected: Vec<String> = gathered.rejected.iter().map(ToString::to_string).collect();
     if args.json {
-        json(&ImportJson {
-            files: &files,
-            reading: files
-                .iter()
-                .zip(&readings)
-                .map(|(f, r)| ReadingJson {
-                    file: &f.name,
-                    encoding: if r.windows_1252 {
-                        "windows-1252"
-                    } else {
-                        "utf-8"
-                    },
-                    date_order: r.date_order.as_ref().map(|p| p.order),
-                })
-                .collect(),
-            rejected: rejected.clone(),
-            changes: &changes,
-        })?;
+        let reading = files
+            .iter()
+            .zip(&readings)
+            .map(|(f, r)| {
+                let order = r.date_order.as_ref().map(|p| p.order);
+                super::json::roster::reading(&f.name, r.windows_1252, order)
+            })
+            .collect();
+        json(&super::json::roster::import(
+            &files,
+            reading,
+            rejected.clone(),
+            &changes,
+        ))?;
     } else {
         emit(&summary(
             &files,

@@ -2,10 +2,10 @@
 //! (Delhi reviews in June 2026): every officer by tier, totals per tier,
 //! and which reports of which day the figures come from.
 
-use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::args::{ReportFormat, RosterArgs, RosterReportArgs};
+use super::json::roster::TierTotals;
 use super::output::{csv_table, emit, json, Cell};
 use super::roster_cmds::{evaluated, flag_kinds};
 use super::{parse_fy, store, Context, Failure, Outcome};
@@ -14,28 +14,6 @@ use crate::rules::fy::FinancialYear;
 use crate::store::roster::{ImportRecord, ImportedFile};
 use crate::units::hours::format_hours;
 use crate::units::text::markdown_cell;
-
-/// One tier's totals (or the officers no tier holds: `tier` "-").
-#[derive(Serialize, Default)]
-struct TierTotals {
-    tier: String,
-    label: String,
-    officers: usize,
-    met: usize,
-    on_pace: usize,
-    behind: usize,
-    overdue: usize,
-    seconds_done: u64,
-    hours_target: f64,
-}
-
-#[derive(Serialize)]
-struct ReportJson<'a> {
-    fy: FinancialYear,
-    as_of: chrono::NaiveDate,
-    imports: &'a [ImportRecord],
-    tiers: &'a [TierTotals],
-}
 
 fn totals<'a>(
     ctx: &Context,
@@ -108,12 +86,12 @@ pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome
     let (tiers, by_tier) = totals(ctx, &rows);
     let as_of = ctx.today.min(fy.end());
     match a.format {
-        ReportFormat::Json => json(&ReportJson {
+        ReportFormat::Json => json(&super::json::roster::report(
             fy,
             as_of,
-            imports: &roster.imports,
-            tiers: &tiers,
-        }),
+            &roster.imports,
+            &tiers,
+        )),
         ReportFormat::Csv => emit(&csv_totals(&tiers)),
         ReportFormat::Md => emit(&markdown(
             fy,

@@ -1,14 +1,12 @@
 //! `status` and `report`: the engine's answers, for people and scripts
 //! (`plan` is in `plan_cmds`).
 
-use serde::Serialize;
-
 use super::args::{ReportArgs, ReportFormat, StatusArgs};
+use super::json::status::{Report, ReportRow};
 use super::output::{csv_table, emit, emit_prose, json, Cell, Table};
 use super::{parse_fy, snapshot, Context, Failure, Outcome};
-use crate::rules::engine::{evaluate, Inputs, RequirementStatus, Status, COUNTING_RULE};
+use crate::rules::engine::{evaluate, Inputs, Status, COUNTING_RULE};
 use crate::rules::fy::FinancialYear;
-use crate::rules::record::Profile;
 use crate::store::Snapshot;
 use crate::units::hours::{format_hours, hours_value};
 use crate::units::text::visible;
@@ -37,31 +35,12 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
     Ok((snap, super::wording::worded(status)))
 }
 
-#[derive(Serialize)]
-struct StatusJson<'a> {
-    fy: FinancialYear,
-    as_of: chrono::NaiveDate,
-    profile: &'a Profile,
-    tier: super::wording::TierJson,
-    requirements: &'a [RequirementStatus],
-    on_track: bool,
-    counting: &'static str,
-}
-
 pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
     let (snap, st) = evaluate_year(ctx, args.fy.as_deref())?;
     let shortfalls = st.shortfalls().count();
     if args.json {
         let profile = snap.profile.as_ref().expect("checked in evaluate_year");
-        json(&StatusJson {
-            fy: st.fy,
-            as_of: st.as_of,
-            profile,
-            tier: super::wording::tier_json(&st.tier),
-            requirements: &st.requirements,
-            on_track: st.on_track,
-            counting: COUNTING_RULE,
-        })?;
+        json(&super::json::status::status(profile, &st))?;
     } else if args.short {
         emit(&format!("{}\n", st.short_line()))?;
     } else {
@@ -123,33 +102,6 @@ pub(super) fn long_text(st: &Status) -> String {
         }
     ));
     out
-}
-
-#[derive(Serialize)]
-struct ReportRow {
-    id: u64,
-    course: String,
-    competency: String,
-    date: chrono::NaiveDate,
-    hours: f64,
-    #[serde(skip)]
-    seconds: u32,
-    certificate: String,
-    served: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct Report {
-    fy: FinancialYear,
-    name: Option<String>,
-    tier: Option<String>,
-    rows: Vec<ReportRow>,
-    total_courses: usize,
-    total_hours: f64,
-    #[serde(skip)]
-    total_seconds: u64,
-    requirements_met: usize,
-    requirements: usize,
 }
 
 pub fn report(ctx: &Context, args: &ReportArgs) -> Outcome {

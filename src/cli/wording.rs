@@ -11,7 +11,7 @@ use crate::roster::personal::WhyUnusable;
 use crate::roster::{Flag, FlagKind, OfficerStatus, PlacementError};
 use crate::rules::engine::{RequirementStatus, Status, ToRecord};
 use crate::rules::steps::StepAction;
-use crate::rules::tier::{TierBasis, TierChoice, TierError};
+use crate::rules::tier::{TierBasis, TierError};
 use crate::units::words::count;
 
 /// A requirement's text with the command that adds what it lacks.
@@ -62,20 +62,6 @@ pub fn tier_basis(b: &TierBasis) -> String {
             "no list for {service} in the catalogue: add the courses your ministry or cadre authority prescribes with `karmadash assign`"
         ),
         other => other.to_string(),
-    }
-}
-
-/// A tier choice as the CLI's JSON gives it (`tier{id, basis}`).
-#[derive(Debug, serde::Serialize)]
-pub struct TierJson {
-    pub id: Option<String>,
-    pub basis: String,
-}
-
-pub fn tier_json(t: &TierChoice) -> TierJson {
-    TierJson {
-        id: t.id.clone(),
-        basis: tier_basis(&t.basis),
     }
 }
 

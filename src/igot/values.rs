@@ -66,8 +66,7 @@ pub fn format_duration(seconds: u32) -> String {
 }
 
 /// Where an officer stands with one content item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
     NotEnrolled,
     NotStarted,
@@ -108,8 +107,7 @@ pub fn parse_flag(cell: &str) -> Result<Option<bool>, CellError> {
 /// Which of a slashed date's first two numbers is the day: `4/3/2026` is
 /// 4 March day first (India, the portal's `dd/MM/yyyy`) and 3 April month
 /// first (Excel in a US locale). A file is read in one order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateOrder {
     DayFirst,
     MonthFirst,

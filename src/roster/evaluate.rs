@@ -37,8 +37,7 @@ pub struct OfficerStatus<'a> {
 
 /// The one word a cell needs, from the same standings as `status`; in
 /// order of urgency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verdict {
     Overdue,
     Behind,

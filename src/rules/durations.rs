@@ -3,12 +3,10 @@
 //! what imported portal reports showed, a course CSV's `duration` column;
 //! else the duration is unknown, and the plan says so.
 
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A source of durations, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DurationSource {
     /// `karmadash shortlist add COURSE --hours H`.
     Yours,

@@ -3,7 +3,6 @@
 //! met. A pure function of its inputs; "today" is an argument.
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
 
 use super::fy::{FinancialYear, HalfYear};
@@ -62,8 +61,7 @@ impl<'a> Inputs<'a> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     Courses,
     Hours,
@@ -72,8 +70,7 @@ pub enum Unit {
 }
 
 /// Where a requirement stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
     Met,
     /// Not met, not yet due, on pace.
@@ -86,30 +83,19 @@ pub enum Standing {
     Late,
 }
 
-fn whole_if_possible<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64((v * 100.0).round() / 100.0)
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct RequirementStatus {
     pub kind: &'static str,
     pub rulebook: String,
     pub citation: String,
     pub text: String,
-    #[serde(serialize_with = "whole_if_possible")]
     pub done: f64,
-    #[serde(serialize_with = "whole_if_possible")]
     pub target: f64,
     pub unit: Unit,
     /// For hours: the exact seconds summed (`done` is them in hours, 2 decimals).
     pub seconds: Option<u64>,
     /// Done against target as whole numbers (courses, seconds): compare
     /// this, not the `done`/`target` figures shown to people.
-    #[serde(skip)]
     pub amount: Amount,
     pub met: bool,
     pub due: Option<NaiveDate>,
@@ -122,11 +108,10 @@ pub struct RequirementStatus {
     /// Completions that counted toward it (ids).
     pub counted: Vec<u64>,
     /// Records only the officer can add before it counts at all.
-    #[serde(skip)]
     pub to_record: Option<ToRecord>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Status {
     pub fy: FinancialYear,
     pub as_of: NaiveDate,

@@ -4,7 +4,6 @@
 //! the dashboard gather the durations and the shortlist and pass them in.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::engine::{Standing, Status, Unit};
 use super::proposal::{propose, Coverage, ProposalInputs, ProposalOptions, Proposed};
@@ -28,7 +27,7 @@ pub struct PlanInputs<'a> {
 }
 
 /// The hours requirement against the proposal's known hours.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct HoursGap {
     pub target: f64,
     pub done: f64,
@@ -43,16 +42,13 @@ pub struct HoursGap {
     pub unknown: usize,
     /// Hours the proposal's known durations fall short of `needed` by.
     pub short: f64,
-    #[serde(skip)]
     pub done_seconds: u64,
-    #[serde(skip)]
     pub needed_seconds: u64,
-    #[serde(skip)]
     pub short_seconds: u64,
 }
 
 /// `--hours-per-week`: whether that budget meets every due date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Budget {
     pub hours_per_week: f64,
     pub fits: bool,
@@ -60,7 +56,7 @@ pub struct Budget {
     pub short_per_week: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Plan {
     pub fy: crate::units::fy::FinancialYear,
     pub as_of: NaiveDate,

@@ -5,7 +5,6 @@
 //! requirements are met and the known hours reach the hours target.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::durations::{DurationSource, Durations};
@@ -19,8 +18,7 @@ use crate::units::hours::hours_value;
 pub const DEFAULT_LIMIT: usize = 10;
 
 /// Why a course is in the proposal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
     Mandatory,
     Assigned,
@@ -41,7 +39,7 @@ impl Reason {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Proposed {
     pub title: String,
     /// Course identity (catalogue key or normalised title).
@@ -64,15 +62,13 @@ pub struct Proposed {
     pub behind: bool,
     /// The kinds of the requirements it counts toward.
     pub serves: Vec<&'static str>,
-    #[serde(skip)]
     pub seconds: Option<u32>,
     /// The due date of the own-choice half year it is proposed for.
-    #[serde(skip)]
     pub own_choice_due: Option<NaiveDate>,
 }
 
 /// How many tier courses of each competency are done and proposed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Coverage {
     /// None: the order gives no competency (the IAS list).
     pub competency: Option<Competency>,

@@ -4,7 +4,6 @@
 //! rate that meets every due date, half-year deadlines included.
 
 use chrono::{Duration, NaiveDate};
-use serde::Serialize;
 
 use super::proposal::Proposed;
 use crate::units::hours::{hours_value, HOUR};
@@ -36,7 +35,7 @@ impl Item {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Slot {
     pub title: String,
     /// Hours of it in this week; None: its duration is unknown.
@@ -44,11 +43,10 @@ pub struct Slot {
     /// It is finished this week.
     pub finishes: bool,
     pub due: NaiveDate,
-    #[serde(skip)]
     pub seconds: Option<u64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Week {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -56,7 +54,7 @@ pub struct Week {
 }
 
 /// A course that would finish after its due date at this rate.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Late {
     pub title: String,
     pub due: NaiveDate,
@@ -64,7 +62,7 @@ pub struct Late {
     pub finishes: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Schedule {
     /// The rate scheduled: yours (`--hours-per-week`) or the least that
     /// meets every due date.

@@ -6,7 +6,6 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
 
 use crate::units::hours::format_hours;
 use crate::units::words::count;
@@ -154,12 +153,5 @@ impl fmt::Display for StepAction {
             ),
             StepAction::Other { missing, by } => write!(f, "{missing} more {by}"),
         }
-    }
-}
-
-/// As the domain's sentence; the CLI's `plan --json` gives its own words.
-impl Serialize for StepAction {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
     }
 }

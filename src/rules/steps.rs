@@ -3,14 +3,13 @@
 //! comes first, then the rest by due date.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::engine::{RequirementStatus, Standing, Status, Unit};
 pub use super::step_action::StepAction;
 use crate::units::hours::{format_hours, HOUR};
 use crate::units::words::count;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Step {
     /// The requirement's kind, as `status --json` names it.
     pub kind: &'static str,

@@ -2,13 +2,11 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
-
 use super::fy::FinancialYear;
 use super::record::Profile;
 use crate::catalogue::{Catalogue, Service};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierChoice {
     /// None when the catalogue has no list for the profile's service.
     pub id: Option<String>,
@@ -70,13 +68,6 @@ impl fmt::Display for TierBasis {
                 write!(f, "designation \"{designation}\" (designations table)")
             }
         }
-    }
-}
-
-/// As its domain words: the JSON `basis` key stays a sentence.
-impl Serialize for TierBasis {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
     }
 }
 

@@ -21,7 +21,6 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::catalogue::{Catalogue, CourseId};
 use crate::units::checked::Checked;
@@ -69,7 +68,7 @@ struct Entry {
 }
 
 /// One course found, by the best of its titles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub course: CourseId,
     pub score: i64,

@@ -57,7 +57,7 @@ pub struct Covers {
 }
 
 /// What an import would change, officer by officer.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default)]
 pub struct Changes {
     pub added: Vec<String>,
     pub updated: Vec<String>,
