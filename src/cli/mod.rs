@@ -135,14 +135,12 @@ pub fn store(ctx: &Context) -> Result<Store, Failure> {
 fn store_at(db: Option<&Path>) -> Result<Store, Failure> {
     match db {
         Some(p) => Ok(Store::at(p)),
-        None => Store::default_path()
-            .map(Store::at)
-            .map_err(|e| Failure::input(e.0)),
+        None => Store::default_path().map(Store::at).map_err(Failure::from),
     }
 }
 
 fn read_snapshot(db: Option<&Path>) -> SnapshotRead {
-    store_at(db)?.snapshot().map_err(|e| Failure::input(e.0))
+    store_at(db)?.snapshot().map_err(Failure::from)
 }
 
 /// Everything in the store, read once (prefetched where the command allows).

@@ -66,5 +66,5 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Outcome {
             super::wording::progress_error(&e)
         ))
     })?;
-    store(ctx)?.import(&snap).map_err(|e| Failure::input(e.0))
+    store(ctx)?.import(&snap).map_err(Failure::from)
 }

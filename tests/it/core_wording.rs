@@ -230,6 +230,26 @@ fn no_core_message_names_a_command_or_an_option() {
     );
 }
 
+/// The store is no core, but both shells show its errors: its words say
+/// what happened, and each shell adds the command that fixes it.
+#[test]
+fn no_store_message_names_a_command_or_an_option() {
+    let commands = commands();
+    let mut found = Vec::new();
+    for (file, code) in sources(&["src/store"]) {
+        for (line, text) in string_literals(&code) {
+            if let Some(what) = shell_words(&text, &commands) {
+                found.push(format!("{file}:{line}: {what} in \"{text}\""));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "store messages that speak shell (add the fix in cli/wording.rs and tui/wording.rs):\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn no_core_function_returns_a_string_error() {
     let mut found = Vec::new();

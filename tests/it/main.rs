@@ -10,10 +10,10 @@ mod engine_fixtures;
 mod progress_fixtures;
 #[path = "../store_fixtures/mod.rs"]
 mod store_fixtures;
-#[path = "../tui_fixtures/mod.rs"]
-mod tui_fixtures;
 #[path = "../../benches/tools/synthetic.rs"]
 mod synthetic;
+#[path = "../tui_fixtures/mod.rs"]
+mod tui_fixtures;
 
 mod architecture;
 mod catalogue_cache;
@@ -57,6 +57,7 @@ mod status_cli;
 mod store_access;
 mod store_concurrency;
 mod store_damage;
+mod store_errors;
 mod store_faults;
 mod store_migration;
 mod store_transfer;
