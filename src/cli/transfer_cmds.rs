@@ -14,7 +14,7 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Outcome {
     match &args.file {
         None => emit(&text),
         Some(path) => {
-            super::export_file::write_export(path, text.as_bytes()).map_err(Failure::input)
+            super::export_file::write_export(path, text.as_bytes()).map_err(Failure::from)
         }
     }
 }

@@ -269,6 +269,13 @@ pub fn store_error(e: &StoreError) -> String {
     }
 }
 
+/// An export file not written: the path given is the thing to change.
+impl From<super::export_file::ExportFileError> for Failure {
+    fn from(e: super::export_file::ExportFileError) -> Failure {
+        Failure::input(e.to_string())
+    }
+}
+
 /// Every store error is a store that cannot be used as asked: exit 2,
 /// chosen here for all of them.
 impl From<StoreError> for Failure {

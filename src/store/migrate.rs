@@ -64,7 +64,7 @@ pub enum MigrateError {
 pub enum ExportError {
     /// Not JSON, or not an export's shape: the parser's own words.
     #[error("{0}")]
-    Json(String),
+    Json(Source),
     /// `n` counts from 1.
     #[error("completion {n}: {why}")]
     Completion { n: usize, why: MigrateError },
@@ -93,7 +93,7 @@ fn minutes_to_seconds(completion: &mut Value) -> Result<(), MigrateError> {
 
 /// Reads the text of an export of schema 1 or 2 as a current snapshot.
 pub fn read_export(text: &str) -> Result<Snapshot, ExportError> {
-    let json = |e: serde_json::Error| ExportError::Json(e.to_string());
+    let json = |e: serde_json::Error| ExportError::Json(Source::new(e));
     let mut value: Value = serde_json::from_str(text).map_err(json)?;
     match value.get("schema").and_then(Value::as_u64) {
         Some(1) => {
