@@ -49,15 +49,15 @@ fn main() {
     }
 }
 
-/// The dashboard as the CLI opens it: the shell's worded store error in,
-/// the dashboard's typed error out as the sentence the CLI prints.
+/// The dashboard as the CLI opens it: the shell's worded store failure
+/// in, the dashboard's typed error out.
 fn dashboard(
     catalogue: karmadash::catalogue::Catalogue,
     store: karmadash::store::Store,
     today: chrono::NaiveDate,
-    first: Result<karmadash::store::Snapshot, String>,
+    first: Result<karmadash::store::Snapshot, karmadash::cli::Failure>,
     data: Option<&std::path::Path>,
-) -> Result<i32, String> {
+) -> Result<i32, Box<dyn std::error::Error + Send + Sync>> {
     karmadash::tui::run(catalogue, store, today, first.map_err(Into::into), data)
-        .map_err(|e| e.to_string())
+        .map_err(Into::into)
 }

@@ -17,10 +17,31 @@ use std::path::{Path, PathBuf};
 /// Exports hold a person's training record: readable by its owner only.
 pub const EXPORT_MODE: u32 = 0o600;
 
+/// Why an export was not written; nothing was written at the path.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportFileError {
+    #[error("cannot write {}: the disk is full; nothing was written there. Free some space and run the command again", .path.display())]
+    DiskFull { path: PathBuf },
+    #[error("cannot write {}: {source}; nothing was written there", .path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} is a symlink to a file that does not exist: give the file's own path, or remove the link", .path.display())]
+    DanglingLink { path: PathBuf },
+    #[error("{} is {kind}, not a regular file: give a file path for the export, or leave it out to print the export", .path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error("cannot write {}: {source}", .path.display())]
+    Resolve {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
 /// Writes `bytes` to `path`. A symlink is followed on purpose (the file it
 /// points to is replaced and the link kept); anything that exists and is
 /// not a regular file is refused.
-pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), ExportFileError> {
     let target = resolve_target(path)?;
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -31,17 +52,12 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let partial = dir.join(format!(".{name}.karmadash-partial"));
-    let failed = |e: std::io::Error| {
-        match e.kind() {
-        std::io::ErrorKind::StorageFull => format!(
-            "cannot write {}: the disk is full; nothing was written there. Free some space and run the command again",
-            path.display()
-        ),
-        _ => format!(
-            "cannot write {}: {e}; nothing was written there",
-            path.display()
-        ),
-    }
+    let failed = |source: std::io::Error| {
+        let path = path.to_path_buf();
+        match source.kind() {
+            std::io::ErrorKind::StorageFull => ExportFileError::DiskFull { path },
+            _ => ExportFileError::Write { path, source },
+        }
     };
     let written = match unnamed_file(&dir) {
         // A new file gets its name in one step, so a kill leaves nothing.
@@ -71,16 +87,13 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// The regular file (or free name) to replace, with symlinks resolved.
-fn resolve_target(path: &Path) -> Result<PathBuf, String> {
+fn resolve_target(path: &Path) -> Result<PathBuf, ExportFileError> {
     let Ok(link) = fs::symlink_metadata(path) else {
         return Ok(path.to_path_buf()); // a new file
     };
     let meta = if link.file_type().is_symlink() {
-        fs::metadata(path).map_err(|_| {
-            format!(
-                "{} is a symlink to a file that does not exist: give the file's own path, or remove the link",
-                path.display()
-            )
+        fs::metadata(path).map_err(|_| ExportFileError::DanglingLink {
+            path: path.to_path_buf(),
         })?
     } else {
         link
@@ -93,12 +106,15 @@ fn resolve_target(path: &Path) -> Result<PathBuf, String> {
             t if t.is_socket() => "a socket",
             _ => "not a regular file",
         };
-        return Err(format!(
-            "{} is {kind}, not a regular file: give a file path for the export, or leave it out to print the export",
-            path.display()
-        ));
+        return Err(ExportFileError::NotAFile {
+            path: path.to_path_buf(),
+            kind,
+        });
     }
-    fs::canonicalize(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    fs::canonicalize(path).map_err(|source| ExportFileError::Resolve {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// An unnamed owner-only file in `dir`, or None where O_TMPFILE is not

@@ -71,6 +71,8 @@ impl fmt::Display for Failure {
     }
 }
 
+impl std::error::Error for Failure {}
+
 pub type Outcome = Result<(), Failure>;
 
 /// What every command may need, resolved once from the global options.
@@ -135,14 +137,12 @@ pub fn store(ctx: &Context) -> Result<Store, Failure> {
 fn store_at(db: Option<&Path>) -> Result<Store, Failure> {
     match db {
         Some(p) => Ok(Store::at(p)),
-        None => Store::default_path()
-            .map(Store::at)
-            .map_err(|e| Failure::input(e.0)),
+        None => Store::default_path().map(Store::at).map_err(Failure::from),
     }
 }
 
 fn read_snapshot(db: Option<&Path>) -> SnapshotRead {
-    store_at(db)?.snapshot().map_err(|e| Failure::input(e.0))
+    store_at(db)?.snapshot().map_err(Failure::from)
 }
 
 /// Everything in the store, read once (prefetched where the command allows).
@@ -181,8 +181,15 @@ pub(crate) fn load_failure(e: crate::catalogue::LoadError) -> Failure {
 /// Ctrl-C, 143 after SIGTERM), 0 after `q`.
 /// The last argument is `--data DIR`, whose `designations.toml` places
 /// the roster's officers as `karmadash roster` does.
-pub type Dashboard =
-    fn(Catalogue, Store, NaiveDate, Result<Snapshot, String>, Option<&Path>) -> Result<i32, String>;
+/// The first reading arrives as the shell worded it; the dashboard's own
+/// failure comes back as its typed error, printed as the one line.
+pub type Dashboard = fn(
+    Catalogue,
+    Store,
+    NaiveDate,
+    Result<Snapshot, Failure>,
+    Option<&Path>,
+) -> Result<i32, Box<dyn std::error::Error + Send + Sync>>;
 
 /// Runs a parsed command line; with no command, opens `dashboard`.
 pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
@@ -231,10 +238,10 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
     match cli.command {
         None => {
             let store = store(&ctx)?;
-            let first = snapshot(&ctx).map_err(|f| f.message);
+            let first = snapshot(&ctx);
             let catalogue = ManuallyDrop::into_inner(ctx.catalogue);
             match dashboard(catalogue, store, ctx.today, first, ctx.data.as_deref())
-                .map_err(Failure::input)?
+                .map_err(|e| Failure::input(e.to_string()))?
             {
                 0 => Ok(()),
                 // Ctrl-C or a signal: the terminal is restored and the view

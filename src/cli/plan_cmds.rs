@@ -46,7 +46,7 @@ pub fn parse_hours_per_week(text: &str) -> Result<f64, Failure> {
 
 /// Every source of durations, the imported reports' included.
 pub fn all_durations(ctx: &Context, snap: &Snapshot) -> Result<Durations, Failure> {
-    let roster = store(ctx)?.roster().map_err(|e| Failure::input(e.0))?;
+    let roster = store(ctx)?.roster().map_err(Failure::from)?;
     Ok(durations(&ctx.catalogue, snap, &roster.durations))
 }
 
@@ -357,7 +357,7 @@ pub fn shortlist(ctx: &Context, args: &ShortlistArgs) -> Outcome {
             }
             store(ctx)?
                 .set_shortlisted(&key, false)
-                .map_err(|e| Failure::input(e.0))
+                .map_err(Failure::from)
         }
         ShortlistAction::List(a) => shortlist_list(ctx, a),
     }
@@ -399,7 +399,7 @@ fn shortlist_add(ctx: &Context, a: &ShortlistAdd) -> Outcome {
         Some(n) => s.shortlist_with_hours(&key, n),
         None => s.set_shortlisted(&key, true),
     }
-    .map_err(|e| Failure::input(e.0))
+    .map_err(Failure::from)
 }
 
 fn shortlist_list(ctx: &Context, a: &ShortlistList) -> Outcome {

@@ -173,7 +173,7 @@ pub fn log(ctx: &Context, args: &LogArgs) -> Outcome {
 pub fn remove(ctx: &Context, args: &RemoveArgs) -> Outcome {
     store(ctx)?
         .remove_completion(args.id)
-        .map_err(|e| Failure::input(e.0))?;
+        .map_err(Failure::from)?;
     Ok(())
 }
 

@@ -72,7 +72,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         Some(s) => parse_fy(s)?,
         None => FinancialYear::containing(ctx.today),
     };
-    let roster = store(ctx)?.roster().map_err(|e| Failure::input(e.0))?;
+    let roster = store(ctx)?.roster().map_err(Failure::from)?;
     if roster.officers.is_empty() {
         return Err(Failure::input(
             "the roster is empty: read the portal's reports in with `karmadash roster import ConsumptionReport.csv UserReport.csv`",
@@ -219,7 +219,7 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
         Some(s) => parse_fy(s)?,
         None => FinancialYear::containing(ctx.today),
     };
-    let roster = store(ctx)?.roster().map_err(|e| Failure::input(e.0))?;
+    let roster = store(ctx)?.roster().map_err(Failure::from)?;
     let officer = find(&roster.officers, &a.officer)?;
     let designations = designations(ctx)?;
     let s = worded_officer(evaluate_officer(
@@ -296,7 +296,7 @@ fn tier(ctx: &Context, a: &RosterTierArgs) -> Outcome {
         })
         .transpose()?;
     let store = store(ctx)?;
-    let roster = store.roster().map_err(|e| Failure::input(e.0))?;
+    let roster = store.roster().map_err(Failure::from)?;
     let officer = find(&roster.officers, &a.officer)?;
     // The tier names its service: an officer without one takes it; one
     // of another service is refused, never placed in a tier not theirs.
@@ -311,7 +311,7 @@ fn tier(ctx: &Context, a: &RosterTierArgs) -> Outcome {
     };
     store
         .set_officer_tier(&officer.id.0, tier.map(|t| t.id.as_str()), service)
-        .map_err(|e| Failure::input(e.0))?;
+        .map_err(Failure::from)?;
     match (tier, service) {
         (Some(t), Some(s)) => emit(&format!(
             "{} <{}>: tier {}, and service {}, which the tier names (no report gave one).\n",

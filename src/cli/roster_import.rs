@@ -153,10 +153,7 @@ fn reading_notes(r: &Reading) -> Vec<String> {
 
 pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
     // Earlier imports' durations: a title with another one now is noted.
-    let earlier = store(ctx)?
-        .roster()
-        .map_err(|e| Failure::input(e.0))?
-        .durations;
+    let earlier = store(ctx)?.roster().map_err(Failure::from)?.durations;
     let mut gathering = Gathering::new(&ctx.catalogue).with_earlier_durations(earlier);
     let mut files = Vec::new();
     let mut covers = Covers::default();
@@ -175,7 +172,7 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
     let gathered = gathering.finish();
     let changes = store(ctx)?
         .import_roster(&gathered, files.clone(), &covers, ctx.today, args.dry_run)
-        .map_err(|e| Failure::input(e.0))?;
+        .map_err(Failure::from)?;
     let rejected: Vec<String> = gathered.rejected.iter().map(ToString::to_string).collect();
     if args.json {
         let reading = files
@@ -357,7 +354,7 @@ fn record_own(
 ) -> Result<Merged, Failure> {
     let store = store(ctx)?;
     if dry_run {
-        let snap = store.snapshot().map_err(|e| Failure::input(e.0))?;
+        let snap = store.snapshot().map_err(Failure::from)?;
         let (added, skipped) =
             completions
                 .into_iter()
@@ -370,9 +367,7 @@ fn record_own(
                 });
         return Ok(Merged { added, skipped });
     }
-    store
-        .add_completions(completions)
-        .map_err(|e| Failure::input(e.0))
+    store.add_completions(completions).map_err(Failure::from)
 }
 
 /// What was (or would be) recorded, and what was already.

@@ -71,7 +71,7 @@ pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome
         Some(s) => parse_fy(s)?,
         None => FinancialYear::containing(ctx.today),
     };
-    let roster = store(ctx)?.roster().map_err(|e| Failure::input(e.0))?;
+    let roster = store(ctx)?.roster().map_err(Failure::from)?;
     if roster.officers.is_empty() {
         return Err(Failure::input(
             "the roster is empty: read the portal's reports in with `karmadash roster import FILE...`",

@@ -14,7 +14,7 @@ pub fn export(ctx: &Context, args: &ExportArgs) -> Outcome {
     match &args.file {
         None => emit(&text),
         Some(path) => {
-            super::export_file::write_export(path, text.as_bytes()).map_err(Failure::input)
+            super::export_file::write_export(path, text.as_bytes()).map_err(Failure::from)
         }
     }
 }
@@ -66,5 +66,5 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Outcome {
             super::wording::progress_error(&e)
         ))
     })?;
-    store(ctx)?.import(&snap).map_err(|e| Failure::input(e.0))
+    store(ctx)?.import(&snap).map_err(Failure::from)
 }

@@ -12,6 +12,7 @@ use crate::roster::{Flag, FlagKind, OfficerStatus, PlacementError};
 use crate::rules::engine::{RequirementStatus, Status, ToRecord};
 use crate::rules::steps::StepAction;
 use crate::rules::tier::{TierBasis, TierError};
+use crate::store::{IdError, Missing, NotAStore, Op, SchemaError, StoreError};
 use crate::units::words::count;
 
 /// A requirement's text with the command that adds what it lacks.
@@ -212,10 +213,60 @@ impl From<TierError> for Failure {
 impl From<ProgressError> for Failure {
     fn from(e: ProgressError) -> Failure {
         match e {
-            // The store's own failures keep their exit code path.
-            ProgressError::Store(m) => Failure::input(m),
+            ProgressError::Store(e) => e.into(),
             other => Failure::input(progress_error(&other)),
         }
+    }
+}
+
+/// A store error with the command or option that fixes it (the store
+/// names neither).
+pub fn store_error(e: &StoreError) -> String {
+    const REPAIR_IDS: &str = "`karmadash export`, set \"next_id\" to one more than the largest id in the file, and import it";
+    const RESTORE: &str = "restore it from an export with `karmadash import`";
+    match e {
+        StoreError::DamagedRecord { .. } => format!("{e}: {RESTORE}"),
+        StoreError::Schema(SchemaError::Upgrade { .. }) => format!("{e}; {RESTORE}"),
+        StoreError::Damaged { .. } => format!(
+            "{e}, then restore your last export into a new store with `karmadash --db NEW_PATH import FILE`"
+        ),
+        StoreError::NotAStore {
+            why: NotAStore::Foreign(_),
+            ..
+        } => format!("{e}. Pass another --db PATH"),
+        StoreError::NotAStore { .. } => format!("{e}: pass another --db PATH"),
+        StoreError::NoHome => format!("{e}: pass --db PATH or set KARMADASH_DB"),
+        StoreError::Io { op: Op::Create, .. } => {
+            format!("{e}. Pass a writable --db PATH or set KARMADASH_DB")
+        }
+        StoreError::AlreadyRecorded { id, .. } => {
+            format!("{e}: to change it, `karmadash remove {id}` and record it again")
+        }
+        StoreError::NotFound(Missing::Completion { .. }) => {
+            format!("{e}: `karmadash log` lists them")
+        }
+        StoreError::NotFound(Missing::Officer { .. }) => {
+            format!("{e}: `karmadash roster` lists them")
+        }
+        StoreError::Ids(IdError::NextPastLast { .. } | IdError::NextTaken { .. }) => {
+            format!("{e}: {REPAIR_IDS}")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// An export file not written: the path given is the thing to change.
+impl From<super::export_file::ExportFileError> for Failure {
+    fn from(e: super::export_file::ExportFileError) -> Failure {
+        Failure::input(e.to_string())
+    }
+}
+
+/// Every store error is a store that cannot be used as asked: exit 2,
+/// chosen here for all of them.
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        Failure::input(store_error(&e))
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::Read;
 
 use super::table::{col, date_col, Column, Record, Rows, Table};
 use super::values::{parse_duration, parse_flag, parse_progress, Progress};
-use super::ReportError;
+use super::{ReportError, ReportProblem};
 
 const FULL_NAME: usize = 0;
 const DESIGNATION: usize = 1;
@@ -107,16 +107,13 @@ fn parse_row(r: &Record) -> Result<ConsumptionRow, ReportError> {
     let at = |i: usize| COLUMNS[i].name;
     let content = r
         .text(CONTENT_NAME)
-        .ok_or_else(|| r.error(at(CONTENT_NAME), "the row names no content"))?;
+        .ok_or_else(|| r.error(at(CONTENT_NAME), ReportProblem::NoContent))?;
     let name = r.text(FULL_NAME).unwrap_or_default();
     let progress = parse_progress(r.cell(STATUS)).map_err(|e| r.error(at(STATUS), e))?;
     let when = |i: usize| r.timestamp(i).map_err(|e| r.error(at(i), e));
     let completed_on = when(COMPLETED_ON)?;
     if progress == Progress::Completed && completed_on.is_none() {
-        return Err(r.error(
-            at(COMPLETED_ON),
-            "the row is completed but gives no completion date, so no financial year can count it",
-        ));
+        return Err(r.error(at(COMPLETED_ON), ReportProblem::CompletedUndated));
     }
     Ok(ConsumptionRow {
         line: r.line,

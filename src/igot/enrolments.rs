@@ -6,7 +6,7 @@ use std::io::Read;
 
 use super::table::{col, date_col, Column, Record, Rows, Table};
 use super::values::{parse_flag, parse_progress, Progress};
-use super::ReportError;
+use super::{ReportError, ReportProblem};
 
 const NAME: usize = 0;
 const EMAIL: usize = 1;
@@ -69,7 +69,7 @@ fn parse_row(r: &Record) -> Result<Enrolment, ReportError> {
     };
     let course = r
         .text(COURSE)
-        .ok_or_else(|| r.error(at(COURSE), "the row names no course"))?;
+        .ok_or_else(|| r.error(at(COURSE), ReportProblem::NoCourse))?;
     let progress = r
         .text(PROGRESS)
         .map(|p| parse_progress(&p).map_err(|e| r.error(at(PROGRESS), e)))

@@ -11,7 +11,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use chrono::NaiveDateTime;
 
 use super::values::{self, CellError, DateOrder, OrderHint};
-use super::ReportError;
+use super::{Cause, ReportError, ReportProblem};
 
 /// A column a report reader wants: its name in the current generation and
 /// the names older generations or people's renames give it.
@@ -183,7 +183,7 @@ fn find_columns(
                         file,
                         1,
                         Some(c.name),
-                        format!("the header names the {} column twice", c.name),
+                        ReportProblem::ColumnTwice { column: c.name },
                     ));
                 }
                 found = Some(i);
@@ -195,11 +195,10 @@ fn find_columns(
                 file,
                 1,
                 Some(c.name),
-                format!(
-                    "the header has no {} column: is this the right report? (it starts: {})",
-                    c.name,
-                    header.iter().take(6).collect::<Vec<_>>().join(", ")
-                ),
+                ReportProblem::NoColumn {
+                    column: c.name,
+                    starts: header.iter().take(6).collect::<Vec<_>>().join(", "),
+                },
             ));
         }
         index.push(found);
@@ -211,8 +210,9 @@ impl<R: Read> Table<R> {
     /// Reads the header and finds `columns` in it.
     pub fn open(file: &str, input: R, columns: &[Column]) -> Result<Self, ReportError> {
         let mut buffered = BufReader::with_capacity(64 * 1024, input);
-        let delimiter = sniff_delimiter(&mut buffered)
-            .map_err(|e| ReportError::whole_file(file, 1, None, format!("cannot read it: {e}")))?;
+        let delimiter = sniff_delimiter(&mut buffered).map_err(|e| {
+            ReportError::whole_file(file, 1, None, ReportProblem::Unreadable(Cause::new(e)))
+        })?;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             // Lines end at LF; a CR before it is trimmed with the cell. With
@@ -228,7 +228,7 @@ impl<R: Read> Table<R> {
             });
         let raw = match reader.byte_headers() {
             Ok(h) => h.clone(),
-            Err(e) => return Err(ended_by(file, &e, reader.get_ref())),
+            Err(e) => return Err(ended_by(file, e, reader.get_ref())),
         };
         let mut header = csv::StringRecord::new();
         let windows_1252 = decode(&raw, &mut header, false);
@@ -283,9 +283,14 @@ impl<R: Read> Table<R> {
                 let line = e.position().map_or(0, |p| p.line());
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     self.ended = true;
-                    return Some(Err(ended_by(&self.file, &e, self.reader.get_ref())));
+                    return Some(Err(ended_by(&self.file, e, self.reader.get_ref())));
                 }
-                Some(Err(ReportError::new(&self.file, line, None, e.to_string())))
+                Some(Err(ReportError::new(
+                    &self.file,
+                    line,
+                    None,
+                    ReportProblem::Csv(Cause::new(e)),
+                )))
             }
         }
     }
@@ -334,29 +339,25 @@ impl<R: Read> Table<R> {
 
 /// The error that ends a file: an overlong line (at its true line) or a
 /// failed read.
-fn ended_by<R>(file: &str, e: &csv::Error, cap: &LineCap<R>) -> ReportError {
+fn ended_by<R>(file: &str, e: csv::Error, cap: &LineCap<R>) -> ReportError {
     if let Some(line) = cap.overlong {
         return ReportError::whole_file(
             file,
             line,
             None,
-            format!(
-                "the line is longer than {} MiB, which no report line is: the file is refused whole, as its rows cannot be told apart",
-                MAX_LINE_BYTES >> 20
-            ),
+            ReportProblem::Overlong {
+                mib: MAX_LINE_BYTES >> 20,
+            },
         );
     }
     let line = e.position().map_or(cap.line, |p| p.line());
-    let why = match e.kind() {
-        csv::ErrorKind::Io(e) => format!("cannot read it: {e}"),
-        _ => e.to_string(),
+    // csv words a failed read as the OS's error itself.
+    let why = if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+        ReportProblem::EndedUnread(Cause::new(e))
+    } else {
+        ReportProblem::Ended(Cause::new(e))
     };
-    ReportError::whole_file(
-        file,
-        line,
-        None,
-        format!("{why}: the file is refused whole"),
-    )
+    ReportError::whole_file(file, line, None, why)
 }
 
 fn mixed_orders(
@@ -366,22 +367,14 @@ fn mixed_orders(
     column: &'static str,
     cell: &str,
 ) -> ReportError {
-    let order = match first.order {
-        DateOrder::DayFirst => DateOrder::MonthFirst,
-        DateOrder::MonthFirst => DateOrder::DayFirst,
-    };
     ReportError::whole_file(
         file,
         line,
         Some(column),
-        format!(
-            "'{cell}' can only be read {}, but line {} ({}: '{}') only {}: the file mixes two date orders, so none of its slashed dates can be trusted, and it is refused whole",
-            order.words(),
-            first.line,
-            first.column,
-            first.cell,
-            first.order.words()
-        ),
+        ReportProblem::MixedOrders {
+            cell: cell.to_string(),
+            first: first.clone(),
+        },
     )
 }
 
@@ -417,8 +410,8 @@ impl Record<'_> {
         values::parse_timestamp(self.cell(i), self.order)
     }
 
-    pub fn error(&self, column: &'static str, message: impl std::fmt::Display) -> ReportError {
-        ReportError::new(self.file, self.line, Some(column), message.to_string())
+    pub fn error(&self, column: &'static str, problem: impl Into<ReportProblem>) -> ReportError {
+        ReportError::new(self.file, self.line, Some(column), problem)
     }
 }
 
@@ -469,7 +462,9 @@ impl<R: Read, T> Rows<R, T> {
                 &self.table.file,
                 line,
                 None,
-                format!("{MAX_HELD_ROWS} rows have dates that read differently day first and month first, and none proves the order: the file is refused whole"),
+                ReportProblem::TooManyUnproven {
+                    rows: MAX_HELD_ROWS,
+                },
             ));
         }
         self.held.push_back(row);

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use std::io::Read;
 
 use super::table::{col, date_col, Column, Record, Rows, Table};
-use super::ReportError;
+use super::{ReportError, ReportProblem};
 
 const FULL_NAME: usize = 0;
 const DESIGNATION: usize = 1;
@@ -76,7 +76,7 @@ fn parse_row(r: &Record) -> Result<User, ReportError> {
         .text(BATCH)
         .map(|b| match b.parse::<i32>() {
             Ok(y) if (1950..=2100).contains(&y) => Ok(y),
-            _ => Err(r.error(at(BATCH), format!("'{b}' is not a batch year"))),
+            _ => Err(r.error(at(BATCH), ReportProblem::Batch(b))),
         })
         .transpose()?;
     Ok(User {

@@ -111,7 +111,7 @@ impl<'a> Gathering<'a> {
                 file,
                 line,
                 Some("Email"),
-                "the row names no officer: no e-mail, External_System_Id or Employee_Id".into(),
+                crate::igot::ReportProblem::NoOfficer,
             ));
             return None;
         };

@@ -11,7 +11,7 @@ use std::fs;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::Path;
 
-use super::{recover, Result, StoreError, SCHEMA_KEY, SCHEMA_VERSION};
+use super::{recover, Full, Op, Result, StoreError, SCHEMA_KEY, SCHEMA_VERSION};
 
 /// How the new store came to be.
 pub(super) enum Made {
@@ -34,7 +34,7 @@ pub(super) fn create(path: &Path) -> Result<Made> {
     } else {
         parent
     };
-    private_dir(parent, true).map_err(|e| cannot_create(path, &e))?;
+    private_dir(parent, true).map_err(|e| cannot_create(path, e))?;
     let prefix = format!(".{}{BUILD_MARK}", name.to_string_lossy());
     remove_abandoned_builds(parent, &prefix);
     let build = parent.join(format!("{prefix}{}", std::process::id()));
@@ -99,7 +99,7 @@ fn build_store(build: &Path) -> Result<()> {
         .map_err(|e| super::open::open_error(build, e))?;
     db.insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
         .and_then(|_| db.flush())
-        .map_err(|e| super::open::write_error(build, &e))?;
+        .map_err(|e| super::open::write_error(build, e))?;
     drop(db);
     recover::make_private(build);
     Ok(())
@@ -144,15 +144,12 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-pub(super) fn cannot_create(path: &Path, e: &std::io::Error) -> StoreError {
-    if super::open::disk_full(e) {
-        return StoreError(format!(
-            "cannot create the store at {}: the disk is full; nothing was written. Free some space and run the command again",
-            path.display()
-        ));
+pub(super) fn cannot_create(path: &Path, e: std::io::Error) -> StoreError {
+    if super::open::disk_full(&e) {
+        return StoreError::DiskFull {
+            path: path.to_path_buf(),
+            when: Full::Creating,
+        };
     }
-    StoreError(format!(
-        "cannot create the store at {}: {e}. Pass a writable --db PATH or set KARMADASH_DB",
-        path.display()
-    ))
+    StoreError::io(Op::Create, Some(path), e)
 }

@@ -5,39 +5,43 @@
 use serde_json::Value;
 use std::path::Path;
 
-use super::{Snapshot, StoreError, COMPLETION, SCHEMA_KEY, SCHEMA_VERSION};
+use super::{
+    SchemaError, Snapshot, Source, UpgradeProblem, COMPLETION, SCHEMA_KEY, SCHEMA_VERSION,
+};
 use crate::units::hours::MAX_HOURS;
 
 /// Upgrades a v1 store to the current schema; any other store is left as
 /// it is (the schema check that follows judges it).
 pub(super) fn upgrade(db: &sled::Db, path: &Path) -> super::Result<()> {
-    let failed = |e: String| {
-        StoreError(format!(
-            "cannot upgrade the store at {} to schema {SCHEMA_VERSION}: {e}. Nothing was changed; restore it from an export with `karmadash import`",
-            path.display()
-        ))
+    let failed = |why: UpgradeProblem| {
+        super::StoreError::from(SchemaError::Upgrade {
+            path: path.to_path_buf(),
+            why,
+        })
     };
+    let sled = |e: sled::Error| failed(UpgradeProblem::Sled(e));
     match db.get(SCHEMA_KEY) {
         Ok(Some(v)) if v.as_ref() == b"1" => {}
         _ => return Ok(()),
     }
     let mut batch = sled::Batch::default();
     for item in db.scan_prefix(COMPLETION) {
-        let (key, bytes) = item.map_err(|e| failed(e.to_string()))?;
+        let (key, bytes) = item.map_err(sled)?;
+        let named = String::from_utf8_lossy(&key).into_owned();
         let mut record: Value = serde_json::from_slice(&bytes).map_err(|e| {
-            failed(format!(
-                "unreadable record at '{}' ({e})",
-                String::from_utf8_lossy(&key)
-            ))
+            failed(UpgradeProblem::Unreadable {
+                key: named.clone(),
+                source: Source::new(e),
+            })
         })?;
         minutes_to_seconds(&mut record)
-            .map_err(|e| failed(format!("record '{}': {e}", String::from_utf8_lossy(&key))))?;
+            .map_err(|why| failed(UpgradeProblem::Record { key: named, why }))?;
         batch.insert(key, serde_json::to_vec(&record).expect("JSON re-encodes"));
     }
     batch.insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes());
     // One batch: a crash leaves either the whole v1 store or the whole v2 one.
-    db.apply_batch(batch).map_err(|e| failed(e.to_string()))?;
-    db.flush().map_err(|e| failed(e.to_string()))?;
+    db.apply_batch(batch).map_err(sled)?;
+    db.flush().map_err(sled)?;
     Ok(())
 }
 
@@ -60,7 +64,7 @@ pub enum MigrateError {
 pub enum ExportError {
     /// Not JSON, or not an export's shape: the parser's own words.
     #[error("{0}")]
-    Json(String),
+    Json(Source),
     /// `n` counts from 1.
     #[error("completion {n}: {why}")]
     Completion { n: usize, why: MigrateError },
@@ -89,7 +93,7 @@ fn minutes_to_seconds(completion: &mut Value) -> Result<(), MigrateError> {
 
 /// Reads the text of an export of schema 1 or 2 as a current snapshot.
 pub fn read_export(text: &str) -> Result<Snapshot, ExportError> {
-    let json = |e: serde_json::Error| ExportError::Json(e.to_string());
+    let json = |e: serde_json::Error| ExportError::Json(Source::new(e));
     let mut value: Value = serde_json::from_str(text).map_err(json)?;
     match value.get("schema").and_then(Value::as_u64) {
         Some(1) => {

@@ -7,6 +7,7 @@
 
 pub mod changes;
 mod create;
+mod error;
 mod migrate;
 mod open;
 mod owner;
@@ -14,11 +15,14 @@ mod read_only;
 mod recover;
 pub mod roster;
 
+pub use error::{
+    Damage, Full, IdError, Missing, NotAStore, Op, PermissionError, SchemaError, Source,
+    StoreError, UpgradeProblem,
+};
 pub use migrate::read_export;
 
 use chrono::NaiveDate;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::rules::record::{Assessment, Assignment, Completion, Profile};
@@ -38,17 +42,6 @@ const SHORTLIST: &str = "v1/shortlist/";
 /// so the shortlist's values (course keys since schema 1) never change.
 const SHORTLIST_HOURS: &str = "v1/shortlist-hours/";
 const UI: &str = "v1/ui";
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoreError(pub String);
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for StoreError {}
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -108,11 +101,9 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 }
 
 fn decode<T: DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T> {
-    serde_json::from_slice(bytes).map_err(|e| {
-        StoreError(format!(
-            "the store holds an unreadable record at '{}' ({e}): restore it from an export with `karmadash import`",
-            String::from_utf8_lossy(key)
-        ))
+    serde_json::from_slice(bytes).map_err(|e| StoreError::DamagedRecord {
+        key: String::from_utf8_lossy(key).into_owned(),
+        source: Source::new(e),
     })
 }
 
@@ -129,7 +120,7 @@ impl Store {
     pub fn default_path() -> Result<PathBuf> {
         directories::ProjectDirs::from("", "", "karmadash")
             .map(|d| d.data_dir().join("db"))
-            .ok_or_else(|| StoreError("cannot find a home directory for the store: pass --db PATH or set KARMADASH_DB".into()))
+            .ok_or(StoreError::NoHome)
     }
 
     pub fn path(&self) -> &Path {
@@ -160,14 +151,22 @@ impl Store {
     /// course is completed once: a second record of it is refused.
     pub fn add_completion(&self, mut completion: Completion) -> Result<Completion> {
         self.write(|snap, batch| {
-            if let Some(c) = snap.completions.iter().find(|c| c.course == completion.course) {
-                return Err(StoreError(format!(
-                    "\"{}\" is already recorded (id {}, {}): to change it, `karmadash remove {}` and record it again",
-                    c.title, c.id, c.date, c.id
-                )));
+            if let Some(c) = snap
+                .completions
+                .iter()
+                .find(|c| c.course == completion.course)
+            {
+                return Err(StoreError::AlreadyRecorded {
+                    title: c.title.clone(),
+                    id: c.id,
+                    date: c.date,
+                });
             }
             completion.id = take_id(snap, batch)?;
-            batch.insert(id_key(COMPLETION, completion.id).as_bytes(), encode(&completion));
+            batch.insert(
+                id_key(COMPLETION, completion.id).as_bytes(),
+                encode(&completion),
+            );
             Ok(())
         })?;
         Ok(completion)
@@ -205,11 +204,7 @@ impl Store {
                 .completions
                 .iter()
                 .find(|c| c.id == id)
-                .ok_or_else(|| {
-                    StoreError(format!(
-                        "no completion has id {id}: `karmadash log` lists them"
-                    ))
-                })?;
+                .ok_or(Missing::Completion { id })?;
             batch.remove(id_key(COMPLETION, id).as_bytes());
             removed = Some(c.clone());
             Ok(())
@@ -276,12 +271,12 @@ impl Store {
     /// Replaces everything with `snapshot`, atomically.
     pub fn import(&self, snapshot: &Snapshot) -> Result<()> {
         if snapshot.schema != SCHEMA_VERSION {
-            return Err(StoreError(format!(
-                "the export has schema {}, this karmadash reads schema {SCHEMA_VERSION}",
-                snapshot.schema
-            )));
+            return Err(SchemaError::Export {
+                found: snapshot.schema,
+            }
+            .into());
         }
-        check_ids(snapshot).map_err(|e| StoreError(format!("{}; nothing was imported", e.0)))?;
+        check_ids(snapshot)?;
         self.write(|current, batch| {
             for key in all_keys(current) {
                 batch.remove(key.as_bytes());
@@ -324,7 +319,7 @@ impl Store {
         f(&db, &mut batch)?;
         db.apply_batch(batch)
             .and_then(|_| db.flush().map(|_| ()))
-            .map_err(|e| open::write_error(&self.path, &e))?;
+            .map_err(|e| open::write_error(&self.path, e))?;
         // Let go of sled before telling readers, so their open finds it free.
         drop(db);
         changes::bump(&self.path);
@@ -349,15 +344,10 @@ pub const MAX_ID: u64 = 1 << 53;
 fn take_id(snap: &Snapshot, batch: &mut sled::Batch) -> Result<u64> {
     let id = snap.next_id.max(1);
     if id >= MAX_ID {
-        return Err(StoreError(format!(
-            "the store's next id is {id}, past the last id karmadash hands out ({}): `karmadash export`, set \"next_id\" to one more than the largest id in the file, and import it",
-            MAX_ID - 1
-        )));
+        return Err(IdError::NextPastLast { next: id }.into());
     }
     if let Some(taken) = record_ids(snap).find(|&existing| existing >= id) {
-        return Err(StoreError(format!(
-            "the store's next id is {id}, but a record already has id {taken}: `karmadash export`, set \"next_id\" to one more than the largest id in the file, and import it"
-        )));
+        return Err(IdError::NextTaken { next: id, taken }.into());
     }
     batch.insert(NEXT_ID.as_bytes(), encode(&(id + 1)));
     Ok(id)
@@ -376,11 +366,10 @@ fn record_ids(s: &Snapshot) -> impl Iterator<Item = u64> + '_ {
 fn check_ids(snapshot: &Snapshot) -> Result<()> {
     let largest = record_ids(snapshot).max().unwrap_or(0);
     if snapshot.next_id >= MAX_ID || largest >= MAX_ID {
-        return Err(StoreError(format!(
-            "the export's ids reach {}, past the last id karmadash hands out ({}): renumber them below it",
-            snapshot.next_id.max(largest),
-            MAX_ID - 1
-        )));
+        return Err(IdError::ExportPastLast {
+            reach: snapshot.next_id.max(largest),
+        }
+        .into());
     }
     Ok(())
 }
@@ -401,12 +390,11 @@ fn all_keys(s: &Snapshot) -> Vec<String> {
 
 fn read_all(db: &sled::Db) -> Result<Snapshot> {
     let get = |key: &str| -> Result<Option<sled::IVec>> {
-        db.get(key)
-            .map_err(|e| StoreError(format!("cannot read the store: {e}")))
+        db.get(key).map_err(|e| StoreError::io(Op::Read, None, e))
     };
     let list = |prefix: &str| -> Result<Vec<(sled::IVec, sled::IVec)>> {
         db.scan_prefix(prefix)
-            .map(|r| r.map_err(|e| StoreError(format!("cannot read the store: {e}"))))
+            .map(|r| r.map_err(|e| StoreError::io(Op::Read, None, e)))
             .collect()
     };
     let profile = get(PROFILE)?

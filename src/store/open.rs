@@ -11,7 +11,10 @@ use std::time::{Duration, Instant};
 use super::create::{self, Made};
 use super::owner;
 use super::recover::{self, Contents};
-use super::{Result, StoreError, SCHEMA_KEY, SCHEMA_VERSION};
+use super::{
+    Damage, Full, NotAStore, Op, PermissionError, Result, SchemaError, StoreError, SCHEMA_KEY,
+    SCHEMA_VERSION,
+};
 
 /// How long to wait for another process (a dashboard mid-write) to let go.
 const LOCK_PATIENCE: Duration = Duration::from_millis(2_000);
@@ -33,10 +36,9 @@ fn open_raw(path: &Path) -> Result<sled::Db> {
                 pause = (pause * 2).min(Duration::from_millis(100));
             }
             Err(e) if is_lock_error(&e) => {
-                return Err(StoreError(format!(
-                    "the store at {} is busy: another karmadash is writing to it; try again in a moment",
-                    path.display()
-                )))
+                return Err(StoreError::Busy {
+                    path: path.to_path_buf(),
+                })
             }
             Err(e) => return Err(open_error(path, e)),
         }
@@ -52,85 +54,71 @@ pub(super) fn disk_full(e: &std::io::Error) -> bool {
 /// The one line for a store sled cannot open (other than a busy one).
 pub(super) fn open_error(path: &Path, e: sled::Error) -> StoreError {
     match e {
-        sled::Error::Io(e) if disk_full(&e) => StoreError(format!(
-            "cannot open the store at {}: the disk is full. The store is not damaged: free some space and run the command again",
-            path.display()
-        )),
-        sled::Error::Corruption { .. } => unreadable(
-            path,
-            "it is damaged: sled found corrupted data in it that karmadash cannot repair",
-        ),
-        e => unreadable(path, &e.to_string()),
+        sled::Error::Io(e) if disk_full(&e) => StoreError::DiskFull {
+            path: path.to_path_buf(),
+            when: Full::Opening,
+        },
+        sled::Error::Corruption { .. } => damaged(path, Damage::Corrupted),
+        e => damaged(path, Damage::Sled(e)),
     }
 }
 
 /// The one line for a write sled could not finish. A batch is written
 /// whole or not at all, so on a full disk nothing of it was written.
-pub(super) fn write_error(path: &Path, e: &sled::Error) -> StoreError {
+pub(super) fn write_error(path: &Path, e: sled::Error) -> StoreError {
     match e {
-        sled::Error::Io(io) if disk_full(io) => StoreError(format!(
-            "cannot write to the store at {}: the disk is full; nothing was written. Free some space and run the command again",
-            path.display()
-        )),
-        e => StoreError(format!(
-            "cannot write to the store at {}: {e}",
-            path.display()
-        )),
+        sled::Error::Io(io) if disk_full(&io) => StoreError::DiskFull {
+            path: path.to_path_buf(),
+            when: Full::Writing,
+        },
+        e => StoreError::io(Op::Write, Some(path), e),
     }
 }
 
 fn check_schema(db: &sled::Db, path: &Path, had_log: bool) -> Result<()> {
     match db.get(SCHEMA_KEY) {
         // sled reads a damaged log as an empty database: never take that for a new store.
-        Ok(None) if db.is_empty() && had_log => Err(unreadable(
-            path,
-            "it is damaged: its log holds nothing karmadash can read",
-        )),
+        Ok(None) if db.is_empty() && had_log => Err(damaged(path, Damage::EmptyLog)),
         Ok(Some(v)) if v.as_ref() == SCHEMA_VERSION.to_string().as_bytes() => Ok(()),
-        Ok(Some(v)) => Err(StoreError(format!(
-            "the store at {} has schema {}, this karmadash reads {SCHEMA_VERSION}: use the karmadash that made it to export, then import here",
-            path.display(),
-            String::from_utf8_lossy(&v)
-        ))),
+        Ok(Some(v)) => Err(SchemaError::Store {
+            path: path.to_path_buf(),
+            found: String::from_utf8_lossy(&v).into_owned(),
+        }
+        .into()),
         Ok(None) if db.is_empty() => Ok(()),
-        Ok(None) => Err(StoreError(format!(
-            "{} is a sled database but not a karmadash store: pass another --db PATH",
-            path.display()
-        ))),
-        Err(e) => Err(StoreError(format!("cannot read the store at {}: {e}", path.display()))),
+        Ok(None) => Err(not_a_store(path, NotAStore::OtherSled)),
+        Err(e) => Err(StoreError::io(Op::Read, Some(path), e)),
     }
 }
 
-/// The one line for a store sled cannot read. It never advises moving the
-/// store aside as if that were harmless: the files are left exactly as they
-/// are, and an import goes to a new path so nothing is thrown away.
-fn unreadable(path: &Path, what: &str) -> StoreError {
-    StoreError(format!(
-        "cannot open the store at {}: {what}. Its files are left untouched: keep a copy of that directory, then restore your last export into a new store with `karmadash --db NEW_PATH import FILE`",
-        path.display()
-    ))
+/// A store sled cannot read. It is never moved aside as if that were
+/// harmless: the files are left exactly as they are (the shells say to
+/// import into a new path, so nothing is thrown away).
+fn damaged(path: &Path, why: Damage) -> StoreError {
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        why,
+    }
+}
+
+fn not_a_store(path: &Path, why: NotAStore) -> StoreError {
+    StoreError::NotAStore {
+        path: path.to_path_buf(),
+        why,
+    }
 }
 
 /// Refuses a path that is not a karmadash store before sled may add its
 /// files to it. Returns whether it is an empty directory (a new store).
 fn check_contents(path: &Path) -> Result<bool> {
     if !path.is_dir() {
-        return Err(StoreError(format!(
-            "{} is not a karmadash store (it is a file, not a database directory): pass another --db PATH",
-            path.display()
-        )));
+        return Err(not_a_store(path, NotAStore::File));
     }
     match recover::contents(path) {
         Contents::Empty => Ok(true),
         Contents::Store => Ok(false),
-        Contents::LogMissing => Err(unreadable(
-            path,
-            "it is damaged: its log file `db` is missing while sled's other files are there",
-        )),
-        Contents::Foreign(name) => Err(StoreError(format!(
-            "{} is not a karmadash store: it holds \"{name}\", which neither karmadash nor sled makes. Pass another --db PATH",
-            path.display()
-        ))),
+        Contents::LogMissing => Err(damaged(path, Damage::LogMissing)),
+        Contents::Foreign(name) => Err(not_a_store(path, NotAStore::Foreign(name))),
     }
 }
 
@@ -210,12 +198,13 @@ fn check_free_space(path: &Path) -> Result<()> {
         path.parent().unwrap_or(path)
     };
     match recover::free_bytes(probe) {
-        Some(free) if free < recover::FREE_SPACE_MARGIN => Err(StoreError(format!(
-            "not enough free space for the store at {}: {} KB free, and karmadash keeps {} KB in hand so a write can never be cut short. Free some space and run the command again; nothing was written",
-            path.display(),
-            free / 1024,
-            recover::FREE_SPACE_MARGIN / 1024
-        ))),
+        Some(free) if free < recover::FREE_SPACE_MARGIN => Err(StoreError::DiskFull {
+            path: path.to_path_buf(),
+            when: Full::Below {
+                free,
+                margin: recover::FREE_SPACE_MARGIN,
+            },
+        }),
         _ => Ok(()),
     }
 }
@@ -231,11 +220,11 @@ pub fn open_for_write(path: &Path) -> Result<sled::Db> {
     if let Made::Whole = create::create(path)? {
         return open_written(path);
     }
-    create::private_dir(path, true).map_err(|e| create::cannot_create(path, &e))?;
+    create::private_dir(path, true).map_err(|e| create::cannot_create(path, e))?;
     let db = open_raw(path)?;
     if db.get(SCHEMA_KEY).ok().flatten().is_none() {
         db.insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
-            .map_err(|e| write_error(path, &e))?;
+            .map_err(|e| write_error(path, e))?;
     }
     recover::make_private(path);
     Ok(db)
@@ -247,10 +236,10 @@ fn open_written(path: &Path) -> Result<sled::Db> {
     owner::check_no_strays(path)?;
     owner::check_writer(path)?;
     if !recover::writable(path) {
-        return Err(StoreError(format!(
-            "the store at {} is read-only for you: reading works, writing needs write access to it",
-            path.display()
-        )));
+        return Err(PermissionError::ReadOnly {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     let db = open_existing(path)?;
     recover::make_private(path);

@@ -9,7 +9,7 @@ use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use super::{Result, StoreError};
+use super::{PermissionError, Result};
 
 fn euid() -> u32 {
     // SAFETY: geteuid has no preconditions.
@@ -53,17 +53,17 @@ pub(super) fn check_no_strays(path: &Path) -> Result<()> {
     let Some((stray, meta)) = entries(path).into_iter().find(|(_, m)| m.uid() != me) else {
         return Ok(());
     };
-    let who = if meta.uid() == 0 {
-        "root".to_string()
-    } else {
-        format!("user {}", meta.uid())
-    };
-    Err(StoreError(format!(
-        "the store at {} holds a file of {who} ({}), most likely left by a karmadash run with sudo; the store is not damaged: give it back with `sudo chown -R {me} {}`",
-        path.display(),
-        stray.file_name().unwrap_or_default().to_string_lossy(),
-        path.display()
-    )))
+    Err(PermissionError::StrayFile {
+        path: path.to_path_buf(),
+        file: stray
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        owner: meta.uid(),
+        me,
+    }
+    .into())
 }
 
 /// Refuses a write by a user other than the store's owner (root excepted,
@@ -75,11 +75,11 @@ pub(super) fn check_writer(path: &Path) -> Result<()> {
     if euid() == 0 || meta.uid() == euid() {
         return Ok(());
     }
-    Err(StoreError(format!(
-        "the store at {} belongs to another user (uid {}): karmadash writes only to a store of your own, so that its owner is never locked out of it; reading it works",
-        path.display(),
-        meta.uid()
-    )))
+    Err(PermissionError::AnotherOwner {
+        path: path.to_path_buf(),
+        uid: meta.uid(),
+    }
+    .into())
 }
 
 /// After root wrote to another user's store: every file is the owner's

@@ -12,42 +12,29 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use super::recover;
-use super::{Result, StoreError};
+use super::{Op, Result, StoreError};
 
 /// Copies the store at `path` (without half-written snapshots) into a new
 /// owner-only temporary directory and returns it. A shared lock on sled's
 /// log keeps a writer (one that can write there) from changing it mid-copy.
 pub fn copy_store(path: &Path) -> Result<PathBuf> {
-    let log = fs::File::open(path.join(recover::LOG_FILE)).map_err(|e| {
-        StoreError(format!(
-            "cannot read the store at {}: {e}. Reading needs read access to its directory and files",
-            path.display()
-        ))
-    })?;
+    let log = fs::File::open(path.join(recover::LOG_FILE))
+        .map_err(|e| StoreError::io(Op::Copy, Some(path), e))?;
     let started = Instant::now();
     // SAFETY: flock on a descriptor we own; released when `log` closes.
     while unsafe { libc::flock(log.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) } != 0 {
         if started.elapsed() > Duration::from_secs(2) {
-            return Err(StoreError(format!(
-                "the store at {} is busy: another karmadash is writing to it; try again in a moment",
-                path.display()
-            )));
+            return Err(StoreError::Busy {
+                path: path.to_path_buf(),
+            });
         }
         sleep(Duration::from_millis(20));
     }
-    let copy = private_temp_dir().map_err(|e| {
-        StoreError(format!(
-            "cannot read the read-only store at {}: a private copy is needed and the temporary directory refused it ({e}); set TMPDIR to a writable directory",
-            path.display()
-        ))
-    })?;
+    let copy = private_temp_dir().map_err(|e| StoreError::io(Op::TempCopy, Some(path), e))?;
     let unfinished = recover::unfinished_snapshots(path);
     copy_tree(path, &copy, &unfinished).map_err(|e| {
         let _ = fs::remove_dir_all(&copy);
-        StoreError(format!(
-            "cannot read the store at {}: {e}. Reading needs read access to its directory and files",
-            path.display()
-        ))
+        StoreError::io(Op::Copy, Some(path), e)
     })?;
     Ok(copy)
 }

@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{decode, encode, open, Result, Store, StoreError};
+use super::{decode, encode, open, Missing, Op, Result, Store, StoreError};
 use crate::catalogue::Service;
 use crate::roster::gather::unreadable_text;
 use crate::roster::{Departments, DurationSeen, FlagKind, Gathered, Officer, OfficerId, Snapshot};
@@ -85,7 +85,7 @@ fn key(prefix: &str, id: &str) -> String {
 fn scan<T: serde::de::DeserializeOwned>(db: &sled::Db, prefix: &str) -> Result<Vec<T>> {
     db.scan_prefix(prefix)
         .map(|r| {
-            let (k, v) = r.map_err(|e| StoreError(format!("cannot read the store: {e}")))?;
+            let (k, v) = r.map_err(|e| StoreError::io(Op::Read, None, e))?;
             decode(&k, &v)
         })
         .collect()
@@ -262,12 +262,8 @@ impl Store {
             let k = key(OFFICER, id);
             let v = db
                 .get(k.as_bytes())
-                .map_err(|e| StoreError(format!("cannot read the store: {e}")))?
-                .ok_or_else(|| {
-                    StoreError(format!(
-                        "no officer '{id}' in the roster: `karmadash roster` lists them"
-                    ))
-                })?;
+                .map_err(|e| StoreError::io(Op::Read, None, e))?
+                .ok_or_else(|| Missing::Officer { id: id.to_string() })?;
             let mut o: Officer = decode(k.as_bytes(), &v)?;
             o.tier_override = tier.map(str::to_string);
             o.service = service.or(o.service);

@@ -16,7 +16,7 @@ use super::search_worker::SearchWorker;
 use super::views::catalogue;
 pub use super::views::View;
 use super::views::Views;
-use super::wording::NoStatus;
+use super::wording::{NoStatus, StoreFailure};
 use crate::catalogue::{Catalogue, CourseId, Listing};
 use crate::roster::cell_table::CellTableError;
 use crate::roster::designations::Designations;
@@ -26,7 +26,7 @@ use crate::rules::record::Completion;
 use crate::store::{Snapshot, Store, UiState};
 
 /// A reading of the store, or why it failed (the shell's reading arrives
-/// already worded, the dashboard's own as a `StoreError`).
+/// already worded, the dashboard's own as a `StoreFailure`).
 pub type Read = Result<Snapshot, Box<dyn Error + Send + Sync>>;
 
 pub struct App {
@@ -54,7 +54,7 @@ pub struct App {
 
 impl App {
     pub fn new(catalogue: Arc<Catalogue>, store: Store, today: NaiveDate) -> App {
-        let first = store.snapshot().map_err(Into::into);
+        let first = store.snapshot().map_err(|e| StoreFailure(e).into());
         App::with_snapshot(catalogue, store, today, first, None)
     }
 
@@ -105,7 +105,11 @@ impl App {
         // The marker first: a write landing between the two readings then
         // shows as a change on the next check, never as a missed one.
         self.seen_change = self.data.store.change_marker();
-        let read = self.data.store.snapshot().map_err(Into::into);
+        let read = self
+            .data
+            .store
+            .snapshot()
+            .map_err(|e| StoreFailure(e).into());
         self.take_snapshot(read);
         // Every view's cursor stays on a row that still exists.
         for view in self.views.all_mut() {

@@ -74,7 +74,7 @@ impl Roster {
     ) -> Roster {
         let snapshot = match store.roster() {
             Ok(s) => s,
-            Err(e) => return Roster::failed(e.0),
+            Err(e) => return Roster::failed(super::wording::store_error(&e)),
         };
         let fy = FinancialYear::containing(today);
         let defaults = Defaults::default();

@@ -127,7 +127,7 @@ impl App {
                     false,
                 ))
             }
-            Err(e) => self.message = Some((e.to_string(), true)),
+            Err(e) => self.message = Some((super::wording::store_error(&e), true)),
         }
         self.reload();
     }

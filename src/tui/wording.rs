@@ -11,6 +11,7 @@ use crate::catalogue::CourseError;
 use crate::rules::engine::{RequirementStatus, ToRecord};
 use crate::rules::steps::StepAction;
 use crate::rules::tier::{TierBasis, TierError};
+use crate::store::{IdError, NotAStore, Op, SchemaError, StoreError};
 use crate::units::dates::DateError;
 use crate::units::words::count;
 
@@ -66,9 +67,42 @@ pub enum FormError {
     Refused(#[from] ProgressError),
 }
 
+/// The store failed or refused, in the dashboard's words: a fix that
+/// takes a command is one for a shell.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", store_error(.0))]
+pub struct StoreFailure(#[from] pub StoreError);
+
+/// A store error with how to fix it from the dashboard, or from a shell.
+pub fn store_error(e: &StoreError) -> String {
+    const RESTORE: &str = "restore it from an export with `karmadash import` in a shell";
+    match e {
+        StoreError::DamagedRecord { .. } => format!("{e}: {RESTORE}"),
+        StoreError::Schema(SchemaError::Upgrade { .. }) => format!("{e}; {RESTORE}"),
+        StoreError::Damaged { .. } => format!(
+            "{e}, then restore your last export into a new store with `karmadash --db NEW_PATH import FILE` in a shell"
+        ),
+        StoreError::NotAStore {
+            why: NotAStore::Foreign(_),
+            ..
+        } => format!("{e}. Start the dashboard with another --db PATH"),
+        StoreError::NotAStore { .. } | StoreError::NoHome | StoreError::Io { op: Op::Create, .. } => {
+            format!("{e}: start the dashboard with another --db PATH")
+        }
+        StoreError::AlreadyRecorded { .. } => {
+            format!("{e}: to change it, remove it and record it again")
+        }
+        StoreError::Ids(IdError::NextPastLast { .. } | IdError::NextTaken { .. }) => format!(
+            "{e}: in a shell, `karmadash export`, set \"next_id\" to one more than the largest id in the file, and import it"
+        ),
+        other => other.to_string(),
+    }
+}
+
 /// A refused form, in the dashboard's words.
 pub fn progress_error(e: &ProgressError) -> String {
     match e {
+        ProgressError::Store(s) => store_error(s),
         ProgressError::Course(c @ CourseError::NotListed { .. }) => format!(
             "{c}. Give the exact title or a listing id, or record it with the form for a course outside the lists"
         ),

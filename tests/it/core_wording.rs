@@ -230,6 +230,26 @@ fn no_core_message_names_a_command_or_an_option() {
     );
 }
 
+/// The store is no core, but both shells show its errors: its words say
+/// what happened, and each shell adds the command that fixes it.
+#[test]
+fn no_store_message_names_a_command_or_an_option() {
+    let commands = commands();
+    let mut found = Vec::new();
+    for (file, code) in sources(&["src/store"]) {
+        for (line, text) in string_literals(&code) {
+            if let Some(what) = shell_words(&text, &commands) {
+                found.push(format!("{file}:{line}: {what} in \"{text}\""));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "store messages that speak shell (add the fix in cli/wording.rs and tui/wording.rs):\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn no_core_function_returns_a_string_error() {
     let mut found = Vec::new();
@@ -261,6 +281,94 @@ fn the_dashboard_returns_no_string_error() {
         "dashboard code with Result<_, String> (give it a typed error, worded in tui/wording.rs):\n{}",
         found.join("\n")
     );
+}
+
+/// The folders whose errors a program must be able to match (issue 19):
+/// a finished sentence in a `String` is not a type a caller can match.
+const TYPED_ERRORS: &[&str] = &["src/store", "src/catalogue", "src/igot", "src/cli"];
+
+/// Error types still carrying a sentence, named so the guard holds for
+/// everything else meanwhile: `LoadError` (its ~40 rulebook and course-CSV
+/// messages) and the CLI's `Failure` (the line each command prints). Remove
+/// a name here once its type is converted; never add one.
+const NOT_YET_TYPED: &[&str] = &["LoadError", "Failure"];
+
+/// Error types in some code that hold a sentence: `struct XError(String)`,
+/// or an `...Error`/`...Failure` struct with a `message: String` field, and
+/// every `Result<_, String>`. Each with its line.
+fn string_error_types(code: &str) -> Vec<(usize, String)> {
+    let line_of = |at: usize| code[..at].matches('\n').count() + 1;
+    let mut found: Vec<(usize, String)> = string_results(code)
+        .into_iter()
+        .map(|l| (l, "Result<_, String>".to_string()))
+        .collect();
+    for (at, _) in code.match_indices("struct ") {
+        let rest = &code[at + "struct ".len()..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !(name.ends_with("Error") || name.ends_with("Failure")) {
+            continue;
+        }
+        let body = rest[name.len()..].trim_start();
+        let sentence = if let Some(tuple) = body.strip_prefix('(') {
+            let fields = &tuple[..tuple.find(')').unwrap_or(0)];
+            matches!(fields.trim(), "String" | "pub String")
+        } else if let Some(fields) = body.strip_prefix('{') {
+            let fields = &fields[..fields.find('}').unwrap_or(0)];
+            fields.lines().any(|l| {
+                let l = l.trim().trim_start_matches("pub ");
+                l.starts_with("message: String")
+            })
+        } else {
+            false
+        };
+        if sentence && !NOT_YET_TYPED.contains(&name.as_str()) {
+            found.push((line_of(at), format!("struct {name} holds a String message")));
+        }
+    }
+    found
+}
+
+#[test]
+fn store_catalogue_igot_and_cli_errors_are_types_not_sentences() {
+    let mut found = Vec::new();
+    for (file, code) in sources(TYPED_ERRORS) {
+        for (line, what) in string_error_types(&code) {
+            found.push(format!("{file}:{line}: {what}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "errors a program cannot match (give them an enum of what went wrong, worded by Display or by the shell):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_error_type_scan_sees_what_it_guards() {
+    let code = "pub struct StoreError(pub String);\nstruct Finding { message: String }\n#[derive(Debug)]\npub struct ReportError {\n    pub file: String,\n    pub message: String,\n}\nstruct TypedError(Kind);\nfn f() -> Result<(), String> {}\n";
+    let found = string_error_types(code);
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [9, 1, 4], "{found:?}");
+    // Each remaining exemption is a type that still holds a sentence:
+    // once converted, its name must leave `NOT_YET_TYPED`.
+    let all = sources(TYPED_ERRORS)
+        .into_iter()
+        .map(|(_, code)| code)
+        .collect::<String>();
+    for name in NOT_YET_TYPED {
+        let holds = all.contains(&format!("struct {name} {{")) && {
+            let at = all.find(&format!("struct {name} {{")).unwrap();
+            let body = &all[at..at + all[at..].find('}').unwrap()];
+            body.contains("message: String")
+        };
+        assert!(
+            holds,
+            "{name} no longer holds a String message: remove it from NOT_YET_TYPED"
+        );
+    }
 }
 
 #[test]

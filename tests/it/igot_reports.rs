@@ -7,7 +7,8 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::PathBuf;
 
-use karmadash::igot::{self, ConsumptionRow, Progress, ReportError, ReportKind};
+use karmadash::igot::values::CellError;
+use karmadash::igot::{self, ConsumptionRow, Progress, ReportError, ReportKind, ReportProblem};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -109,6 +110,21 @@ fn bad_rows_are_named_with_file_line_and_column_and_reading_goes_on() {
     for (got, want) in errors.iter().zip(want) {
         assert!(got.starts_with(want), "{got}\n  wanted: {want}");
     }
+    // A program matches what went wrong, with the cell as written.
+    let problems: Vec<ReportProblem> = rows
+        .iter()
+        .filter_map(|r| r.as_ref().err().map(|e| (*e.problem).clone()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ReportProblem::Cell(CellError::Duration("1:75:00".into())),
+            ReportProblem::Cell(CellError::Status("finished".into())),
+            ReportProblem::CompletedUndated,
+            ReportProblem::Cell(CellError::Timestamp("31/02/2026".into())),
+            ReportProblem::NoContent,
+        ]
+    );
     let good: Vec<u64> = rows
         .iter()
         .filter_map(|r| r.as_ref().ok().map(|r| r.line))
@@ -126,6 +142,16 @@ fn a_header_without_the_needed_columns_is_refused_at_line_one() {
     .expect("no Content_Name column");
     assert_eq!(err.line, 1);
     assert!(err.to_string().contains("Content_Name"), "{err}");
+    assert!(
+        matches!(
+            *err.problem,
+            ReportProblem::NoColumn {
+                column: "Content_Name",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     let twice = igot::read_consumption(
         "x.csv",
         "Full_Name,Content_Name,Status,Content_Name\n".as_bytes(),
@@ -133,6 +159,12 @@ fn a_header_without_the_needed_columns_is_refused_at_line_one() {
     .err()
     .expect("two content-name columns");
     assert!(twice.to_string().contains("twice"), "{twice}");
+    assert_eq!(
+        *twice.problem,
+        ReportProblem::ColumnTwice {
+            column: "Content_Name"
+        }
+    );
 }
 
 #[test]
@@ -145,6 +177,10 @@ fn a_line_without_end_is_refused_not_read_into_memory() {
     assert!(err.to_string().contains("longer than"), "{err}");
     assert!(err.whole_file, "the file is refused whole");
     assert_eq!(err.line, 2, "at its true line: {err}");
+    assert!(
+        matches!(*err.problem, ReportProblem::Overlong { .. }),
+        "{err:?}"
+    );
 }
 
 #[test]

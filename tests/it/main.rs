@@ -57,6 +57,7 @@ mod status_cli;
 mod store_access;
 mod store_concurrency;
 mod store_damage;
+mod store_errors;
 mod store_faults;
 mod store_migration;
 mod store_transfer;

@@ -546,8 +546,9 @@ fn a_disk_that_fills_mid_write_says_so_and_writes_nothing() {
     }
     let (dir, _) = temp();
     let point = dir.path().join("small");
+    // Without a mount, `tmpfs` has said why (and failed under CI).
     let Some(_mount) = mounts::tmpfs(&point, "8m", TEST) else {
-        return unavailable(TEST, "`mount -t tmpfs` failed");
+        return;
     };
     // The big export is made in a store off the small disk.
     let elsewhere = dir.path().join("elsewhere");
@@ -568,4 +569,53 @@ fn a_disk_that_fills_mid_write_says_so_and_writes_nothing() {
     assert!(!e.contains("Os {"), "{e}");
     fs::remove_file(filler).unwrap();
     assert_eq!(export(&db), before, "nothing of the import was written");
+}
+
+/// Runs one test of this binary again with nothing on the PATH (no
+/// `mount`, no `strace`), under `env`: whether it passed, and what it said.
+fn without_tools(test: &str, env: &[(&str, &str)]) -> (bool, String) {
+    let no_tools = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(std::env::current_exe().unwrap());
+    cmd.args(["--exact", test, "--nocapture", "--test-threads=1"])
+        .env("PATH", no_tools.path())
+        .env_remove("CI");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("the test binary runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("running 1 test"),
+        "{test} was selected: {text}"
+    );
+    (out.status.success(), text)
+}
+
+/// A store test that cannot mount its small disk (or find strace) is no
+/// pass under `CI`: it fails, saying why. Elsewhere it is skipped, saying
+/// so; an empty `CI` counts as unset.
+#[test]
+fn a_store_test_that_cannot_run_fails_under_ci_and_elsewhere_says_it_skipped() {
+    for test in [
+        "store_faults::a_full_disk_refuses_writes_in_one_line_and_loses_nothing",
+        "store_faults::a_disk_filled_between_writes_never_breaks_the_store",
+        "store_faults::a_disk_that_fills_mid_write_says_so_and_writes_nothing",
+        "store_faults::a_first_write_killed_at_any_step_leaves_a_store_that_works",
+        "store_access::a_read_only_store_can_be_read_and_says_why_it_cannot_be_written",
+        "store_access::a_failed_export_leaves_the_old_file_and_no_partial",
+    ] {
+        let (passed, text) = without_tools(test, &[("CI", "true")]);
+        assert!(
+            !passed,
+            "under CI, {test} must fail when it cannot run: {text}"
+        );
+        assert!(text.contains("under CI it must"), "{test}: {text}");
+
+        for env in [&[][..], &[("CI", "")]] {
+            let (passed, text) = without_tools(test, env);
+            assert!(passed, "{test} with {env:?}: {text}");
+            assert!(text.contains("SKIPPED"), "{test} says it skipped: {text}");
+        }
+    }
 }

@@ -1,5 +1,8 @@
 //! Real small and read-only filesystems for the store tests: mounted when
-//! the tests run as root, otherwise the test says why it is skipped.
+//! the tests run as root; otherwise the test says why it cannot run, and
+//! under `CI` fails (`super::unavailable`).
+
+use super::{is_root, unavailable};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,11 +19,6 @@ impl Drop for Mount {
     }
 }
 
-fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions.
-    unsafe { libc::geteuid() == 0 }
-}
-
 fn mount(args: &[&str], point: &Path) -> Option<Mount> {
     let status = Command::new("mount").args(args).arg(point).status().ok()?;
     status.success().then(|| Mount {
@@ -29,10 +27,13 @@ fn mount(args: &[&str], point: &Path) -> Option<Mount> {
 }
 
 /// A tmpfs of `size` (as `mount -o size=` takes it) at `point`, or None
-/// with the reason printed.
+/// with the reason printed (a failure under `CI`).
 pub fn tmpfs(point: &Path, size: &str, test: &str) -> Option<Mount> {
     if !is_root() {
-        eprintln!("SKIPPED {test}: mounting a small tmpfs needs root; run the tests as root to check the disk-full cases");
+        unavailable(
+            test,
+            "mounting a small tmpfs needs root; run the tests as root to check the disk-full cases",
+        );
         return None;
     }
     std::fs::create_dir_all(point).unwrap();
@@ -41,29 +42,33 @@ pub fn tmpfs(point: &Path, size: &str, test: &str) -> Option<Mount> {
         point,
     );
     if m.is_none() {
-        eprintln!(
-            "SKIPPED {test}: `mount -t tmpfs` failed here (a container without CAP_SYS_ADMIN?)"
+        unavailable(
+            test,
+            "`mount -t tmpfs` failed here (a container without CAP_SYS_ADMIN?)",
         );
     }
     m
 }
 
 /// `source` seen read-only at `point` (a read-only bind mount), or None
-/// with the reason printed.
+/// with the reason printed (a failure under `CI`).
 pub fn read_only_view(source: &Path, point: &Path, test: &str) -> Option<Mount> {
     if !is_root() {
-        eprintln!("SKIPPED {test}: a read-only bind mount needs root; run the tests as root to check reading a read-only store");
+        unavailable(test, "a read-only bind mount needs root; run the tests as root to check reading a read-only store");
         return None;
     }
     std::fs::create_dir_all(point).unwrap();
-    let bound = mount(&["--bind", source.to_str().unwrap()], point)?;
+    let Some(bound) = mount(&["--bind", source.to_str().unwrap()], point) else {
+        unavailable(test, "`mount --bind` failed here");
+        return None;
+    };
     let ro = Command::new("mount")
         .args(["-o", "remount,bind,ro"])
         .arg(point)
         .status()
         .is_ok_and(|s| s.success());
     if !ro {
-        eprintln!("SKIPPED {test}: remounting the bind mount read-only failed here");
+        unavailable(test, "remounting the bind mount read-only failed here");
         return None;
     }
     Some(bound)

@@ -77,14 +77,8 @@ pub enum ProgressError {
     NoService { choices: Vec<String> },
     #[error(transparent)]
     Import(#[from] ImportError),
-    #[error("{0}")]
-    Store(String),
-}
-
-impl From<crate::store::StoreError> for ProgressError {
-    fn from(e: crate::store::StoreError) -> Self {
-        ProgressError::Store(e.0)
-    }
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 /// An export refused whole: which record, and why.

@@ -33,7 +33,7 @@ impl Overlay for ConfirmRemove {
         if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
             match app.data.store.remove_completion(self.id) {
                 Ok(c) => app.message = Some((format!("Removed \"{}\".", c.title), false)),
-                Err(e) => app.message = Some((e.to_string(), true)),
+                Err(e) => app.message = Some((crate::tui::wording::store_error(&e), true)),
             }
             app.reload();
         }
