@@ -3,11 +3,13 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
+use crate::units::duration::{self, DurationError, DurationForm};
+
 /// A cell the portal's readers cannot read, with the cell as written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CellError {
-    #[error("'{0}' is not a duration: the portal writes HH:MM:SS, e.g. 02:42:00")]
-    Duration(String),
+    #[error(transparent)]
+    Duration(#[from] DurationError),
     #[error("'{0}' is not a status: expected completed, in-progress, not-started, not-enrolled (or 2, 1, 0)")]
     Status(String),
     #[error("'{0}' is not yes/no or true/false")]
@@ -29,40 +31,13 @@ pub fn is_blank(cell: &str) -> bool {
 }
 
 /// `Content_Duration`: `HH:MM:SS` from the catalogue's seconds, hours past
-/// 99 allowed (`132:05:00`); `H:MM` after an Excel re-save. Seconds.
+/// 99 allowed (`132:05:00`); `H:MM` after an Excel re-save. Seconds, read
+/// by the one duration reader in its report mode.
 pub fn parse_duration(cell: &str) -> Result<Option<u32>, CellError> {
     if is_blank(cell) {
         return Ok(None);
     }
-    let c = cell.trim();
-    let bad = || CellError::Duration(c.to_string());
-    let parts: Vec<&str> = c.split(':').collect();
-    let num = |p: &str| -> Result<u64, CellError> {
-        if p.is_empty() || p.len() > 6 || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        p.parse::<u64>().map_err(|_| bad())
-    };
-    let (h, m, s) = match parts.as_slice() {
-        [h, m, s] => (num(h)?, num(m)?, num(s)?),
-        [h, m] => (num(h)?, num(m)?, 0),
-        _ => return Err(bad()),
-    };
-    if m >= 60 || s >= 60 {
-        return Err(bad());
-    }
-    let total = h * 3600 + m * 60 + s;
-    u32::try_from(total).map(Some).map_err(|_| bad())
-}
-
-/// Seconds as the reports write a duration: `02:42:00`, `132:05:00`.
-pub fn format_duration(seconds: u32) -> String {
-    format!(
-        "{:02}:{:02}:{:02}",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    )
+    Ok(Some(duration::parse_duration(cell, DurationForm::Report)?))
 }
 
 /// Where an officer stands with one content item.
@@ -365,6 +340,7 @@ fn iso_fast(c: &str) -> Option<NaiveDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::units::duration::format_clock;
 
     fn ts(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
@@ -377,7 +353,7 @@ mod tests {
         assert_eq!(parse_duration("0:45:30"), Ok(Some(2730)));
         assert_eq!(parse_duration("1:30"), Ok(Some(5400)));
         for s in [0, 59, 2730, 9720, 132 * 3600 + 300] {
-            assert_eq!(parse_duration(&format_duration(s)), Ok(Some(s)));
+            assert_eq!(parse_duration(&format_clock(s)), Ok(Some(s)));
         }
         assert_eq!(parse_duration(""), Ok(None));
         assert_eq!(parse_duration("Not Available"), Ok(None));

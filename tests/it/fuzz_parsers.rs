@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use karmadash::app::progress::{check_import, record_completion, CompletionInput};
 use karmadash::catalogue::{course_csv, lint, sources, Catalogue, LoadError};
 use karmadash::store::{Snapshot, Store};
-use karmadash::units::{dates::parse_date, hours::parse_hours};
+use karmadash::units::{dates::parse_date, duration::parse_hours};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
