@@ -11,7 +11,8 @@ use crate::rules::tier::{self, TierChoice};
 use crate::search::SearchIndex;
 use crate::store::{Snapshot, Store};
 pub use crate::units::dates::{parse_date, EARLIEST};
-pub use crate::units::hours::{parse_hours, MAX_HOURS};
+pub use crate::units::duration::parse_hours;
+pub use crate::units::hours::MAX_HOURS;
 use crate::units::states::parse_state;
 use crate::units::text::{check_text, check_title, MAX_NAME_CHARS};
 

@@ -36,7 +36,7 @@ use super::identity::normalise;
 use super::load::{LoadError, MAX_ROW};
 use super::model::{Competency, Course, Listing, ListingStatus, Origin};
 use super::Catalogue;
-use crate::units::duration::parse_duration;
+use crate::units::duration::{parse_duration, DurationForm};
 use crate::units::text::check_title;
 
 const COLUMNS: &[&str] = &["title", "tier", "status", "row", "competencies", "duration"];
@@ -257,7 +257,7 @@ fn add_duration(
     if duration.is_empty() {
         return Ok(());
     }
-    let seconds = parse_duration(duration).map_err(|e| row.error(e))?;
+    let seconds = parse_duration(duration, DurationForm::Catalogue).map_err(|e| row.error(e))?;
     // One entry per distinct duration of a course: two rows that
     // agree are one fact, two that differ are both shown.
     if seen.insert((course, seconds)) {

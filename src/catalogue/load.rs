@@ -95,8 +95,9 @@ impl FileCtx<'_> {
     }
 }
 
+/// A data file's date, ISO (2026-09-15), by the one date reader.
 pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    crate::units::dates::parse_date_as(s, crate::units::dates::DateForm::Iso).ok()
 }
 
 fn choices<T: fmt::Display>(items: impl IntoIterator<Item = T>) -> String {

@@ -161,7 +161,7 @@ pub struct DoneArgs {
     /// The course: its title (any case; aliases work), or a listing id like bas-basic-ac/m8
     #[arg(required = true, num_args = 1.., value_name = "COURSE")]
     pub course: Vec<String>,
-    /// Hours from the certificate: 1.5, 1:30 or 01:30:00
+    /// Hours from the certificate: 2.5, 2:30, 02:30:00, 2h 30m, 150m or 2h
     #[arg(long, value_name = "H", allow_negative_numbers = true)]
     pub hours: String,
     /// Completion date: 15.09.2026 or 2026-09-15, day first with . / or - (default: today)
@@ -263,7 +263,7 @@ pub struct ShortlistAdd {
     /// The course: its title (any case; aliases work), or a listing id like bas-basic-ac/o41
     #[arg(required = true, num_args = 1.., value_name = "COURSE")]
     pub course: Vec<String>,
-    /// The hours you plan for it: 1.5, 1:30, 01:30:00, or as the portal shows it, 2h 42m
+    /// The hours you plan for it, written as for `done`: 2.5, 2:30, 02:30:00, 2h 30m, 150m or 2h
     #[arg(long, value_name = "H", allow_negative_numbers = true)]
     pub hours: Option<String>,
 }

@@ -16,8 +16,8 @@ use crate::rules::engine::Standing;
 use crate::rules::plan::{HoursGap, Plan, PlanOptions};
 use crate::rules::proposal::{ProposalOptions, Proposed};
 use crate::store::Snapshot;
-use crate::units::duration::parse_duration;
-use crate::units::hours::{format_hours, parse_hours, HOUR};
+use crate::units::duration::parse_hours;
+use crate::units::hours::{format_hours, HOUR};
 use crate::units::text::visible;
 use crate::units::words::count;
 
@@ -375,11 +375,9 @@ fn course_key(ctx: &Context, text: &str) -> Result<(String, String), Failure> {
     Ok((c.key().into_owned(), c.title.clone()))
 }
 
-/// Hours as `done` takes them, or as the portal's pages print them.
+/// Hours as `done` takes them: one reader for every `--hours`.
 fn planned_seconds(text: &str) -> Result<u32, Failure> {
-    parse_hours(text)
-        .or_else(|e| parse_duration(text).map_err(|_| e))
-        .map_err(|e| Failure::input(format!("--hours: {e}, or as the portal shows it, 2h 42m")))
+    parse_hours(text).map_err(|e| Failure::input(format!("--hours: {e}")))
 }
 
 fn shortlist_add(ctx: &Context, a: &ShortlistAdd) -> Outcome {

@@ -1,13 +1,19 @@
 //! The values of the portal's report cells: durations, statuses, dates
 //! and times as the report jobs write them (and as Excel re-saves them).
+//! Durations and calendar dates are read by the one reader of each in
+//! `units`, in its report mode; the times and zones around them are here.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+use crate::units::dates::{self, DateError, DateForm};
+pub use crate::units::dates::{DateOrder, OrderHint};
+use crate::units::duration::{self, DurationError, DurationForm};
 
 /// A cell the portal's readers cannot read, with the cell as written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CellError {
-    #[error("'{0}' is not a duration: the portal writes HH:MM:SS, e.g. 02:42:00")]
-    Duration(String),
+    #[error(transparent)]
+    Duration(#[from] DurationError),
     #[error("'{0}' is not a status: expected completed, in-progress, not-started, not-enrolled (or 2, 1, 0)")]
     Status(String),
     #[error("'{0}' is not yes/no or true/false")]
@@ -29,40 +35,13 @@ pub fn is_blank(cell: &str) -> bool {
 }
 
 /// `Content_Duration`: `HH:MM:SS` from the catalogue's seconds, hours past
-/// 99 allowed (`132:05:00`); `H:MM` after an Excel re-save. Seconds.
+/// 99 allowed (`132:05:00`); `H:MM` after an Excel re-save. Seconds, read
+/// by the one duration reader in its report mode.
 pub fn parse_duration(cell: &str) -> Result<Option<u32>, CellError> {
     if is_blank(cell) {
         return Ok(None);
     }
-    let c = cell.trim();
-    let bad = || CellError::Duration(c.to_string());
-    let parts: Vec<&str> = c.split(':').collect();
-    let num = |p: &str| -> Result<u64, CellError> {
-        if p.is_empty() || p.len() > 6 || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        p.parse::<u64>().map_err(|_| bad())
-    };
-    let (h, m, s) = match parts.as_slice() {
-        [h, m, s] => (num(h)?, num(m)?, num(s)?),
-        [h, m] => (num(h)?, num(m)?, 0),
-        _ => return Err(bad()),
-    };
-    if m >= 60 || s >= 60 {
-        return Err(bad());
-    }
-    let total = h * 3600 + m * 60 + s;
-    u32::try_from(total).map(Some).map_err(|_| bad())
-}
-
-/// Seconds as the reports write a duration: `02:42:00`, `132:05:00`.
-pub fn format_duration(seconds: u32) -> String {
-    format!(
-        "{:02}:{:02}:{:02}",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    )
+    Ok(Some(duration::parse_duration(cell, DurationForm::Report)?))
 }
 
 /// Where an officer stands with one content item.
@@ -104,86 +83,13 @@ pub fn parse_flag(cell: &str) -> Result<Option<bool>, CellError> {
     }
 }
 
-/// Which of a slashed date's first two numbers is the day: `4/3/2026` is
-/// 4 March day first (India, the portal's `dd/MM/yyyy`) and 3 April month
-/// first (Excel in a US locale). A file is read in one order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateOrder {
-    DayFirst,
-    MonthFirst,
-}
-
-impl DateOrder {
-    pub fn words(self) -> &'static str {
-        match self {
-            DateOrder::DayFirst => "day first",
-            DateOrder::MonthFirst => "month first",
-        }
-    }
-}
-
-/// What one cell says about its file's date order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OrderHint {
-    /// Not a slashed date, or one that reads the same either way (5/5/2026).
-    Neither,
-    /// Only this order gives a date: `22/11/2026`, `11/22/2026`.
-    Proves(DateOrder),
-    /// Both orders give a date, and different ones: `4/3/2026`.
-    Ambiguous,
-}
-
-/// The two shapes of a date: year first (unambiguous) or year last.
-enum DateFields {
-    YearFirst(i32, u32, u32),
-    YearLast(u32, u32, i32),
-}
-
-/// `yyyy-MM-dd`, `yyyy/MM/dd`, or `a/b/yyyy` with `/`, `-` or `.`; the
-/// numbers only, not yet a calendar date.
-fn date_fields(text: &str) -> Option<DateFields> {
-    let sep = text.bytes().find(|b| matches!(b, b'/' | b'-' | b'.'))?;
-    let mut parts = text.split(char::from(sep));
-    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
-    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&p.len()) && p.bytes().all(|d| d.is_ascii_digit())
-    };
-    if parts.next().is_some() || !digits(b, 1..=2) {
-        return None;
-    }
-    if digits(a, 4..=4) && digits(c, 1..=2) {
-        return Some(DateFields::YearFirst(
-            a.parse().ok()?,
-            b.parse().ok()?,
-            c.parse().ok()?,
-        ));
-    }
-    if digits(a, 1..=2) && digits(c, 4..=4) {
-        return Some(DateFields::YearLast(
-            a.parse().ok()?,
-            b.parse().ok()?,
-            c.parse().ok()?,
-        ));
-    }
-    None
-}
-
 /// What a cell proves about the order of its file's dates.
 pub fn order_hint(cell: &str) -> OrderHint {
     let c = cell.trim();
     if !c.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return OrderHint::Neither;
     }
-    let date = c.split([' ', 'T']).next().unwrap_or(c);
-    match date_fields(date) {
-        Some(DateFields::YearLast(a, b, _)) if a != b => match (a > 12, b > 12) {
-            (true, false) if b >= 1 => OrderHint::Proves(DateOrder::DayFirst),
-            (false, true) if a >= 1 => OrderHint::Proves(DateOrder::MonthFirst),
-            (false, false) if a >= 1 && b >= 1 => OrderHint::Ambiguous,
-            _ => OrderHint::Neither,
-        },
-        _ => OrderHint::Neither,
-    }
+    dates::order_hint(c.split([' ', 'T']).next().unwrap_or(c))
 }
 
 /// A date or a date and time in any form the report generations, an
@@ -237,23 +143,13 @@ pub fn parse_timestamp(
     Ok(Some(date.and_time(time) - offset + ist))
 }
 
-/// The calendar date of a date part, in the file's order.
+/// The calendar date of a date part, in the file's order, read by the
+/// one date reader in its report mode.
 fn calendar_date(text: &str, order: Option<DateOrder>, cell: &str) -> Result<NaiveDate, CellError> {
-    let bad = || CellError::Timestamp(cell.to_string());
-    let (y, m, d) = match date_fields(text).ok_or_else(bad)? {
-        DateFields::YearFirst(y, m, d) => (y, m, d),
-        DateFields::YearLast(a, b, y) => match order_hint(text) {
-            OrderHint::Proves(DateOrder::DayFirst) => (y, b, a),
-            OrderHint::Proves(DateOrder::MonthFirst) => (y, a, b),
-            OrderHint::Neither => (y, b, a),
-            OrderHint::Ambiguous => match order {
-                Some(DateOrder::DayFirst) => (y, b, a),
-                Some(DateOrder::MonthFirst) => (y, a, b),
-                None => return Err(CellError::Ambiguous(cell.to_string())),
-            },
-        },
-    };
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad)
+    dates::parse_date_as(text, DateForm::Report(order)).map_err(|e| match e {
+        DateError::Ambiguous { .. } => CellError::Ambiguous(cell.to_string()),
+        _ => CellError::Timestamp(cell.to_string()),
+    })
 }
 
 /// Removes a time zone (`Z`, `UTC`, `GMT`, `IST`, `+05:30`, `-0400`,
@@ -363,6 +259,7 @@ fn iso_fast(c: &str) -> Option<NaiveDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::units::duration::format_clock;
 
     fn ts(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
@@ -375,7 +272,7 @@ mod tests {
         assert_eq!(parse_duration("0:45:30"), Ok(Some(2730)));
         assert_eq!(parse_duration("1:30"), Ok(Some(5400)));
         for s in [0, 59, 2730, 9720, 132 * 3600 + 300] {
-            assert_eq!(parse_duration(&format_duration(s)), Ok(Some(s)));
+            assert_eq!(parse_duration(&format_clock(s)), Ok(Some(s)));
         }
         assert_eq!(parse_duration(""), Ok(None));
         assert_eq!(parse_duration("Not Available"), Ok(None));

@@ -10,8 +10,8 @@ use chrono::NaiveDateTime;
 
 use crate::catalogue::identity::normalise;
 use crate::catalogue::{Catalogue, Service};
-use crate::igot::values::format_duration;
 use crate::igot::{ConsumptionRow, Enrolment, Progress, ReportError, User};
+use crate::units::duration::format_clock;
 
 use super::officer::{FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};
 
@@ -300,7 +300,7 @@ pub fn unreadable_text(rows: &[RowRef]) -> String {
 fn conflict_text(title: &str, ds: &[&DurationSeen]) -> String {
     let list: Vec<String> = ds
         .iter()
-        .map(|d| format!("{} ({})", format_duration(d.seconds), d.source))
+        .map(|d| format!("{} ({})", format_clock(d.seconds), d.source))
         .collect();
     format!(
         "\"{title}\" has {} durations in the reports: {}; two courses may share the title, or the portal changed its duration: each completion counts with its own row's duration",
@@ -327,7 +327,7 @@ fn check_dates(
                 FlagKind::TooFast,
                 format!(
                     "\"{title}\" completed {took} s after enrolment, a tenth of its {} ({source})",
-                    format_duration(seconds)
+                    format_clock(seconds)
                 ),
             );
         }

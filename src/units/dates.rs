@@ -1,4 +1,9 @@
-//! Dates as people and orders write them, and the bounds a real one keeps.
+//! The one reader of a calendar date, for every place one is written: as
+//! people and orders type it (day first, or ISO year first), as a data
+//! file's ISO date, and as a portal report's date part (day or month first
+//! as the file proves, year first with any separator); and the bounds a
+//! real one keeps. The forms are modes of one reader, so a date read in one
+//! place is read alike in all.
 
 use chrono::NaiveDate;
 
@@ -34,31 +39,127 @@ pub enum DateError {
         month: u32,
         day: u32,
     },
+    /// A report's `4/3/2026` with no order proved for its file.
+    #[error("'{typed}' reads as two different dates, with the day or the month first")]
+    Ambiguous { typed: String },
 }
 
-/// Parses a date as Indian orders and people write it: day first with
-/// `.`, `/` or `-` (15.09.2026, 15/09/2026, 15-09-2026), or ISO year first
-/// (2026-09-15). The year has four digits: "15.09.26" could be 1926 or 2026.
+/// Who wrote the date: it decides which orders and separators are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateForm {
+    /// Typed by a person, as Indian orders print dates: day first with `.`,
+    /// `/` or `-` (15.09.2026), or ISO year first with `-` (2026-09-15).
+    /// A two-digit year and a month first are refused with the fix.
+    Typed,
+    /// A data file's ISO date, year first with `-` only (2026-09-15).
+    Iso,
+    /// A report's date part: year first with `-`, `/` or `.`, or year last
+    /// in the order its own numbers prove, else in the file's order; with
+    /// neither, a date two orders read differently is refused.
+    Report(Option<DateOrder>),
+}
+
+/// Which of a slashed date's first two numbers is the day: `4/3/2026` is
+/// 4 March day first (India, the portal's `dd/MM/yyyy`) and 3 April month
+/// first (Excel in a US locale). A file is read in one order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+impl DateOrder {
+    pub fn words(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day first",
+            DateOrder::MonthFirst => "month first",
+        }
+    }
+}
+
+/// What one date says about its file's date order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderHint {
+    /// Not a year-last date, or one that reads the same either way (5/5/2026).
+    Neither,
+    /// Only this order gives a date: `22/11/2026`, `11/22/2026`.
+    Proves(DateOrder),
+    /// Both orders give a date, and different ones: `4/3/2026`.
+    Ambiguous,
+}
+
+/// A date's three runs of digits and the separator between them, the
+/// first of `.`, `/`, `-` it holds; None unless exactly three, all digits.
+fn fields(s: &str) -> Option<(char, [&str; 3])> {
+    let sep = s.chars().find(|c| matches!(c, '.' | '/' | '-'))?;
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    [a, b, c]
+        .iter()
+        .all(|p| all_digits(p))
+        .then_some((sep, [*a, *b, *c]))
+}
+
+/// What the first two numbers of a year-last date prove about the order.
+fn hint(a: u32, b: u32) -> OrderHint {
+    match (a > 12, b > 12) {
+        _ if a == b => OrderHint::Neither,
+        (true, false) if b >= 1 => OrderHint::Proves(DateOrder::DayFirst),
+        (false, true) if a >= 1 => OrderHint::Proves(DateOrder::MonthFirst),
+        (false, false) if a >= 1 && b >= 1 => OrderHint::Ambiguous,
+        _ => OrderHint::Neither,
+    }
+}
+
+/// What a report's date part (`22/11/2026`) proves about its file's order.
+pub fn order_hint(date: &str) -> OrderHint {
+    match fields(date) {
+        Some((_, [a, b, c])) if a.len() <= 2 && b.len() <= 2 && c.len() == 4 => {
+            match (a.parse(), b.parse()) {
+                (Ok(a), Ok(b)) => hint(a, b),
+                _ => OrderHint::Neither,
+            }
+        }
+        _ => OrderHint::Neither,
+    }
+}
+
+/// A date as a person types it: `parse_date_as` in its typed mode.
 pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
+    parse_date_as(s, DateForm::Typed)
+}
+
+/// Reads a date written in `form`. The year has four digits: "15.09.26"
+/// could be 1926 or 2026.
+pub fn parse_date_as(s: &str, form: DateForm) -> Result<NaiveDate, DateError> {
     let s = s.trim();
     let typed = || s.to_string();
     let not_a_date = || DateError::NotADate { typed: typed() };
-    let sep = s
-        .chars()
-        .find(|c| matches!(c, '.' | '/' | '-'))
-        .ok_or_else(not_a_date)?;
-    let parts: Vec<&str> = s.split(sep).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return Err(not_a_date());
+    let (sep, [a, b, c]) = fields(s).ok_or_else(not_a_date)?;
+    let num = |p: &str| p.parse::<u32>().map_err(|_| not_a_date());
+    let year_first_seps: &[char] = match form {
+        DateForm::Report(_) => &['-', '/', '.'],
+        _ => &['-'],
     };
-    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    if ![a, b, c].iter().all(|p| all_digits(p)) {
-        return Err(not_a_date());
-    }
     let (year, month, day) = match (a.len(), b.len(), c.len()) {
-        (4, 1..=2, 1..=2) if sep == '-' => (*a, *b, *c),
-        (1..=2, 1..=2, 4) => (*c, *b, *a),
-        (1..=2, 1..=2, 2) => {
+        (4, 1..=2, 1..=2) if year_first_seps.contains(&sep) => (num(a)?, num(b)?, num(c)?),
+        (1..=2, 1..=2, 4) if form != DateForm::Iso => {
+            let (a, b, y) = (num(a)?, num(b)?, num(c)?);
+            match (form, hint(a, b)) {
+                (DateForm::Report(_), OrderHint::Proves(DateOrder::MonthFirst))
+                | (DateForm::Report(Some(DateOrder::MonthFirst)), OrderHint::Ambiguous) => {
+                    (y, a, b)
+                }
+                (DateForm::Report(None), OrderHint::Ambiguous) => {
+                    return Err(DateError::Ambiguous { typed: typed() })
+                }
+                _ => (y, b, a),
+            }
+        }
+        (1..=2, 1..=2, 2) if form == DateForm::Typed => {
             return Err(DateError::TwoDigitYear {
                 typed: typed(),
                 with_century: format!("{a}{sep}{b}{sep}20{c}"),
@@ -66,11 +167,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
         }
         _ => return Err(not_a_date()),
     };
-    let (year, month, day): (i32, u32, u32) = (
-        year.parse().map_err(|_| not_a_date())?,
-        month.parse().map_err(|_| not_a_date())?,
-        day.parse().map_err(|_| not_a_date())?,
-    );
+    let year = year as i32;
     if !(1..=12).contains(&month) {
         let typed = typed();
         return Err(if a.len() == 4 {
@@ -85,6 +182,12 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
         month,
         day,
     })
+}
+
+/// The one way a date is shown to people: day first, `15.09.2026`, a form
+/// `parse_date` reads back.
+pub fn format_date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
 }
 
 #[cfg(test)]
@@ -137,5 +240,35 @@ mod tests {
             let e = err(bad);
             assert!(e.contains("15.09.2026 or 2026-09-15"), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn one_reader_in_three_modes() {
+        use DateForm::{Iso, Report};
+        use DateOrder::{DayFirst, MonthFirst};
+        assert_eq!(parse_date_as("2026-09-15", Iso), Ok(d(2026, 9, 15)));
+        for bad in ["15.09.2026", "2026/09/15", "15.09.26", "2026-02-30"] {
+            assert!(parse_date_as(bad, Iso).is_err(), "{bad}");
+        }
+        // A report: year first with any separator; year last as its own
+        // numbers prove, else in the file's order, else refused.
+        let report = |t: &str, o| parse_date_as(t, Report(o));
+        assert_eq!(report("2026/11/22", None), Ok(d(2026, 11, 22)));
+        assert_eq!(report("11/22/2026", Some(DayFirst)), Ok(d(2026, 11, 22)));
+        assert_eq!(report("22.11.2026", None), Ok(d(2026, 11, 22)));
+        assert_eq!(report("4/3/2026", Some(MonthFirst)), Ok(d(2026, 4, 3)));
+        assert_eq!(report("4/3/2026", Some(DayFirst)), Ok(d(2026, 3, 4)));
+        assert_eq!(
+            report("4/3/2026", None),
+            Err(DateError::Ambiguous {
+                typed: "4/3/2026".into()
+            })
+        );
+        assert!(report("4/3/26", Some(DayFirst)).is_err());
+        // A person: always day first, as the orders print.
+        assert_eq!(parse_date("4/3/2026"), Ok(d(2026, 3, 4)));
+        assert_eq!(parse_date(&format_date(d(2026, 3, 4))), Ok(d(2026, 3, 4)));
+        assert_eq!(order_hint("22/11/2026"), OrderHint::Proves(DayFirst));
+        assert_eq!(order_hint("4/4/2026"), OrderHint::Neither);
     }
 }

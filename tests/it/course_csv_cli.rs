@@ -66,3 +66,28 @@ fn a_bad_csv_row_names_file_and_line() {
     assert!(err.contains("portal.csv:3"), "{err}");
     assert!(err.contains("status 'sometimes'"), "{err}");
 }
+
+/// A duration cell with a letter past ASCII once panicked the unit reader
+/// (it cut the text inside the letter); now it is one line with the row.
+#[test]
+fn a_duration_with_a_foreign_letter_is_refused_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for cell in ["2é", "2hé", "1h 5म"] {
+        std::fs::write(
+            dir.path().join("portal.csv"),
+            format!("title,duration\nFine,2h\nBad,{cell}\n"),
+        )
+        .unwrap();
+        let out = karmadash(dir.path())
+            .args(["search", "fine"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cell}: {err}");
+        assert!(
+            err.contains("portal.csv:3") && err.contains(&format!("'{cell}' is not a duration")),
+            "{cell}: {err}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+}

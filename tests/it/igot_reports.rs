@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use karmadash::igot::values::CellError;
 use karmadash::igot::{self, ConsumptionRow, Progress, ReportError, ReportKind, ReportProblem};
+use karmadash::units::duration::{DurationError, DurationForm};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -118,7 +119,10 @@ fn bad_rows_are_named_with_file_line_and_column_and_reading_goes_on() {
     assert_eq!(
         problems,
         [
-            ReportProblem::Cell(CellError::Duration("1:75:00".into())),
+            ReportProblem::Cell(CellError::Duration(DurationError::NotADuration {
+                typed: "1:75:00".into(),
+                form: DurationForm::Report,
+            })),
             ReportProblem::Cell(CellError::Status("finished".into())),
             ReportProblem::CompletedUndated,
             ReportProblem::Cell(CellError::Timestamp("31/02/2026".into())),

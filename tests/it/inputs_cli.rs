@@ -321,6 +321,63 @@ fn a_wrong_date_names_the_forms_that_work() {
 }
 
 // ---------------------------------------------------------------------------
+// hours
+
+/// The forms a person may type for hours, the same for every command.
+const HOUR_FORMS: &[(&str, f64)] = &[
+    ("2.5", 2.5),
+    ("2:30", 2.5),
+    ("02:30:00", 2.5),
+    ("2h 30m", 2.5),
+    ("2h30m", 2.5),
+    ("150m", 2.5),
+    ("2h", 2.0),
+    ("2", 2.0),
+    ("45m 36s", 0.76),
+];
+
+#[test]
+fn hours_are_typed_the_same_way_for_done_and_shortlist() {
+    let s = Store::new();
+    s.profile_delhi_ias();
+    for (i, (typed, hours)) in HOUR_FORMS.iter().enumerate() {
+        let title = format!("A course outside the lists {i}");
+        let done = s.json(&[
+            "done",
+            &title,
+            "--other",
+            "--hours",
+            typed,
+            "--date",
+            "2026-06-10",
+            "--json",
+        ]);
+        assert_eq!(done["hours"].as_f64(), Some(*hours), "done --hours {typed}");
+        s.ok(&["shortlist", "add", "Noting and Drafting", "--hours", typed]);
+        let list = s.json(&["shortlist", "list", "--json"]);
+        assert_eq!(
+            list[0]["hours"].as_f64(),
+            Some(*hours),
+            "shortlist add --hours {typed}: {list}"
+        );
+    }
+    // A slip is refused alike by both, with the forms that work.
+    for typed in ["2 hours", "1:75", "h", "2h 2h"] {
+        for args in [
+            vec!["done", "Cybersecurity", "--hours", typed],
+            vec!["shortlist", "add", "Cybersecurity", "--hours", typed],
+        ] {
+            let e = s.refused(&args);
+            assert!(
+                e.contains(&format!("'{typed}'"))
+                    && e.contains("2.5, 2:30, 02:30:00, 2h 30m, 150m or 2h"),
+                "{args:?}: {e}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // completions and the manual page
 
 #[test]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::catalogue::{CourseError, ServiceError, TierNameError};
 use crate::rules::tier::TierError;
 use crate::units::dates::DateError;
-use crate::units::hours::HoursError;
+use crate::units::duration::DurationError;
 use crate::units::states::StateError;
 use crate::units::text::TextError;
 
@@ -37,7 +37,7 @@ pub enum RecordDateError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProgressError {
     #[error(transparent)]
-    Hours(#[from] HoursError),
+    Hours(#[from] DurationError),
     #[error(transparent)]
     Date(#[from] RecordDateError),
     #[error(transparent)]
