@@ -122,7 +122,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
             tier.as_deref()
                 .is_none_or(|t| s.status.as_ref().and_then(|st| st.tier.id.as_deref()) == Some(t))
         })
-        .filter(|s| !args.behind || s.verdict() <= Verdict::Unmapped)
+        .filter(|s| !args.behind || s.verdict().needs_action())
         .collect();
     // Most urgent first; then the least share of the hours done.
     rows.sort_by(crate::roster::urgency::by_urgency);
