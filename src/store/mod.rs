@@ -7,6 +7,7 @@
 
 pub mod changes;
 mod create;
+pub mod import_log;
 mod migrate;
 mod open;
 mod owner;
