@@ -5,7 +5,9 @@
 //! The rulebooks are always parsed afresh (a few ms); the cache holds the
 //! courses and CSV listings that loading the CSVs on top of them produced,
 //! under a fingerprint of every source text (the built-in and `DIR`'s TOML,
-//! each CSV's name and bytes) and of this karmadash's version. Any change
+//! each CSV's name and bytes; a file of `DIR` by its name in it, so every
+//! spelling of `--data` finds the one cache of the directory) and of this
+//! karmadash's version. Any change
 //! to any of them, a torn or foreign file, a block whose sum disagrees, or
 //! a cache that does not fit the rulebooks just parsed, and the CSVs are
 //! loaded as if there were no cache; the cache is then rewritten. Failing
@@ -32,7 +34,7 @@ use super::{course_csv, CachedKeys, Catalogue};
 use crate::units::checked::{u32_at, Checked};
 
 /// The file format; bump it whenever a section or the loader changes.
-pub(super) const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x05";
+pub(super) const MAGIC: &[u8; 8] = b"kdcat\x00\x00\x06";
 /// The sections, in the order written: each course's record, where each
 /// record starts, then `Meta`, then any `Extra` sections.
 pub(super) const RECORDS: usize = 0;
@@ -60,6 +62,10 @@ pub(super) struct Meta {
     pub tiers: Vec<String>,
     /// The CSVs' `duration` column.
     pub durations: Vec<course_csv::CsvDuration>,
+    /// The directory as the run that wrote the cache spelled it: the
+    /// files named above start so (`read_meta` spells them as the reader
+    /// does).
+    pub spelled: String,
 }
 
 /// More sections a higher layer keeps in the cache, written after the
@@ -100,7 +106,7 @@ pub(super) fn load(
     // A reader that died is a cache that could not be read.
     if let Ok(print) = print {
         if let Some(mapped) = MappedFile::open(&file, MAGIC, print?) {
-            if let Some((meta, courses)) = read_whole(&mapped) {
+            if let Some((meta, courses)) = read_whole(&mapped, &sources) {
                 if apply(&mut catalogue, meta, courses) {
                     return Ok(catalogue);
                 }
@@ -147,6 +153,7 @@ pub(super) fn load_cold(
         rulebook_list: catalogue.listings[..rulebook_listings].to_vec(),
         tiers: catalogue.tiers.iter().map(|t| t.id.clone()).collect(),
         durations: catalogue.durations.clone(),
+        spelled: sources.dir.display().to_string(),
     };
     write(file, print, &meta, &catalogue, extra);
     Ok((catalogue, print))
@@ -180,16 +187,41 @@ fn fingerprint(
         &mut hasher,
         cfg!(target_endian = "little").to_string().as_bytes(),
     );
-    for s in sources.rulebooks.iter().chain(&sources.aliases) {
-        hash_field(&mut hasher, s.name.as_bytes());
-        hash_field(&mut hasher, s.text.as_bytes());
+    // The directory's own files by their names in it, not by how `--data`
+    // was spelled: every spelling of one directory finds its one cache
+    // (the file's name holds the directory's canonical path).
+    let builtin = [super::builtin::RULEBOOKS.len(), 1];
+    for (list, builtin) in [&sources.rulebooks, &sources.aliases]
+        .into_iter()
+        .zip(builtin)
+    {
+        for (i, s) in list.iter().enumerate() {
+            let name = if i < builtin {
+                &s.name
+            } else {
+                file_name(&s.name)
+            };
+            hash_field(&mut hasher, name.as_bytes());
+            hash_field(&mut hasher, s.text.as_bytes());
+        }
     }
     for path in &sources.csvs {
-        hash_field(&mut hasher, path.display().to_string().as_bytes());
+        hash_field(
+            &mut hasher,
+            file_name(&path.display().to_string()).as_bytes(),
+        );
         let len = add_csv(path, &mut hasher)?;
         hasher.update(&len.to_le_bytes());
     }
     Ok(hasher.digest128())
+}
+
+/// The last part of a path: a file's name in its directory.
+fn file_name(path: &str) -> &str {
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
 }
 
 /// A field's bytes, then its length: fields can never run into each other.
@@ -205,16 +237,45 @@ pub(super) fn cache_file(dir: &Path, cache_dir: &Path) -> PathBuf {
     cache_dir.join(format!("catalogue-{name:016x}.bin"))
 }
 
-/// The meta section, if whole and readable.
-pub(super) fn read_meta(mapped: &MappedFile) -> Option<Meta> {
-    postcard::from_bytes(mapped.section(META)?.all()?).ok()
+/// The meta section, if whole and readable, its files named as `sources`
+/// spell the directory.
+pub(super) fn read_meta(mapped: &MappedFile, sources: &DirSources) -> Option<Meta> {
+    let mut meta: Meta = postcard::from_bytes(mapped.section(META)?.all()?).ok()?;
+    respell(&mut meta, sources);
+    Some(meta)
+}
+
+/// The directory's files in `meta` as `sources` spell it (a cache written
+/// for `s1M/data`, read for `./s1M/data`): the same catalogue as loading
+/// the files under this spelling gives.
+fn respell(meta: &mut Meta, sources: &DirSources) {
+    let now = sources.dir.display().to_string();
+    if meta.spelled == now {
+        return;
+    }
+    let then = Path::new(&meta.spelled);
+    let names: std::collections::HashMap<String, String> = sources
+        .own_names()
+        .into_iter()
+        .map(|(spelled, name)| (then.join(name).display().to_string(), spelled))
+        .collect();
+    let origins = meta.listings.iter_mut().chain(&mut meta.rulebook_list);
+    let origins = origins
+        .map(|l| &mut l.origin)
+        .chain(meta.durations.iter_mut().map(|d| &mut d.origin));
+    for origin in origins {
+        if let Some(spelled) = names.get(&origin.file) {
+            origin.file.clone_from(spelled);
+        }
+    }
+    meta.spelled = now;
 }
 
 /// Every course of the cache, if every record is whole. The file's pages
 /// are handed back as their records are decoded: a whole load holds the
 /// courses, not the file as well.
-fn read_whole(mapped: &MappedFile) -> Option<(Meta, Vec<Course>)> {
-    let meta = read_meta(mapped)?;
+fn read_whole(mapped: &MappedFile, sources: &DirSources) -> Option<(Meta, Vec<Course>)> {
+    let meta = read_meta(mapped, sources)?;
     let records = Records::of(mapped, meta.courses)?;
     let mut courses = Vec::with_capacity(meta.courses);
     for id in 0..meta.courses {

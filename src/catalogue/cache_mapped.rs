@@ -55,7 +55,7 @@ impl Mapped {
             false => None,
         };
         if let Some(file) = print.and_then(|print| MappedFile::open(&path, cache::MAGIC, print)) {
-            if let Some(meta) = cache::read_meta(&file).filter(Mapped::whole) {
+            if let Some(meta) = cache::read_meta(&file, &sources).filter(Mapped::whole) {
                 return Ok(Some(Opened::Warm(Mapped::new(file, meta, &path))));
             }
         }
@@ -163,7 +163,7 @@ impl Cold {
         } = *self;
         let (catalogue, print) = cache::load_cold(&sources, rulebooks, &path, Some(extra))?;
         let mapped = MappedFile::open(&path, cache::MAGIC, print).and_then(|file| {
-            let meta = cache::read_meta(&file).filter(Mapped::whole)?;
+            let meta = cache::read_meta(&file, &sources).filter(Mapped::whole)?;
             Some(Mapped::new(file, meta, &path))
         });
         Ok((catalogue, mapped))

@@ -63,6 +63,8 @@ impl DataFile {
 /// The texts of the rulebooks and aliases (built-in and `dir`'s `*.toml`),
 /// and the course CSVs of `dir` still to read, in name order.
 pub(super) struct DirSources {
+    /// The directory as this run spells it (the sources' names start so).
+    pub dir: PathBuf,
     pub rulebooks: Vec<Source>,
     pub aliases: Vec<Source>,
     pub csvs: Vec<PathBuf>,
@@ -99,10 +101,30 @@ impl DirSources {
             }
         }
         Ok(DirSources {
+            dir: dir.to_path_buf(),
             rulebooks,
             aliases,
             csvs,
         })
+    }
+
+    /// The directory's own files (not the built-in ones): each name as
+    /// this run spells it, and the file's name in the directory (which
+    /// does not depend on how `--data` was spelled).
+    pub fn own_names(&self) -> Vec<(String, String)> {
+        let rulebooks = self.rulebooks.iter().skip(builtin::RULEBOOKS.len());
+        let aliases = self.aliases.iter().skip(1);
+        rulebooks
+            .chain(aliases)
+            .map(|s| s.name.clone())
+            .chain(self.csvs.iter().map(|p| p.display().to_string()))
+            .map(|spelled| {
+                let name = Path::new(&spelled)
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+                (spelled, name)
+            })
+            .collect()
     }
 
     /// The catalogue of the rulebooks and aliases, without the CSVs.

@@ -6,7 +6,7 @@ use super::output::{csv_table, emit, json, Cell, Table};
 use super::{parse_fy, roster_import, store, Context, Failure, Outcome};
 use crate::catalogue::Service;
 use crate::roster::designations::Designations;
-use crate::roster::{evaluate_officer, Defaults, FlagKind, Officer, OfficerStatus, Verdict};
+use crate::roster::{evaluate_officer, Defaults, FlagKind, Officer, OfficerStatus};
 use crate::rules::engine::RequirementStatus;
 use crate::rules::fy::FinancialYear;
 use crate::units::hours::format_hours;
@@ -85,7 +85,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
             tier.as_deref()
                 .is_none_or(|t| s.status.as_ref().and_then(|st| st.tier.id.as_deref()) == Some(t))
         })
-        .filter(|s| !args.behind || s.verdict() <= Verdict::Unmapped)
+        .filter(|s| !args.behind || s.verdict().needs_action())
         .collect();
     // Most urgent first; then the least share of the hours done.
     rows.sort_by(crate::roster::urgency::by_urgency);

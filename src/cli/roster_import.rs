@@ -14,6 +14,7 @@ use crate::igot::{self, DateOrder, Reading, ReportError, ReportKind};
 use crate::roster::personal::OwnRows;
 use crate::roster::{Gathering, OfficerId, Snapshot};
 use crate::rules::record::Completion;
+use crate::store::import_log::{latest_import_of, FileReading, OrderSeen};
 use crate::store::roster::{Changes, Covers, ImportedFile};
 use crate::store::Merged;
 use crate::units::hours::format_hours;
@@ -126,8 +127,29 @@ fn cover(slot: &mut Option<Snapshot>, file: &ImportedFile) {
     s.at = s.at.max(file.snapshot_at);
 }
 
+/// How a file was read, as the store keeps it.
+fn kept_reading(r: &Reading) -> FileReading {
+    FileReading {
+        windows_1252: r.windows_1252,
+        date_order: r.date_order.as_ref().map(|p| OrderSeen {
+            month_first: p.order == DateOrder::MonthFirst,
+            line: p.line,
+            column: p.column.to_string(),
+            cell: p.cell.clone(),
+        }),
+    }
+}
+
+fn order(p: &OrderSeen) -> DateOrder {
+    if p.month_first {
+        DateOrder::MonthFirst
+    } else {
+        DateOrder::DayFirst
+    }
+}
+
 /// What a person should know of how a file was read, one line each.
-fn reading_notes(r: &Reading) -> Vec<String> {
+fn reading_notes(r: &FileReading) -> Vec<String> {
     let mut notes = Vec::new();
     if r.windows_1252 {
         notes.push(
@@ -136,13 +158,13 @@ fn reading_notes(r: &Reading) -> Vec<String> {
         );
     }
     if let Some(p) = &r.date_order {
-        let form = match p.order {
+        let form = match order(p) {
             DateOrder::DayFirst => "d/M/yyyy",
             DateOrder::MonthFirst => "M/d/yyyy",
         };
         notes.push(format!(
             "dates read {} ({form}), as line {} proves ({}: {})",
-            p.order.words(),
+            order(p).words(),
             p.line,
             p.column,
             p.cell
@@ -151,7 +173,79 @@ fn reading_notes(r: &Reading) -> Vec<String> {
     notes
 }
 
+/// The xxh3 of a file's bytes, as `read_file` computes it while parsing:
+/// hashing streams at GB/s, parsing at MB/s.
+fn fingerprint(path: &Path) -> Result<String, Failure> {
+    let name = path.display().to_string();
+    let mut file =
+        File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+    let mut hasher = Xxh3::new();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Failure::input(format!("{name}: cannot read it: {e}"))),
+        }
+    }
+    Ok(format!("{:032x}", hasher.digest128()))
+}
+
+/// An import of these very files, known from the store's log.
+struct Known {
+    files: Vec<ImportedFile>,
+    readings: Vec<FileReading>,
+    number: u64,
+}
+
+/// When these very files (by their bytes) were imported together before,
+/// and every row of them was read then: what that import logged of each
+/// file (named as given now), how each was read, and the import's number.
+/// None sends the files to be parsed: new files, or rows to name again.
+fn imported_before(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<Option<Known>, Failure> {
+    let prints = paths
+        .iter()
+        .map(|p| fingerprint(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let store = store(ctx)?;
+    let log = store.import_log().map_err(Failure::from)?;
+    let prints: Vec<&str> = prints.iter().map(String::as_str).collect();
+    let Some(record) = latest_import_of(&log, &prints) else {
+        return Ok(None);
+    };
+    let readings = store.file_readings(&prints).map_err(Failure::from)?;
+    let mut files = Vec::new();
+    for ((path, print), reading) in paths.iter().zip(&prints).zip(&readings) {
+        let logged = record.files.iter().find(|f| f.fingerprint == *print);
+        match (logged, reading) {
+            (Some(f), Some(_)) if f.rejected == 0 => files.push(ImportedFile {
+                name: path.display().to_string(),
+                // A report without its own time is dated by the file, now.
+                snapshot_at: match f.generated_on {
+                    Some(_) => f.snapshot_at,
+                    None => modified_ist(path),
+                },
+                ..f.clone()
+            }),
+            _ => return Ok(None),
+        }
+    }
+    Ok(Some(Known {
+        files,
+        readings: readings.into_iter().flatten().collect(),
+        number: record.number,
+    }))
+}
+
 pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
+    if let Some(known) = imported_before(ctx, &args.files)? {
+        let changes = Changes {
+            already_imported: Some(known.number),
+            ..Changes::default()
+        };
+        return said(args, &known.files, &known.readings, &changes, &[], 0);
+    }
     // Earlier imports' durations: a title with another one now is noted.
     let earlier = store(ctx)?.roster().map_err(Failure::from)?.durations;
     let mut gathering = Gathering::new(&ctx.catalogue).with_earlier_durations(earlier);
@@ -160,7 +254,7 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
     let mut readings = Vec::new();
     for path in &args.files {
         let (file, kind, reading) = read_file(path, &mut gathering)?;
-        readings.push(reading);
+        readings.push(kept_reading(&reading));
         let slot = match kind {
             ReportKind::Consumption => &mut covers.completions,
             ReportKind::Users => &mut covers.details,
@@ -173,31 +267,55 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
     let changes = store(ctx)?
         .import_roster(&gathered, files.clone(), &covers, ctx.today, args.dry_run)
         .map_err(Failure::from)?;
+    if !args.dry_run && changes.already_imported.is_none() {
+        // Only a faster way to say "imported before" next time: an import
+        // that could not keep it still stands, and says so as it is.
+        let kept: Vec<(&str, FileReading)> = files
+            .iter()
+            .zip(&readings)
+            .map(|(f, r)| (f.fingerprint.as_str(), r.clone()))
+            .collect();
+        let _ = store(ctx)?.keep_readings(&kept);
+    }
     let rejected: Vec<String> = gathered.rejected.iter().map(ToString::to_string).collect();
+    said(
+        args,
+        &files,
+        &readings,
+        &changes,
+        &rejected,
+        gathered.officers.len(),
+    )
+}
+
+/// What an import says: JSON, or the summary and each rejected row; then
+/// exit 1 if any row could not be read.
+fn said(
+    args: &RosterImportArgs,
+    files: &[ImportedFile],
+    readings: &[FileReading],
+    changes: &Changes,
+    rejected: &[String],
+    officers: usize,
+) -> Outcome {
     if args.json {
         let reading = files
             .iter()
-            .zip(&readings)
+            .zip(readings)
             .map(|(f, r)| {
-                let order = r.date_order.as_ref().map(|p| p.order);
+                let order = r.date_order.as_ref().map(order);
                 super::json::roster::reading(&f.name, r.windows_1252, order)
             })
             .collect();
         json(&super::json::roster::import(
-            &files,
+            files,
             reading,
-            rejected.clone(),
-            &changes,
+            rejected.to_vec(),
+            changes,
         ))?;
     } else {
-        emit(&summary(
-            &files,
-            &readings,
-            &changes,
-            args.dry_run,
-            gathered.officers.len(),
-        ))?;
-        for r in &rejected {
+        emit(&summary(files, readings, changes, args.dry_run, officers))?;
+        for r in rejected {
             eprintln!("karmadash: not imported: {r}");
         }
     }
@@ -214,7 +332,7 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
 
 fn summary(
     files: &[ImportedFile],
-    readings: &[Reading],
+    readings: &[FileReading],
     c: &Changes,
     dry_run: bool,
     officers: usize,

@@ -6,6 +6,7 @@ pub mod cell_table;
 pub mod departments;
 pub mod designations;
 pub mod evaluate;
+pub mod filter;
 pub mod gather;
 pub mod lookup;
 pub mod officer;
@@ -14,6 +15,7 @@ pub mod urgency;
 
 pub use departments::Departments;
 pub use evaluate::{evaluate_officer, Defaults, OfficerStatus, PlacementError, Verdict};
+pub use filter::VerdictFilter;
 pub use gather::{DurationSeen, Gathered, Gathering};
 pub use lookup::{find_officer, LookupError};
 pub use officer::{

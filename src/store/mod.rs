@@ -8,6 +8,7 @@
 pub mod changes;
 mod create;
 mod error;
+pub mod import_log;
 mod migrate;
 mod open;
 mod owner;

@@ -17,7 +17,7 @@ use crate::roster::gather::unreadable_text;
 use crate::roster::{Departments, DurationSeen, FlagKind, Gathered, Officer, OfficerId, Snapshot};
 
 const OFFICER: &str = "roster/officer/";
-const IMPORT: &str = "roster/import/";
+pub(super) const IMPORT: &str = "roster/import/";
 const DURATION: &str = "roster/duration/";
 
 /// One `roster import`: which files, how many rows, and the report's own
@@ -82,7 +82,7 @@ fn key(prefix: &str, id: &str) -> String {
     format!("{prefix}{id}")
 }
 
-fn scan<T: serde::de::DeserializeOwned>(db: &sled::Db, prefix: &str) -> Result<Vec<T>> {
+pub(super) fn scan<T: serde::de::DeserializeOwned>(db: &sled::Db, prefix: &str) -> Result<Vec<T>> {
     db.scan_prefix(prefix)
         .map(|r| {
             let (k, v) = r.map_err(|e| StoreError::io(Op::Read, None, e))?;
@@ -378,14 +378,8 @@ fn unreadable_only(
 
 /// The number of the latest import of exactly these files, if any.
 fn previous_import(current: &RosterSnapshot, files: &[ImportedFile]) -> Option<u64> {
-    let mut fps: Vec<&str> = files.iter().map(|f| f.fingerprint.as_str()).collect();
-    fps.sort_unstable();
-    let again = current.imports.iter().rev().find(|i| {
-        let mut theirs: Vec<&str> = i.files.iter().map(|f| f.fingerprint.as_str()).collect();
-        theirs.sort_unstable();
-        theirs == fps
-    });
-    again.map(|i| i.number)
+    let prints: Vec<&str> = files.iter().map(|f| f.fingerprint.as_str()).collect();
+    super::import_log::latest_import_of(&current.imports, &prints).map(|i| i.number)
 }
 
 /// Officers a full completion report no longer lists, newly flagged so;

@@ -16,16 +16,8 @@ pub use unicode_width::UnicodeWidthStr;
 // ---------------------------------------------------------------------------
 // Helpers
 
-/// The binary, isolated from the caller's environment (the global options
-/// also read KARMADASH_DATA, KARMADASH_TODAY and KARMADASH_DB).
-pub fn karmadash() -> Command {
-    let mut cmd = cargo_bin_cmd!("karmadash");
-    cmd.env_remove("KARMADASH_DATA")
-        .env_remove("KARMADASH_TODAY")
-        .env_remove("KARMADASH_DB")
-        .env("NO_COLOR", "1");
-    cmd
-}
+/// The binary, isolated from the caller's environment.
+pub use crate::bin_fixtures::karmadash;
 
 pub struct Run {
     pub code: i32,

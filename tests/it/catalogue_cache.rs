@@ -171,3 +171,44 @@ fn a_title_too_long_for_any_course_is_refused_cached_or_not() {
     assert!(plain.message.contains("69999 characters long"), "{plain}");
     assert!(cache_files(&cache).is_empty(), "{:?}", cache_files(&cache));
 }
+
+/// The spellings a cell may give `--data` for one directory: as a shell
+/// completes it relative to where it stands, with `./` and a trailing
+/// slash, and absolute.
+fn spellings(data: &Path) -> Vec<std::path::PathBuf> {
+    let cwd = std::env::current_dir().unwrap();
+    let up = "../".repeat(cwd.components().count() - 1);
+    let relative = format!("{up}{}", data.display().to_string().trim_start_matches('/'));
+    vec![
+        data.to_path_buf(),
+        format!("./{relative}").into(),
+        format!("{relative}/").into(),
+        data.parent().unwrap().join(".").join("data"),
+    ]
+}
+
+#[test]
+fn every_spelling_of_the_directory_finds_the_one_cache() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (data, cache) = (dir.path().join("data"), dir.path().join("cache"));
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("portal.csv"), CSV).unwrap();
+    std::fs::write(data.join("aliases.toml"), "").unwrap();
+    let spellings = spellings(&data);
+    cached(&spellings[0], &cache);
+    let file = cache.join(&cache_files(&cache)[0]);
+    // A rebuild renames a new file into place: another inode.
+    let built = std::fs::metadata(&file).unwrap().ino();
+    for spelling in &spellings {
+        assert!(spelling.is_dir(), "{}", spelling.display());
+        // Warm, and the catalogue names its files as this run spelled them.
+        same(
+            &sources::load_with_dir(Some(spelling)).unwrap(),
+            &cached(spelling, &cache),
+        );
+        assert_eq!(cache_files(&cache).len(), 1, "{}", spelling.display());
+        let now = std::fs::metadata(&file).unwrap().ino();
+        assert_eq!(now, built, "{} rebuilt the cache", spelling.display());
+    }
+}

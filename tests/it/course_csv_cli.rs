@@ -1,17 +1,12 @@
 //! `--data DIR` with a course CSV: the courses are searchable and listed,
 //! and a bad row stops the command with `file:line`.
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use assert_cmd::Command;
 
 fn karmadash(dir: &std::path::Path) -> Command {
-    let mut cmd = cargo_bin_cmd!("karmadash");
-    cmd.env_remove("KARMADASH_DATA")
-        .env_remove("KARMADASH_TODAY")
-        .env_remove("KARMADASH_DB")
-        .env("NO_COLOR", "1")
-        // The compiled catalogue goes beside the data, not in the real cache.
-        .env("XDG_CACHE_HOME", dir.join("cache"))
+    let mut cmd = crate::bin_fixtures::karmadash();
+    // The compiled catalogue goes beside the data, not in the real cache.
+    cmd.env("XDG_CACHE_HOME", dir.join("cache"))
         .arg("--data")
         .arg(dir);
     cmd

@@ -2,18 +2,14 @@
 //! kept and summed in seconds (item 4), counts in words (item 6), and a
 //! registration after its deadline (item 7).
 
+use crate::bin_fixtures::bihar_bas;
 use crate::progress_fixtures;
 
 use progress_fixtures::*;
 
 /// The binary on `store` with "today" fixed at `today`.
 fn run_on(store: &Store, today: &str, args: &[&str]) -> Run {
-    let mut cmd = cargo_bin_cmd!("karmadash");
-    let out = cmd
-        .env_remove("KARMADASH_DATA")
-        .env_remove("KARMADASH_TODAY")
-        .env_remove("KARMADASH_DB")
-        .env("NO_COLOR", "1")
+    let out = crate::bin_fixtures::karmadash()
         .arg("--db")
         .arg(&store.db)
         .args(["--today", today])
@@ -215,22 +211,7 @@ fn a_registration_after_its_deadline_is_late_and_a_shortfall() {
     // Bihar order 4463 of 06.03.2026: register within 15 days (by 21.03.2026).
     let s = Store::new();
     let today = "2026-03-25";
-    ok_on(
-        &s,
-        today,
-        &[
-            "profile",
-            "set",
-            "--service",
-            "bas",
-            "--state",
-            "bihar",
-            "--tier",
-            "bas-basic-ac",
-            "--registered",
-            "2026-03-24",
-        ],
-    );
+    ok_on(&s, today, &bihar_bas(&["--registered", "2026-03-24"]));
     for (course, date) in [
         ("Noting and Drafting", "2026-03-10"),
         ("Yuva AI for All", "2026-03-11"),
@@ -255,22 +236,7 @@ fn a_registration_after_its_deadline_is_late_and_a_shortfall() {
 
     // Registered in time: met, and the year is on track.
     let s = Store::new();
-    ok_on(
-        &s,
-        today,
-        &[
-            "profile",
-            "set",
-            "--service",
-            "bas",
-            "--state",
-            "bihar",
-            "--tier",
-            "bas-basic-ac",
-            "--registered",
-            "2026-03-20",
-        ],
-    );
+    ok_on(&s, today, &bihar_bas(&["--registered", "2026-03-20"]));
     for (course, date) in [
         ("Noting and Drafting", "2026-03-10"),
         ("Yuva AI for All", "2026-03-11"),

@@ -138,20 +138,7 @@ fn a_state_stored_before_the_list_is_still_read_and_status_says_how_to_fix_it() 
 #[test]
 fn changing_only_the_state_keeps_the_registration_date_and_says_what_changed() {
     let s = Store::new();
-    s.ok(&[
-        "profile",
-        "set",
-        "--service",
-        "bas",
-        "--state",
-        "bihar",
-        "--tier",
-        "bas-basic-ac",
-        "--name",
-        "A. Officer",
-        "--registered",
-        "15.03.2026",
-    ]);
+    s.profile_bihar_bas_with(&["--name", "A. Officer", "--registered", "15.03.2026"]);
     let out = s.ok(&["profile", "set", "--state", "delhi"]);
     assert_eq!(
         out,
@@ -274,12 +261,8 @@ fn dates_are_taken_day_first_with_any_separator_or_year_first() {
 /// The binary on the store with a `--today` of the test's choosing (the
 /// fixture's own command fixes it already).
 fn today_is(s: &Store, today: &str) -> Command {
-    let mut cmd = cargo_bin_cmd!("karmadash");
-    cmd.env_remove("KARMADASH_DATA")
-        .env_remove("KARMADASH_DB")
-        .env("KARMADASH_TODAY", today)
-        .arg("--db")
-        .arg(&s.db);
+    let mut cmd = crate::bin_fixtures::karmadash();
+    cmd.env("KARMADASH_TODAY", today).arg("--db").arg(&s.db);
     cmd
 }
 

@@ -70,12 +70,7 @@ fn parse_keys(text: &str) -> Vec<Key> {
 }
 
 fn karmadash(db: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("karmadash").expect("the binary");
-    cmd.env("KARMADASH_DB", db)
-        .env("KARMADASH_TODAY", "2026-11-23")
-        .env_remove("KARMADASH_DATA")
-        .env("NO_COLOR", "1");
-    cmd
+    crate::bin_fixtures::karmadash_on(db, "2026-11-23")
 }
 
 /// The keys `--help` documents for `args` (the text after "keys:" up to

@@ -2,6 +2,8 @@
 //! tests/integration/main.rs does): cargo links the crate into one test
 //! executable instead of one per file. Fixture modules stay in their folders.
 
+#[path = "../bin_fixtures/mod.rs"]
+mod bin_fixtures;
 #[path = "../catalogue_fixtures/mod.rs"]
 mod catalogue_fixtures;
 #[path = "../engine_fixtures/mod.rs"]

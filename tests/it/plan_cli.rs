@@ -11,12 +11,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn karmadash(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("karmadash").expect("the binary");
-    cmd.env("KARMADASH_DB", db)
-        .env("KARMADASH_TODAY", "2026-11-23")
-        .env_remove("KARMADASH_DATA")
-        .env("XDG_CACHE_HOME", db.with_extension("cache"))
-        .env("NO_COLOR", "1");
+    let mut cmd = crate::bin_fixtures::karmadash_on(db, "2026-11-23");
+    cmd.env("XDG_CACHE_HOME", db.with_extension("cache"));
     cmd
 }
 

@@ -73,16 +73,7 @@ fn profile_set_then_show_in_text_and_json_with_the_tier_basis() {
 fn profile_set_again_changes_the_fields_given_and_a_tier_by_hand_says_so() {
     let s = Store::new();
     s.profile_delhi_ias();
-    let out = s.ok(&[
-        "profile",
-        "set",
-        "--service",
-        "bas",
-        "--state",
-        "bihar",
-        "--tier",
-        "bas-basic-ac",
-    ]);
+    let out = s.profile_bihar_bas_with(&[]);
     assert_eq!(
         out,
         "Changed: service ias -> bas; state delhi -> bihar; tier set to bas-basic-ac. \

@@ -3,7 +3,7 @@
 //! file twice changing nothing, bad rows named, nothing personal stored,
 //! and who is behind the 52 hours, most urgent first.
 
-use assert_cmd::Command;
+use crate::bin_fixtures::run_on as run;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -13,24 +13,6 @@ fn fixture(name: &str) -> String {
         .join(name)
         .display()
         .to_string()
-}
-
-fn karmadash(db: &Path, today: &str) -> Command {
-    let mut cmd = Command::cargo_bin("karmadash").expect("the binary");
-    cmd.env("KARMADASH_DB", db)
-        .env("KARMADASH_TODAY", today)
-        .env_remove("KARMADASH_DATA")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn run(db: &Path, today: &str, args: &[&str]) -> (i32, String, String) {
-    let out = karmadash(db, today).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn roster_json(db: &Path, today: &str) -> Value {

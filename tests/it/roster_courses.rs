@@ -4,7 +4,6 @@
 //! one; and one title with two durations is a note, within an import or
 //! across imports, that changes no count.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
 
@@ -79,20 +78,7 @@ const HEADER_SO: &str =
     "Full_Name,Email,Designation,Content_Provider,Content_Name,Content_Type,Content_Duration,Batch_Id,Status,Completed_On\n";
 
 fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("karmadash")
-        .expect("the binary")
-        .env("KARMADASH_DB", db)
-        .env("KARMADASH_TODAY", "2026-11-23")
-        .env_remove("KARMADASH_DATA")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    crate::bin_fixtures::run_on(db, "2026-11-23", args)
 }
 
 #[test]

@@ -4,26 +4,9 @@
 //! after its report was made (or after today) flagged, not dropped
 //! without a word.
 
-use assert_cmd::Command;
+use crate::bin_fixtures::run_on as run;
 use serde_json::Value;
 use std::path::Path;
-
-fn run(db: &Path, today: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("karmadash")
-        .expect("the binary")
-        .env("KARMADASH_DB", db)
-        .env("KARMADASH_TODAY", today)
-        .env_remove("KARMADASH_DATA")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 const HEADER: &str =
     "Full_Name,Designation,Email,Content_Name,Content_Type,Content_Duration,Enrolled_On,Status,Completed_On,Report_Last_Generated_On\n";

@@ -3,26 +3,9 @@
 //! once), and a line too long to be a report's refuses the whole file at
 //! its true line instead of dropping the rows after it.
 
-use assert_cmd::Command;
+use crate::bin_fixtures::run_on as run;
 use serde_json::Value;
 use std::path::Path;
-
-fn run(db: &Path, today: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("karmadash")
-        .expect("the binary")
-        .env("KARMADASH_DB", db)
-        .env("KARMADASH_TODAY", today)
-        .env_remove("KARMADASH_DATA")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 const TODAY: &str = "2026-11-23";
 
@@ -85,4 +68,77 @@ fn a_line_over_a_mebibyte_refuses_the_file_at_its_true_line_and_imports_nothing(
     assert!(err.contains("nothing"), "{err}");
     let (code, _, err) = run(&db, TODAY, &["roster"]);
     assert_eq!(code, 2, "nothing was imported: {err}");
+}
+
+/// A report Excel saved in a US locale: Windows-1252, month-first dates.
+fn excel_us_report(dir: &Path, bad_row: bool) -> String {
+    let path = dir.join("ConsumptionReport.csv");
+    let mut bytes =
+        b"Full_Name,Designation,Email,Content_Name,Content_Duration,Status,Completed_On\n".to_vec();
+    bytes.extend(b"Ren\xe9e Kumari,Section Officer,renee@x.in,Yuva AI for All,02:00:00,completed,11/22/2026 7:30 AM\n");
+    bytes.extend(b"Ravi Prasad,Section Officer,ravi@x.in,Office Procedure,03:00:00,completed,4/3/2026 10:00\n");
+    if bad_row {
+        bytes.extend(b"Ravi Prasad,Section Officer,ravi@x.in,Office Procedure,1:75:00,completed,4/3/2026 10:00\n");
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+/// Known by its bytes before its rows are parsed (issue 20, target 3), a
+/// file imported before is said as its first import said it: the same
+/// files, rows, encoding and date order, under the name given now.
+#[test]
+fn a_file_imported_before_is_said_as_its_first_import_said_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let file = excel_us_report(dir.path(), false);
+    let (code, first, err) = run(&db, TODAY, &["roster", "import", "--json", &file]);
+    assert_eq!(code, 0, "{first}{err}");
+    let first: Value = serde_json::from_str(&first).unwrap();
+    for args in [
+        vec!["roster", "import", "--json", &file],
+        vec!["roster", "import", "--json", "--dry-run", &file],
+    ] {
+        let (code, again, err) = run(&db, TODAY, &args);
+        assert_eq!(code, 0, "{again}{err}");
+        let again: Value = serde_json::from_str(&again).unwrap();
+        assert_eq!(again["already_imported"], 1, "{again}");
+        assert_eq!(again["files"], first["files"]);
+        assert_eq!(again["reading"], first["reading"]);
+        assert_eq!(again["reading"][0]["encoding"], "windows-1252");
+        assert_eq!(again["reading"][0]["date_order"], "month-first");
+        assert_eq!(again["rejected"], Value::Array(vec![]));
+        assert_eq!(again["added"], Value::Array(vec![]));
+    }
+    // In words too, under another name for the same bytes.
+    let copy = dir.path().join("copy.csv");
+    std::fs::copy(&file, &copy).unwrap();
+    let copy = copy.display().to_string();
+    let (code, text, _) = run(&db, TODAY, &["roster", "import", &copy]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        text,
+        format!(
+            "{copy}: consumption report, 2 rows\n  \
+             read as Windows-1252, as Excel saves \"CSV (Comma delimited)\": the file is not UTF-8\n  \
+             dates read month first (M/d/yyyy), as line 2 proves (Completed_On: 11/22/2026 7:30 AM)\n\
+             These files are import 1 already: nothing changed.\n"
+        )
+    );
+}
+
+/// A file whose rows could not all be read is read again: each row is
+/// named again, and the exit code says so, as the first time.
+#[test]
+fn a_file_with_unreadable_rows_imported_before_names_them_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let file = excel_us_report(dir.path(), true);
+    let (code, _, first) = run(&db, TODAY, &["roster", "import", &file]);
+    assert_eq!(code, 1, "{first}");
+    let (code, out, again) = run(&db, TODAY, &["roster", "import", &file]);
+    assert_eq!(code, 1, "{out}{again}");
+    assert!(out.contains("import 1 already"), "{out}");
+    assert_eq!(again, first);
+    assert!(again.contains(":4"), "the row's line: {again}");
 }

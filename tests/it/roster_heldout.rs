@@ -15,12 +15,7 @@ fn messy() -> PathBuf {
 }
 
 fn karmadash(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("karmadash").expect("the binary");
-    cmd.env("KARMADASH_DB", db)
-        .env("KARMADASH_TODAY", "2026-11-30")
-        .env_remove("KARMADASH_DATA")
-        .env("NO_COLOR", "1");
-    cmd
+    crate::bin_fixtures::karmadash_on(db, "2026-11-30")
 }
 
 /// One officer's line of the hand count.

@@ -4,7 +4,7 @@
 //! not be read flagged, a tier that names its service, officers found by a
 //! name or e-mail prefix, and a cell's designations.toml in `--data DIR`.
 
-use assert_cmd::Command;
+use crate::bin_fixtures::run_on as run_in;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -31,23 +31,6 @@ fn tour_rows(dir: &Path, name: &str, who: &[&str]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
     path.display().to_string()
-}
-
-fn run_in(db: &Path, today: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("karmadash")
-        .expect("the binary")
-        .env("KARMADASH_DB", db)
-        .env("KARMADASH_TODAY", today)
-        .env_remove("KARMADASH_DATA")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn run(db: &Path, args: &[&str]) -> (i32, String, String) {

@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use karmadash::catalogue::cache_mapped::{Mapped, Opened};
 use karmadash::catalogue::{sources, Catalogue};
 use karmadash::search::{IndexSections, SearchIndex};
@@ -68,10 +67,8 @@ fn setup() -> Setup {
 /// `karmadash --data DIR search ARGS --json`, its stdout; the cache under
 /// `cache_home`.
 fn search(s: &Setup, cache_home: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("karmadash")
-        .unwrap()
+    let out = crate::bin_fixtures::karmadash()
         .env("XDG_CACHE_HOME", cache_home)
-        .env_remove("KARMADASH_DATA")
         .arg("--data")
         .arg(&s.data)
         .arg("search")
@@ -234,8 +231,7 @@ fn a_damaged_cache_never_answers_and_is_rewritten() {
 fn an_unknown_tier_is_refused_alike_warm_or_cold() {
     let s = setup();
     let refuse = |cache_home: &Path| {
-        let out = Command::cargo_bin("karmadash")
-            .unwrap()
+        let out = crate::bin_fixtures::karmadash()
             .env("XDG_CACHE_HOME", cache_home)
             .arg("--data")
             .arg(&s.data)

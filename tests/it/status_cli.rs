@@ -109,18 +109,7 @@ fn status_short_is_one_line() {
 fn status_check_exits_1_while_unmet_and_0_once_everything_due_is_met() {
     // BAS in Bihar, FY 2025-26: register (by 21.03.2026) and three courses by 31.03.2026.
     let s = Store::new();
-    s.ok(&[
-        "profile",
-        "set",
-        "--service",
-        "bas",
-        "--state",
-        "bihar",
-        "--tier",
-        "bas-basic-ac",
-        "--registered",
-        "2026-03-10",
-    ]);
+    s.profile_bihar_bas_with(&["--registered", "2026-03-10"]);
     let r = s.run(&["status", "--fy", "2025-26", "--check"]);
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(
@@ -229,18 +218,7 @@ fn plan_lists_open_mandatory_courses_and_the_hours_per_week() {
 #[test]
 fn report_in_markdown_csv_and_json() {
     let s = Store::new();
-    s.ok(&[
-        "profile",
-        "set",
-        "--service",
-        "bas",
-        "--state",
-        "bihar",
-        "--tier",
-        "bas-basic-ac",
-        "--name",
-        "R. Kumar",
-    ]);
+    s.profile_bihar_bas_with(&["--name", "R. Kumar"]);
     s.json(&[
         "done",
         "yuva ai for all",

@@ -1,6 +1,7 @@
 //! The progress store through the real binary: export and import round
 //! trips, and imports refused whole.
 
+use crate::bin_fixtures::bihar_bas;
 use crate::store_fixtures;
 
 use store_fixtures::*;
@@ -66,19 +67,7 @@ fn import_replaces_the_contents_exactly() {
     let (dir, a) = temp();
     let (_d2, b) = temp();
     // A: small.
-    ok(
-        &a,
-        &[
-            "profile",
-            "set",
-            "--service",
-            "bas",
-            "--state",
-            "bihar",
-            "--tier",
-            "bas-basic-ac",
-        ],
-    );
+    ok(&a, &bihar_bas(&[]));
     ok(
         &a,
         &[

@@ -109,11 +109,7 @@ fn hours_cell(course: &Value) -> String {
 #[test]
 fn the_plan_view_proposes_what_plan_gives_with_the_reports_hours() {
     let o = officer_with_reports();
-    let out = assert_cmd::Command::cargo_bin("karmadash")
-        .expect("the binary")
-        .env("KARMADASH_DB", o.db())
-        .env("KARMADASH_TODAY", TODAY)
-        .env_remove("KARMADASH_DATA")
+    let out = crate::bin_fixtures::karmadash_on(&o.db(), TODAY)
         .args(["plan", "--json"])
         .output()
         .expect("plan runs");

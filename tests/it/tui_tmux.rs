@@ -166,14 +166,7 @@ fn shell_quote(s: &str) -> String {
 }
 
 fn karmadash(db: &Path) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env_remove("KARMADASH_DB")
-        .env_remove("KARMADASH_DATA")
-        .env_remove("KARMADASH_TODAY")
-        .arg("--db")
-        .arg(db)
-        .args(["--today", TODAY]);
-    cmd
+    crate::store_fixtures::karmadash_process(db)
 }
 
 #[test]

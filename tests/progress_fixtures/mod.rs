@@ -34,15 +34,7 @@ impl Store {
     }
 
     pub fn cmd(&self) -> Command {
-        let mut cmd = cargo_bin_cmd!("karmadash");
-        cmd.env_remove("KARMADASH_DATA")
-            .env_remove("KARMADASH_TODAY")
-            .env_remove("KARMADASH_DB")
-            .env("NO_COLOR", "1")
-            .arg("--db")
-            .arg(&self.db)
-            .args(["--today", TODAY]);
-        cmd
+        crate::store_fixtures::karmadash(&self.db)
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
@@ -103,16 +95,13 @@ impl Store {
 
     /// A BAS officer of the basic grade in Bihar, tier set by hand.
     pub fn profile_bihar_bas(&self) {
-        self.ok(&[
-            "profile",
-            "set",
-            "--service",
-            "bas",
-            "--state",
-            "bihar",
-            "--tier",
-            "bas-basic-ac",
-        ]);
+        self.profile_bihar_bas_with(&[]);
+    }
+
+    /// The same with `extra` options (`--registered`, `--name`...); what
+    /// `profile set` said.
+    pub fn profile_bihar_bas_with(&self, extra: &[&str]) -> String {
+        self.ok(&crate::bin_fixtures::bihar_bas(extra))
     }
 
     pub fn done(&self, course: &str, hours: &str, date: &str) -> Value {

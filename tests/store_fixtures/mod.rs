@@ -28,15 +28,10 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The binary on `db` as of TODAY, given as `--db` and `--today`.
 pub fn karmadash(db: &Path) -> Command {
-    let mut cmd = cargo_bin_cmd!("karmadash");
-    cmd.env_remove("KARMADASH_DATA")
-        .env_remove("KARMADASH_TODAY")
-        .env_remove("KARMADASH_DB")
-        .env("NO_COLOR", "1")
-        .arg("--db")
-        .arg(db)
-        .args(["--today", TODAY]);
+    let mut cmd = crate::bin_fixtures::karmadash();
+    cmd.arg("--db").arg(db).args(["--today", TODAY]);
     cmd
 }
 

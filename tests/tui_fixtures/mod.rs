@@ -107,11 +107,7 @@ impl Officer {
     pub fn import_tour_roster(&self) -> &Officer {
         let tour =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/igot_fixtures/tour");
-        assert_cmd::Command::cargo_bin("karmadash")
-            .expect("the binary")
-            .env("KARMADASH_DB", self.db())
-            .env("KARMADASH_TODAY", TODAY)
-            .env_remove("KARMADASH_DATA")
+        crate::bin_fixtures::karmadash_on(&self.db(), TODAY)
             .args(["roster", "import"])
             .arg(tour.join("ConsumptionReport.csv"))
             .arg(tour.join("UserReport.csv"))
@@ -131,11 +127,7 @@ impl Officer {
             &["ConsumptionReport-2026-11-15.csv", "UserReport.csv"][..],
             &["ConsumptionReport-2026-11-22.csv"][..],
         ] {
-            assert_cmd::Command::cargo_bin("karmadash")
-                .expect("the binary")
-                .env("KARMADASH_DB", self.db())
-                .env("KARMADASH_TODAY", TODAY)
-                .env_remove("KARMADASH_DATA")
+            crate::bin_fixtures::karmadash_on(&self.db(), TODAY)
                 .args(["roster", "import"])
                 .args(files.iter().map(|f| view.join(f)))
                 .assert()

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use ratatui::Frame;
 
 use crate::tui::roster_columns::{lay_out, selected_parts, wrap_parts, Column, Columns};
-use crate::roster::Verdict;
+use crate::roster::{Verdict, VerdictFilter};
 use crate::rules::fy::FinancialYear;
 use crate::tui::data::Data;
 use crate::tui::draw::fit;
@@ -19,54 +19,6 @@ use crate::tui::overlays::FindOfficer;
 use crate::tui::roster_data::{Roster, RosterRow};
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::{Component, Reply, View};
-
-/// Which verdicts show: `t` and `v` step through the choices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum VerdictFilter {
-    #[default]
-    All,
-    /// Overdue, behind or unmapped: `karmadash roster --behind`.
-    NeedsAction,
-    Only(Verdict),
-}
-
-const VERDICTS: [Verdict; 5] = [
-    Verdict::Overdue,
-    Verdict::Behind,
-    Verdict::Unmapped,
-    Verdict::OnPace,
-    Verdict::Met,
-];
-
-impl VerdictFilter {
-    fn next(self) -> VerdictFilter {
-        match self {
-            VerdictFilter::All => VerdictFilter::NeedsAction,
-            VerdictFilter::NeedsAction => VerdictFilter::Only(VERDICTS[0]),
-            VerdictFilter::Only(v) => VERDICTS
-                .iter()
-                .position(|x| *x == v)
-                .and_then(|i| VERDICTS.get(i + 1))
-                .map_or(VerdictFilter::All, |v| VerdictFilter::Only(*v)),
-        }
-    }
-
-    fn keeps(self, v: Verdict) -> bool {
-        match self {
-            VerdictFilter::All => true,
-            VerdictFilter::NeedsAction => v <= Verdict::Unmapped,
-            VerdictFilter::Only(only) => v == only,
-        }
-    }
-
-    pub fn word(self) -> &'static str {
-        match self {
-            VerdictFilter::All => "all",
-            VerdictFilter::NeedsAction => "needing action",
-            VerdictFilter::Only(v) => v.word(),
-        }
-    }
-}
 
 /// The Roster view's id in the views table.
 pub const VIEW: View = View::named("Roster");
@@ -108,6 +60,7 @@ pub const KEYS: &[Binding] = &[
 pub struct RosterView {
     pub row: usize,
     pub tier: Option<String>,
+    /// Which verdicts show: `v` steps through the choices.
     pub verdict: VerdictFilter,
     /// What the find box narrows the list by (it stays after Enter).
     pub find: String,
