@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{RequirementJson, TierJson};
 use crate::igot::DateOrder;
-use crate::roster::{Flag, FlagKind, OfficerStatus, Verdict};
+use crate::roster::{Flag, OfficerStatus, Verdict};
 use crate::store::roster::{Changes, ImportRecord, ImportedFile};
 use crate::units::fy::FinancialYear;
 
@@ -86,22 +86,11 @@ struct FlagJson {
 
 fn flag(f: Flag) -> FlagJson {
     FlagJson {
-        kind: flag_kind(f.kind),
+        kind: f.kind.id(),
         text: f.text,
     }
 }
 
-fn flag_kind(k: FlagKind) -> &'static str {
-    match k {
-        FlagKind::TooFast => "too-fast",
-        FlagKind::DurationConflict => "duration-conflict",
-        FlagKind::Unmapped => "unmapped",
-        FlagKind::NoDuration => "no-duration",
-        FlagKind::NotInLatestReport => "not-in-latest-report",
-        FlagKind::RowsUnreadable => "rows-unreadable",
-        FlagKind::FutureDate => "future-date",
-    }
-}
 
 /// A report file as imported.
 #[derive(Serialize)]
