@@ -40,12 +40,12 @@ fn main() {
         // The message may quote what was typed: never echo a control character.
         eprintln!(
             "karmadash: {}",
-            karmadash::units::text::visible(&failure.message)
+            karmadash::units::text::visible(&failure.to_string())
         );
-        for line in &failure.details {
+        for line in &failure.details() {
             eprintln!("  {}", karmadash::units::text::visible(line));
         }
-        std::process::exit(failure.code);
+        std::process::exit(failure.code());
     }
 }
 

@@ -46,9 +46,7 @@ fn write_raw(text: &str) -> Outcome {
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(super::Failure::input(format!(
-            "cannot write the output: {e}"
-        ))),
+        Err(e) => Err(super::Problem::Write(e).into()),
     }
 }
 

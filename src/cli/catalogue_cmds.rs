@@ -5,7 +5,7 @@ use std::path::Path;
 use super::args::{CoursesArgs, LintArgs, SearchArgs, TiersArgs};
 use super::json::catalogue::{ListingRow, SearchHit, SearchResult, TierRow};
 use super::output::{emit, json, Table};
-use super::{Context, Failure, Outcome};
+use super::{Context, Failure, Outcome, Problem};
 use crate::catalogue::cache_mapped::{Mapped, Opened};
 use crate::catalogue::lint::{lint as lint_catalogue, Severity};
 use crate::catalogue::{Catalogue, Competency, Course, Listing, ListingStatus, Tier};
@@ -152,7 +152,7 @@ pub fn courses(ctx: &Context, args: &CoursesArgs) -> Outcome {
 pub fn search(data: Option<&Path>, args: &SearchArgs) -> Outcome {
     let query = args.query.join(" ");
     let opened = match (data, super::cache_dir()) {
-        (Some(dir), Some(cache)) => Mapped::open(dir, &cache).map_err(super::load_failure)?,
+        (Some(dir), Some(cache)) => Mapped::open(dir, &cache).map_err(Failure::from)?,
         _ => None,
     };
     let catalogue = match opened {
@@ -162,7 +162,7 @@ pub fn search(data: Option<&Path>, args: &SearchArgs) -> Outcome {
             Answer::Damaged => super::load_catalogue(data)?,
         },
         Some(Opened::Cold(cold)) => {
-            let (catalogue, mapped) = cold.load(&IndexSections).map_err(super::load_failure)?;
+            let (catalogue, mapped) = cold.load(&IndexSections).map_err(Failure::from)?;
             // The cache was just written with its index: search it there,
             // as a warm run does, rather than fold every title again.
             if let Some(mapped) = mapped {
@@ -344,10 +344,7 @@ pub fn lint(data: Option<&Path>, args: &LintArgs) -> Outcome {
         emit(&out)?;
     }
     if errors > 0 {
-        return Err(Failure::check(format!(
-            "lint found {errors} error{} in the data files",
-            if errors == 1 { "" } else { "s" }
-        )));
+        return Err(Problem::LintErrors { errors }.into());
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ mod args;
 mod calendar_cmd;
 mod catalogue_cmds;
 mod export_file;
+mod failure;
 mod json;
 mod output;
 mod plan_cmds;
@@ -19,59 +20,16 @@ pub mod wording;
 
 use chrono::NaiveDate;
 use std::cell::RefCell;
-use std::fmt;
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
 pub use args::{Cli, Command};
+pub use failure::{DashboardError, Failure, Problem};
 
 use crate::catalogue::{sources, Catalogue};
 use crate::rules::fy::FinancialYear;
 use crate::store::{Snapshot, Store};
-
-/// A failure to report: one line for a person, and the exit code.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: i32,
-    pub message: String,
-    /// Lines printed after the message, one each (e.g. the candidates
-    /// when a name matches several officers).
-    pub details: Vec<String>,
-}
-
-impl Failure {
-    /// Bad input, bad data or a store that cannot be used: exit 2.
-    pub fn input(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 2,
-            message: message.into(),
-            details: Vec::new(),
-        }
-    }
-
-    /// A check that ran and found something unmet (lint errors, status --check): exit 1.
-    pub fn check(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 1,
-            message: message.into(),
-            details: Vec::new(),
-        }
-    }
-
-    /// The same failure, with lines to print after its message.
-    pub fn with_details(self, details: Vec<String>) -> Failure {
-        Failure { details, ..self }
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for Failure {}
 
 pub type Outcome = Result<(), Failure>;
 
@@ -108,11 +66,11 @@ impl Prefetch {
 
     fn take(&mut self) -> Option<SnapshotRead> {
         let handle = self.0.take()?;
-        Some(handle.join().unwrap_or_else(|_| {
-            Err(Failure::input(
-                "reading the store failed unexpectedly; run the command again",
-            ))
-        }))
+        Some(
+            handle
+                .join()
+                .unwrap_or_else(|_| Err(Problem::ReadingStopped.into())),
+        )
     }
 }
 
@@ -125,8 +83,12 @@ impl Drop for Prefetch {
 pub use crate::app::progress::parse_date;
 
 pub fn parse_fy(s: &str) -> Result<FinancialYear, Failure> {
-    s.parse()
-        .map_err(|e: crate::rules::fy::FyParseError| Failure::input(format!("--fy: {e}")))
+    s.parse().map_err(|e| Problem::Fy(e).into())
+}
+
+/// A date option's value that is not a date.
+pub fn date_failure(option: &'static str, error: crate::units::dates::DateError) -> Failure {
+    Problem::Date { option, error }.into()
 }
 
 /// The store at `--db`, `KARMADASH_DB` or the XDG data directory.
@@ -161,18 +123,7 @@ pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failu
     // The cache keeps the ready search index too: `search` maps it.
     let index = crate::search::IndexSections;
     sources::load_with_dir_cached_and(data, cache_dir().as_deref(), Some(&index))
-        .map_err(load_failure)
-}
-
-/// A data file that does not load, in one line.
-pub(crate) fn load_failure(e: crate::catalogue::LoadError) -> Failure {
-    if e.origin.line == 0 {
-        Failure::input(format!("--data {}: {}", e.origin.file, e.message))
-    } else {
-        Failure::input(format!(
-            "the data file {e} (fix the file, or run `karmadash lint` to see every problem)"
-        ))
-    }
+        .map_err(Failure::from)
 }
 
 /// What opens the dashboard. main.rs passes the TUI's entry point, so the
@@ -189,7 +140,7 @@ pub type Dashboard = fn(
     NaiveDate,
     Result<Snapshot, Failure>,
     Option<&Path>,
-) -> Result<i32, Box<dyn std::error::Error + Send + Sync>>;
+) -> Result<i32, DashboardError>;
 
 /// Runs a parsed command line; with no command, opens `dashboard`.
 pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
@@ -200,7 +151,7 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         _ => {}
     }
     let today = match cli.today.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => parse_date(s).map_err(|e| Failure::input(format!("--today: {e}")))?,
+        Some(s) => parse_date(s).map_err(|e| date_failure("--today", e))?,
         None => chrono::Local::now().date_naive(),
     };
     let data = cli.data.as_deref().filter(|p| !p.as_os_str().is_empty());
@@ -241,7 +192,7 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
             let first = snapshot(&ctx);
             let catalogue = ManuallyDrop::into_inner(ctx.catalogue);
             match dashboard(catalogue, store, ctx.today, first, ctx.data.as_deref())
-                .map_err(|e| Failure::input(e.to_string()))?
+                .map_err(|e| Failure::from(Problem::Dashboard(e)))?
             {
                 0 => Ok(()),
                 // Ctrl-C or a signal: the terminal is restored and the view

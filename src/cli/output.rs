@@ -5,7 +5,7 @@ use serde::Serialize;
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
-use super::Failure;
+use super::{Failure, Problem};
 use crate::units::text::{spreadsheet_text, visible, visible_lines};
 use crate::units::wrap::wrap;
 
@@ -17,7 +17,7 @@ pub fn emit(text: &str) -> Result<(), Failure> {
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::input(format!("cannot write the output: {e}"))),
+        Err(e) => Err(Problem::Write(e).into()),
     }
 }
 
@@ -66,8 +66,8 @@ pub fn wrap_lines(text: &str, width: usize) -> String {
 }
 
 pub fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
-    let mut text = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure::input(format!("cannot encode JSON: {e}")))?;
+    let mut text =
+        serde_json::to_string_pretty(value).map_err(|e| Failure::from(Problem::EncodeJson(e)))?;
     text.push('\n');
     emit(&text)
 }

@@ -1,13 +1,11 @@
 //! `plan` and `shortlist`: what closes the gaps, and the courses an officer
 //! means to take with the hours planned for them.
 
-use crate::catalogue::CourseError;
-
 use super::args::{PlanArgs, ShortlistAction, ShortlistAdd, ShortlistArgs, ShortlistList};
 use super::json::plan::ShortlistRow;
 use super::output::{emit, json, Table};
 use super::status_cmds::evaluate_year;
-use super::{snapshot, store, Context, Failure, Outcome};
+use super::{snapshot, store, Context, Failure, Outcome, Problem};
 use crate::app::planning::{durations, plan_of};
 use crate::app::progress::resolve_course;
 use crate::catalogue::Competency;
@@ -32,14 +30,16 @@ pub fn parse_hours_per_week(text: &str) -> Result<f64, Failure> {
         .ok()
         .filter(|h: &f64| h.is_finite())
         .ok_or_else(|| {
-            Failure::input(format!(
-                "--hours-per-week: '{t}' is not a number of hours: write e.g. 2 or 1.5"
-            ))
+            Failure::from(Problem::HoursPerWeekNotANumber {
+                value: t.to_string(),
+            })
         })?;
     if h <= 0.0 || h > WEEK_HOURS {
-        return Err(Failure::input(format!(
-            "--hours-per-week: {t} is out of range: give the hours a week you can study, more than 0 and at most {WEEK_HOURS} (the hours of a week), e.g. 2"
-        )));
+        return Err(Problem::HoursPerWeekOutOfRange {
+            value: t.to_string(),
+            most: WEEK_HOURS,
+        }
+        .into());
     }
     Ok(h)
 }
@@ -70,9 +70,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
             .transpose()?,
     };
     if args.limit == Some(0) {
-        return Err(Failure::input(
-            "--limit 0 proposes nothing: give at least 1, or leave it out for 10",
-        ));
+        return Err(Problem::LimitZero.into());
     }
     let p = plan_for(ctx, args.fy.as_deref(), &options)?;
     if args.json {
@@ -350,10 +348,7 @@ pub fn shortlist(ctx: &Context, args: &ShortlistArgs) -> Outcome {
             let (key, title) = course_key(ctx, &a.course.join(" "))?;
             let snap = snapshot(ctx)?;
             if !snap.shortlist.contains(&key) {
-                return Err(Failure::input(format!(
-                    "\"{}\" is not on your shortlist: `karmadash shortlist list` shows it",
-                    visible(&title)
-                )));
+                return Err(Problem::NotShortlisted { title }.into());
             }
             store(ctx)?
                 .set_shortlisted(&key, false)
@@ -365,19 +360,15 @@ pub fn shortlist(ctx: &Context, args: &ShortlistArgs) -> Outcome {
 
 fn course_key(ctx: &Context, text: &str) -> Result<(String, String), Failure> {
     // The shortlist holds listed courses only: no --other to suggest.
-    let id = resolve_course(&ctx.catalogue, text).map_err(|e| match e {
-        e @ CourseError::NotListed { .. } => Failure::input(format!(
-            "{e}. Give the exact title or a listing id (`karmadash search`)"
-        )),
-        e => Failure::input(e.to_string()),
-    })?;
+    let id = resolve_course(&ctx.catalogue, text)
+        .map_err(|e| Failure::from(Problem::ShortlistCourse(e)))?;
     let c = &ctx.catalogue.courses[id];
     Ok((c.key().into_owned(), c.title.clone()))
 }
 
 /// Hours as `done` takes them: one reader for every `--hours`.
 fn planned_seconds(text: &str) -> Result<u32, Failure> {
-    parse_hours(text).map_err(|e| Failure::input(format!("--hours: {e}")))
+    parse_hours(text).map_err(|e| Problem::Hours(e).into())
 }
 
 fn shortlist_add(ctx: &Context, a: &ShortlistAdd) -> Outcome {
@@ -385,12 +376,12 @@ fn shortlist_add(ctx: &Context, a: &ShortlistAdd) -> Outcome {
     let seconds = a.hours.as_deref().map(planned_seconds).transpose()?;
     let snap = snapshot(ctx)?;
     if let Some(c) = snap.completions.iter().find(|c| c.course == key) {
-        return Err(Failure::input(format!(
-            "\"{}\" is already done (completion {} of {}): there is nothing to plan for it",
-            visible(&title),
-            c.id,
-            day(c.date)
-        )));
+        return Err(Problem::AlreadyDone {
+            title,
+            completion: c.id,
+            date: c.date,
+        }
+        .into());
     }
     let s = store(ctx)?;
     match seconds {

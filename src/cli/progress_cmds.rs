@@ -6,7 +6,9 @@ use super::args::{
     RemoveArgs,
 };
 use super::output::{emit, json, Table};
-use super::{parse_date, parse_fy, snapshot, store, Context, Failure, Outcome};
+use super::{
+    date_failure, parse_date, parse_fy, snapshot, store, Context, Failure, Outcome, Problem,
+};
 use crate::app::profile_edit::{edit_profile, ProfileEdit};
 use crate::app::progress::{
     record_assessment, record_assignment, record_completion, CompletionInput,
@@ -22,9 +24,7 @@ pub fn profile(ctx: &Context, args: &ProfileArgs) -> Outcome {
     }
     let snap = snapshot(ctx)?;
     let Some(p) = &snap.profile else {
-        return Err(Failure::input(
-            "no profile yet: create one with `karmadash profile set --service ias --batch 2015` (see `karmadash profile set --help`)",
-        ));
+        return Err(Problem::NoProfileToShow.into());
     };
     if let Some(w) = crate::app::profile_edit::stored_state_warning(p) {
         eprintln!(
@@ -110,7 +110,7 @@ fn profile_set(ctx: &Context, set: &ProfileSet) -> Outcome {
 
 pub fn done(ctx: &Context, args: &DoneArgs) -> Outcome {
     let date = match &args.date {
-        Some(s) => parse_date(s).map_err(|e| Failure::input(format!("--date: {e}")))?,
+        Some(s) => parse_date(s).map_err(|e| date_failure("--date", e))?,
         None => ctx.today,
     };
     let course = args.course.join(" ");
@@ -181,7 +181,7 @@ pub fn assign(ctx: &Context, args: &AssignArgs) -> Outcome {
     let due = args
         .due
         .as_deref()
-        .map(|s| parse_date(s).map_err(|e| Failure::input(format!("--due: {e}"))))
+        .map(|s| parse_date(s).map_err(|e| date_failure("--due", e)))
         .transpose()?;
     record_assignment(
         &ctx.catalogue,
@@ -195,7 +195,7 @@ pub fn assign(ctx: &Context, args: &AssignArgs) -> Outcome {
 }
 
 pub fn assessment(ctx: &Context, args: &AssessmentArgs) -> Outcome {
-    let date = parse_date(&args.passed).map_err(|e| Failure::input(format!("--passed: {e}")))?;
+    let date = parse_date(&args.passed).map_err(|e| date_failure("--passed", e))?;
     record_assessment(&store(ctx)?, ctx.today, date).map_err(Failure::from)?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use super::args::{RosterAction, RosterArgs, RosterShowArgs, RosterTierArgs};
 use super::output::{csv_table, emit, json, Cell, Table};
-use super::{parse_fy, roster_import, store, Context, Failure, Outcome};
+use super::{parse_fy, roster_import, store, Context, Failure, Outcome, Problem};
 use crate::catalogue::Service;
 use crate::roster::designations::Designations;
 use crate::roster::{evaluate_officer, Defaults, FlagKind, Officer, OfficerStatus};
@@ -25,14 +25,14 @@ pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
 /// from `--data DIR` over it.
 fn designations(ctx: &Context) -> Result<Designations, Failure> {
     crate::roster::cell_table::designations(&ctx.catalogue, ctx.data.as_deref())
-        .map_err(|e| Failure::input(super::wording::cell_table_error(&e)))
+        .map_err(Failure::from)
 }
 
 fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
     let service = args
         .service
         .as_deref()
-        .map(|s| Service::parse_typed(s).map_err(|e| Failure::input(format!("--service: {e}"))))
+        .map(|s| Service::parse_typed(s).map_err(|e| Failure::from(Problem::Service(e))))
         .transpose()?;
     let state = args
         .state
@@ -40,7 +40,7 @@ fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
         .map(|s| {
             crate::units::states::parse_state(s)
                 .map(str::to_string)
-                .map_err(|e| Failure::input(format!("--state: {e}")))
+                .map_err(|e| Failure::from(Problem::State(e)))
         })
         .transpose()?;
     Ok(Defaults { service, state })
@@ -74,9 +74,7 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
     };
     let roster = store(ctx)?.roster().map_err(Failure::from)?;
     if roster.officers.is_empty() {
-        return Err(Failure::input(
-            "the roster is empty: read the portal's reports in with `karmadash roster import ConsumptionReport.csv UserReport.csv`",
-        ));
+        return Err(Problem::EmptyRoster.into());
     }
     let tier = tier_filter(ctx, args)?;
     let mut rows: Vec<OfficerStatus> = evaluated(ctx, args, &roster.officers, fy)?
@@ -302,9 +300,14 @@ fn tier(ctx: &Context, a: &RosterTierArgs) -> Outcome {
     // of another service is refused, never placed in a tier not theirs.
     let service = match (tier, officer.service) {
         (Some(t), Some(s)) if s != t.service => {
-            return Err(Failure::input(super::wording::tier_of_another_service(
-                officer, s, &t.id, t.service,
-            )))
+            return Err(Problem::TierOfAnotherService {
+                officer: officer.name.clone(),
+                id: officer.id.to_string(),
+                service: s,
+                tier: t.id.clone(),
+                tier_service: t.service,
+            }
+            .into())
         }
         (Some(t), None) => Some(t.service),
         _ => None,

@@ -8,7 +8,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use super::args::{ImportIgotArgs, RosterImportArgs};
 use super::output::{emit, json};
-use super::{store, Context, Failure, Outcome};
+use super::{store, Context, Failure, Outcome, Problem};
 use crate::catalogue::cache::Hashing;
 use crate::igot::{self, DateOrder, Reading, ReportError, ReportKind};
 use crate::roster::personal::OwnRows;
@@ -43,7 +43,15 @@ fn feed<R: Read, T>(
 }
 
 fn refused(e: &ReportError) -> Failure {
-    Failure::input(format!("{e}; nothing was imported"))
+    Problem::ReportNotImported(e.clone()).into()
+}
+
+fn cannot_open(name: &str, error: std::io::Error) -> Failure {
+    Problem::CannotOpen {
+        name: name.to_string(),
+        error,
+    }
+    .into()
 }
 
 /// Reads one report into the gathering; returns what the import log
@@ -53,8 +61,7 @@ fn read_file(
     gathering: &mut Gathering,
 ) -> Result<(ImportedFile, ReportKind, Reading), Failure> {
     let name = path.display().to_string();
-    let file =
-        File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+    let file = File::open(path).map_err(|e| cannot_open(&name, e))?;
     let mut hasher = Xxh3::new();
     let mut input = BufReader::with_capacity(
         256 * 1024,
@@ -63,9 +70,10 @@ fn read_file(
             hasher: &mut hasher,
         },
     );
-    let kind = ReportKind::sniff(&name, &mut input).map_err(|e| Failure::input(e.to_string()))?;
+    let kind =
+        ReportKind::sniff(&name, &mut input).map_err(|e| Failure::from(Problem::Report(e)))?;
     let mut generated_on = None;
-    let header = |e: ReportError| Failure::input(e.to_string());
+    let header = |e: ReportError| Failure::from(Problem::Report(e));
     let (rows, rejected, reading) = match kind {
         ReportKind::Consumption => feed(
             igot::read_consumption(&name, input).map_err(header)?,
@@ -177,8 +185,7 @@ fn reading_notes(r: &FileReading) -> Vec<String> {
 /// hashing streams at GB/s, parsing at MB/s.
 fn fingerprint(path: &Path) -> Result<String, Failure> {
     let name = path.display().to_string();
-    let mut file =
-        File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+    let mut file = File::open(path).map_err(|e| cannot_open(&name, e))?;
     let mut hasher = Xxh3::new();
     let mut buf = vec![0u8; 256 * 1024];
     loop {
@@ -186,7 +193,7 @@ fn fingerprint(path: &Path) -> Result<String, Failure> {
             Ok(0) => break,
             Ok(n) => hasher.update(&buf[..n]),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(Failure::input(format!("{name}: cannot read it: {e}"))),
+            Err(error) => return Err(Problem::CannotRead { name, error }.into()),
         }
     }
     Ok(format!("{:032x}", hasher.digest128()))
@@ -320,12 +327,11 @@ fn said(
         }
     }
     if !rejected.is_empty() {
-        return Err(Failure::check(format!(
-            "{} row{} could not be read (listed above); the rest {} imported",
-            rejected.len(),
-            if rejected.len() == 1 { "" } else { "s" },
-            if args.dry_run { "would be" } else { "was" }
-        )));
+        return Err(Problem::RowsUnread {
+            rows: rejected.len(),
+            dry_run: args.dry_run,
+        }
+        .into());
     }
     Ok(())
 }
@@ -397,13 +403,15 @@ fn summary(
 pub fn import_own(ctx: &Context, args: &ImportIgotArgs) -> Outcome {
     let who = OfficerId::from_parts(Some(&args.officer), None, None)
         .filter(|_| !args.officer.trim().is_empty())
-        .ok_or_else(|| Failure::input("--officer: give your e-mail as the report names you"))?;
+        .ok_or(Problem::NoOfficerEmail)?;
     let name = args.file.display().to_string();
     let (own, rejected) = own_rows(ctx, &args.file, &name, &who)?;
     if own.completions.is_empty() && own.unusable.is_empty() && own.not_completed == 0 {
-        return Err(Failure::input(format!(
-            "{name} has no row of {who}: check --officer (the report's Email column)"
-        )));
+        return Err(Problem::NoRowOfOfficer {
+            name,
+            officer: who.to_string(),
+        }
+        .into());
     }
     let merged = record_own(ctx, own.completions, args.dry_run)?;
     let mut out = recorded_text(&merged.added, &merged.skipped, args.dry_run);
@@ -423,11 +431,10 @@ pub fn import_own(ctx: &Context, args: &ImportIgotArgs) -> Outcome {
         eprintln!("karmadash: not read: {e}");
     }
     if !rejected.is_empty() {
-        return Err(Failure::check(format!(
-            "{} row{} of the report could not be read (listed above)",
-            rejected.len(),
-            if rejected.len() == 1 { "" } else { "s" }
-        )));
+        return Err(Problem::OwnRowsUnread {
+            rows: rejected.len(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -439,24 +446,22 @@ fn own_rows(
     name: &str,
     who: &OfficerId,
 ) -> Result<(OwnRows, Vec<ReportError>), Failure> {
-    let file =
-        File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
+    let file = File::open(path).map_err(|e| cannot_open(name, e))?;
     let mut input = BufReader::new(file);
-    if ReportKind::sniff(name, &mut input).map_err(|e| Failure::input(e.to_string()))?
+    if ReportKind::sniff(name, &mut input).map_err(|e| Failure::from(Problem::Report(e)))?
         != ReportKind::Consumption
     {
-        return Err(Failure::input(format!(
-            "{name}: not a ConsumptionReport.csv: completions come from that report"
-        )));
+        return Err(Problem::NotConsumptionReport {
+            name: name.to_string(),
+        }
+        .into());
     }
     let mut own = OwnRows::default();
     let mut rejected = Vec::new();
-    for row in igot::read_consumption(name, input).map_err(|e| Failure::input(e.to_string()))? {
+    for row in igot::read_consumption(name, input).map_err(|e| Failure::from(Problem::Report(e)))? {
         match row {
             Ok(r) => own.add(who, name, r, &ctx.catalogue, ctx.today),
-            Err(e) if e.whole_file => {
-                return Err(Failure::input(format!("{e}; nothing was recorded")))
-            }
+            Err(e) if e.whole_file => return Err(Problem::ReportNotRecorded(e).into()),
             Err(e) => rejected.push(e),
         }
     }

@@ -8,7 +8,7 @@ use super::args::{ReportFormat, RosterArgs, RosterReportArgs};
 use super::json::roster::TierTotals;
 use super::output::{csv_table, emit, json, Cell};
 use super::roster_cmds::{evaluated, flag_kinds};
-use super::{parse_fy, store, Context, Failure, Outcome};
+use super::{parse_fy, store, Context, Failure, Outcome, Problem};
 use crate::roster::{Officer, OfficerStatus, Verdict};
 use crate::rules::fy::FinancialYear;
 use crate::store::roster::{ImportRecord, ImportedFile};
@@ -73,9 +73,7 @@ pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome
     };
     let roster = store(ctx)?.roster().map_err(Failure::from)?;
     if roster.officers.is_empty() {
-        return Err(Failure::input(
-            "the roster is empty: read the portal's reports in with `karmadash roster import FILE...`",
-        ));
+        return Err(Problem::EmptyRosterToReport.into());
     }
     let mut rows = evaluated(ctx, args, &roster.officers, fy)?;
     rows.sort_by(|x, y| {

@@ -6,7 +6,7 @@ use clap::CommandFactory;
 
 use super::args::{Cli, CompletionsArgs};
 use super::output::emit;
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, Problem};
 
 pub fn completions(args: &CompletionsArgs) -> Outcome {
     let mut out = Vec::new();
@@ -18,6 +18,6 @@ pub fn man() -> Outcome {
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)
-        .map_err(|e| Failure::input(format!("cannot render the manual page: {e}")))?;
+        .map_err(|e| Failure::from(Problem::RenderManual(e)))?;
     emit(&String::from_utf8_lossy(&out))
 }

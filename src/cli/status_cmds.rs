@@ -4,7 +4,7 @@
 use super::args::{ReportArgs, ReportFormat, StatusArgs};
 use super::json::status::{Report, ReportRow};
 use super::output::{csv_table, emit, emit_prose, json, Cell, Table};
-use super::{parse_fy, snapshot, Context, Failure, Outcome};
+use super::{parse_fy, snapshot, Context, Failure, Outcome, Problem};
 use crate::rules::engine::{evaluate, Inputs, Status, COUNTING_RULE};
 use crate::rules::fy::FinancialYear;
 use crate::store::Snapshot;
@@ -20,9 +20,7 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
     };
     let snap = snapshot(ctx)?;
     let Some(profile) = &snap.profile else {
-        return Err(Failure::input(
-            "no profile yet: create one with `karmadash profile set --service ias --batch 2015` (or --service bas --tier bas-basic-ac ...)",
-        ));
+        return Err(Problem::NoProfileForStatus.into());
     };
     if let Some(w) = crate::app::profile_edit::stored_state_warning(profile) {
         eprintln!(
@@ -48,12 +46,11 @@ pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
     }
     // The same verdict as the text, --short and --json: not on track fails.
     if args.check && !st.on_track {
-        return Err(Failure::check(format!(
-            "{} of {} {} behind, overdue or late",
-            count(shortfalls as i64, "requirement", "requirements"),
-            st.fy,
-            if shortfalls == 1 { "is" } else { "are" }
-        )));
+        return Err(Problem::NotOnTrack {
+            shortfalls,
+            fy: st.fy,
+        }
+        .into());
     }
     Ok(())
 }

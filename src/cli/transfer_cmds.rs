@@ -3,13 +3,13 @@
 
 use super::args::{ExportArgs, ImportArgs};
 use super::output::emit;
-use super::{snapshot, store, Context, Failure, Outcome};
+use super::{snapshot, store, Context, Failure, Outcome, Problem};
 use crate::store::Snapshot;
 
 pub fn export(ctx: &Context, args: &ExportArgs) -> Outcome {
     let snap = snapshot(ctx)?;
-    let mut text = serde_json::to_string_pretty(&snap)
-        .map_err(|e| Failure::input(format!("cannot encode the export: {e}")))?;
+    let mut text =
+        serde_json::to_string_pretty(&snap).map_err(|e| Failure::from(Problem::EncodeExport(e)))?;
     text.push('\n');
     match &args.file {
         None => emit(&text),
@@ -27,14 +27,19 @@ const MAX_EXPORT_BYTES: u64 = 64 << 20;
 /// such as /dev/zero, or a pipe that never ends), read as UTF-8.
 fn read_export_file(path: &std::path::Path) -> Result<String, Failure> {
     use std::io::Read;
-    let cannot = |e: std::io::Error| Failure::input(format!("cannot read {}: {e}", path.display()));
+    let cannot = |error| {
+        Failure::from(Problem::CannotReadExport {
+            path: path.to_path_buf(),
+            error,
+        })
+    };
     // Judged before opening: opening a named pipe would wait for a writer.
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
-        return Err(Failure::input(format!(
-            "{} is not a regular file: give a file written by `karmadash export`",
-            path.display()
-        )));
+        return Err(Problem::NotARegularFile {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     let file = std::fs::File::open(path).map_err(cannot)?;
     let mut text = String::new();
@@ -42,29 +47,28 @@ fn read_export_file(path: &std::path::Path) -> Result<String, Failure> {
         .read_to_string(&mut text)
         .map_err(cannot)?;
     if text.len() as u64 > MAX_EXPORT_BYTES {
-        return Err(Failure::input(format!(
-            "{} is larger than {} MB, more than any export of karmadash: give a file written by `karmadash export`; nothing was imported",
-            path.display(),
-            MAX_EXPORT_BYTES >> 20
-        )));
+        return Err(Problem::ExportTooLarge {
+            path: path.to_path_buf(),
+            limit: MAX_EXPORT_BYTES,
+        }
+        .into());
     }
     Ok(text)
 }
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> Outcome {
     let text = read_export_file(&args.file)?;
-    let snap: Snapshot = crate::store::read_export(&text).map_err(|e| {
-        Failure::input(format!(
-            "{} is not a karmadash export ({e}): give a file written by `karmadash export`",
-            args.file.display()
-        ))
+    let snap: Snapshot = crate::store::read_export(&text).map_err(|error| {
+        Failure::from(Problem::NotAnExport {
+            path: args.file.clone(),
+            error,
+        })
     })?;
-    crate::app::progress::check_import(&ctx.catalogue, &snap, ctx.today).map_err(|e| {
-        Failure::input(format!(
-            "{}: {}; nothing was imported",
-            args.file.display(),
-            super::wording::progress_error(&e)
-        ))
+    crate::app::progress::check_import(&ctx.catalogue, &snap, ctx.today).map_err(|error| {
+        Failure::from(Problem::ExportRefused {
+            path: args.file.clone(),
+            error,
+        })
     })?;
     store(ctx)?.import(&snap).map_err(Failure::from)
 }

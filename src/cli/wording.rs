@@ -1,7 +1,7 @@
 //! The core's errors worded for the shell: each says which option or
 //! command fixes it (the core names none).
 
-use super::Failure;
+use super::failure::{Failure, Problem};
 use crate::app::profile_edit::StoredStateWarning;
 use crate::app::progress::{quoted, ImportError, ProgressError, RecordProblem};
 use crate::catalogue::{CourseError, TierNameError};
@@ -96,8 +96,12 @@ pub fn tier_name_error(e: &TierNameError) -> String {
 
 /// A refused tier as the one failure line, after the option or argument
 /// that gave it (`--tier`, `tier`).
-pub fn tier_failure(given_by: &str, e: &TierNameError) -> super::Failure {
-    super::Failure::input(format!("{given_by}: {}", tier_name_error(e)))
+pub fn tier_failure(given_by: &'static str, e: &TierNameError) -> Failure {
+    Problem::TierName {
+        given_by,
+        error: e.clone(),
+    }
+    .into()
 }
 
 /// An export refused whole; a course this catalogue lacks points at the
@@ -204,21 +208,6 @@ pub fn progress_error(e: &ProgressError) -> String {
     }
 }
 
-impl From<TierError> for Failure {
-    fn from(e: TierError) -> Failure {
-        Failure::input(tier_error(&e))
-    }
-}
-
-impl From<ProgressError> for Failure {
-    fn from(e: ProgressError) -> Failure {
-        match e {
-            ProgressError::Store(e) => e.into(),
-            other => Failure::input(progress_error(&other)),
-        }
-    }
-}
-
 /// A store error with the command or option that fixes it (the store
 /// names neither).
 pub fn store_error(e: &StoreError) -> String {
@@ -255,44 +244,47 @@ pub fn store_error(e: &StoreError) -> String {
     }
 }
 
-/// An export file not written: the path given is the thing to change.
-impl From<super::export_file::ExportFileError> for Failure {
-    fn from(e: super::export_file::ExportFileError) -> Failure {
-        Failure::input(e.to_string())
-    }
-}
-
-/// Every store error is a store that cannot be used as asked: exit 2,
-/// chosen here for all of them.
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Failure {
-        Failure::input(store_error(&e))
-    }
-}
-
-/// An officer not found, or several: one line, then each candidate (name
-/// and e-mail) on a line of its own.
-pub fn lookup_failure(e: &crate::roster::LookupError) -> super::Failure {
+/// An officer not found, or several: the one line (the candidates
+/// follow it, each on a line of its own: `Problem::details`).
+pub fn lookup_error(e: &crate::roster::LookupError) -> String {
     use crate::roster::LookupError;
     match e {
-        LookupError::NotFound { .. } => super::Failure::input(format!(
+        LookupError::NotFound { .. } => format!(
             "{e}: give the e-mail, or the start of a name or e-mail (`karmadash roster --json` lists them)"
-        )),
-        LookupError::Several { candidates, .. } => {
-            super::Failure::input(format!("{e}: give more of the name, or the e-mail"))
-                .with_details(
-                    candidates
-                        .iter()
-                        .map(|(name, id)| format!("{name} <{id}>"))
-                        .collect(),
-                )
+        ),
+        LookupError::Several { .. } => format!("{e}: give more of the name, or the e-mail"),
+    }
+}
+
+/// An officer not found, or several, as the command's failure.
+pub fn lookup_failure(e: &crate::roster::LookupError) -> Failure {
+    Problem::Lookup(e.clone()).into()
+}
+
+/// A listed course `shortlist` cannot find (it holds listed courses only:
+/// no --other to suggest).
+pub fn shortlist_course_error(e: &CourseError) -> String {
+    match e {
+        CourseError::NotListed { .. } => {
+            format!("{e}. Give the exact title or a listing id (`karmadash search`)")
         }
+        e => e.to_string(),
+    }
+}
+
+/// A data file that does not load, in one line.
+pub fn load_error(e: &crate::catalogue::LoadError) -> String {
+    if e.origin.line == 0 {
+        format!("--data {}: {}", e.origin.file, e.message)
+    } else {
+        format!("the data file {e} (fix the file, or run `karmadash lint` to see every problem)")
     }
 }
 
 /// `roster tier` with a tier of a service the officer is not in.
 pub fn tier_of_another_service(
-    officer: &crate::roster::Officer,
+    name: &str,
+    id: &str,
     service: crate::catalogue::Service,
     tier: &str,
     tier_service: crate::catalogue::Service,
@@ -301,8 +293,8 @@ pub fn tier_of_another_service(
     format!(
         "{tier} is a {} tier, and {} <{}> is {} in the roster (from the user report or an earlier tier): choose a {} tier (see `karmadash tiers`)",
         up(tier_service),
-        officer.name,
-        officer.id,
+        name,
+        id,
         up(service),
         up(service)
     )

@@ -20,7 +20,7 @@ pub use error::{
     Damage, Full, IdError, Missing, NotAStore, Op, PermissionError, SchemaError, Source,
     StoreError, UpgradeProblem,
 };
-pub use migrate::read_export;
+pub use migrate::{read_export, ExportError};
 
 use chrono::NaiveDate;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};

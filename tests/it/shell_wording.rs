@@ -189,3 +189,44 @@ fn a_designations_table_naming_an_unknown_tier() {
         "the data file designations.toml:3: unknown tier 'bas-x' for [\"Block Officer\"] (see `karmadash tiers`)"
     );
 }
+
+/// The CLI's failures are values: a program matches what went wrong, the
+/// exit code and the candidate lines follow from it, and the line a
+/// person reads is the sentence the CLI printed before it was typed.
+#[test]
+fn a_cli_failure_is_a_value_with_its_code_and_its_sentence() {
+    use karmadash::cli::{Failure, Problem};
+    use karmadash::roster::LookupError;
+    let several = Failure::from(LookupError::Several {
+        typed: "Ra".into(),
+        candidates: vec![
+            ("Ravi Kumar".into(), "ravi@gov.in".into()),
+            ("Rani Devi".into(), "rani@gov.in".into()),
+        ],
+    });
+    assert!(matches!(
+        several.problem(),
+        Problem::Lookup(LookupError::Several { typed, .. }) if typed == "Ra"
+    ));
+    assert_eq!(several.code(), 2);
+    assert_eq!(
+        several.to_string(),
+        "2 officers match 'Ra': give more of the name, or the e-mail"
+    );
+    assert_eq!(
+        several.details(),
+        ["Ravi Kumar <ravi@gov.in>", "Rani Devi <rani@gov.in>"]
+    );
+    // A check that ran and found something unmet ends with 1, not 2.
+    let partial = Failure::from(Problem::RowsUnread {
+        rows: 1,
+        dry_run: true,
+    });
+    assert_eq!(partial.code(), 1);
+    assert_eq!(
+        partial.to_string(),
+        "1 row could not be read (listed above); the rest would be imported"
+    );
+    let limit = Failure::from(Problem::LimitZero);
+    assert_eq!((limit.code(), limit.details().len()), (2, 0));
+}
