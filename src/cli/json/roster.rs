@@ -91,7 +91,6 @@ fn flag(f: Flag) -> FlagJson {
     }
 }
 
-
 /// A report file as imported.
 #[derive(Serialize)]
 pub struct FileJson<'a> {
