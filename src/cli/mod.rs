@@ -167,7 +167,7 @@ pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failu
 /// A data file that does not load, in one line.
 pub(crate) fn load_failure(e: crate::catalogue::LoadError) -> Failure {
     if e.origin.line == 0 {
-        Failure::input(format!("--data {}: {}", e.origin.file, e.message))
+        Failure::input(format!("--data {}: {}", e.origin.file, e.problem))
     } else {
         Failure::input(format!(
             "the data file {e} (fix the file, or run `karmadash lint` to see every problem)"
