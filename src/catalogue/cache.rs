@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 use super::cache_file::{MappedFile, SectionWriter};
-use super::load::LoadError;
+use super::load_error::LoadError;
 use super::model::{Course, Listing};
 use super::sources::{io_error, DirSources};
 use super::{course_csv, CachedKeys, Catalogue};

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::cache::{self, Extra};
 use super::cache_file::MappedFile;
-use super::load::LoadError;
+use super::load_error::LoadError;
 use super::model::{Course, Listing};
 use super::sources::DirSources;
 use super::{unknown_tier, Catalogue, CourseId, TierNameError};

@@ -33,13 +33,14 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::identity::normalise;
-use super::load::{LoadError, MAX_ROW};
+use super::load::MAX_ROW;
+use super::load_error::{Cause, LoadError, LoadProblem};
 use super::model::{Competency, Course, Listing, ListingStatus, Origin};
 use super::Catalogue;
 use crate::units::duration::{parse_duration, DurationForm};
 use crate::units::text::check_title;
 
-const COLUMNS: &[&str] = &["title", "tier", "status", "row", "competencies", "duration"];
+pub(super) const COLUMNS: &[&str] = &["title", "tier", "status", "row", "competencies", "duration"];
 
 struct Columns {
     title: usize,
@@ -58,14 +59,12 @@ pub struct CsvDuration {
     pub origin: Origin,
 }
 
-fn error(source: &str, line: u64, message: impl std::fmt::Display) -> LoadError {
-    LoadError {
-        origin: Origin {
-            file: source.to_string(),
-            line: line as usize,
-        },
-        message: message.to_string(),
-    }
+fn error(source: &str, line: u64, problem: impl Into<LoadProblem>) -> LoadError {
+    let origin = Origin {
+        file: source.to_string(),
+        line: line as usize,
+    };
+    LoadError::new(origin, problem)
 }
 
 fn columns(source: &str, header: &csv::StringRecord) -> Result<Columns, LoadError> {
@@ -73,22 +72,16 @@ fn columns(source: &str, header: &csv::StringRecord) -> Result<Columns, LoadErro
     for (i, name) in header.iter().enumerate() {
         let name = name.trim();
         let Some(known) = COLUMNS.iter().find(|c| **c == name) else {
-            return Err(error(
-                source,
-                1,
-                format!("unknown column '{name}' (expected {})", COLUMNS.join(", ")),
-            ));
+            let given = name.to_string();
+            return Err(error(source, 1, LoadProblem::UnknownColumn { given }));
         };
         if found.insert(known, i).is_some() {
-            return Err(error(source, 1, format!("column '{name}' appears twice")));
+            let name = name.to_string();
+            return Err(error(source, 1, LoadProblem::ColumnTwice { name }));
         }
     }
     let Some(&title) = found.get("title") else {
-        return Err(error(
-            source,
-            1,
-            "no 'title' column: the first line names the columns, e.g. title,tier,status",
-        ));
+        return Err(error(source, 1, LoadProblem::NoTitleColumn));
     };
     Ok(Columns {
         title,
@@ -104,8 +97,8 @@ fn columns(source: &str, header: &csv::StringRecord) -> Result<Columns, LoadErro
 /// a stream: the file's text is never held whole.
 pub fn add_file(catalogue: &mut Catalogue, path: &Path) -> Result<(), LoadError> {
     let name = path.display().to_string();
-    let file =
-        std::fs::File::open(path).map_err(|e| error(&name, 0, format!("cannot read it: {e}")))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| error(&name, 0, LoadProblem::Unreadable(Cause::new(e))))?;
     add_from(catalogue, &name, file)
 }
 
@@ -127,7 +120,7 @@ pub(super) fn add_from(
         .from_reader(input);
     let header = reader
         .headers()
-        .map_err(|e| error(source, 1, format!("cannot read the header: {e}")))?
+        .map_err(|e| error(source, 1, LoadProblem::Header(Cause::new(e))))?
         .clone();
     let cols = columns(source, &header)?;
     let mut seen = Seen::of(catalogue);
@@ -139,7 +132,7 @@ pub(super) fn add_from(
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(line, |p| p.line());
-                return Err(error(source, line, read_error(&e)));
+                return Err(error(source, line, read_error(e)));
             }
         }
         let line = record.position().map_or(line, |p| p.line());
@@ -194,8 +187,8 @@ impl Row<'_> {
         i.map_or("", |i| self.record[i].trim())
     }
 
-    fn error(&self, message: impl std::fmt::Display) -> LoadError {
-        error(self.source, self.line, message)
+    fn error(&self, problem: impl Into<LoadProblem>) -> LoadError {
+        error(self.source, self.line, problem)
     }
 }
 
@@ -204,7 +197,7 @@ fn add_row(catalogue: &mut Catalogue, row: &Row, seen: &mut Seen) -> Result<(), 
     let cols = row.cols;
     let title = row.record[cols.title].trim();
     if title.is_empty() {
-        return Err(row.error("the title is empty"));
+        return Err(row.error(LoadProblem::EmptyTitle));
     }
     check_title(title).map_err(|e| row.error(e))?;
     let (tier, status, number, competencies) = (
@@ -216,7 +209,7 @@ fn add_row(catalogue: &mut Catalogue, row: &Row, seen: &mut Seen) -> Result<(), 
     let course = course_for(catalogue, title);
     add_duration(catalogue, row, course, &mut seen.durations)?;
     if tier.is_empty() {
-        if let Some((name, _)) = [
+        if let Some((column, _)) = [
             ("status", status),
             ("row", number),
             ("competencies", competencies),
@@ -224,9 +217,7 @@ fn add_row(catalogue: &mut Catalogue, row: &Row, seen: &mut Seen) -> Result<(), 
         .into_iter()
         .find(|(_, v)| !v.is_empty())
         {
-            return Err(row.error(format!(
-                "'{name}' without a tier: name the tier that lists the course"
-            )));
+            return Err(row.error(LoadProblem::WithoutTier { column }));
         }
         return Ok(());
     }
@@ -273,15 +264,18 @@ fn add_duration(
     Ok(())
 }
 
-/// A record the reader could not read, in words.
-fn read_error(e: &csv::Error) -> String {
+/// Why the reader could not read a record.
+fn read_error(e: csv::Error) -> LoadProblem {
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!("{len} fields where the header has {expected_len}"),
-        csv::ErrorKind::Utf8 { .. } => "not UTF-8 text".to_string(),
-        csv::ErrorKind::Io(e) => format!("cannot read it: {e}"),
-        _ => e.to_string(),
+        } => LoadProblem::FieldCount {
+            fields: *len,
+            expected: *expected_len,
+        },
+        csv::ErrorKind::Utf8 { .. } => LoadProblem::CsvNotUtf8,
+        csv::ErrorKind::Io(_) => LoadProblem::Unreadable(Cause::new(e)),
+        _ => LoadProblem::Csv(Cause::new(e)),
     }
 }
 
@@ -332,13 +326,12 @@ fn listing(
 ) -> Result<Listing, LoadError> {
     let err = |m: RowError| error(source, line, m);
     let Some(tier) = catalogue.tier(tier) else {
+        let given = tier.to_string();
+        let known = catalogue.tier_ids().into_iter().map(String::from).collect();
         return Err(error(
             source,
             line,
-            format!(
-                "unknown tier '{tier}' (expected one of {})",
-                catalogue.tier_ids().join(", ")
-            ),
+            LoadProblem::UnknownTier { given, known },
         ));
     };
     let status = parse_status(status).map_err(err)?;
@@ -353,16 +346,14 @@ fn listing(
     };
     let id = format!("{}/{letter}{row}", tier.id);
     if let Some(previous) = catalogue.listing(&id) {
-        return Err(error(
-            source,
-            line,
-            format!(
-                "row {row} of the {} list of tier '{}' is already listed at {}",
-                status.id(),
-                tier.id,
-                previous.origin
-            ),
-        ));
+        let (tier, at) = (tier.id.clone(), previous.origin.clone());
+        let listed = LoadProblem::AlreadyListed {
+            row,
+            status,
+            tier,
+            at,
+        };
+        return Err(error(source, line, listed));
     }
     Ok(Listing {
         id,
@@ -383,7 +374,7 @@ fn listing(
 
 /// Why a row's listing cells were refused, with the cell as given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-enum RowError {
+pub enum RowError {
     #[error("a row with a tier needs status: mandatory or optional")]
     NoStatus,
     #[error("status '{0}' must be mandatory or optional")]
@@ -497,29 +488,43 @@ mod tests {
         assert_eq!(c.durations[1].origin.to_string(), "big.csv:3");
         let e = load("title,duration\nx,2 hours\n").unwrap_err();
         assert_eq!(e.origin.line, 2);
-        assert!(e.message.contains("not a duration"), "{e}");
+        assert!(matches!(e.problem, LoadProblem::Duration(_)), "{e}");
+        assert!(e.to_string().contains("not a duration"), "{e}");
     }
 
     #[test]
     fn bad_rows_name_their_line() {
         let e = load("title,tier\nfine,\n,\n").unwrap_err();
-        assert_eq!(
-            (e.origin.line, e.message.as_str()),
-            (3, "the title is empty")
-        );
+        assert_eq!((e.origin.line, &e.problem), (3, &LoadProblem::EmptyTitle));
+        assert_eq!(e.to_string(), "big.csv:3: the title is empty");
         let e = load("titel\nx\n").unwrap_err();
-        assert!(e.message.contains("unknown column 'titel'"), "{e}");
-        assert_eq!(e.origin.line, 1);
+        let given = "titel".to_string();
+        assert_eq!(e.problem, LoadProblem::UnknownColumn { given });
+        assert_eq!(e.to_string(), "big.csv:1: unknown column 'titel' (expected title, tier, status, row, competencies, duration)");
         let e = load("title,tier,status\nx,nope,optional\n").unwrap_err();
-        assert!(e.message.contains("unknown tier 'nope'"), "{e}");
+        assert!(
+            matches!(&e.problem, LoadProblem::UnknownTier { given, known } if given == "nope" && known.iter().any(|t| t == "ias-0-9")),
+            "{e}"
+        );
+        assert!(e.to_string().contains("unknown tier 'nope'"), "{e}");
         let e = load("title,tier,status\nx,ias-0-9,sometimes\n").unwrap_err();
         assert_eq!(e.origin.to_string(), "big.csv:2");
+        let status = RowError::Status("sometimes".into());
+        assert_eq!(e.problem, LoadProblem::Cell(status));
         let e = load("title,status\nx,optional\n").unwrap_err();
-        assert!(e.message.contains("without a tier"), "{e}");
+        let column = "status";
+        assert_eq!(e.problem, LoadProblem::WithoutTier { column });
+        assert!(e.to_string().contains("without a tier"), "{e}");
         let e = load("title,tier\na,\nb,,extra\n").unwrap_err();
         assert_eq!(e.origin.line, 3, "{e}");
+        let (fields, expected) = (3, 2);
+        assert_eq!(e.problem, LoadProblem::FieldCount { fields, expected });
         let e = load("title,tier,status,row\na,ias-0-9,optional,500\nb,ias-0-9,optional,500\n")
             .unwrap_err();
-        assert!(e.message.contains("already listed at big.csv:2"), "{e}");
+        assert!(
+            matches!(&e.problem, LoadProblem::AlreadyListed { row: 500, at, .. } if at.to_string() == "big.csv:2"),
+            "{e}"
+        );
+        assert!(e.to_string().contains("already listed at big.csv:2"), "{e}");
     }
 }

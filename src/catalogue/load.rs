@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 use std::ops::Range;
 
 use super::identity::normalise;
+use super::load_error::{LoadError, LoadProblem};
 use super::load_requirement::parse_requirement;
 use super::model::*;
 use super::raw::*;
@@ -33,21 +33,6 @@ impl Source {
         }
     }
 }
-
-/// What is wrong with a data file, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    pub origin: Origin,
-    pub message: String,
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.origin, self.message)
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// A file and where its lines start: every row carries its line, and
 /// counting newlines from the top for each row made the load quadratic.
@@ -80,17 +65,15 @@ impl FileCtx<'_> {
         }
     }
 
-    pub(super) fn err(&self, span: Range<usize>, message: impl std::fmt::Display) -> LoadError {
-        LoadError {
-            origin: self.origin(span),
-            message: message.to_string(),
-        }
+    pub(super) fn err(&self, span: Range<usize>, problem: impl Into<LoadProblem>) -> LoadError {
+        LoadError::new(self.origin(span), problem)
     }
 
     fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, LoadError> {
         toml::from_str(&self.source.text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            self.err(span, e.message().trim().replace('\n', " "))
+            let words = e.message().trim().replace('\n', " ");
+            self.err(span, LoadProblem::Toml(words))
         })
     }
 }
@@ -100,28 +83,12 @@ pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
     crate::units::dates::parse_date_as(s, crate::units::dates::DateForm::Iso).ok()
 }
 
-fn choices<T: fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
-    items
-        .into_iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 pub(super) fn parse_service(
     ctx: &FileCtx,
     span: Range<usize>,
     s: &str,
 ) -> Result<Service, LoadError> {
-    Service::parse(s).ok_or_else(|| {
-        ctx.err(
-            span,
-            format!(
-                "unknown service '{s}' (expected one of {})",
-                choices(Service::ALL)
-            ),
-        )
-    })
+    Service::parse(s).ok_or_else(|| ctx.err(span, LoadProblem::UnknownService { given: s.into() }))
 }
 
 /// A rulebook parsed on its own, before tiers are checked across files.
@@ -137,10 +104,7 @@ fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
     let id = raw.id.get_ref().clone();
     let id_span = raw.id.span();
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(ctx.err(
-            id_span,
-            format!("rulebook id '{id}' must be lower-case letters, digits and '-'"),
-        ));
+        return Err(ctx.err(id_span, LoadProblem::RulebookId { id }));
     }
     let citation = parse_citation(&ctx, raw.citation)?;
     let services_span = raw.applies.services.span();
@@ -152,10 +116,7 @@ fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
         .map(|s| parse_service(&ctx, services_span.clone(), s))
         .collect::<Result<Vec<_>, _>>()?;
     if services.is_empty() {
-        return Err(ctx.err(
-            services_span,
-            "applies.services is empty: name at least one service",
-        ));
+        return Err(ctx.err(services_span, LoadProblem::NoServices));
     }
 
     // A misspelt state would make the rulebook silently never apply.
@@ -169,7 +130,7 @@ fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
                 .map(|s| {
                     crate::units::states::parse_state(s)
                         .map(str::to_string)
-                        .map_err(|e| ctx.err(span.clone(), format!("applies.states: {e}")))
+                        .map_err(|e| ctx.err(span.clone(), LoadProblem::State(e)))
                 })
                 .collect::<Result<Vec<_>, _>>()?
         }
@@ -207,26 +168,16 @@ fn parse_rulebook(source: &Source) -> Result<ParsedRulebook, LoadError> {
 
 fn parse_citation(ctx: &FileCtx, raw: RawCitation) -> Result<Citation, LoadError> {
     let date = parse_date(raw.date.get_ref()).ok_or_else(|| {
-        ctx.err(
-            raw.date.span(),
-            format!(
-                "citation date '{}' is not a date: write YYYY-MM-DD",
-                raw.date.get_ref()
-            ),
-        )
+        let given = raw.date.get_ref().clone();
+        ctx.err(raw.date.span(), LoadProblem::CitationDate { given })
     })?;
     let mut forwarded = Vec::new();
     for f in raw.forwarded {
         let span = f.span();
         let f = f.into_inner();
         let date = parse_date(&f.date).ok_or_else(|| {
-            ctx.err(
-                span.clone(),
-                format!(
-                    "forwarding date '{}' is not a date: write YYYY-MM-DD",
-                    f.date
-                ),
-            )
+            let given = f.date.clone();
+            ctx.err(span.clone(), LoadProblem::ForwardingDate { given })
         })?;
         forwarded.push(Forwarded {
             authority: f.authority,
@@ -260,20 +211,13 @@ fn parse_tier(
     let t = t.into_inner();
     let service = parse_service(ctx, span.clone(), &t.service)?;
     if !services.contains(&service) {
-        return Err(ctx.err(
-            span,
-            format!(
-                "tier '{}' is for service '{service}', which this rulebook does not apply to",
-                t.id
-            ),
-        ));
+        let tier = t.id;
+        return Err(ctx.err(span, LoadProblem::TierService { tier, service }));
     }
     if let (Some(lo), Some(hi)) = (t.min_years, t.max_years) {
         if lo > hi {
-            return Err(ctx.err(
-                span,
-                format!("tier '{}' has min_years {lo} above max_years {hi}", t.id),
-            ));
+            let (tier, min, max) = (t.id, lo, hi);
+            return Err(ctx.err(span, LoadProblem::TierYears { tier, min, max }));
         }
     }
     let mut listings = Vec::new();
@@ -293,7 +237,9 @@ fn parse_tier(
                 rulebook,
             )?;
             if !seen.insert(listing.id.clone()) {
-                return Err(ctx.err(row_span, format!("row {} of the {} list of tier '{}' appears twice: each printed row is one line", listing.row, status.id(), t.id)));
+                let (row, tier) = (listing.row, t.id);
+                let twice = LoadProblem::RowTwice { row, status, tier };
+                return Err(ctx.err(row_span, twice));
             }
             listings.push(listing);
         }
@@ -326,10 +272,7 @@ fn parse_row(
             Competency::parse(c).ok_or_else(|| {
                 ctx.err(
                     span.clone(),
-                    format!(
-                        "unknown competency '{c}' (expected one of {})",
-                        choices(Competency::ALL)
-                    ),
+                    LoadProblem::UnknownCompetency { given: c.clone() },
                 )
             })
         })
@@ -339,27 +282,19 @@ fn parse_row(
         Some("editing-note") => Some(SourceDefect::EditingNote),
         Some("truncated") => Some(SourceDefect::Truncated),
         Some(other) => {
-            return Err(ctx.err(
-                span,
-                format!("defect '{other}' must be editing-note or truncated"),
-            ))
+            let given = other.to_string();
+            return Err(ctx.err(span, LoadProblem::UnknownDefect { given }));
         }
     };
     if r.title.trim().is_empty() {
-        return Err(ctx.err(span, "listing title is empty"));
+        return Err(ctx.err(span, LoadProblem::EmptyListingTitle));
     }
     check_title(&r.title).map_err(|e| ctx.err(span.clone(), e))?;
     if r.row == 0 {
-        return Err(ctx.err(span, "row numbers start at 1"));
+        return Err(ctx.err(span, LoadProblem::RowZero));
     }
     if r.row > MAX_ROW {
-        return Err(ctx.err(
-            span,
-            format!(
-                "row {} is past {MAX_ROW}, more rows than any list prints: check the number",
-                r.row
-            ),
-        ));
+        return Err(ctx.err(span, LoadProblem::RowPastEnd { row: r.row }));
     }
     let letter = if status == ListingStatus::Mandatory {
         'm'
@@ -399,19 +334,11 @@ fn parse_aliases(source: &Source) -> Result<Vec<Alias>, LoadError> {
                 check_title(title).map_err(|e| ctx.err(span.clone(), e))?;
             }
             if normalise(&a.title) == normalise(&a.same_as) {
-                return Err(ctx.err(
-                    span,
-                    format!(
-                        "alias '{}' already normalises to the same course: remove it",
-                        a.title
-                    ),
-                ));
+                let title = a.title;
+                return Err(ctx.err(span, LoadProblem::AliasSameCourse { title }));
             }
             if a.why.trim().is_empty() {
-                return Err(ctx.err(
-                    span,
-                    "alias needs a 'why': the evidence that the titles are one course",
-                ));
+                return Err(ctx.err(span, LoadProblem::AliasWithoutWhy));
             }
             Ok(Alias {
                 title: a.title,
@@ -440,10 +367,11 @@ pub fn build(
     for p in parsed {
         for t in p.tiers {
             if let Some(prev) = tiers.iter().find(|x| x.id == t.id) {
-                return Err(LoadError {
-                    origin: t.origin,
-                    message: format!("tier '{}' is already declared at {}", t.id, prev.origin),
-                });
+                let (tier, at) = (t.id, prev.origin.clone());
+                return Err(LoadError::new(
+                    t.origin,
+                    LoadProblem::TierTwice { tier, at },
+                ));
             }
             tiers.push(t);
         }
@@ -528,10 +456,9 @@ fn courses_of(
     }
     for alias in aliases {
         let Some(&id) = course_by_key.get(&normalise(&alias.same_as)) else {
-            return Err(LoadError {
-                origin: alias.origin.clone(),
-                message: format!("alias points at '{}', which no list prints", alias.same_as),
-            });
+            let same_as = alias.same_as.clone();
+            let unlisted = LoadProblem::AliasUnlisted { same_as };
+            return Err(LoadError::new(alias.origin.clone(), unlisted));
         };
         let course = &mut courses[id];
         if course.title != alias.title && !course.aliases.contains(&alias.title) {
@@ -566,13 +493,26 @@ mod tests {
     fn errors_name_the_line() {
         let e = one(&format!("{HEAD}mandatory = [\n {{ row = 1, title = \"A\" }},\n {{ row = 2, competencies = [\"maybe\"], title = \"B\" }},\n]\n")).unwrap_err();
         assert_eq!(e.origin.line, 16, "{e}");
-        assert!(e.message.contains("unknown competency 'maybe'"), "{e}");
+        assert_eq!(
+            e.problem,
+            LoadProblem::UnknownCompetency {
+                given: "maybe".into()
+            }
+        );
+        assert!(
+            e.to_string()
+                .starts_with("x.toml:16: unknown competency 'maybe' (expected one of "),
+            "{e}"
+        );
 
         let e = one(&format!(
             "{HEAD}optional = [\n {{ row = 1, titel = \"A\" }},\n]\n"
         ))
         .unwrap_err();
-        assert!(e.message.contains("titel"), "{e}");
+        assert!(
+            matches!(&e.problem, LoadProblem::Toml(words) if words.contains("titel")),
+            "{e}"
+        );
 
         let e = one("id = \"x\"\nshort = 3\n").unwrap_err();
         assert_eq!(e.origin.line, 2, "{e}");
@@ -581,6 +521,14 @@ mod tests {
     #[test]
     fn a_repeated_row_is_an_error_not_a_silent_overwrite() {
         let e = one(&format!("{HEAD}optional = [\n {{ row = 1, title = \"A\" }},\n {{ row = 1, title = \"B\" }},\n]\n")).unwrap_err();
-        assert!(e.message.contains("appears twice"), "{e}");
+        assert_eq!(
+            e.problem,
+            LoadProblem::RowTwice {
+                row: 1,
+                status: ListingStatus::Optional,
+                tier: "t".into()
+            }
+        );
+        assert_eq!(e.to_string(), "x.toml:16: row 1 of the optional list of tier 't' appears twice: each printed row is one line");
     }
 }

@@ -3,10 +3,11 @@
 
 use std::ops::Range;
 
-use super::load::{parse_date, parse_service, FileCtx, LoadError};
+use super::load::{parse_date, parse_service, FileCtx};
+use super::load_error::LoadError;
 use super::model::{CountWindow, CourseScope, RequirementKind, RequirementSpec, Service};
 use super::raw::RawRequirement;
-use crate::units::fy::FinancialYear;
+use crate::units::fy::{FinancialYear, FyParseError};
 
 pub(super) fn parse_requirement(
     ctx: &FileCtx,
@@ -14,8 +15,8 @@ pub(super) fn parse_requirement(
     r: RawRequirement,
     rulebook_services: &[Service],
 ) -> Result<RequirementSpec, LoadError> {
-    let err = |m: String| ctx.err(span.clone(), m);
-    let kind = parse_kind(&r).map_err(|e| ctx.err(span.clone(), e))?;
+    let err = |e: RequirementError| ctx.err(span.clone(), e);
+    let kind = parse_kind(&r).map_err(err)?;
     let services = match &r.services {
         None => None,
         Some(list) => {
@@ -23,39 +24,32 @@ pub(super) fn parse_requirement(
                 .iter()
                 .map(|s| parse_service(ctx, span.clone(), s))
                 .collect::<Result<Vec<_>, _>>()?;
-            if let Some(s) = parsed.iter().find(|s| !rulebook_services.contains(s)) {
-                return Err(err(format!(
-                    "requirement names service '{s}', which the rulebook does not apply to"
-                )));
+            if let Some(&s) = parsed.iter().find(|s| !rulebook_services.contains(s)) {
+                return Err(err(RequirementError::Service(s)));
             }
             Some(parsed)
         }
     };
     let due = match &r.due {
         None => None,
-        Some(s) => Some(
-            parse_date(s)
-                .ok_or_else(|| err(format!("due '{s}' is not a date: write YYYY-MM-DD")))?,
-        ),
+        Some(s) => Some(parse_date(s).ok_or_else(|| err(RequirementError::Due(s.clone())))?),
     };
     let fy = |s: &Option<String>| -> Result<Option<FinancialYear>, LoadError> {
         s.as_deref()
             .map(|s| {
                 s.parse()
-                    .map_err(|e: crate::units::fy::FyParseError| err(e.to_string()))
+                    .map_err(|e: FyParseError| err(RequirementError::Fy(e)))
             })
             .transpose()
     };
     let (first_fy, last_fy) = (fy(&r.first_fy)?, fy(&r.last_fy)?);
     if let (Some(a), Some(b)) = (first_fy, last_fy) {
         if a > b {
-            return Err(err(format!("first_fy {a} is after last_fy {b}")));
+            return Err(err(RequirementError::FyOrder { first: a, last: b }));
         }
     }
     if r.text.trim().is_empty() {
-        return Err(err(
-            "requirement text is empty: say in plain words what the officer must do".into(),
-        ));
+        return Err(err(RequirementError::EmptyText));
     }
     Ok(RequirementSpec {
         kind,
@@ -72,7 +66,7 @@ pub(super) fn parse_requirement(
 /// Why a requirement table was refused: the kind named, and what it
 /// lacks, in the rulebook's own field names.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-enum RequirementError {
+pub enum RequirementError {
     #[error("unknown requirement kind '{0}' (expected one of {names})", names = kind_names())]
     UnknownKind(String),
     #[error("requirement '{0}' needs count = N (at least 1)")]
@@ -87,6 +81,20 @@ enum RequirementError {
     Window(String),
     #[error("window = \"until-due\" needs a due date")]
     UntilDueWithoutDue,
+    /// A service the requirement names that its rulebook does not cover.
+    #[error("requirement names service '{0}', which the rulebook does not apply to")]
+    Service(Service),
+    #[error("due '{0}' is not a date: write YYYY-MM-DD")]
+    Due(String),
+    #[error(transparent)]
+    Fy(FyParseError),
+    #[error("first_fy {first} is after last_fy {last}")]
+    FyOrder {
+        first: FinancialYear,
+        last: FinancialYear,
+    },
+    #[error("requirement text is empty: say in plain words what the officer must do")]
+    EmptyText,
 }
 
 fn kind_names() -> String {

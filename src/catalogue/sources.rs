@@ -2,18 +2,17 @@
 
 use std::path::{Path, PathBuf};
 
-use super::load::{LoadError, Source};
+use super::load::Source;
+use super::load_error::{Cause, LoadError, LoadProblem};
 use super::model::Origin;
 use super::{builtin, cache, load, Catalogue};
 
 pub(super) fn io_error(path: &Path, e: std::io::Error) -> LoadError {
-    LoadError {
-        origin: Origin {
-            file: path.display().to_string(),
-            line: 0,
-        },
-        message: format!("cannot read it: {e}"),
-    }
+    let origin = Origin {
+        file: path.display().to_string(),
+        line: 0,
+    };
+    LoadError::new(origin, LoadProblem::Unreadable(Cause::new(e)))
 }
 
 /// A data file's bytes as text, or the line of its first byte that is not
@@ -23,16 +22,11 @@ fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
-        LoadError {
-            origin: Origin {
-                file: path.display().to_string(),
-                line,
-            },
-            message: format!(
-                "byte 0x{:02x} is not UTF-8 text: save the file as UTF-8",
-                bytes[valid]
-            ),
-        }
+        let origin = Origin {
+            file: path.display().to_string(),
+            line,
+        };
+        LoadError::new(origin, LoadProblem::NotUtf8 { byte: bytes[valid] })
     })
 }
 

@@ -307,7 +307,7 @@ pub fn lint(data: Option<&Path>, args: &LintArgs) -> Outcome {
                 code: "load",
                 file: e.origin.file.clone(),
                 line: e.origin.line,
-                message: e.message,
+                message: e.problem.to_string(),
             }]
         }
     };

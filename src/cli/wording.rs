@@ -275,7 +275,7 @@ pub fn shortlist_course_error(e: &CourseError) -> String {
 /// A data file that does not load, in one line.
 pub fn load_error(e: &crate::catalogue::LoadError) -> String {
     if e.origin.line == 0 {
-        format!("--data {}: {}", e.origin.file, e.message)
+        format!("--data {}: {}", e.origin.file, e.problem)
     } else {
         format!("the data file {e} (fix the file, or run `karmadash lint` to see every problem)")
     }

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use karmadash::catalogue::{sources, Catalogue, ListingStatus};
+use karmadash::catalogue::{sources, Catalogue, ListingStatus, LoadProblem};
+use karmadash::units::text::TextError;
 
 use crate::synthetic;
 
@@ -148,7 +149,8 @@ fn a_bad_row_is_reported_even_with_a_cache_of_the_good_file() {
     std::fs::write(data.join("portal.csv"), "title,tier\nfine,\n,\n").unwrap();
     let e = sources::load_with_dir_cached(Some(&data), Some(&cache)).unwrap_err();
     assert_eq!(e.origin.line, 3, "{e}");
-    assert_eq!(e.message, "the title is empty");
+    assert_eq!(e.problem, LoadProblem::EmptyTitle);
+    assert_eq!(e.problem.to_string(), "the title is empty");
 }
 
 /// A title longer than any course (once cached by a fallback) is refused
@@ -168,7 +170,17 @@ fn a_title_too_long_for_any_course_is_refused_cached_or_not() {
     let cached = sources::load_with_dir_cached(Some(&data), Some(&cache)).unwrap_err();
     assert_eq!(plain, cached);
     assert_eq!(plain.origin.line, 2, "{plain}");
-    assert!(plain.message.contains("69999 characters long"), "{plain}");
+    assert!(
+        matches!(
+            plain.problem,
+            LoadProblem::Title(TextError::TooLong { chars: 69_999, .. })
+        ),
+        "{plain}"
+    );
+    assert!(
+        plain.to_string().contains("69999 characters long"),
+        "{plain}"
+    );
     assert!(cache_files(&cache).is_empty(), "{:?}", cache_files(&cache));
 }
 

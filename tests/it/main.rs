@@ -21,6 +21,7 @@ mod architecture;
 mod catalogue_cache;
 mod catalogue_cli;
 mod catalogue_errors_cli;
+mod catalogue_load_errors;
 mod core_errors;
 mod core_wording;
 mod course_csv_cli;
