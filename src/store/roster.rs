@@ -294,6 +294,9 @@ fn roster_writes(
     let mut writes: Vec<Officer> = Vec::new();
     for new in &gathered.officers {
         let old = known.get(&new.id).copied();
+        if old.is_some() && gathered.refused_only.contains(&new.id) {
+            continue; // kept as known, and flagged: `unreadable_only`
+        }
         let (next, kept) = updated(old, new, covers);
         if kept {
             changes.kept_newer.push(new.id.0.clone());
@@ -358,7 +361,7 @@ fn unreadable_only(
         let Some(rows) = gathered.unreadable.get(&o.id) else {
             continue;
         };
-        if gathered.officers.iter().any(|g| g.id == o.id) {
+        if !gathered.refused_only.contains(&o.id) {
             continue;
         }
         let mut next = o.clone();

@@ -136,13 +136,16 @@ fn bad_rows_are_named_with_file_and_line_and_the_rest_is_imported() {
     );
     assert!(err.contains(&format!("{name}:4: Email:")), "{err}");
     let r = roster_json(&db, TODAY);
-    let ids: Vec<&str> = r["officers"]
-        .as_array()
-        .unwrap()
+    let officers = r["officers"].as_array().unwrap();
+    let mut ids: Vec<&str> = officers
         .iter()
         .map(|o| o["officer"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["a@x.in"], "the good row is imported");
+    ids.sort_unstable();
+    // B's only row was refused: B is on the roster, flagged, not dropped.
+    assert_eq!(ids, ["a@x.in", "b@x.in"], "the good row is imported");
+    let b = officers.iter().find(|o| o["officer"] == "b@x.in").unwrap();
+    assert_eq!(b["flags"][0]["kind"], "rows-unreadable", "{b}");
 }
 
 #[test]

@@ -1,0 +1,124 @@
+//! Refused rows through the real binary: an officer whose every row was
+//! refused is still on the roster (flagged), a report whose rows were all
+//! refused speaks only for its own department, an older report's officers
+//! are counted as what they are, and the same file again is "already
+//! imported", whatever rows it had that could not be read.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const TODAY: &str = "2026-11-23";
+
+fn tour(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/igot_fixtures/tour")
+        .join(name)
+}
+
+fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("karmadash")
+        .expect("the binary")
+        .env("KARMADASH_DB", db)
+        .env("KARMADASH_TODAY", TODAY)
+        .env_remove("KARMADASH_DATA")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let (code, out, err) = run(db, args);
+    assert_eq!(code, 0, "{args:?}: {out}{err}");
+    out
+}
+
+fn officers(db: &Path) -> Vec<Value> {
+    let v: Value = serde_json::from_str(&ok(db, &["roster", "--json"])).unwrap();
+    v["officers"].as_array().unwrap().clone()
+}
+
+fn flag_kinds(o: &Value) -> Vec<String> {
+    o["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The seconds an officer's hours requirement counts.
+fn hours_seconds(o: &Value) -> u64 {
+    o["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "hours-per-fy")
+        .and_then(|r| r["seconds"].as_u64())
+        .unwrap_or_else(|| panic!("no hours requirement in {o}"))
+}
+
+/// The tour's ConsumptionReport with every `Completed_On` of `who`
+/// (an e-mail) made unreadable.
+fn tour_with_unreadable(dir: &Path, who: &str) -> String {
+    let text = std::fs::read_to_string(tour("ConsumptionReport.csv")).unwrap();
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if !l.contains(&format!(",{who},")) {
+                return l.to_string();
+            }
+            let mut cells: Vec<&str> = l.split(',').collect();
+            // Completed_On is the 24th column; MDO_Name and Organization
+            // are quoted with a comma inside, one extra cell each.
+            cells[23 + 2] = "nope";
+            cells.join(",")
+        })
+        .collect();
+    let path = dir.join("ConsumptionReport.csv");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn an_officer_whose_every_row_was_refused_is_on_the_roster_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let file = tour_with_unreadable(dir.path(), "sunita.devi@bihar.gov.in");
+    let (code, out, err) = run(&db, &["roster", "import", &file]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("5 officers: 5 added"), "{out}");
+    assert_eq!(err.matches("'nope' is not a date").count(), 3, "{err}");
+    let all = officers(&db);
+    let sunita = all
+        .iter()
+        .find(|o| o["officer"] == "sunita.devi@bihar.gov.in")
+        .unwrap_or_else(|| panic!("no Sunita in {all:?}"));
+    assert_eq!(sunita["name"], "Sunita Devi", "{sunita}");
+    assert_eq!(sunita["designation"], "Deputy Collector", "{sunita}");
+    assert_eq!(hours_seconds(sunita), 0, "{sunita}");
+    assert!(
+        sunita["tier"]["basis"]
+            .as_str()
+            .is_some_and(|b| b.contains("designation \"Deputy Collector\"")),
+        "placed by designation: {sunita}"
+    );
+    assert_eq!(flag_kinds(sunita), ["rows-unreadable"], "{sunita}");
+    assert!(
+        sunita["flags"]
+            .to_string()
+            .contains("3 rows of the reports could not be read"),
+        "{sunita}"
+    );
+    let shown = ok(&db, &["roster", "show", "sunita"]);
+    assert!(shown.contains("Sunita Devi"), "{shown}");
+    assert!(shown.contains("rows-unreadable"), "{shown}");
+    let table = ok(&db, &["roster"]);
+    assert!(table.contains("Sunita Devi"), "{table}");
+}
