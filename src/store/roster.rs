@@ -313,7 +313,12 @@ fn roster_writes(
         writes.push(next);
     }
     writes.extend(unreadable_only(current, gathered, covers, changes));
-    if let Some(snapshot) = &covers.completions {
+    // A completion report with no row at all says nothing of anyone.
+    let no_row = files
+        .iter()
+        .filter(|f| f.kind == "consumption")
+        .all(|f| f.rows == 0);
+    if let Some(snapshot) = covers.completions.as_ref().filter(|_| !no_row) {
         writes.extend(flag_not_in_latest(
             current, gathered, snapshot, today, changes,
         ));

@@ -122,3 +122,91 @@ fn an_officer_whose_every_row_was_refused_is_on_the_roster_flagged() {
     let table = ok(&db, &["roster"]);
     assert!(table.contains("Sunita Devi"), "{table}");
 }
+
+const HEADER: &str = "Full_Name,Designation,Email,Content_Name,Content_Type,Content_Duration,Status,Enrolled_On,Completed_On,Report_Last_Generated_On,MDO_Name";
+
+/// A consumption report of one department, one row an officer
+/// (name, e-mail, completed on).
+fn department_report(dir: &Path, name: &str, mdo: &str, rows: &[(&str, &str, &str)]) -> String {
+    let path = dir.join(name);
+    let mut text = format!("{HEADER}\n");
+    for (officer, email, on) in rows {
+        text.push_str(&format!(
+            "{officer},Deputy Collector,{email},Yuva AI for All,Course,04:30:00,completed,2026-10-01 09:00:00,{on},2026-11-22 07:30:00,{mdo}\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+fn missing(db: &Path) -> Vec<String> {
+    officers(db)
+        .iter()
+        .filter(|o| flag_kinds(o).contains(&"not-in-latest-report".to_string()))
+        .map(|o| o["officer"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_report_whose_rows_were_all_refused_speaks_only_for_its_own_department() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("db");
+    let gad = department_report(
+        home.path(),
+        "gad.csv",
+        "General Administration Department",
+        &[
+            (
+                "Anjali Kumari",
+                "anjali@bihar.gov.in",
+                "2026-10-01 18:00:00",
+            ),
+            ("Ravi Prasad", "ravi@bihar.gov.in", "2026-10-01 18:00:00"),
+        ],
+    );
+    ok(&db, &["roster", "import", "--service", "bas", &gad]);
+    // Revenue's rows: one names nobody, one names an officer; none reads.
+    let revenue = department_report(
+        home.path(),
+        "revenue.csv",
+        "Revenue and Land Reforms Department",
+        &[
+            ("Farha Naaz", "", "nope"),
+            ("Mohan Lal", "mohan@bihar.gov.in", "nope"),
+        ],
+    );
+    let (code, out, err) = run(&db, &["roster", "import", "--service", "bas", &revenue]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(missing(&db), Vec::<String>::new(), "{out}");
+    let nobody = department_report(
+        home.path(),
+        "revenue-nobody.csv",
+        "Revenue and Land Reforms Department",
+        &[("Farha Naaz", "", "nope")],
+    );
+    let (code, out, err) = run(&db, &["roster", "import", "--service", "bas", &nobody]);
+    assert_eq!(code, 1, "{out}{err}");
+    // Revenue's own Mohan is not in Revenue's newer report; GAD's are not
+    // Revenue's to miss.
+    assert_eq!(missing(&db), ["mohan@bihar.gov.in"], "{out}");
+}
+
+#[test]
+fn a_report_with_no_row_at_all_marks_nobody_missing() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("db");
+    let gad = department_report(
+        home.path(),
+        "gad.csv",
+        "General Administration Department",
+        &[(
+            "Anjali Kumari",
+            "anjali@bihar.gov.in",
+            "2026-10-01 18:00:00",
+        )],
+    );
+    ok(&db, &["roster", "import", "--service", "bas", &gad]);
+    let empty = department_report(home.path(), "empty.csv", "", &[]);
+    ok(&db, &["roster", "import", "--service", "bas", &empty]);
+    assert_eq!(missing(&db), Vec::<String>::new());
+}
