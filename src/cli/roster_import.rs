@@ -256,6 +256,12 @@ fn summary(
             c.not_in_latest.len()
         ));
     }
+    if !c.not_in_newer.is_empty() {
+        out.push_str(&format!(
+            "; {} not in the newer report {would}flagged",
+            c.not_in_newer.len()
+        ));
+    }
     if !c.kept_newer.is_empty() {
         let n = c.kept_newer.len();
         out.push_str(&format!(

@@ -63,6 +63,9 @@ pub struct Changes {
     pub updated: Vec<String>,
     pub unchanged: usize,
     pub not_in_latest: Vec<String>,
+    /// Officers this (older) report lists and a newer report of their
+    /// department, already imported, does not: flagged so.
+    pub not_in_newer: Vec<String>,
     /// Officers whose figures come from a newer report than this one:
     /// kept as they are (the import is recorded as history).
     pub kept_newer: Vec<String>,
@@ -349,7 +352,7 @@ fn flag_missing_from_newer(
             FlagKind::NotInLatestReport,
             format!("not in the newer report{when} ({})", newer.files.join(", ")),
         );
-        changes.not_in_latest.push(officer.id.0.clone());
+        changes.not_in_newer.push(officer.id.0.clone());
     }
 }
 
