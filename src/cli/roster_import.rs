@@ -197,11 +197,14 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
             args.dry_run,
             gathered.officers.len(),
         ))?;
-        for r in &rejected {
-            eprintln!("karmadash: not imported: {r}");
+        if changes.already_imported.is_none() {
+            for r in &rejected {
+                eprintln!("karmadash: not imported: {r}");
+            }
         }
     }
-    if !rejected.is_empty() {
+    // Already imported: this run imported nothing, so refused nothing.
+    if !rejected.is_empty() && changes.already_imported.is_none() {
         return Err(Failure::check(format!(
             "{} row{} could not be read (listed above); the rest {} imported",
             rejected.len(),
@@ -237,8 +240,14 @@ fn summary(
         }
     }
     if let Some(n) = c.already_imported {
+        let refused: u64 = files.iter().map(|f| f.rejected).sum();
+        let noted = match refused {
+            0 => String::new(),
+            1 => " (1 of their rows could not be read, as that import said)".to_string(),
+            r => format!(" ({r} of their rows could not be read, as that import said)"),
+        };
         out.push_str(&format!(
-            "These files are import {n} already: nothing changed.\n"
+            "These files are import {n} already: nothing changed{noted}.\n"
         ));
         return out;
     }

@@ -210,3 +210,75 @@ fn a_report_with_no_row_at_all_marks_nobody_missing() {
     ok(&db, &["roster", "import", "--service", "bas", &empty]);
     assert_eq!(missing(&db), Vec::<String>::new());
 }
+
+#[test]
+fn an_older_reports_officer_missing_from_the_newer_one_is_counted_as_that() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("db");
+    let gad = "General Administration Department";
+    let newer = department_report(
+        home.path(),
+        "newer.csv",
+        gad,
+        &[(
+            "Anjali Kumari",
+            "anjali@bihar.gov.in",
+            "2026-10-01 18:00:00",
+        )],
+    );
+    let older = home.path().join("older.csv");
+    let text = department_report(
+        home.path(),
+        "older-draft.csv",
+        gad,
+        &[
+            (
+                "Anjali Kumari",
+                "anjali@bihar.gov.in",
+                "2026-10-01 18:00:00",
+            ),
+            ("Ravi Prasad", "ravi@bihar.gov.in", "2026-10-01 18:00:00"),
+        ],
+    );
+    let text = std::fs::read_to_string(text).unwrap();
+    std::fs::write(
+        &older,
+        text.replace("2026-11-22 07:30:00", "2026-11-15 07:30:00"),
+    )
+    .unwrap();
+    let older = older.display().to_string();
+    let newer = std::fs::read_to_string(&newer)
+        .unwrap()
+        .replace("2026-11-22 07:30:00", "2026-11-29 07:30:00");
+    let newer_path = home.path().join("newer.csv");
+    std::fs::write(&newer_path, newer).unwrap();
+    ok(&db, &["roster", "import", newer_path.to_str().unwrap()]);
+    let out = ok(&db, &["roster", "import", "--dry-run", &older]);
+    assert!(!out.contains("not in this report"), "{out}");
+    assert!(out.contains("1 not in the newer report"), "{out}");
+    let json: Value =
+        serde_json::from_str(&ok(&db, &["roster", "import", "--json", &older])).unwrap();
+    assert_eq!(
+        json["not_in_newer"],
+        serde_json::json!(["ravi@bihar.gov.in"])
+    );
+    assert_eq!(json["not_in_latest"], serde_json::json!([]));
+    assert_eq!(missing(&db), ["ravi@bihar.gov.in"]);
+}
+
+#[test]
+fn the_same_file_again_is_already_imported_and_lists_no_row_as_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let file = tour_with_unreadable(dir.path(), "sunita.devi@bihar.gov.in");
+    let (code, _, _) = run(&db, &["roster", "import", &file]);
+    assert_eq!(code, 1);
+    let (code, out, err) = run(&db, &["roster", "import", &file]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("import 1 already: nothing changed (3 of their rows could not be read"),
+        "{out}"
+    );
+    assert!(!err.contains("not imported"), "{err}");
+    assert!(!err.contains("the rest was imported"), "{err}");
+}
