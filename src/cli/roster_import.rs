@@ -18,6 +18,9 @@ use crate::store::roster::{Changes, Covers, ImportedFile};
 use crate::store::Merged;
 use crate::units::hours::format_hours;
 
+/// What to give instead of a path that is not a regular file.
+const REPORT_FILE: &str = "give the report file the portal wrote (e.g. ConsumptionReport.csv)";
+
 /// Every row of one report into the gathering: (rows, rejected, how the
 /// file was read). A file refused whole fails the import, which then
 /// writes nothing.
@@ -52,6 +55,7 @@ fn read_file(
     gathering: &mut Gathering,
 ) -> Result<(ImportedFile, ReportKind, Reading), Failure> {
     let name = path.display().to_string();
+    super::transfer_cmds::regular_file(path, REPORT_FILE)?;
     let file =
         File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
     let mut hasher = Xxh3::new();
@@ -336,6 +340,7 @@ fn own_rows(
     name: &str,
     who: &OfficerId,
 ) -> Result<(OwnRows, Vec<ReportError>), Failure> {
+    super::transfer_cmds::regular_file(path, REPORT_FILE)?;
     let file =
         File::open(path).map_err(|e| Failure::input(format!("{name}: cannot open it: {e}")))?;
     let mut input = BufReader::new(file);

@@ -28,14 +28,7 @@ const MAX_EXPORT_BYTES: u64 = 64 << 20;
 fn read_export_file(path: &std::path::Path) -> Result<String, Failure> {
     use std::io::Read;
     let cannot = |e: std::io::Error| Failure::input(format!("cannot read {}: {e}", path.display()));
-    // Judged before opening: opening a named pipe would wait for a writer.
-    let meta = std::fs::metadata(path).map_err(cannot)?;
-    if !meta.is_file() {
-        return Err(Failure::input(format!(
-            "{} is not a regular file: give a file written by `karmadash export`",
-            path.display()
-        )));
-    }
+    regular_file(path, "give a file written by `karmadash export`")?;
     let file = std::fs::File::open(path).map_err(cannot)?;
     let mut text = String::new();
     file.take(MAX_EXPORT_BYTES + 1)
@@ -49,6 +42,23 @@ fn read_export_file(path: &std::path::Path) -> Result<String, Failure> {
         )));
     }
     Ok(text)
+}
+
+/// Refuses a path that is not a regular file (a named pipe, a device, a
+/// directory), judged before opening: opening a named pipe would wait for
+/// a writer, and a device such as /dev/zero never ends. `give` says what
+/// to give instead.
+pub(super) fn regular_file(path: &std::path::Path, give: &str) -> Result<(), Failure> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+    if meta.is_file() {
+        return Ok(());
+    }
+    Err(Failure::input(format!(
+        "{} is {}, not a regular file: {give}",
+        path.display(),
+        super::export_file::kind_of(meta.file_type())
+    )))
 }
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> Outcome {

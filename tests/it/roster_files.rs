@@ -1,7 +1,8 @@
 //! Report files that are not what they should be, through the real
 //! binary: Excel's Windows-1252 "CSV" read as Excel wrote it (and said
 //! once), and a line too long to be a report's refuses the whole file at
-//! its true line instead of dropping the rows after it.
+//! its true line instead of dropping the rows after it; a named pipe or a
+//! device is refused at once, never waited on.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -85,4 +86,48 @@ fn a_line_over_a_mebibyte_refuses_the_file_at_its_true_line_and_imports_nothing(
     assert!(err.contains("nothing"), "{err}");
     let (code, _, err) = run(&db, TODAY, &["roster"]);
     assert_eq!(code, 2, "nothing was imported: {err}");
+}
+
+#[test]
+fn a_named_pipe_or_a_device_is_refused_at_once_by_both_report_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let fifo = dir.path().join("ConsumptionReport.csv");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let fifo = fifo.to_str().unwrap();
+    for (args, kind) in [
+        (vec!["roster", "import", fifo], "a named pipe"),
+        (vec!["roster", "import", "/dev/zero"], "a device"),
+        (
+            vec!["import-igot", fifo, "--officer", "a@x.in"],
+            "a named pipe",
+        ),
+        (
+            vec!["import-igot", "/dev/zero", "--officer", "a@x.in"],
+            "a device",
+        ),
+    ] {
+        let out = Command::cargo_bin("karmadash")
+            .expect("the binary")
+            .env("KARMADASH_DB", &db)
+            .env("KARMADASH_TODAY", TODAY)
+            .env_remove("KARMADASH_DATA")
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?} waited or passed: {err}"
+        );
+        assert!(
+            err.contains(&format!("is {kind}, not a regular file")),
+            "{args:?}: {err}"
+        );
+        assert!(!db.exists(), "{args:?} made a store");
+    }
 }
