@@ -349,7 +349,7 @@ fn check_dates(
             officer.flag(
                 FlagKind::TooFast,
                 format!(
-                    "\"{title}\" completed {took} s after enrolment, a tenth of its {} ({source})",
+                    "\"{title}\" completed {took} s after enrolment, under a tenth of its {} ({source})",
                     format_clock(seconds)
                 ),
             );
