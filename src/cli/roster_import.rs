@@ -375,16 +375,7 @@ fn record_own(
     let store = store(ctx)?;
     if dry_run {
         let snap = store.snapshot().map_err(Failure::from)?;
-        let (added, skipped) =
-            completions
-                .into_iter()
-                .fold((Vec::new(), Vec::new()), |(mut a, mut s), c| {
-                    match snap.completions.iter().find(|k| k.course == c.course) {
-                        Some(k) => s.push((c, k.clone())),
-                        None => a.push(c),
-                    }
-                    (a, s)
-                });
+        let (added, skipped) = crate::store::already_recorded(&snap.completions, completions);
         return Ok(Merged { added, skipped });
     }
     store.add_completions(completions).map_err(Failure::from)

@@ -414,3 +414,50 @@ fn the_review_report_totals_each_tier_and_names_the_reports() {
         "{csv}"
     );
 }
+
+#[test]
+fn import_igot_records_two_courses_of_one_title_and_counts_both_hours() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let report = dir.path().join("ConsumptionReport.csv");
+    std::fs::write(
+        &report,
+        "Full_Name,Email,Content_Name,Content_Type,Content_Duration,Status,Completed_On\n\
+         A,a@x.in,Project Management,Course,01:59:28,completed,2026-06-01 10:00:00\n\
+         A,a@x.in,Project Management,Course,00:15:00,completed,2026-06-02 10:00:00\n",
+    )
+    .unwrap();
+    let ok = |args: &[&str]| {
+        let (code, out, err) = run(&db, TODAY, args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        out
+    };
+    ok(&[
+        "profile",
+        "set",
+        "--service",
+        "bas",
+        "--tier",
+        "bas-basic-ac",
+    ]);
+    let file = report.to_str().unwrap();
+    let dry = ok(&["import-igot", file, "--officer", "a@x.in", "--dry-run"]);
+    assert!(dry.contains("2 completions would be recorded"), "{dry}");
+    let out = ok(&["import-igot", file, "--officer", "a@x.in"]);
+    assert!(out.contains("2 completions recorded"), "{out}");
+    let log: Value = serde_json::from_str(&ok(&["log", "--json"])).unwrap();
+    let hours: Vec<f64> = log
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| c["hours"].as_f64().unwrap())
+        .collect();
+    assert_eq!(hours, [1.99, 0.25], "{log}");
+    // The engine counts both for hours: 7,168 s + 900 s.
+    let status = ok(&["status"]);
+    assert!(status.contains("2.24/52 h"), "{status}");
+    // Again: both already recorded, none twice.
+    let again = ok(&["import-igot", file, "--officer", "a@x.in"]);
+    assert!(again.contains("0 completions recorded"), "{again}");
+    assert_eq!(again.matches("Already recorded").count(), 2, "{again}");
+}
