@@ -86,6 +86,17 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), ExportFileError> {
     Ok(())
 }
 
+/// What a path that is not a regular file is, in a person's words.
+pub(super) fn kind_of(t: fs::FileType) -> &'static str {
+    match t {
+        t if t.is_dir() => "a directory",
+        t if t.is_char_device() || t.is_block_device() => "a device",
+        t if t.is_fifo() => "a named pipe",
+        t if t.is_socket() => "a socket",
+        _ => "not a regular file",
+    }
+}
+
 /// The regular file (or free name) to replace, with symlinks resolved.
 fn resolve_target(path: &Path) -> Result<PathBuf, ExportFileError> {
     let Ok(link) = fs::symlink_metadata(path) else {
@@ -99,16 +110,9 @@ fn resolve_target(path: &Path) -> Result<PathBuf, ExportFileError> {
         link
     };
     if !meta.is_file() {
-        let kind = match meta.file_type() {
-            t if t.is_dir() => "a directory",
-            t if t.is_char_device() || t.is_block_device() => "a device",
-            t if t.is_fifo() => "a named pipe",
-            t if t.is_socket() => "a socket",
-            _ => "not a regular file",
-        };
         return Err(ExportFileError::NotAFile {
             path: path.to_path_buf(),
-            kind,
+            kind: kind_of(meta.file_type()),
         });
     }
     fs::canonicalize(path).map_err(|source| ExportFileError::Resolve {

@@ -93,8 +93,12 @@ pub enum Problem {
     CannotRead { name: String, error: io::Error },
     #[error("cannot read {}: {error}", .path.display())]
     CannotReadExport { path: PathBuf, error: io::Error },
-    #[error("{} is not a regular file: give a file written by `karmadash export`", .path.display())]
-    NotARegularFile { path: PathBuf },
+    #[error("{} is {kind}, not a regular file: {}", .path.display(), .wanted.words())]
+    NotARegularFile {
+        path: PathBuf,
+        kind: &'static str,
+        wanted: Wanted,
+    },
     #[error("{} is larger than {} MB, more than any export of karmadash: give a file written by `karmadash export`; nothing was imported", .path.display(), .limit >> 20)]
     ExportTooLarge { path: PathBuf, limit: u64 },
     #[error("{} is not a karmadash export ({error}): give a file written by `karmadash export`", .path.display())]
@@ -256,6 +260,22 @@ impl From<ProgressError> for Failure {
         match e {
             ProgressError::Store(e) => Problem::Store(e).into(),
             other => Problem::Progress(other).into(),
+        }
+    }
+}
+
+/// What a command reads, said when it is given something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    Export,
+    Report,
+}
+
+impl Wanted {
+    fn words(self) -> &'static str {
+        match self {
+            Wanted::Export => "give a file written by `karmadash export`",
+            Wanted::Report => "give the report file the portal wrote (e.g. ConsumptionReport.csv)",
         }
     }
 }

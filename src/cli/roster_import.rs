@@ -7,6 +7,7 @@ use std::path::Path;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::args::{ImportIgotArgs, RosterImportArgs};
+use super::failure::Wanted;
 use super::output::{emit, json};
 use super::{store, Context, Failure, Outcome, Problem};
 use crate::catalogue::cache::Hashing;
@@ -19,6 +20,7 @@ use crate::store::roster::{Changes, Covers, ImportedFile};
 use crate::store::Merged;
 use crate::units::hours::format_hours;
 
+/// What to give instead of a path that is not a regular file.
 /// Every row of one report into the gathering: (rows, rejected, how the
 /// file was read). A file refused whole fails the import, which then
 /// writes nothing.
@@ -61,6 +63,7 @@ fn read_file(
     gathering: &mut Gathering,
 ) -> Result<(ImportedFile, ReportKind, Reading), Failure> {
     let name = path.display().to_string();
+    super::transfer_cmds::regular_file(path, Wanted::Report)?;
     let file = File::open(path).map_err(|e| cannot_open(&name, e))?;
     let mut hasher = Xxh3::new();
     let mut input = BufReader::with_capacity(
@@ -185,6 +188,8 @@ fn reading_notes(r: &FileReading) -> Vec<String> {
 /// hashing streams at GB/s, parsing at MB/s.
 fn fingerprint(path: &Path) -> Result<String, Failure> {
     let name = path.display().to_string();
+    // Before opening: a named pipe would wait for a writer, a device never end.
+    super::transfer_cmds::regular_file(path, Wanted::Report)?;
     let mut file = File::open(path).map_err(|e| cannot_open(&name, e))?;
     let mut hasher = Xxh3::new();
     let mut buf = vec![0u8; 256 * 1024];
@@ -322,11 +327,14 @@ fn said(
         ))?;
     } else {
         emit(&summary(files, readings, changes, args.dry_run, officers))?;
-        for r in rejected {
-            eprintln!("karmadash: not imported: {r}");
+        if changes.already_imported.is_none() {
+            for r in rejected {
+                eprintln!("karmadash: not imported: {r}");
+            }
         }
     }
-    if !rejected.is_empty() {
+    // Already imported: this run imported nothing, so refused nothing.
+    if !rejected.is_empty() && changes.already_imported.is_none() {
         return Err(Problem::RowsUnread {
             rows: rejected.len(),
             dry_run: args.dry_run,
@@ -361,8 +369,14 @@ fn summary(
         }
     }
     if let Some(n) = c.already_imported {
+        let refused: u64 = files.iter().map(|f| f.rejected).sum();
+        let noted = match refused {
+            0 => String::new(),
+            1 => " (1 of their rows could not be read, as that import said)".to_string(),
+            r => format!(" ({r} of their rows could not be read, as that import said)"),
+        };
         out.push_str(&format!(
-            "These files are import {n} already: nothing changed.\n"
+            "These files are import {n} already: nothing changed{noted}.\n"
         ));
         return out;
     }
@@ -378,6 +392,12 @@ fn summary(
         out.push_str(&format!(
             "; {} not in this report {would}kept and flagged",
             c.not_in_latest.len()
+        ));
+    }
+    if !c.not_in_newer.is_empty() {
+        out.push_str(&format!(
+            "; {} not in the newer report {would}flagged",
+            c.not_in_newer.len()
         ));
     }
     if !c.kept_newer.is_empty() {
@@ -446,6 +466,7 @@ fn own_rows(
     name: &str,
     who: &OfficerId,
 ) -> Result<(OwnRows, Vec<ReportError>), Failure> {
+    super::transfer_cmds::regular_file(path, Wanted::Report)?;
     let file = File::open(path).map_err(|e| cannot_open(name, e))?;
     let mut input = BufReader::new(file);
     if ReportKind::sniff(name, &mut input).map_err(|e| Failure::from(Problem::Report(e)))?
@@ -478,16 +499,7 @@ fn record_own(
     let store = store(ctx)?;
     if dry_run {
         let snap = store.snapshot().map_err(Failure::from)?;
-        let (added, skipped) =
-            completions
-                .into_iter()
-                .fold((Vec::new(), Vec::new()), |(mut a, mut s), c| {
-                    match snap.completions.iter().find(|k| k.course == c.course) {
-                        Some(k) => s.push((c, k.clone())),
-                        None => a.push(c),
-                    }
-                    (a, s)
-                });
+        let (added, skipped) = crate::store::already_recorded(&snap.completions, completions);
         return Ok(Merged { added, skipped });
     }
     store.add_completions(completions).map_err(Failure::from)

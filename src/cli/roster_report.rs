@@ -15,6 +15,9 @@ use crate::store::roster::{ImportRecord, ImportedFile};
 use crate::units::hours::format_hours;
 use crate::units::text::markdown_cell;
 
+/// The tier of officers no tier holds: a placeholder of karmadash's own.
+const NO_TIER: &str = "-";
+
 fn totals<'a>(
     ctx: &Context,
     rows: &'a [OfficerStatus<'a>],
@@ -28,12 +31,12 @@ fn totals<'a>(
             .status
             .as_ref()
             .and_then(|st| st.tier.id.clone())
-            .unwrap_or_else(|| "-".into());
+            .unwrap_or_else(|| NO_TIER.into());
         by_tier.entry(tier).or_default().push(s);
     }
     // The officers no tier holds come last, after every tier.
     let mut order: Vec<&String> = by_tier.keys().collect();
-    order.sort_by_key(|t| (t.as_str() == "-", t.to_string()));
+    order.sort_by_key(|t| (t.as_str() == NO_TIER, t.to_string()));
     let tiers = order
         .into_iter()
         .map(|tier| (tier, &by_tier[tier]))
@@ -117,7 +120,12 @@ fn csv_totals(tiers: &[TierTotals]) -> String {
         ],
         tiers.iter().map(|t| {
             vec![
-                Cell::Text(&t.tier),
+                // "-" (no tier) is karmadash's own placeholder, not text.
+                if t.tier == NO_TIER {
+                    Cell::Own(NO_TIER.into())
+                } else {
+                    Cell::Text(&t.tier)
+                },
                 Cell::Text(&t.label),
                 Cell::Own(t.officers.to_string()),
                 Cell::Own(t.met.to_string()),

@@ -2,6 +2,7 @@
 //! survives sled format changes.
 
 use super::args::{ExportArgs, ImportArgs};
+use super::failure::Wanted;
 use super::output::emit;
 use super::{snapshot, store, Context, Failure, Outcome, Problem};
 use crate::store::Snapshot;
@@ -33,14 +34,7 @@ fn read_export_file(path: &std::path::Path) -> Result<String, Failure> {
             error,
         })
     };
-    // Judged before opening: opening a named pipe would wait for a writer.
-    let meta = std::fs::metadata(path).map_err(cannot)?;
-    if !meta.is_file() {
-        return Err(Problem::NotARegularFile {
-            path: path.to_path_buf(),
-        }
-        .into());
-    }
+    regular_file(path, Wanted::Export)?;
     let file = std::fs::File::open(path).map_err(cannot)?;
     let mut text = String::new();
     file.take(MAX_EXPORT_BYTES + 1)
@@ -54,6 +48,26 @@ fn read_export_file(path: &std::path::Path) -> Result<String, Failure> {
         .into());
     }
     Ok(text)
+}
+
+/// Refuses a path that is not a regular file (a named pipe, a device, a
+/// directory), judged before opening: opening a named pipe would wait for
+/// a writer, and a device such as /dev/zero never ends. `give` says what
+/// to give instead.
+pub(super) fn regular_file(path: &std::path::Path, wanted: Wanted) -> Result<(), Failure> {
+    let meta = std::fs::metadata(path).map_err(|error| Problem::CannotReadExport {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    if meta.is_file() {
+        return Ok(());
+    }
+    Err(Problem::NotARegularFile {
+        path: path.to_path_buf(),
+        kind: super::export_file::kind_of(meta.file_type()),
+        wanted,
+    }
+    .into())
 }
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> Outcome {

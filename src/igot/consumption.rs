@@ -7,7 +7,7 @@ use std::io::Read;
 
 use super::table::{col, date_col, Column, Record, Rows, Table};
 use super::values::{parse_duration, parse_flag, parse_progress, Progress};
-use super::{ReportError, ReportProblem};
+use super::{ReportError, ReportProblem, RowWho};
 
 const FULL_NAME: usize = 0;
 const DESIGNATION: usize = 1;
@@ -100,7 +100,15 @@ pub fn read<R: Read>(file: &str, input: R) -> Result<Consumption<R>, ReportError
 
 /// A refused row still names its officer, so the roster can flag them.
 fn parse(r: &Record) -> Result<ConsumptionRow, ReportError> {
-    parse_row(r).map_err(|e| e.about(r.text(EMAIL), r.text(EXTERNAL_SYSTEM_ID)))
+    parse_row(r).map_err(|e| {
+        e.about(RowWho {
+            email: r.text(EMAIL),
+            external_id: r.text(EXTERNAL_SYSTEM_ID),
+            name: r.text(FULL_NAME),
+            designation: r.text(DESIGNATION),
+            organisation: r.text(MDO_NAME).or_else(|| r.text(ORGANIZATION)),
+        })
+    })
 }
 
 fn parse_row(r: &Record) -> Result<ConsumptionRow, ReportError> {

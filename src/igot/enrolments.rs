@@ -6,7 +6,7 @@ use std::io::Read;
 
 use super::table::{col, date_col, Column, Record, Rows, Table};
 use super::values::{parse_flag, parse_progress, Progress};
-use super::{ReportError, ReportProblem};
+use super::{ReportError, ReportProblem, RowWho};
 
 const NAME: usize = 0;
 const EMAIL: usize = 1;
@@ -57,7 +57,15 @@ pub fn read<R: Read>(file: &str, input: R) -> Result<Enrolments<R>, ReportError>
 
 /// A refused row still names its officer, so the roster can flag them.
 fn parse(r: &Record) -> Result<Enrolment, ReportError> {
-    parse_row(r).map_err(|e| e.about(r.text(EMAIL), None))
+    parse_row(r).map_err(|e| {
+        e.about(RowWho {
+            email: r.text(EMAIL),
+            external_id: None,
+            name: r.text(NAME),
+            designation: r.text(DESIGNATION),
+            organisation: r.text(MDO_NAME),
+        })
+    })
 }
 
 fn parse_row(r: &Record) -> Result<Enrolment, ReportError> {

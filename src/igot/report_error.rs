@@ -26,7 +26,8 @@ pub struct ReportError {
     pub problem: Box<ReportProblem>,
     /// Whom the refused row names, where its cells say: the roster flags
     /// that officer instead of showing them as having done nothing.
-    pub who: RowWho,
+    /// Boxed, as `problem` is.
+    pub who: Box<RowWho>,
     /// The file cannot be read row by row: none of it may be used, and
     /// nothing after it is read.
     pub whole_file: bool,
@@ -107,11 +108,16 @@ impl PartialEq for Cause {
 
 impl Eq for Cause {}
 
-/// The identity cells of a refused row, as written.
+/// The identity cells of a refused row, as written: enough to put an
+/// officer whose every row was refused on the roster, flagged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RowWho {
     pub email: Option<String>,
     pub external_id: Option<String>,
+    pub name: Option<String>,
+    pub designation: Option<String>,
+    /// The department (MDO) the row is of: the report speaks for it.
+    pub organisation: Option<String>,
 }
 
 impl ReportError {
@@ -126,15 +132,15 @@ impl ReportError {
             line,
             column,
             problem: Box::new(problem.into()),
-            who: RowWho::default(),
+            who: Box::default(),
             whole_file: false,
         }
     }
 
     /// The same error, naming the row's officer.
-    pub fn about(self, email: Option<String>, external_id: Option<String>) -> Self {
+    pub fn about(self, who: RowWho) -> Self {
         ReportError {
-            who: RowWho { email, external_id },
+            who: Box::new(who),
             ..self
         }
     }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use std::io::Read;
 
 use super::table::{col, date_col, Column, Record, Rows, Table};
-use super::{ReportError, ReportProblem};
+use super::{ReportError, ReportProblem, RowWho};
 
 const FULL_NAME: usize = 0;
 const DESIGNATION: usize = 1;
@@ -63,7 +63,15 @@ pub fn read<R: Read>(file: &str, input: R) -> Result<Users<R>, ReportError> {
 
 /// A refused row still names its officer, so the roster can flag them.
 fn parse(r: &Record) -> Result<User, ReportError> {
-    parse_row(r).map_err(|e| e.about(r.text(EMAIL), r.text(EXTERNAL_SYSTEM_ID)))
+    parse_row(r).map_err(|e| {
+        e.about(RowWho {
+            email: r.text(EMAIL),
+            external_id: r.text(EXTERNAL_SYSTEM_ID),
+            name: r.text(FULL_NAME),
+            designation: r.text(DESIGNATION),
+            organisation: r.text(MDO_NAME),
+        })
+    })
 }
 
 fn parse_row(r: &Record) -> Result<User, ReportError> {

@@ -10,11 +10,19 @@ use super::{Gathered, Officer};
 pub struct Departments(std::collections::BTreeSet<String>);
 
 impl Departments {
+    /// A refused row's department counts too: a file of another
+    /// department whose rows could not be read still speaks only for it.
     pub fn of(gathered: &Gathered) -> Departments {
         let names = gathered
             .officers
             .iter()
-            .filter_map(|o| o.organisation.as_deref());
+            .filter_map(|o| o.organisation.as_deref())
+            .chain(
+                gathered
+                    .rejected
+                    .iter()
+                    .filter_map(|e| e.who.organisation.as_deref()),
+            );
         Departments(names.map(Departments::key).collect())
     }
 

@@ -4,7 +4,7 @@
 //! should see. A row that cannot be
 //! used is kept as an error with its file and line, never dropped.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDateTime;
 
@@ -35,6 +35,10 @@ pub struct Gathered {
     pub rows: u64,
     /// The rows that could not be read, by the officer they name.
     pub unreadable: BTreeMap<OfficerId, Vec<RowRef>>,
+    /// Officers these reports name only in rows that could not be read:
+    /// in `officers` (a new one is still on the roster, flagged), but
+    /// what is known of one already there is kept.
+    pub refused_only: BTreeSet<OfficerId>,
 }
 
 pub struct Gathering<'a> {
@@ -47,6 +51,8 @@ pub struct Gathering<'a> {
     rejected: Vec<ReportError>,
     rows: u64,
     unreadable: BTreeMap<OfficerId, Vec<RowRef>>,
+    /// Officers with at least one row that could be read.
+    read: BTreeSet<OfficerId>,
 }
 
 /// The service a UserReport's `Civil Services` names, by the portal's
@@ -69,6 +75,7 @@ impl<'a> Gathering<'a> {
             rejected: Vec::new(),
             rows: 0,
             unreadable: BTreeMap::new(),
+            read: BTreeSet::new(),
         }
     }
 
@@ -79,17 +86,25 @@ impl<'a> Gathering<'a> {
     }
 
     /// A row that could not be read at all (from the reader), kept by the
-    /// officer it names when its cells say.
+    /// officer it names when its cells say: that officer is on the roster
+    /// even when none of their rows could be read.
     pub fn reject(&mut self, error: ReportError) {
         self.rows += 1;
         let who = &error.who;
         if let Some(id) =
             OfficerId::from_parts(who.email.as_deref(), who.external_id.as_deref(), None)
         {
-            self.unreadable.entry(id).or_default().push(RowRef {
+            self.unreadable.entry(id.clone()).or_default().push(RowRef {
                 file: error.file.clone(),
                 line: error.line,
             });
+            let officer = self
+                .officers
+                .entry(id.clone())
+                .or_insert_with(|| Officer::new(id));
+            fill(&mut officer.name, who.name.as_deref().unwrap_or_default());
+            fill_opt(&mut officer.designation, &who.designation);
+            fill_opt(&mut officer.organisation, &who.organisation);
         }
         self.rejected.push(error);
     }
@@ -115,6 +130,7 @@ impl<'a> Gathering<'a> {
             ));
             return None;
         };
+        self.read.insert(id.clone());
         Some(
             self.officers
                 .entry(id.clone())
@@ -267,12 +283,19 @@ impl<'a> Gathering<'a> {
                 officer.flag(FlagKind::RowsUnreadable, unreadable_text(rows));
             }
         }
+        let refused_only = self
+            .unreadable
+            .keys()
+            .filter(|id| !self.read.contains(*id))
+            .cloned()
+            .collect();
         Gathered {
             officers: self.officers.into_values().collect(),
             durations: self.durations.into_values().collect(),
             rejected: self.rejected,
             rows: self.rows,
             unreadable: self.unreadable,
+            refused_only,
         }
     }
 }
@@ -326,7 +349,7 @@ fn check_dates(
             officer.flag(
                 FlagKind::TooFast,
                 format!(
-                    "\"{title}\" completed {took} s after enrolment, a tenth of its {} ({source})",
+                    "\"{title}\" completed {took} s after enrolment, under a tenth of its {} ({source})",
                     format_clock(seconds)
                 ),
             );

@@ -49,6 +49,9 @@ pub struct OwnRows {
     pub unusable: Vec<Unusable>,
     /// Rows of the officer that are not completions (in progress...).
     pub not_completed: usize,
+    /// The provider of each completion: with the title and duration, what
+    /// tells two courses of one title apart within a report.
+    providers: Vec<Option<String>>,
 }
 
 impl OwnRows {
@@ -114,19 +117,29 @@ impl OwnRows {
             }));
             return;
         }
-        self.keep_earliest(completion);
+        let provider = row.provider.as_deref().map(normalise);
+        self.keep_earliest(completion, provider);
     }
 
-    /// One completion per course: the earliest.
-    fn keep_earliest(&mut self, completion: Completion) {
-        match self
+    /// One completion per course (title, provider, duration, as the
+    /// roster counts): the earliest; two durations are two courses.
+    fn keep_earliest(&mut self, completion: Completion, provider: Option<String>) {
+        let same = self
             .completions
-            .iter_mut()
-            .find(|c| c.course == completion.course)
-        {
-            Some(known) if completion.date < known.date => *known = completion,
+            .iter()
+            .zip(&self.providers)
+            .position(|(c, p)| {
+                c.course == completion.course && c.seconds == completion.seconds && *p == provider
+            });
+        match same {
+            Some(i) if completion.date < self.completions[i].date => {
+                self.completions[i] = completion;
+            }
             Some(_) => {}
-            None => self.completions.push(completion),
+            None => {
+                self.completions.push(completion);
+                self.providers.push(provider);
+            }
         }
     }
 }

@@ -180,12 +180,10 @@ impl Store {
         let mut added = Vec::new();
         let mut skipped = Vec::new();
         self.write(|snap, batch| {
+            let (new, known) = already_recorded(&snap.completions, completions.clone());
+            skipped = known;
             let mut snap = snap.clone();
-            for mut c in completions {
-                if let Some(known) = snap.completions.iter().find(|k| k.course == c.course) {
-                    skipped.push((c, known.clone()));
-                    continue;
-                }
+            for mut c in new {
                 c.id = take_id(&snap, batch)?;
                 snap.next_id = c.id + 1;
                 batch.insert(id_key(COMPLETION, c.id).as_bytes(), encode(&c));
@@ -443,4 +441,38 @@ fn read_all(db: &sled::Db) -> Result<Snapshot> {
         ui,
         next_id,
     })
+}
+
+/// Splits a report's completions into those to record and those already
+/// recorded (with the record that has each). A record made before stands
+/// for one completion of its course, the one of its hours first: a course
+/// typed by hand is kept as typed, never recorded twice, while a report's
+/// two courses of one title (two durations) are both recorded.
+pub fn already_recorded(
+    recorded: &[Completion],
+    completions: Vec<Completion>,
+) -> (Vec<Completion>, Vec<(Completion, Completion)>) {
+    let mut used = vec![false; recorded.len()];
+    let mut pick = |c: &Completion, exact: bool| {
+        let i = recorded.iter().enumerate().position(|(i, k)| {
+            !used[i] && k.course == c.course && (!exact || k.seconds == c.seconds)
+        })?;
+        used[i] = true;
+        Some(recorded[i].clone())
+    };
+    // Exact matches first, so a re-import pairs each with its own record.
+    let mut matched: Vec<Option<Completion>> = completions.iter().map(|c| pick(c, true)).collect();
+    for (c, m) in completions.iter().zip(matched.iter_mut()) {
+        if m.is_none() {
+            *m = pick(c, false);
+        }
+    }
+    let (mut new, mut known) = (Vec::new(), Vec::new());
+    for (c, m) in completions.into_iter().zip(matched) {
+        match m {
+            Some(k) => known.push((c, k)),
+            None => new.push(c),
+        }
+    }
+    (new, known)
 }

@@ -63,6 +63,9 @@ pub struct Changes {
     pub updated: Vec<String>,
     pub unchanged: usize,
     pub not_in_latest: Vec<String>,
+    /// Officers this (older) report lists and a newer report of their
+    /// department, already imported, does not: flagged so.
+    pub not_in_newer: Vec<String>,
     /// Officers whose figures come from a newer report than this one:
     /// kept as they are (the import is recorded as history).
     pub kept_newer: Vec<String>,
@@ -294,6 +297,9 @@ fn roster_writes(
     let mut writes: Vec<Officer> = Vec::new();
     for new in &gathered.officers {
         let old = known.get(&new.id).copied();
+        if old.is_some() && gathered.refused_only.contains(&new.id) {
+            continue; // kept as known, and flagged: `unreadable_only`
+        }
         let (next, kept) = updated(old, new, covers);
         if kept {
             changes.kept_newer.push(new.id.0.clone());
@@ -310,7 +316,12 @@ fn roster_writes(
         writes.push(next);
     }
     writes.extend(unreadable_only(current, gathered, covers, changes));
-    if let Some(snapshot) = &covers.completions {
+    // A completion report with no row at all says nothing of anyone.
+    let no_row = files
+        .iter()
+        .filter(|f| f.kind == "consumption")
+        .all(|f| f.rows == 0);
+    if let Some(snapshot) = covers.completions.as_ref().filter(|_| !no_row) {
         writes.extend(flag_not_in_latest(
             current, gathered, snapshot, today, changes,
         ));
@@ -341,7 +352,7 @@ fn flag_missing_from_newer(
             FlagKind::NotInLatestReport,
             format!("not in the newer report{when} ({})", newer.files.join(", ")),
         );
-        changes.not_in_latest.push(officer.id.0.clone());
+        changes.not_in_newer.push(officer.id.0.clone());
     }
 }
 
@@ -358,7 +369,7 @@ fn unreadable_only(
         let Some(rows) = gathered.unreadable.get(&o.id) else {
             continue;
         };
-        if gathered.officers.iter().any(|g| g.id == o.id) {
+        if !gathered.refused_only.contains(&o.id) {
             continue;
         }
         let mut next = o.clone();

@@ -19,29 +19,30 @@ pub const MAX_NAME_CHARS: usize = 120;
 /// on screen ("Trojan Source"); and the invisible ones (`is_invisible`).
 /// Joiners (U+200C/U+200D) stay: Devanagari needs them.
 pub fn is_hostile(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        || is_invisible(c)
+    c.is_control() || is_bidi_control(c) || is_invisible(c)
+}
+
+/// The bidi embeddings, overrides and isolates: format characters too, but
+/// named "control" as they act on what follows them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Characters that take no cell yet are not plain text: they leave stray
 /// gaps or breaks in a table row and make two equal-looking titles differ.
-/// The line and paragraph separators (U+2028/9), the zero-width space and
-/// no-break space (U+200B, U+FEFF, a byte order mark inside text), the
-/// direction marks (U+200E/F, U+061C), the word joiner and invisible
-/// operators (U+2060-U+2064) and the Mongolian vowel separator (U+180E).
+/// The line and paragraph separators (U+2028/9) and every format
+/// character (Unicode category Cf: the zero-width space and no-break space
+/// U+200B and U+FEFF, the direction marks, the soft hyphen U+00AD, the
+/// interlinear annotation marks U+FFF9-U+FFFB, the tag characters
+/// U+E0000-U+E007F...), but the joiners U+200C/U+200D, which Devanagari
+/// needs. The list is Unicode's, so a new format character is refused too.
 pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2028}'
-            | '\u{2029}'
-            | '\u{200b}'
-            | '\u{feff}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{061c}'
-            | '\u{2060}'..='\u{2064}' | '\u{180e}'
-    )
+    use finl_unicode::categories::CharacterCategories;
+    match c {
+        '\u{200c}' | '\u{200d}' => false,
+        '\u{2028}' | '\u{2029}' | '\u{180e}' => true,
+        c => c.is_format(),
+    }
 }
 
 /// Why a text was refused; `what` names it ("the title", "the certificate").
@@ -86,7 +87,7 @@ pub fn check_text(what: &'static str, text: &str, max_chars: usize) -> Result<()
 /// What a refused character is called: "invisible" for a character that
 /// takes no cell, else "control".
 fn kind(c: char) -> &'static str {
-    if is_invisible(c) {
+    if is_invisible(c) && !is_bidi_control(c) {
         "invisible"
     } else {
         "control"

@@ -161,3 +161,20 @@ fn roster_csv_neutralises_names_and_designations_and_json_keeps_them() {
         "{names:?}"
     );
 }
+
+#[test]
+fn roster_report_csv_writes_karmadashs_own_no_tier_placeholder_as_it_is() {
+    let s = Store::new();
+    let dir = tempfile::tempdir().unwrap();
+    // The tab-and-plus designation places its officers in no tier.
+    let report = hostile_report(dir.path());
+    let r = s.run(&["roster", "import", &report]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let rows = records(&s.ok(&["roster", "report", "--format", "csv"]));
+    assert_eq!(rows[0][0], "tier");
+    let unplaced = rows
+        .iter()
+        .find(|r| r[1] == "not placed in a tier")
+        .unwrap_or_else(|| panic!("no unplaced row: {rows:?}"));
+    assert_eq!(unplaced[0], "-", "karmadash's placeholder is no text cell");
+}

@@ -287,11 +287,26 @@ const INVISIBLE: [char; 11] = [
     '\u{2066}', '\u{2069}', '\u{2060}',
 ];
 
+/// Every other Unicode format character (category Cf) is as invisible:
+/// the soft hyphen, the interlinear annotation marks, tag characters, the
+/// Arabic and Kaithi number signs.
+const FORMAT: [char; 9] = [
+    '\u{00ad}',
+    '\u{fff9}',
+    '\u{fffa}',
+    '\u{fffb}',
+    '\u{e0001}',
+    '\u{e0041}',
+    '\u{e007f}',
+    '\u{0600}',
+    '\u{110bd}',
+];
+
 #[test]
 fn typed_titles_and_names_with_invisible_characters_are_refused() {
     let s = Store::new();
     s.profile_bihar_bas();
-    for c in INVISIBLE {
+    for c in INVISIBLE.into_iter().chain(FORMAT) {
         let title = format!("Public{c} Policy");
         let err = s.refused(&[
             "done",

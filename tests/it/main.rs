@@ -51,6 +51,7 @@ mod roster_files;
 mod roster_gather;
 mod roster_heldout;
 mod roster_officers;
+mod roster_refused;
 mod screenshots;
 mod search_cache;
 mod search_pinned;

@@ -118,13 +118,16 @@ fn bad_rows_are_named_with_file_and_line_and_the_rest_is_imported() {
     );
     assert!(err.contains(&format!("{name}:4: Email:")), "{err}");
     let r = roster_json(&db, TODAY);
-    let ids: Vec<&str> = r["officers"]
-        .as_array()
-        .unwrap()
+    let officers = r["officers"].as_array().unwrap();
+    let mut ids: Vec<&str> = officers
         .iter()
         .map(|o| o["officer"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["a@x.in"], "the good row is imported");
+    ids.sort_unstable();
+    // B's only row was refused: B is on the roster, flagged, not dropped.
+    assert_eq!(ids, ["a@x.in", "b@x.in"], "the good row is imported");
+    let b = officers.iter().find(|o| o["officer"] == "b@x.in").unwrap();
+    assert_eq!(b["flags"][0]["kind"], "rows-unreadable", "{b}");
 }
 
 #[test]
@@ -392,4 +395,51 @@ fn the_review_report_totals_each_tier_and_names_the_reports() {
         ),
         "{csv}"
     );
+}
+
+#[test]
+fn import_igot_records_two_courses_of_one_title_and_counts_both_hours() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let report = dir.path().join("ConsumptionReport.csv");
+    std::fs::write(
+        &report,
+        "Full_Name,Email,Content_Name,Content_Type,Content_Duration,Status,Completed_On\n\
+         A,a@x.in,Project Management,Course,01:59:28,completed,2026-06-01 10:00:00\n\
+         A,a@x.in,Project Management,Course,00:15:00,completed,2026-06-02 10:00:00\n",
+    )
+    .unwrap();
+    let ok = |args: &[&str]| {
+        let (code, out, err) = run(&db, TODAY, args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        out
+    };
+    ok(&[
+        "profile",
+        "set",
+        "--service",
+        "bas",
+        "--tier",
+        "bas-basic-ac",
+    ]);
+    let file = report.to_str().unwrap();
+    let dry = ok(&["import-igot", file, "--officer", "a@x.in", "--dry-run"]);
+    assert!(dry.contains("2 completions would be recorded"), "{dry}");
+    let out = ok(&["import-igot", file, "--officer", "a@x.in"]);
+    assert!(out.contains("2 completions recorded"), "{out}");
+    let log: Value = serde_json::from_str(&ok(&["log", "--json"])).unwrap();
+    let hours: Vec<f64> = log
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| c["hours"].as_f64().unwrap())
+        .collect();
+    assert_eq!(hours, [1.99, 0.25], "{log}");
+    // The engine counts both for hours: 7,168 s + 900 s.
+    let status = ok(&["status"]);
+    assert!(status.contains("2.24/52 h"), "{status}");
+    // Again: both already recorded, none twice.
+    let again = ok(&["import-igot", file, "--officer", "a@x.in"]);
+    assert!(again.contains("0 completions recorded"), "{again}");
+    assert_eq!(again.matches("Already recorded").count(), 2, "{again}");
 }

@@ -1,9 +1,10 @@
 //! Report files that are not what they should be, through the real
 //! binary: Excel's Windows-1252 "CSV" read as Excel wrote it (and said
 //! once), and a line too long to be a report's refuses the whole file at
-//! its true line instead of dropping the rows after it.
+//! its true line instead of dropping the rows after it; a named pipe or a
+//! device is refused at once, never waited on.
 
-use crate::bin_fixtures::run_on as run;
+use crate::bin_fixtures::{karmadash_on, run_on as run};
 use serde_json::Value;
 use std::path::Path;
 
@@ -127,18 +128,59 @@ fn a_file_imported_before_is_said_as_its_first_import_said_it() {
     );
 }
 
-/// A file whose rows could not all be read is read again: each row is
-/// named again, and the exit code says so, as the first time.
+/// A file whose rows could not all be read, imported again: it is that
+/// import already, nothing of it is imported, so no row is listed as
+/// refused now and the exit code is 0.
 #[test]
-fn a_file_with_unreadable_rows_imported_before_names_them_again() {
+fn a_file_with_unreadable_rows_imported_before_is_that_import_and_lists_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
     let file = excel_us_report(dir.path(), true);
     let (code, _, first) = run(&db, TODAY, &["roster", "import", &file]);
     assert_eq!(code, 1, "{first}");
+    assert!(first.contains(":4"), "the row's line: {first}");
     let (code, out, again) = run(&db, TODAY, &["roster", "import", &file]);
-    assert_eq!(code, 1, "{out}{again}");
+    assert_eq!(code, 0, "{out}{again}");
     assert!(out.contains("import 1 already"), "{out}");
-    assert_eq!(again, first);
-    assert!(again.contains(":4"), "the row's line: {again}");
+    assert!(!again.contains("not imported"), "{again}");
+}
+
+#[test]
+fn a_named_pipe_or_a_device_is_refused_at_once_by_both_report_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let fifo = dir.path().join("ConsumptionReport.csv");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let fifo = fifo.to_str().unwrap();
+    for (args, kind) in [
+        (vec!["roster", "import", fifo], "a named pipe"),
+        (vec!["roster", "import", "/dev/zero"], "a device"),
+        (
+            vec!["import-igot", fifo, "--officer", "a@x.in"],
+            "a named pipe",
+        ),
+        (
+            vec!["import-igot", "/dev/zero", "--officer", "a@x.in"],
+            "a device",
+        ),
+    ] {
+        let out = karmadash_on(&db, TODAY)
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?} waited or passed: {err}"
+        );
+        assert!(
+            err.contains(&format!("is {kind}, not a regular file")),
+            "{args:?}: {err}"
+        );
+        assert!(!db.exists(), "{args:?} made a store");
+    }
 }

@@ -334,4 +334,9 @@ fn too_fast_is_under_exactly_a_tenth_of_the_duration() {
     assert!(!fast("c@x.in"));
     let a = officer(&g, "a@x.in");
     assert_eq!(a.completions[0].seconds, 6000, "the flag changes no count");
+    let said = &a.flags[0].text;
+    assert!(
+        said.contains("\"Under\" completed 599 s after enrolment, under a tenth of its 01:40:00"),
+        "{said}"
+    );
 }

@@ -323,7 +323,7 @@ fn import_refuses_devices_pipes_and_files_past_any_export() {
     for source in [Path::new("/dev/zero"), &fifo, dir.path()] {
         let started = Instant::now();
         let e = refused(&db, &["import", source.to_str().unwrap()]);
-        assert!(e.contains("is not a regular file"), "{e}");
+        assert!(e.contains("not a regular file"), "{e}");
         assert!(started.elapsed() < Duration::from_secs(10));
     }
     let huge = dir.path().join("huge.json");

@@ -13,7 +13,7 @@ use crate::units::fy::FinancialYear;
 pub const ROSTER_HELP: &str = "Print JSON (keys: fy, as_of, officers[officer, name, designation, tier, verdict, requirements, on_track, flags])";
 pub const OFFICER_HELP: &str =
     "Print JSON (keys: officer, name, designation, tier, verdict, requirements, on_track, flags)";
-pub const IMPORT_HELP: &str = "Print JSON (keys: files[name, kind, rows, rejected, generated_on, snapshot_at, fingerprint], reading[file, encoding, date_order], rejected, added, updated, unchanged, not_in_latest, kept_newer, already_imported)";
+pub const IMPORT_HELP: &str = "Print JSON (keys: files[name, kind, rows, rejected, generated_on, snapshot_at, fingerprint], reading[file, encoding, date_order], rejected, added, updated, unchanged, not_in_latest, not_in_newer, kept_newer, already_imported)";
 pub const REPORT_HELP: &str = "md or csv (one row per tier) for people; json (keys: fy, as_of, imports, tiers[tier, label, officers, met, on_pace, behind, overdue, seconds_done, hours_target])";
 
 #[derive(Serialize)]
@@ -151,6 +151,7 @@ pub struct ImportJson<'a> {
     updated: &'a [String],
     unchanged: usize,
     not_in_latest: &'a [String],
+    not_in_newer: &'a [String],
     kept_newer: &'a [String],
     already_imported: Option<u64>,
 }
@@ -169,6 +170,7 @@ pub fn import<'a>(
         updated: &changes.updated,
         unchanged: changes.unchanged,
         not_in_latest: &changes.not_in_latest,
+        not_in_newer: &changes.not_in_newer,
         kept_newer: &changes.kept_newer,
         already_imported: changes.already_imported,
     }
