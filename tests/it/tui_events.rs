@@ -8,20 +8,17 @@ use crate::tui_fixtures;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use karmadash::catalogue::Competency;
 use karmadash::rules::engine::Unit;
-use karmadash::tui::{App, ConfirmRemove, Detail, FindOfficer, Focus, Form, Help, SearchBox, View};
-use tui_fixtures::{bss_officer, catalogue, ch, ctrl, key, screen, type_text, Officer};
+use karmadash::tui::{App, ConfirmRemove, Detail, Focus, Form, Help, SearchBox, View};
+use tui_fixtures::{
+    bss_officer, catalogue, ch, ctrl, key, screen, select_listing, selected_title, type_text,
+    Officer,
+};
 
 fn visible_titles(app: &App) -> Vec<String> {
     app.visible_listings()
         .iter()
         .map(|l| l.title.clone())
         .collect()
-}
-
-fn selected_title(app: &App) -> String {
-    app.visible_listings()[app.views.catalogue.row]
-        .title
-        .clone()
 }
 
 /// `done` of the first requirement counted in `unit`.
@@ -35,20 +32,6 @@ fn done_in(app: &App, unit: Unit) -> f64 {
         .find(|r| r.unit == unit)
         .unwrap_or_else(|| panic!("a requirement in {unit:?}"))
         .done
-}
-
-/// Moves the course list's cursor onto a listing by title.
-fn select_listing(app: &mut App, title: &str) {
-    app.on_key(ch('l'));
-    app.on_key(ch('g'));
-    while selected_title(app) != title {
-        let before = app.views.catalogue.row;
-        app.on_key(ch('j'));
-        assert_ne!(
-            app.views.catalogue.row, before,
-            "{title} is not in the list"
-        );
-    }
 }
 
 fn form_error(app: &App) -> Option<String> {
@@ -422,93 +405,6 @@ fn ctrl_c_is_an_interruption() {
     assert!(app.quit && app.interrupted, "Ctrl-C ends with 130, not 0");
 }
 
-#[test]
-fn question_mark_over_a_popup_shows_help_then_returns_to_it() {
-    let o = bss_officer();
-    let mut app = o.app();
-    select_listing(&mut app, "Yuva AI for All");
-    app.on_key(key(KeyCode::Enter));
-    assert!(app.overlay::<Detail>().is_some());
-    app.on_key(ch('?'));
-    assert!(app.overlay::<Help>().is_some(), "? shows help");
-    let text = screen(&mut app, 80, 24);
-    assert!(text.contains("In this popup: d: record done"), "{text}");
-    app.on_key(key(KeyCode::Esc));
-    assert!(
-        app.overlay::<Detail>().is_some(),
-        "closing help goes back to the course"
-    );
-    // In the search box ? is text; F1 is help there.
-    app.on_key(key(KeyCode::Esc));
-    app.on_key(ch('/'));
-    type_text(&mut app, "?");
-    assert!(app.overlay::<SearchBox>().is_some_and(|b| b.query == "?"));
-    app.on_key(key(KeyCode::F(1)));
-    assert!(app.overlay::<Help>().is_some());
-    app.on_key(key(KeyCode::Esc));
-    assert!(app.overlay::<SearchBox>().is_some_and(|b| b.query == "?"));
-    // And over the remove confirmation, ? is help, not "keep".
-    app.on_key(key(KeyCode::Esc));
-    app.on_key(ch('4'));
-    app.on_key(ch('x'));
-    app.on_key(ch('?'));
-    assert!(app.overlay::<Help>().is_some());
-    app.on_key(key(KeyCode::Esc));
-    assert!(app.overlay::<ConfirmRemove>().is_some());
-    assert!(!app.quit);
-}
-
-#[test]
-fn help_over_a_form_over_a_view_closes_back_to_the_form_as_it_was() {
-    let o = bss_officer();
-    let mut app = o.app();
-    app.on_key(ch('2'));
-    app.on_key(ch('o'));
-    type_text(&mut app, "Cyber Law Basics");
-    app.on_key(key(KeyCode::Tab));
-    type_text(&mut app, "2:30");
-    app.on_key(key(KeyCode::F(1)));
-    assert!(
-        app.overlay::<Help>().is_some(),
-        "F1 opens help over the form"
-    );
-    assert_eq!(app.overlays().count(), 2, "help over the form");
-    let text = screen(&mut app, 80, 24);
-    assert!(text.contains("In this popup: Tab: next field"), "{text}");
-    app.on_key(key(KeyCode::Esc));
-    let form = app
-        .overlay::<Form>()
-        .expect("Esc closes help: the form is back");
-    assert_eq!(
-        form.values[..2],
-        ["Cyber Law Basics", "2:30"],
-        "typed text kept"
-    );
-    assert_eq!(form.focus, 1, "on the field it was on");
-    assert_eq!(app.view, View::Progress, "over the view it was opened in");
-    app.on_key(key(KeyCode::Esc));
-    assert!(app.overlays().next().is_none(), "Esc again closes the form");
-    assert_eq!(app.view, View::Progress);
-}
-
-#[test]
-fn a_search_answer_arriving_under_help_is_there_when_help_closes() {
-    let o = bss_officer();
-    let mut app = o.app();
-    app.on_key(ch('/'));
-    type_text(&mut app, "yuva");
-    app.on_key(key(KeyCode::F(1)));
-    app.wait_search();
-    app.on_key(key(KeyCode::Esc));
-    let b = app.overlay::<SearchBox>().expect("the search box is back");
-    assert!(!b.waiting, "its answer came while help covered it");
-    assert!(
-        b.hits.iter().any(|h| h.text.contains("Yuva AI")),
-        "{:?}",
-        b.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
-    );
-}
-
 /// Fills the open form field by field (Tab between) and presses Enter.
 fn fill_and_save(app: &mut App, fields: &[&str]) {
     for (i, text) in fields.iter().enumerate() {
@@ -683,165 +579,4 @@ fn a_write_from_another_process_shows_without_a_key() {
     assert!(app.notice_changes());
     assert_eq!(app.log_rows().len(), before + 1);
     assert!(!app.notice_changes());
-}
-
-const TOUR: [&str; 5] = [
-    "Md. Imran Alam",
-    "Sunita Devi",
-    "Ravi Shankar Prasad",
-    "Pooja Sinha",
-    "Anjali Kumari",
-];
-
-/// The tour's officers the Roster view shows at 80x24, top to bottom.
-fn roster_names(app: &mut App) -> Vec<&'static str> {
-    let text = screen(app, 80, 24);
-    let mut found: Vec<(usize, &'static str)> = TOUR
-        .iter()
-        .filter_map(|n| text.find(n).map(|at| (at, *n)))
-        .collect();
-    found.sort();
-    found.into_iter().map(|(_, n)| n).collect()
-}
-
-#[test]
-fn the_roster_filters_by_tier_and_verdict_most_urgent_first() {
-    let o = bss_officer();
-    o.import_tour_roster();
-    let mut app = o.app();
-    app.on_key(ch('5'));
-    assert_eq!(app.view, View::Roster);
-    assert_eq!(roster_names(&mut app), TOUR, "most urgent first");
-
-    // t: each tier in the roster, then all again.
-    app.on_key(ch('t'));
-    assert_eq!(
-        roster_names(&mut app),
-        ["Sunita Devi", "Ravi Shankar Prasad", "Anjali Kumari"]
-    );
-    assert!(screen(&mut app, 80, 24).contains("tier bas-basic-ac"));
-    app.on_key(ch('t'));
-    assert_eq!(roster_names(&mut app), ["Md. Imran Alam"]);
-    app.on_key(ch('t'));
-    assert_eq!(roster_names(&mut app), TOUR);
-
-    // v: needing action (as `roster --behind`), then each verdict.
-    app.on_key(ch('v'));
-    assert_eq!(roster_names(&mut app), &TOUR[..4]);
-    app.on_key(ch('v'));
-    assert!(roster_names(&mut app).is_empty(), "no one is overdue");
-    assert!(screen(&mut app, 80, 24).contains("No officer matches"));
-    app.on_key(ch('v'));
-    assert_eq!(roster_names(&mut app), &TOUR[..3], "behind");
-    app.on_key(ch('v'));
-    assert_eq!(roster_names(&mut app), ["Pooja Sinha"], "unmapped");
-    app.on_key(ch('v'));
-    assert_eq!(roster_names(&mut app), ["Anjali Kumari"], "on pace");
-    app.on_key(ch('v'));
-    app.on_key(ch('v'));
-    assert_eq!(roster_names(&mut app), TOUR, "all again");
-}
-
-#[test]
-fn the_roster_finds_by_name_and_enter_opens_that_officers_progress_read_only() {
-    let o = bss_officer();
-    o.import_tour_roster();
-    let mut app = o.app();
-    app.on_key(ch('5'));
-    app.on_key(ch('/'));
-    assert!(app.overlay::<FindOfficer>().is_some());
-    type_text(&mut app, "SUN");
-    assert_eq!(
-        roster_names(&mut app),
-        ["Sunita Devi"],
-        "as typed, any case"
-    );
-    app.on_key(key(KeyCode::Enter));
-    assert!(
-        app.overlays().next().is_none(),
-        "Enter keeps the find and closes the box"
-    );
-    assert_eq!(roster_names(&mut app), ["Sunita Devi"]);
-
-    app.on_key(key(KeyCode::Enter));
-    assert_eq!(app.view, View::Progress);
-    let text = screen(&mut app, 80, 24);
-    assert!(
-        text.contains("Sunita Devi <sunita.devi@bihar.gov.in>"),
-        "{text}"
-    );
-    assert!(text.contains("read-only"), "{text}");
-    assert!(
-        text.contains("tier bas-basic-ac"),
-        "her tier, not yours:\n{text}"
-    );
-    assert!(text.contains("13.50/52 h"), "her hours:\n{text}");
-
-    // Nothing typed over her Progress lands in your store.
-    let before = o.store().snapshot().expect("the store reads");
-    for c in ['o', 'a', 'e', 'p'] {
-        app.on_key(ch(c));
-        assert!(app.overlays().next().is_none(), "{c} opened a form");
-        let (message, alert) = app
-            .message
-            .clone()
-            .unwrap_or_else(|| panic!("{c}: no refusal"));
-        assert!(alert && message.starts_with("Read-only"), "{c}: {message}");
-    }
-    let after = o.store().snapshot().expect("the store reads");
-    assert_eq!(before.completions.len(), after.completions.len());
-    assert_eq!(before.profile, after.profile);
-
-    // Esc goes back to the roster as it was; Esc again drops the find.
-    app.on_key(key(KeyCode::Esc));
-    assert_eq!(app.view, View::Roster);
-    assert_eq!(roster_names(&mut app), ["Sunita Devi"]);
-    app.on_key(key(KeyCode::Esc));
-    assert_eq!(roster_names(&mut app), TOUR);
-    // Your own Progress is yours again.
-    app.on_key(ch('2'));
-    assert!(!screen(&mut app, 80, 24).contains("Sunita"));
-}
-
-#[test]
-fn an_empty_roster_says_how_to_import_one() {
-    let o = bss_officer();
-    let mut app = o.app();
-    app.on_key(ch('5'));
-    let text = screen(&mut app, 80, 24);
-    assert!(
-        text.contains("karmadash roster import ConsumptionReport.csv UserReport.csv"),
-        "{text}"
-    );
-    app.on_key(key(KeyCode::Enter));
-    assert_eq!(app.view, View::Roster, "Enter on no officer stays");
-}
-
-#[test]
-fn an_import_from_the_shell_shows_in_the_open_roster_without_a_key() {
-    let o = bss_officer();
-    let mut app = o.app();
-    app.on_key(ch('5'));
-    app.notice_changes();
-    assert!(roster_names(&mut app).is_empty());
-    o.import_tour_roster();
-    assert!(app.notice_changes(), "the change marker moved");
-    assert_eq!(roster_names(&mut app), TOUR);
-}
-
-#[test]
-fn an_unmapped_officer_opens_with_why_and_how_the_cell_sets_a_tier() {
-    let o = bss_officer();
-    o.import_tour_roster();
-    let mut app = o.app();
-    app.on_key(ch('5'));
-    app.on_key(ch('/'));
-    type_text(&mut app, "pooja");
-    app.on_key(key(KeyCode::Enter));
-    app.on_key(key(KeyCode::Enter));
-    assert_eq!(app.view, View::Progress);
-    let text = screen(&mut app, 80, 24);
-    assert!(text.contains("Pooja Sinha has no tier"), "{text}");
-    assert!(text.contains("karmadash roster tier"), "{text}");
-    assert!(!text.contains("press 1"), "{text}");
 }

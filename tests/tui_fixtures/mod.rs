@@ -241,3 +241,24 @@ pub fn words(screen: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The title under the course list's cursor.
+pub fn selected_title(app: &App) -> String {
+    app.visible_listings()[app.views.catalogue.row]
+        .title
+        .clone()
+}
+
+/// Moves the course list's cursor onto a listing by title.
+pub fn select_listing(app: &mut App, title: &str) {
+    app.on_key(ch('l'));
+    app.on_key(ch('g'));
+    while selected_title(app) != title {
+        let before = app.views.catalogue.row;
+        app.on_key(ch('j'));
+        assert_ne!(
+            app.views.catalogue.row, before,
+            "{title} is not in the list"
+        );
+    }
+}
