@@ -40,6 +40,10 @@ impl ReportKind {
         let head = input.fill_buf().map_err(|e| {
             ReportError::new(file, 1, None, ReportProblem::Unreadable(Cause::new(e)))
         })?;
+        // Excel's "Unicode Text" save: a UTF-16 byte order mark.
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            return Err(ReportError::new(file, 1, None, ReportProblem::Utf16));
+        }
         let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
         let line = String::from_utf8_lossy(line);
         let names: Vec<String> = line.split([',', ';']).map(table::fold).collect();

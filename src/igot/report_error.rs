@@ -44,6 +44,8 @@ pub enum ReportProblem {
     Unreadable(Cause),
     #[error("not an iGOT report karmadash reads: expected the header of ConsumptionReport.csv, UserReport.csv or CBPEnrollmentReport.csv")]
     NotAReport,
+    #[error("the file is UTF-16, as Excel saves \"Unicode Text\": save the report as \"CSV UTF-8 (Comma delimited)\" or \"CSV (Comma delimited)\" and import that")]
+    Utf16,
     #[error("the header names the {column} column twice")]
     ColumnTwice { column: &'static str },
     /// `starts`: the header's first names, to show which file it is.

@@ -10,6 +10,26 @@ use std::path::Path;
 
 const TODAY: &str = "2026-11-23";
 
+/// Excel's "Unicode Text" save is UTF-16 with tabs: said as such, with the
+/// save that karmadash reads, never "not an iGOT report".
+#[test]
+fn a_utf16_unicode_text_save_is_named_with_the_save_to_use_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let path = dir.path().join("ConsumptionReport.txt");
+    let text = "Full_Name\tEmail\tContent_Name\tStatus\nAsha\ta@x.in\tYuva AI for All\tcompleted\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&path, bytes).unwrap();
+    let file = path.display().to_string();
+    let (code, out, err) = run(&db, TODAY, &["roster", "import", &file]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("UTF-16"), "{err}");
+    assert!(err.contains("CSV UTF-8 (Comma delimited)"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(!db.exists(), "nothing was written");
+}
+
 #[test]
 fn a_windows_1252_file_is_read_as_excel_wrote_it_and_said_once() {
     let dir = tempfile::tempdir().unwrap();
