@@ -93,13 +93,14 @@ impl OfficerStatus<'_> {
         self.status.as_ref()?.requirements.iter().find(|r| f(r))
     }
 
-    /// The earliest due date of what is still unmet.
+    /// The earliest due date of what is still to do: a requirement met
+    /// late is a shortfall on record, with nothing left to do by a date.
     pub fn next_due(&self) -> Option<NaiveDate> {
         self.status
             .as_ref()?
             .requirements
             .iter()
-            .filter(|r| !r.met)
+            .filter(|r| !r.met && r.standing != Standing::Late)
             .filter_map(|r| r.due)
             .min()
     }

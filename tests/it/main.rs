@@ -47,6 +47,7 @@ mod readme;
 mod roster_cli;
 mod roster_courses;
 mod roster_dates;
+mod roster_due;
 mod roster_files;
 mod roster_gather;
 mod roster_heldout;
