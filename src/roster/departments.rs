@@ -53,3 +53,39 @@ impl Departments {
         }
     }
 }
+
+/// When each officer and each department last appeared in the completion
+/// reports of one import: two snapshots of one department given in one
+/// command are still two snapshots, and an officer only the older one
+/// lists is missing from the newer.
+#[derive(Debug, Default)]
+pub struct LatestSeen {
+    officers: std::collections::BTreeMap<super::OfficerId, chrono::NaiveDateTime>,
+    departments: std::collections::BTreeMap<String, chrono::NaiveDateTime>,
+}
+
+impl LatestSeen {
+    /// A row of `officer`'s, of a report generated `at`, of `department`.
+    pub fn note(
+        &mut self,
+        officer: &super::OfficerId,
+        department: Option<&str>,
+        at: chrono::NaiveDateTime,
+    ) {
+        let seen = self.officers.entry(officer.clone()).or_insert(at);
+        *seen = (*seen).max(at);
+        if let Some(d) = department {
+            let latest = self.departments.entry(Departments::key(d)).or_insert(at);
+            *latest = (*latest).max(at);
+        }
+    }
+
+    /// The newer report of the officer's department that did not list
+    /// them, if one was given.
+    pub fn missing_from(&self, officer: &Officer) -> Option<chrono::NaiveDateTime> {
+        let seen = self.officers.get(&officer.id)?;
+        let department = officer.organisation.as_deref()?;
+        let latest = self.departments.get(&Departments::key(department))?;
+        (latest > seen).then_some(*latest)
+    }
+}

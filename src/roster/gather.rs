@@ -13,6 +13,7 @@ use crate::catalogue::{Catalogue, Service};
 use crate::igot::{ConsumptionRow, Enrolment, Progress, ReportError, User};
 use crate::units::duration::format_clock;
 
+use super::departments::LatestSeen;
 use super::officer::{FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};
 
 /// A duration a report gave a title, and where.
@@ -53,6 +54,7 @@ pub struct Gathering<'a> {
     unreadable: BTreeMap<OfficerId, Vec<RowRef>>,
     /// Officers with at least one row that could be read.
     read: BTreeSet<OfficerId>,
+    latest: LatestSeen,
 }
 
 /// The service a UserReport's `Civil Services` names, by the portal's
@@ -76,6 +78,7 @@ impl<'a> Gathering<'a> {
             rows: 0,
             unreadable: BTreeMap::new(),
             read: BTreeSet::new(),
+            latest: LatestSeen::default(),
         }
     }
 
@@ -156,6 +159,9 @@ impl<'a> Gathering<'a> {
                 });
         }
         let id = OfficerId::from_parts(row.email.as_deref(), row.external_id.as_deref(), None);
+        if let (Some(id), Some(at)) = (&id, row.generated_on) {
+            self.latest.note(id, row.organisation.as_deref(), at);
+        }
         let Some(officer) = self.officer(file, row.line, id) else {
             return;
         };
@@ -281,6 +287,15 @@ impl<'a> Gathering<'a> {
             }
             if let Some(rows) = self.unreadable.get(&officer.id) {
                 officer.flag(FlagKind::RowsUnreadable, unreadable_text(rows));
+            }
+            if let Some(newer) = self.latest.missing_from(officer) {
+                officer.flag(
+                    FlagKind::NotInLatestReport,
+                    format!(
+                        "not in the newer report of {} given with it",
+                        newer.format("%d.%m.%Y %H:%M")
+                    ),
+                );
             }
         }
         let refused_only = self

@@ -155,6 +155,14 @@ fn an_older_snapshot_imported_last_changes_nothing_of_the_hand_count() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A cell that gives every file to one command: the two GAD snapshots are
+/// still two, and Shalini, only in the older one, is missing from the newer.
+#[test]
+fn every_file_in_one_import_agrees_with_the_hand_count() {
+    let problems = disagreements(&[&[NEWER, USERS, REVENUE, OLDER]]);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn the_hand_count_is_complete() {
     let e = expected();
