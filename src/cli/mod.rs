@@ -15,6 +15,7 @@ mod roster_import;
 mod roster_report;
 mod shell_cmds;
 mod status_cmds;
+mod status_fast;
 mod transfer_cmds;
 pub mod wording;
 
@@ -62,6 +63,25 @@ impl Prefetch {
         Prefetch(Some(std::thread::spawn(move || {
             read_snapshot(db.as_deref())
         })))
+    }
+
+    /// Started for the commands whose first use of the store is to read all of it.
+    fn for_command(command: Option<&Command>, db: Option<&Path>) -> Prefetch {
+        let reads_store_first = matches!(
+            command,
+            None | Some(
+                Command::Status(_)
+                    | Command::Plan(_)
+                    | Command::Report(_)
+                    | Command::Log(_)
+                    | Command::Export(_)
+            )
+        );
+        if reads_store_first {
+            Prefetch::start(db)
+        } else {
+            Prefetch::default()
+        }
     }
 
     fn take(&mut self) -> Option<SnapshotRead> {
@@ -163,22 +183,13 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         return catalogue_cmds::search(data, args);
     }
     let db = cli.db.clone().filter(|p| !p.as_os_str().is_empty());
-    // Commands whose first use of the store is to read all of it.
-    let reads_store_first = matches!(
-        cli.command,
-        None | Some(
-            Command::Status(_)
-                | Command::Plan(_)
-                | Command::Report(_)
-                | Command::Log(_)
-                | Command::Export(_)
-        )
-    );
-    let prefetch = if reads_store_first {
-        Prefetch::start(db.as_deref())
-    } else {
-        Prefetch::default()
+    // A shell prompt's `status --short`: the kept answer while it holds,
+    // before sled is opened or the rulebooks parsed.
+    let kept = match status_fast::prompt(cli.command.as_ref(), db.as_deref(), today, data) {
+        status_fast::Prompt::Answered(done) => return done,
+        status_fast::Prompt::Full(kept) => kept,
     };
+    let prefetch = Prefetch::for_command(cli.command.as_ref(), db.as_deref());
     let ctx = Context {
         catalogue: ManuallyDrop::new(load_catalogue(data)?),
         today,
@@ -211,7 +222,7 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         Some(Command::Remove(a)) => progress_cmds::remove(&ctx, &a),
         Some(Command::Assign(a)) => progress_cmds::assign(&ctx, &a),
         Some(Command::Assessment(a)) => progress_cmds::assessment(&ctx, &a),
-        Some(Command::Status(a)) => status_cmds::status(&ctx, &a),
+        Some(Command::Status(a)) => status_cmds::status(&ctx, &a, kept.as_ref()),
         Some(Command::Plan(a)) => plan_cmds::plan(&ctx, &a),
         Some(Command::Shortlist(a)) => plan_cmds::shortlist(&ctx, &a),
         Some(Command::Calendar(a)) => calendar_cmd::calendar(&ctx, &a),

@@ -4,6 +4,7 @@
 use super::args::{ReportArgs, ReportFormat, StatusArgs};
 use super::json::status::{Report, ReportRow};
 use super::output::{csv_table, emit, emit_prose, json, Cell, Table};
+use super::status_fast::Kept;
 use super::{parse_fy, snapshot, Context, Failure, Outcome, Problem};
 use crate::rules::engine::{evaluate, Inputs, Status, COUNTING_RULE};
 use crate::rules::fy::FinancialYear;
@@ -33,13 +34,19 @@ pub fn evaluate_year(ctx: &Context, fy: Option<&str>) -> Result<(Snapshot, Statu
     Ok((snap, super::wording::worded(status)))
 }
 
-pub fn status(ctx: &Context, args: &StatusArgs) -> Outcome {
+/// `kept`: where a `--short` answer is kept for the next shell prompt.
+pub fn status(ctx: &Context, args: &StatusArgs, kept: Option<&Kept>) -> Outcome {
     let (snap, st) = evaluate_year(ctx, args.fy.as_deref())?;
     let shortfalls = st.shortfalls().count();
+    let profile = snap.profile.as_ref().expect("checked in evaluate_year");
     if args.json {
-        let profile = snap.profile.as_ref().expect("checked in evaluate_year");
         json(&super::json::status::status(profile, &st))?;
     } else if args.short {
+        // Not with a warning: the kept answer would print the line without it.
+        let warned = crate::app::profile_edit::stored_state_warning(profile).is_some();
+        if let Some(kept) = kept.filter(|_| !warned) {
+            kept.keep(&st);
+        }
         emit(&format!("{}\n", st.short_line()))?;
     } else {
         emit_prose(&long_text(&st))?;

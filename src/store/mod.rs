@@ -15,6 +15,7 @@ mod owner;
 mod read_only;
 mod recover;
 pub mod roster;
+mod summary;
 
 pub use error::{
     Damage, Full, IdError, Missing, NotAStore, Op, PermissionError, SchemaError, Source,
@@ -321,6 +322,7 @@ impl Store {
             .map_err(|e| open::write_error(&self.path, e))?;
         // Let go of sled before telling readers, so their open finds it free.
         drop(db);
+        summary::forget(&self.path);
         changes::bump(&self.path);
         // Root writing another user's store: every file stays the owner's.
         owner::give_back(&self.path);
@@ -331,6 +333,22 @@ impl Store {
     /// to learn whether anything was written in between.
     pub fn change_marker(&self) -> Option<String> {
         changes::current(&self.path)
+    }
+
+    /// The size and time of sled's log, which every open changes: with
+    /// the change marker, what keys a kept summary (`summary`).
+    pub fn log_stamp(&self) -> Option<String> {
+        summary::log_stamp(&self.path)
+    }
+
+    /// The kept status summary's text, if any (its key is the caller's to check).
+    pub fn status_summary(&self) -> Option<String> {
+        summary::read(&self.path)
+    }
+
+    /// Keeps a status summary beside the store, quietly, where it may.
+    pub fn keep_status_summary(&self, text: &str) {
+        summary::write(&self.path, text);
     }
 }
 

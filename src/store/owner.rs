@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::{PermissionError, Result};
 
-fn euid() -> u32 {
+pub(super) fn euid() -> u32 {
     // SAFETY: geteuid has no preconditions.
     unsafe { libc::geteuid() }
 }

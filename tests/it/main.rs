@@ -59,6 +59,7 @@ mod search_pinned;
 mod seed_tables;
 mod shell_wording;
 mod status_cli;
+mod status_kept;
 mod store_access;
 mod store_concurrency;
 mod store_damage;
