@@ -40,6 +40,7 @@ mod igot_reports;
 mod inputs_cli;
 mod json_keys;
 mod lint_cli;
+mod plan_calendar;
 mod plan_cli;
 mod progress_cli;
 mod progress_errors_cli;
