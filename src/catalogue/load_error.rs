@@ -3,8 +3,8 @@
 //! with), `Display` gives the one sentence, and `LoadError::origin` says
 //! where. How to fix it with a command is the shell's to add.
 
+pub use crate::units::cause::Cause;
 use std::fmt;
-use std::sync::Arc;
 
 use super::course_csv::{RowError, COLUMNS};
 use super::load::MAX_ROW;
@@ -137,38 +137,3 @@ fn listed<T: fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
     let items: Vec<String> = items.into_iter().map(|i| i.to_string()).collect();
     items.join(", ")
 }
-
-/// The error underneath (the OS's, the CSV reader's), shared so a load
-/// error can be cloned; two are equal when they read the same.
-#[derive(Debug, Clone)]
-pub struct Cause(Arc<dyn std::error::Error + Send + Sync>);
-
-impl Cause {
-    pub fn new(e: impl std::error::Error + Send + Sync + 'static) -> Cause {
-        Cause(Arc::new(e))
-    }
-
-    /// The I/O error underneath, if it is one (its `kind()` to match).
-    pub fn io(&self) -> Option<&std::io::Error> {
-        self.0.downcast_ref::<std::io::Error>().or_else(|| {
-            match self.0.downcast_ref::<csv::Error>().map(csv::Error::kind) {
-                Some(csv::ErrorKind::Io(e)) => Some(e),
-                _ => None,
-            }
-        })
-    }
-}
-
-impl fmt::Display for Cause {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl PartialEq for Cause {
-    fn eq(&self, other: &Self) -> bool {
-        self.to_string() == other.to_string()
-    }
-}
-
-impl Eq for Cause {}

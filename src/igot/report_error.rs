@@ -2,8 +2,8 @@
 //! where, and what went wrong as a kind a caller can match, with the data
 //! its sentence needs.
 
+pub use crate::units::cause::Cause;
 use std::fmt;
-use std::sync::Arc;
 
 use super::table::OrderProof;
 use super::values::{CellError, DateOrder};
@@ -84,31 +84,6 @@ pub enum ReportProblem {
     #[error("the row names no officer: no e-mail, External_System_Id or Employee_Id")]
     NoOfficer,
 }
-
-/// The error underneath (the OS's, the CSV reader's), shared so a report
-/// error can be cloned; two are equal when they read the same.
-#[derive(Debug, Clone)]
-pub struct Cause(Arc<dyn std::error::Error + Send + Sync>);
-
-impl Cause {
-    pub fn new(e: impl std::error::Error + Send + Sync + 'static) -> Cause {
-        Cause(Arc::new(e))
-    }
-}
-
-impl fmt::Display for Cause {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl PartialEq for Cause {
-    fn eq(&self, other: &Self) -> bool {
-        self.to_string() == other.to_string()
-    }
-}
-
-impl Eq for Cause {}
 
 /// The identity cells of a refused row, as written: enough to put an
 /// officer whose every row was refused on the roster, flagged.

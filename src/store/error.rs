@@ -5,9 +5,8 @@
 //! with a command or an option is the shell's to add (`cli::wording`,
 //! `tui::wording`), since the store names neither.
 
-use std::fmt;
+pub use crate::units::cause::Cause;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -36,7 +35,7 @@ pub enum StoreError {
     Damaged { path: PathBuf, why: Damage },
     /// One stored record does not decode.
     #[error("the store holds an unreadable record at '{key}' ({source})")]
-    DamagedRecord { key: String, source: Source },
+    DamagedRecord { key: String, source: Cause },
     /// The path holds something else than a karmadash store.
     #[error("{}", not_a_store(path, why))]
     NotAStore { path: PathBuf, why: NotAStore },
@@ -64,7 +63,7 @@ pub enum StoreError {
     Io {
         op: Op,
         path: Option<PathBuf>,
-        source: Source,
+        source: Cause,
     },
 }
 
@@ -114,7 +113,7 @@ pub enum UpgradeProblem {
     #[error("{0}")]
     Sled(sled::Error),
     #[error("unreadable record at '{key}' ({source})")]
-    Unreadable { key: String, source: Source },
+    Unreadable { key: String, source: Cause },
     #[error("record '{key}': {why}")]
     Record { key: String, why: MigrateError },
 }
@@ -214,7 +213,7 @@ pub enum Op {
     TempCopy,
 }
 
-fn io_failure(op: Op, path: Option<&PathBuf>, source: &Source) -> String {
+fn io_failure(op: Op, path: Option<&PathBuf>, source: &Cause) -> String {
     let Some(path) = path.map(|p| p.display()) else {
         return format!("cannot read the store: {source}");
     };
@@ -227,47 +226,6 @@ fn io_failure(op: Op, path: Option<&PathBuf>, source: &Source) -> String {
     }
 }
 
-/// The error underneath (sled's, the OS's, the JSON decoder's), shared so
-/// a store error can be cloned; two are equal when they read the same.
-#[derive(Debug, Clone)]
-pub struct Source(Arc<dyn std::error::Error + Send + Sync>);
-
-impl Source {
-    pub fn new(e: impl std::error::Error + Send + Sync + 'static) -> Source {
-        Source(Arc::new(e))
-    }
-
-    /// The I/O error underneath, if it is one.
-    pub fn io(&self) -> Option<&std::io::Error> {
-        self.0.downcast_ref::<std::io::Error>().or_else(|| {
-            match self.0.downcast_ref::<sled::Error>() {
-                Some(sled::Error::Io(e)) => Some(e),
-                _ => None,
-            }
-        })
-    }
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for Source {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0.source()
-    }
-}
-
-impl PartialEq for Source {
-    fn eq(&self, other: &Self) -> bool {
-        self.to_string() == other.to_string()
-    }
-}
-
-impl Eq for Source {}
-
 impl StoreError {
     /// sled or the OS failed `op` on the store at `path`.
     pub fn io(
@@ -278,7 +236,7 @@ impl StoreError {
         StoreError::Io {
             op,
             path: path.map(std::path::Path::to_path_buf),
-            source: Source::new(e),
+            source: Cause::new(e),
         }
     }
 }

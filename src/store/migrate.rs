@@ -5,9 +5,7 @@
 use serde_json::Value;
 use std::path::Path;
 
-use super::{
-    SchemaError, Snapshot, Source, UpgradeProblem, COMPLETION, SCHEMA_KEY, SCHEMA_VERSION,
-};
+use super::{Cause, SchemaError, Snapshot, UpgradeProblem, COMPLETION, SCHEMA_KEY, SCHEMA_VERSION};
 use crate::units::hours::MAX_HOURS;
 
 /// Upgrades a v1 store to the current schema; any other store is left as
@@ -31,7 +29,7 @@ pub(super) fn upgrade(db: &sled::Db, path: &Path) -> super::Result<()> {
         let mut record: Value = serde_json::from_slice(&bytes).map_err(|e| {
             failed(UpgradeProblem::Unreadable {
                 key: named.clone(),
-                source: Source::new(e),
+                source: Cause::new(e),
             })
         })?;
         minutes_to_seconds(&mut record)
@@ -64,7 +62,7 @@ pub enum MigrateError {
 pub enum ExportError {
     /// Not JSON, or not an export's shape: the parser's own words.
     #[error("{0}")]
-    Json(Source),
+    Json(Cause),
     /// `n` counts from 1.
     #[error("completion {n}: {why}")]
     Completion { n: usize, why: MigrateError },
@@ -93,7 +91,7 @@ fn minutes_to_seconds(completion: &mut Value) -> Result<(), MigrateError> {
 
 /// Reads the text of an export of schema 1 or 2 as a current snapshot.
 pub fn read_export(text: &str) -> Result<Snapshot, ExportError> {
-    let json = |e: serde_json::Error| ExportError::Json(Source::new(e));
+    let json = |e: serde_json::Error| ExportError::Json(Cause::new(e));
     let mut value: Value = serde_json::from_str(text).map_err(json)?;
     match value.get("schema").and_then(Value::as_u64) {
         Some(1) => {

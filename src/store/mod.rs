@@ -18,8 +18,8 @@ pub mod roster;
 mod summary;
 
 pub use error::{
-    Damage, Full, IdError, Missing, NotAStore, Op, PermissionError, SchemaError, Source,
-    StoreError, UpgradeProblem,
+    Cause, Damage, Full, IdError, Missing, NotAStore, Op, PermissionError, SchemaError, StoreError,
+    UpgradeProblem,
 };
 pub use migrate::{read_export, ExportError};
 
@@ -105,7 +105,7 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 fn decode<T: DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::DamagedRecord {
         key: String::from_utf8_lossy(key).into_owned(),
-        source: Source::new(e),
+        source: Cause::new(e),
     })
 }
 

@@ -4,6 +4,7 @@
 //! and formatting; no catalogue, store or terminal code.
 
 pub mod amount;
+pub mod cause;
 pub mod checked;
 pub mod dates;
 pub mod duration;
