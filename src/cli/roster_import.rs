@@ -10,7 +10,6 @@ use super::args::{ImportIgotArgs, RosterImportArgs};
 use super::failure::Wanted;
 use super::output::{emit, json};
 use super::{store, Context, Failure, Outcome, Problem};
-use crate::catalogue::cache::Hashing;
 use crate::igot::{self, DateOrder, Reading, ReportError, ReportKind};
 use crate::roster::personal::OwnRows;
 use crate::roster::{Gathering, OfficerId, Snapshot};
@@ -58,21 +57,16 @@ fn cannot_open(name: &str, error: std::io::Error) -> Failure {
 
 /// Reads one report into the gathering; returns what the import log
 /// keeps, and how the file was read.
+/// `fingerprint` is the file's, from `fingerprint` (which also refused
+/// anything but a regular file).
 fn read_file(
     path: &Path,
+    fingerprint: &str,
     gathering: &mut Gathering,
 ) -> Result<(ImportedFile, ReportKind, Reading), Failure> {
     let name = path.display().to_string();
-    super::transfer_cmds::regular_file(path, Wanted::Report)?;
     let file = File::open(path).map_err(|e| cannot_open(&name, e))?;
-    let mut hasher = Xxh3::new();
-    let mut input = BufReader::with_capacity(
-        256 * 1024,
-        Hashing {
-            inner: file,
-            hasher: &mut hasher,
-        },
-    );
+    let mut input = BufReader::with_capacity(256 * 1024, file);
     let kind =
         ReportKind::sniff(&name, &mut input).map_err(|e| Failure::from(Problem::Report(e)))?;
     let mut generated_on = None;
@@ -112,7 +106,7 @@ fn read_file(
             rejected,
             generated_on: generated_on.map(|t| t.to_string()),
             snapshot_at: generated_on.or_else(|| modified_ist(path)),
-            fingerprint: format!("{:032x}", hasher.digest128()),
+            fingerprint: fingerprint.to_string(),
         },
         kind,
         reading,
@@ -184,8 +178,8 @@ fn reading_notes(r: &FileReading) -> Vec<String> {
     notes
 }
 
-/// The xxh3 of a file's bytes, as `read_file` computes it while parsing:
-/// hashing streams at GB/s, parsing at MB/s.
+/// The xxh3 of a file's bytes, its identity in the import log: known
+/// before a row is parsed (hashing streams at GB/s, parsing at MB/s).
 fn fingerprint(path: &Path) -> Result<String, Failure> {
     let name = path.display().to_string();
     // Before opening: a named pipe would wait for a writer, a device never end.
@@ -215,11 +209,11 @@ struct Known {
 /// and every row of them was read then: what that import logged of each
 /// file (named as given now), how each was read, and the import's number.
 /// None sends the files to be parsed: new files, or rows to name again.
-fn imported_before(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<Option<Known>, Failure> {
-    let prints = paths
-        .iter()
-        .map(|p| fingerprint(p))
-        .collect::<Result<Vec<_>, _>>()?;
+fn imported_before(
+    ctx: &Context,
+    paths: &[std::path::PathBuf],
+    prints: &[String],
+) -> Result<Option<Known>, Failure> {
     let store = store(ctx)?;
     let log = store.import_log().map_err(Failure::from)?;
     let prints: Vec<&str> = prints.iter().map(String::as_str).collect();
@@ -251,7 +245,12 @@ fn imported_before(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<Option
 }
 
 pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
-    if let Some(known) = imported_before(ctx, &args.files)? {
+    let prints = args
+        .files
+        .iter()
+        .map(|p| fingerprint(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    if let Some(known) = imported_before(ctx, &args.files, &prints)? {
         let changes = Changes {
             already_imported: Some(known.number),
             ..Changes::default()
@@ -264,8 +263,8 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
     let mut files = Vec::new();
     let mut covers = Covers::default();
     let mut readings = Vec::new();
-    for path in &args.files {
-        let (file, kind, reading) = read_file(path, &mut gathering)?;
+    for (path, print) in args.files.iter().zip(&prints) {
+        let (file, kind, reading) = read_file(path, print, &mut gathering)?;
         readings.push(kept_reading(&reading));
         let slot = match kind {
             ReportKind::Consumption => &mut covers.completions,
