@@ -9,6 +9,7 @@ pub mod evaluate;
 pub mod filter;
 pub mod gather;
 pub mod lookup;
+pub mod merge;
 pub mod officer;
 pub mod personal;
 pub mod urgency;

@@ -4,8 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::roster::{scan, ImportRecord, IMPORT};
+use super::roster::{scan, IMPORT};
 use super::{encode, open, Result, Store};
+pub use crate::roster::merge::latest_import_of;
+use crate::roster::merge::ImportRecord;
 
 /// How a file was read, by its fingerprint (one key per file's bytes).
 const READING: &str = "roster/reading/";
@@ -26,18 +28,6 @@ pub struct OrderSeen {
     pub line: u64,
     pub column: String,
     pub cell: String,
-}
-
-/// The latest import of exactly these files (by fingerprint, in any
-/// order): importing them again changes nothing.
-pub fn latest_import_of<'a>(log: &'a [ImportRecord], prints: &[&str]) -> Option<&'a ImportRecord> {
-    let mut ours = prints.to_vec();
-    ours.sort_unstable();
-    log.iter().rev().find(|i| {
-        let mut theirs: Vec<&str> = i.files.iter().map(|f| f.fingerprint.as_str()).collect();
-        theirs.sort_unstable();
-        theirs == ours
-    })
 }
 
 impl Store {
