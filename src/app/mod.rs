@@ -8,3 +8,4 @@
 pub mod planning;
 pub mod profile_edit;
 pub mod progress;
+pub mod roster_listing;

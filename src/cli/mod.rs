@@ -12,6 +12,7 @@ mod plan_cmds;
 mod progress_cmds;
 mod roster_cmds;
 mod roster_import;
+mod roster_list;
 mod roster_report;
 mod shell_cmds;
 mod status_cmds;

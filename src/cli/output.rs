@@ -202,3 +202,141 @@ mod wrap_tests {
         assert_eq!(wrap_lines(text, 10), text);
     }
 }
+
+/// A JSON object with one array field, printed as `json` would print it
+/// (pretty, the array last) but an element at a time, so a listing of
+/// 100k officers never holds its whole text. Elements come already
+/// encoded by `JsonArray::element`, on any thread.
+pub struct JsonArray<W: Write = std::io::Stdout> {
+    out: std::io::BufWriter<W>,
+    any: bool,
+    /// A closed pipe (`| head`): the rest is not written, and that is fine.
+    closed: bool,
+}
+
+impl JsonArray {
+    /// Prints `head`'s fields, then opens the array `key`, on stdout.
+    pub fn start<T: Serialize>(head: &T, key: &str) -> Result<JsonArray, Failure> {
+        JsonArray::start_on(head, key, std::io::stdout())
+    }
+
+    /// One element, encoded and made visible as `json` does, indented to
+    /// its place in the array.
+    pub fn element<T: Serialize>(value: &T) -> Result<Vec<u8>, Failure> {
+        let text =
+            serde_json::to_string_pretty(value).map_err(|e| Failure::from(Problem::EncodeJson(e)))?;
+        let text = visible_lines(&text);
+        // JSON strings hold no raw line break: every one is the layout's.
+        Ok(format!("\n    {}", text.replace('\n', "\n    ")).into_bytes())
+    }
+}
+
+impl<W: Write> JsonArray<W> {
+    pub fn start_on<T: Serialize>(head: &T, key: &str, out: W) -> Result<JsonArray<W>, Failure> {
+        let mut text = serde_json::to_string_pretty(head)
+            .map_err(|e| Failure::from(Problem::EncodeJson(e)))?;
+        // `{\n  "a": 1\n}` loses its closing brace to make room for the array.
+        text.truncate(text.trim_end_matches(['}', '\n']).len());
+        text.push_str(&format!(",\n  \"{key}\": ["));
+        let mut array = JsonArray {
+            out: std::io::BufWriter::with_capacity(1 << 16, out),
+            any: false,
+            closed: false,
+        };
+        array.write(visible_lines(&text).as_bytes())?;
+        Ok(array)
+    }
+
+    pub fn push(&mut self, element: &[u8]) -> Result<(), Failure> {
+        if self.any {
+            self.write(b",")?;
+        }
+        self.any = true;
+        self.write(element)
+    }
+
+    /// Closes the array and the object; the writer, for tests.
+    pub fn finish(mut self) -> Result<(), Failure> {
+        let end: &[u8] = if self.any { b"\n  ]\n}\n" } else { b"]\n}\n" };
+        self.write(end)?;
+        if self.closed {
+            return Ok(());
+        }
+        match self.out.flush() {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Problem::Write(e).into()),
+            _ => Ok(()),
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.out.write_all(bytes) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(e) => Err(Problem::Write(e).into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        fy: &'a str,
+        as_of: u32,
+        officers: Vec<serde_json::Value>,
+    }
+
+    #[derive(Serialize)]
+    struct Head<'a> {
+        fy: &'a str,
+        as_of: u32,
+    }
+
+    /// What `json` prints of the whole object, made visible as `emit` does.
+    fn at_once(officers: &[serde_json::Value]) -> String {
+        let whole = Whole {
+            fy: "2026-27",
+            as_of: 7,
+            officers: officers.to_vec(),
+        };
+        let text = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        visible_lines(&text).into_owned()
+    }
+
+    fn streamed(officers: &[serde_json::Value]) -> String {
+        let mut out = Vec::new();
+        let head = Head {
+            fy: "2026-27",
+            as_of: 7,
+        };
+        let mut array = JsonArray::start_on(&head, "officers", &mut out).unwrap();
+        for o in officers {
+            array.push(&JsonArray::element(o).unwrap()).unwrap();
+        }
+        array.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_streamed_array_prints_what_the_whole_object_would() {
+        let officer = |n: &str| {
+            serde_json::json!({
+                "officer": n,
+                "name": "Ravi \u{202e}Kumar",
+                "requirements": [{"open": ["A", "B"], "counted": []}],
+                "flags": [],
+            })
+        };
+        for officers in [vec![], vec![officer("a")], vec![officer("a"), officer("b")]] {
+            assert_eq!(streamed(&officers), at_once(&officers));
+        }
+    }
+}

@@ -2,12 +2,11 @@
 //! the engine `status` uses, most urgent first.
 
 use super::args::{RosterAction, RosterArgs, RosterShowArgs, RosterTierArgs};
-use super::output::{csv_table, emit, json, Cell, Table};
+use super::output::{emit, json};
 use super::{parse_fy, roster_import, store, Context, Failure, Outcome, Problem};
 use crate::catalogue::Service;
 use crate::roster::designations::Designations;
 use crate::roster::{evaluate_officer, Defaults, FlagKind, Officer, OfficerStatus};
-use crate::rules::engine::RequirementStatus;
 use crate::rules::fy::FinancialYear;
 use crate::units::hours::format_hours;
 
@@ -17,18 +16,18 @@ pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
         Some(RosterAction::Show(a)) => show(ctx, args, a),
         Some(RosterAction::Tier(a)) => tier(ctx, a),
         Some(RosterAction::Report(a)) => super::roster_report::report(ctx, args, a),
-        None => list(ctx, args),
+        None => super::roster_list::list(ctx, args),
     }
 }
 
 /// The built-in designations table, with a cell's `designations.toml`
 /// from `--data DIR` over it.
-fn designations(ctx: &Context) -> Result<Designations, Failure> {
+pub(super) fn designations(ctx: &Context) -> Result<Designations, Failure> {
     crate::roster::cell_table::designations(&ctx.catalogue, ctx.data.as_deref())
         .map_err(Failure::from)
 }
 
-fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
+pub(super) fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
     let service = args
         .service
         .as_deref()
@@ -62,49 +61,13 @@ pub(super) fn evaluated<'a>(
 }
 
 /// An officer's status with the CLI's wording of what to record.
-fn worded_officer(mut s: OfficerStatus) -> OfficerStatus {
+pub(super) fn worded_officer(mut s: OfficerStatus) -> OfficerStatus {
     s.status = s.status.map(super::wording::worded);
     s
 }
 
-fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
-    let fy = match &args.fy {
-        Some(s) => parse_fy(s)?,
-        None => FinancialYear::containing(ctx.today),
-    };
-    let roster = store(ctx)?.roster().map_err(Failure::from)?;
-    if roster.officers.is_empty() {
-        return Err(Problem::EmptyRoster.into());
-    }
-    let tier = tier_filter(ctx, args)?;
-    let mut rows: Vec<OfficerStatus> = evaluated(ctx, args, &roster.officers, fy)?
-        .into_iter()
-        .filter(|s| {
-            tier.as_deref()
-                .is_none_or(|t| s.status.as_ref().and_then(|st| st.tier.id.as_deref()) == Some(t))
-        })
-        .filter(|s| !args.behind || s.verdict().needs_action())
-        .collect();
-    // Most urgent first; then the least share of the hours done.
-    rows.sort_by(crate::roster::urgency::by_urgency);
-    if args.json {
-        let as_of = ctx.today.min(fy.end());
-        return json(&super::json::roster::roster(fy, as_of, &rows));
-    }
-    if args.csv {
-        return emit(&csv_rows(&rows));
-    }
-    emit(&format!(
-        "Financial year {fy} as of {}: {} officer{}.\n\n{}\n`karmadash roster show NAME` (or e-mail, or the start of either) gives one officer's requirements and the report rows behind them.\n",
-        ctx.today.min(fy.end()).format("%d.%m.%Y"),
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" },
-        roster_table(&rows).render()
-    ))
-}
-
 /// The tier id `--tier` names, if given.
-fn tier_filter(ctx: &Context, args: &RosterArgs) -> Result<Option<String>, Failure> {
+pub(super) fn tier_filter(ctx: &Context, args: &RosterArgs) -> Result<Option<String>, Failure> {
     args.tier
         .as_deref()
         .map(|t| {
@@ -114,88 +77,6 @@ fn tier_filter(ctx: &Context, args: &RosterArgs) -> Result<Option<String>, Failu
                 .map_err(|e| super::wording::tier_failure("--tier", &e))
         })
         .transpose()
-}
-
-/// One line per officer: hours and mandatory courses done of the target.
-fn roster_table(rows: &[OfficerStatus]) -> Table {
-    let mut t = Table::new(&[
-        "NAME", "TIER", "HOURS", "MAND", "VERDICT", "NEXT DUE", "FLAGS",
-    ])
-    .right(2)
-    .right(3);
-    for s in rows {
-        let frac = |r: Option<&RequirementStatus>, h: bool| {
-            r.map_or("-".to_string(), |r| {
-                if h {
-                    format!("{}/{}", format_hours(r.seconds.unwrap_or(0)), r.target)
-                } else {
-                    format!("{}/{}", r.done, r.target)
-                }
-            })
-        };
-        let flags = flag_kinds(s).join(",");
-        let name: String = s.officer.name.chars().take(22).collect();
-        t.row(vec![
-            name,
-            s.status
-                .as_ref()
-                .and_then(|st| st.tier.id.clone())
-                .unwrap_or_else(|| "-".into()),
-            frac(s.hours(), true),
-            frac(s.mandatory(), false),
-            s.verdict().word().into(),
-            s.next_due()
-                .map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
-            flags,
-        ]);
-    }
-    t
-}
-
-fn csv_rows(rows: &[OfficerStatus]) -> String {
-    let num = |r: Option<&RequirementStatus>, f: fn(&RequirementStatus) -> f64| {
-        r.map(|r| format!("{}", (f(r) * 100.0).round() / 100.0))
-            .unwrap_or_default()
-    };
-    csv_table(
-        &[
-            "officer",
-            "name",
-            "designation",
-            "tier",
-            "hours_done",
-            "hours_target",
-            "mandatory_done",
-            "mandatory_target",
-            "verdict",
-            "next_due",
-            "flags",
-        ],
-        rows.iter().map(|s| {
-            vec![
-                Cell::Text(s.officer.id.0.as_str()),
-                Cell::Text(&s.officer.name),
-                Cell::Text(s.officer.designation.as_deref().unwrap_or("")),
-                Cell::Text(
-                    s.status
-                        .as_ref()
-                        .and_then(|st| st.tier.id.as_deref())
-                        .unwrap_or(""),
-                ),
-                Cell::Own(
-                    s.hours()
-                        .map(|r| format_hours(r.seconds.unwrap_or(0)))
-                        .unwrap_or_default(),
-                ),
-                Cell::Own(num(s.hours(), |r| r.target)),
-                Cell::Own(num(s.mandatory(), |r| r.done)),
-                Cell::Own(num(s.mandatory(), |r| r.target)),
-                Cell::Own(s.verdict().word().into()),
-                Cell::Own(s.next_due().map(|d| d.to_string()).unwrap_or_default()),
-                Cell::Own(flag_kinds(s).join(";")),
-            ]
-        }),
-    )
 }
 
 /// Each kind of flag once, for a table cell; `roster show` has the texts.

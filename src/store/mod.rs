@@ -15,6 +15,7 @@ mod owner;
 mod read_only;
 mod recover;
 pub mod roster;
+pub mod roster_reader;
 mod summary;
 
 pub use error::{

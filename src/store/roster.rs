@@ -10,9 +10,9 @@ use crate::roster::merge::roster_writes;
 pub use crate::roster::merge::{Changes, Covers, ImportRecord, ImportedFile, RosterSnapshot};
 use crate::roster::{Gathered, Officer};
 
-const OFFICER: &str = "roster/officer/";
+pub(super) const OFFICER: &str = "roster/officer/";
 pub(super) const IMPORT: &str = "roster/import/";
-const DURATION: &str = "roster/duration/";
+pub(super) const DURATION: &str = "roster/duration/";
 
 fn key(prefix: &str, id: &str) -> String {
     format!("{prefix}{id}")

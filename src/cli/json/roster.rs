@@ -16,22 +16,18 @@ pub const OFFICER_HELP: &str =
 pub const IMPORT_HELP: &str = "Print JSON (keys: files[name, kind, rows, rejected, generated_on, snapshot_at, fingerprint], reading[file, encoding, date_order], rejected, added, updated, unchanged, not_in_latest, not_in_newer, kept_newer, already_imported)";
 pub const REPORT_HELP: &str = "md or csv (one row per tier) for people; json (keys: fy, as_of, imports, tiers[tier, label, officers, met, on_pace, behind, overdue, seconds_done, hours_target])";
 
+/// What `roster --json` prints before its officers; they follow, one at
+/// a time, under `officers` (see `cli::output::JsonArray`).
 #[derive(Serialize)]
-pub struct RosterJson<'a> {
+pub struct RosterHead {
     fy: String,
     as_of: NaiveDate,
-    officers: Vec<OfficerJson<'a>>,
 }
 
-pub fn roster<'a>(
-    fy: FinancialYear,
-    as_of: NaiveDate,
-    rows: &'a [OfficerStatus],
-) -> RosterJson<'a> {
-    RosterJson {
+pub fn roster_head(fy: FinancialYear, as_of: NaiveDate) -> RosterHead {
+    RosterHead {
         fy: super::fy(fy),
         as_of,
-        officers: rows.iter().map(officer).collect(),
     }
 }
 

@@ -1,0 +1,208 @@
+//! `roster`: every officer of the cell, most urgent first, as a table,
+//! CSV or JSON. Officers are read a chunk at a time and evaluated on every
+//! core (`app::roster_listing`); the table and CSV keep a line per
+//! officer, and `--json` prints each officer's whole standing as it goes,
+//! so a state's roster lists in memory that does not grow with its rows.
+
+use super::args::RosterArgs;
+use super::output::{csv_table, emit, Cell, JsonArray, Table};
+use super::roster_cmds::{defaults, designations, flag_kinds, tier_filter, worded_officer};
+use super::{parse_fy, store, Context, Failure, Outcome, Problem};
+use crate::app::roster_listing::{in_order, summaries};
+use crate::catalogue::Catalogue;
+use crate::roster::designations::Designations;
+use crate::roster::urgency::UrgencyKey;
+use crate::roster::{evaluate_officer, Defaults, Officer, OfficerStatus};
+use crate::rules::engine::RequirementStatus;
+use crate::rules::fy::FinancialYear;
+use crate::store::roster_reader::RosterReader;
+use crate::units::hours::format_hours;
+
+/// What the table and the CSV show of one officer.
+struct Line {
+    id: String,
+    name: String,
+    designation: String,
+    tier: Option<String>,
+    /// Seconds done and the target in hours, where an hours rule applies.
+    hours: Option<(u64, f64)>,
+    mandatory: Option<(f64, f64)>,
+    verdict: &'static str,
+    next_due: Option<chrono::NaiveDate>,
+    flags: Vec<&'static str>,
+}
+
+impl Line {
+    fn of(s: &OfficerStatus) -> Line {
+        Line {
+            id: s.officer.id.0.clone(),
+            name: s.officer.name.clone(),
+            designation: s.officer.designation.clone().unwrap_or_default(),
+            tier: s.status.as_ref().and_then(|st| st.tier.id.clone()),
+            hours: s.hours().map(|r| (r.seconds.unwrap_or(0), r.target)),
+            mandatory: s
+                .mandatory()
+                .map(|r: &RequirementStatus| (r.done, r.target)),
+            verdict: s.verdict().word(),
+            next_due: s.next_due(),
+            flags: flag_kinds(s),
+        }
+    }
+}
+
+/// What evaluating an officer needs, shared by both cores.
+struct Evaluator<'a> {
+    catalogue: &'a Catalogue,
+    designations: &'a Designations,
+    defaults: &'a Defaults,
+    fy: FinancialYear,
+    today: chrono::NaiveDate,
+}
+
+impl Evaluator<'_> {
+    fn status<'o>(&self, o: &'o Officer) -> OfficerStatus<'o> {
+        let (c, d) = (self.catalogue, self.designations);
+        worded_officer(evaluate_officer(
+            c,
+            d,
+            self.defaults,
+            o,
+            self.fy,
+            self.today,
+        ))
+    }
+}
+
+pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
+    let fy = match &args.fy {
+        Some(s) => parse_fy(s)?,
+        None => FinancialYear::containing(ctx.today),
+    };
+    let reader = store(ctx)?.roster_reader().map_err(Failure::from)?;
+    if reader.is_empty().map_err(Failure::from)? {
+        return Err(Problem::EmptyRoster.into());
+    }
+    let tier = tier_filter(ctx, args)?;
+    let designations = designations(ctx)?;
+    let defaults = defaults(args)?;
+    let evaluator = Evaluator {
+        catalogue: &ctx.catalogue,
+        designations: &designations,
+        defaults: &defaults,
+        fy,
+        today: ctx.today,
+    };
+    let keep = |s: &OfficerStatus| {
+        let in_tier = tier
+            .as_deref()
+            .is_none_or(|t| s.status.as_ref().and_then(|st| st.tier.id.as_deref()) == Some(t));
+        in_tier && (!args.behind || s.verdict().needs_action())
+    };
+    if args.json {
+        let ranked = summaries(&reader, |o| {
+            let s = evaluator.status(o);
+            keep(&s).then(|| (UrgencyKey::of(&s), o.id.0.clone()))
+        })
+        .map_err(Failure::from)?;
+        return print_json(&reader, ranked, &evaluator);
+    }
+    let mut lines = summaries(&reader, |o| {
+        let s = evaluator.status(o);
+        keep(&s).then(|| (UrgencyKey::of(&s), Line::of(&s)))
+    })
+    .map_err(Failure::from)?;
+    lines.sort_by(|a, b| a.0.cmp(&b.0));
+    let lines: Vec<Line> = lines.into_iter().map(|(_, l)| l).collect();
+    if args.csv {
+        return emit(&csv_rows(&lines));
+    }
+    emit(&format!(
+        "Financial year {fy} as of {}: {} officer{}.\n\n{}\n`karmadash roster show NAME` (or e-mail, or the start of either) gives one officer's requirements and the report rows behind them.\n",
+        ctx.today.min(fy.end()).format("%d.%m.%Y"),
+        lines.len(),
+        if lines.len() == 1 { "" } else { "s" },
+        roster_table(&lines).render()
+    ))
+}
+
+/// Every ranked officer's whole standing, most urgent first: read again
+/// in that order, a chunk at a time, and printed as it is encoded.
+fn print_json(
+    reader: &RosterReader,
+    mut ranked: Vec<(UrgencyKey, String)>,
+    evaluator: &Evaluator,
+) -> Outcome {
+    let (fy, as_of) = (evaluator.fy, evaluator.today.min(evaluator.fy.end()));
+    ranked.sort_by(|a, b| a.0.cmp(&b.0));
+    let ids: Vec<&str> = ranked.iter().map(|(_, id)| id.as_str()).collect();
+    let mut array = JsonArray::start(&super::json::roster::roster_head(fy, as_of), "officers")?;
+    in_order(
+        reader,
+        &ids,
+        |o| JsonArray::element(&super::json::roster::officer(&evaluator.status(o))),
+        |element| array.push(&element?),
+    )?;
+    array.finish()
+}
+
+/// One line per officer: hours and mandatory courses done of the target.
+fn roster_table(lines: &[Line]) -> Table {
+    let mut t = Table::new(&[
+        "NAME", "TIER", "HOURS", "MAND", "VERDICT", "NEXT DUE", "FLAGS",
+    ])
+    .right(2)
+    .right(3);
+    for l in lines {
+        t.row(vec![
+            l.name.chars().take(22).collect(),
+            l.tier.clone().unwrap_or_else(|| "-".into()),
+            l.hours.map_or("-".into(), |(s, target)| {
+                format!("{}/{target}", format_hours(s))
+            }),
+            l.mandatory
+                .map_or("-".into(), |(done, target)| format!("{done}/{target}")),
+            l.verdict.into(),
+            l.next_due
+                .map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
+            l.flags.join(","),
+        ]);
+    }
+    t
+}
+
+fn csv_rows(lines: &[Line]) -> String {
+    let num = |x: Option<f64>| {
+        x.map(|x| format!("{}", (x * 100.0).round() / 100.0))
+            .unwrap_or_default()
+    };
+    csv_table(
+        &[
+            "officer",
+            "name",
+            "designation",
+            "tier",
+            "hours_done",
+            "hours_target",
+            "mandatory_done",
+            "mandatory_target",
+            "verdict",
+            "next_due",
+            "flags",
+        ],
+        lines.iter().map(|l| {
+            vec![
+                Cell::Text(&l.id),
+                Cell::Text(&l.name),
+                Cell::Text(&l.designation),
+                Cell::Text(l.tier.as_deref().unwrap_or("")),
+                Cell::Own(l.hours.map(|(s, _)| format_hours(s)).unwrap_or_default()),
+                Cell::Own(num(l.hours.map(|(_, t)| t))),
+                Cell::Own(num(l.mandatory.map(|(d, _)| d))),
+                Cell::Own(num(l.mandatory.map(|(_, t)| t))),
+                Cell::Own(l.verdict.into()),
+                Cell::Own(l.next_due.map(|d| d.to_string()).unwrap_or_default()),
+                Cell::Own(l.flags.join(";")),
+            ]
+        }),
+    )
+}
