@@ -369,7 +369,7 @@ pub struct CoursesArgs {
     /// Only optional listings
     #[arg(long)]
     pub optional: bool,
-    /// The portal's own courses from the synced snapshot, by competency area and theme, instead of the orders' lists (JSON keys: identifier, name, seconds, competencies[area, theme, sub_theme], provider, published)
+    /// The portal's own courses from the synced snapshot, by competency area and theme, instead of the orders' lists
     #[arg(long, conflicts_with_all = ["tier", "mandatory", "optional"])]
     pub portal: bool,
     /// With --portal: only courses of a competency theme containing this text (any case)
