@@ -8,6 +8,7 @@ pub mod app;
 pub mod catalogue;
 pub mod cli;
 pub mod igot;
+pub mod portal;
 pub mod roster;
 pub mod rules;
 pub mod search;

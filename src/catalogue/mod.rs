@@ -13,6 +13,8 @@ mod load_error;
 mod load_requirement;
 pub mod model;
 mod names;
+pub mod portal;
+pub mod portal_match;
 mod raw;
 mod resolve;
 pub mod sources;

@@ -44,6 +44,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Check the data files and report the defects of the source tables
     Lint(LintArgs),
+    /// The portal's catalogue kept offline: which snapshot is in use; `catalogue sync` fetches it (the only command that uses the network)
+    Catalogue(CatalogueArgs),
     /// Show your profile, or set it with `profile set`
     Profile(ProfileArgs),
     /// Record a completed course
@@ -238,6 +240,9 @@ pub struct PlanArgs {
     /// The hours a week you can give: the schedule keeps to it, or says by how much it falls short
     #[arg(long, value_name = "H", allow_negative_numbers = true)]
     pub hours_per_week: Option<String>,
+    /// Fill what the hours still lack with the portal's own courses (from `catalogue sync`) of the competencies least covered, each with its theme
+    #[arg(long)]
+    pub from_portal: bool,
     #[arg(long, help = json::plan::PLAN_HELP)]
     pub json: bool,
 }
@@ -364,6 +369,12 @@ pub struct CoursesArgs {
     /// Only optional listings
     #[arg(long)]
     pub optional: bool,
+    /// The portal's own courses from the synced snapshot, by competency area and theme, instead of the orders' lists
+    #[arg(long, conflicts_with_all = ["tier", "mandatory", "optional"])]
+    pub portal: bool,
+    /// With --portal: only courses of a competency theme containing this text (any case)
+    #[arg(long, value_name = "TEXT", requires = "portal")]
+    pub theme: Option<String>,
     #[arg(long, help = json::catalogue::COURSES_HELP)]
     pub json: bool,
 }
@@ -386,6 +397,57 @@ pub struct SearchArgs {
     pub limit: usize,
     #[arg(long, help = json::catalogue::SEARCH_HELP)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct CatalogueArgs {
+    #[command(subcommand)]
+    pub action: Option<CatalogueAction>,
+    #[arg(long, help = json::catalogue::PORTAL_STATUS_HELP)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogueAction {
+    /// Fetch every Live course of the iGOT portal (title, duration, competencies, provider) into a dated snapshot; the previous one is kept whole if anything fails
+    #[command(
+        after_help = "The only command of karmadash that uses the network. It sends the portal's public course search and nothing else: no login, nothing of yours. \
+It honours HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, and speaks TLS through rustls. Each page of 100 courses gets --timeout seconds and --tries tries, waiting 1, 2, 4... s between them.\n\n\
+With --from FILE it installs a snapshot copied from another machine (the file `karmadash catalogue` names) and uses no network at all."
+    )]
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The portal's address: a mirror, or a local copy for testing
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "KARMADASH_PORTAL",
+        default_value = crate::portal::fetch::DEFAULT_PORTAL
+    )]
+    pub portal: String,
+    /// Install this snapshot file (copied from a colleague's machine) instead of fetching
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Seconds one page may take, from connecting to its last byte (1 to 600)
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 60,
+        allow_negative_numbers = true
+    )]
+    pub timeout: i64,
+    /// Tries for each page before the sync gives up (1 to 10)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 4,
+        allow_negative_numbers = true
+    )]
+    pub tries: i64,
 }
 
 #[derive(Debug, Args)]

@@ -30,7 +30,7 @@ pub fn calendar(ctx: &Context, args: &CalendarArgs) -> Outcome {
                 .transpose()?,
             ..PlanOptions::default()
         };
-        let plan = plan_for(ctx, args.fy.as_deref(), &options)?;
+        let (plan, _) = plan_for(ctx, args.fy.as_deref(), &options, false)?;
         for w in &plan.schedule.weeks {
             cal.push(study_slot(&st, w));
         }

@@ -8,6 +8,7 @@ use super::output::{emit, json, Table};
 use super::{Context, Failure, Outcome, Problem};
 use crate::catalogue::cache_mapped::{Mapped, Opened};
 use crate::catalogue::lint::{lint as lint_catalogue, Severity};
+use crate::catalogue::portal_match::PortalIndex;
 use crate::catalogue::{Catalogue, Competency, Course, Listing, ListingStatus, Tier};
 use crate::search::{Hit, IndexSections, SearchIndex};
 use crate::units::text::visible;
@@ -112,6 +113,15 @@ pub fn courses(ctx: &Context, args: &CoursesArgs) -> Outcome {
                 .collect::<Vec<_>>(),
         );
     }
+    // With a synced portal catalogue, each listing shows its hours there
+    // and the competency areas the portal gives it.
+    let portal = super::portal_cmds::snapshot_in_use()?;
+    let index = portal.as_ref().map(|p| PortalIndex::new(c, p));
+    let header: &[&str] = if index.is_some() {
+        &["LISTING", "STATUS", "BFD", "HOURS", "PORTAL", "TITLE"]
+    } else {
+        &["LISTING", "STATUS", "BFD", "TITLE"]
+    };
     let mut out = String::new();
     for tier in &c.tiers {
         let rows: Vec<&&Listing> = selected.iter().filter(|l| l.tier == tier.id).collect();
@@ -122,28 +132,49 @@ pub fn courses(ctx: &Context, args: &CoursesArgs) -> Outcome {
             .rulebook(&tier.rulebook)
             .map_or(tier.rulebook.as_str(), |r| r.short.as_str());
         out.push_str(&format!("{}: {} ({rulebook})\n", tier.id, tier.label));
-        let mut t = Table::new(&["LISTING", "STATUS", "BFD", "TITLE"]);
-        for l in rows {
-            let mut title = l.title.clone();
-            if let Some(d) = l.defect {
-                title.push_str(&format!("  [{}]", d.id()));
-            }
-            t.row(vec![
-                l.id.clone(),
-                l.status.id().into(),
-                competency_badges(&l.competencies),
-                title,
-            ]);
-        }
-        out.push_str(&t.render());
+        out.push_str(&listings_table(header, &rows, index.as_ref()));
         out.push('\n');
     }
     if out.is_empty() {
         out.push_str("No listing matches these filters.\n");
     } else {
         out.push_str("BFD: behavioural, functional, domain as ticked in the order; unclassified: the order gives none.\n");
+        if let Some(p) = &portal {
+            out.push_str(&format!(
+                "HOURS, PORTAL: the course's hours and competency areas in the portal's catalogue of {}; ?: not there; A|B: two courses of that title.\n",
+                p.fetched.format("%d.%m.%Y")
+            ));
+        }
     }
     emit(&out)
+}
+
+/// A tier's listings as a table; with the portal's catalogue, each
+/// listing's hours and competency areas there.
+fn listings_table(header: &[&str], rows: &[&&Listing], index: Option<&PortalIndex>) -> String {
+    let mut t = Table::new(header);
+    for l in rows {
+        let mut title = l.title.clone();
+        if let Some(d) = l.defect {
+            title.push_str(&format!("  [{}]", d.id()));
+        }
+        let mut cells = vec![
+            l.id.clone(),
+            l.status.id().into(),
+            competency_badges(&l.competencies),
+        ];
+        if let Some(index) = index {
+            let on_portal: Vec<_> = l
+                .course
+                .map(|course| index.courses_of(course).collect())
+                .unwrap_or_default();
+            cells.push(super::portal_cmds::portal_hours(&on_portal));
+            cells.push(super::portal_cmds::portal_badges(&on_portal));
+        }
+        cells.push(title);
+        t.row(cells);
+    }
+    t.render()
 }
 
 /// `search`: from the ready index in a warm cache when `--data DIR` has
@@ -298,8 +329,17 @@ fn print_hits(
 }
 
 pub fn lint(data: Option<&Path>, args: &LintArgs) -> Outcome {
+    let portal = super::portal_cmds::snapshot_in_use()?;
     let findings = match crate::catalogue::sources::load_with_dir(data) {
-        Ok(c) => lint_catalogue(&c),
+        Ok(c) => {
+            let mut found = lint_catalogue(&c);
+            // The listed titles the portal lacks, when a sync has run.
+            if let Some(p) = &portal {
+                found.extend(PortalIndex::new(&c, p).lint(&c));
+                found.sort_by(|a, b| (&a.file, a.line, a.code).cmp(&(&b.file, b.line, b.code)));
+            }
+            found
+        }
         // A file that does not load is the error lint reports; the loader stops at the first.
         Err(e) => {
             vec![crate::catalogue::lint::Finding {

@@ -62,6 +62,18 @@ pub enum Problem {
     ExportFile(super::export_file::ExportFileError),
     #[error("{0}")]
     Dashboard(DashboardError),
+    /// A sync that fetched nothing; the snapshot of `kept` is unchanged.
+    #[error("{}", wording::sync_error(.error, *.kept))]
+    Sync {
+        error: crate::portal::fetch::SyncError,
+        kept: Option<NaiveDate>,
+    },
+    #[error("the portal catalogue snapshot: {0}; `karmadash catalogue sync` fetches it again")]
+    Snapshot(crate::portal::SnapshotFileError),
+    #[error("{}: no such file: give a snapshot written by `karmadash catalogue sync` (`karmadash catalogue` names it)", .path.display())]
+    NoSnapshotFile { path: PathBuf },
+    #[error("no portal catalogue yet: fetch it once with `karmadash catalogue sync`")]
+    NoSnapshot,
 
     // Option values.
     #[error("{option}: {error}")]
@@ -81,6 +93,12 @@ pub enum Problem {
     HoursPerWeekNotANumber { value: String },
     #[error("--hours-per-week: {value} is out of range: give the hours a week you can study, more than 0 and at most {most} (the hours of a week), e.g. 2")]
     HoursPerWeekOutOfRange { value: String, most: f64 },
+    #[error("{option}: {value} is out of range: give {range}")]
+    SyncOption {
+        option: &'static str,
+        value: i64,
+        range: &'static str,
+    },
     #[error("--limit 0 proposes nothing: give at least 1, or leave it out for 10")]
     LimitZero,
     #[error("--officer: give your e-mail as the report names you")]

@@ -9,6 +9,7 @@ mod failure;
 mod json;
 mod output;
 mod plan_cmds;
+mod portal_cmds;
 mod progress_cmds;
 mod roster_cmds;
 mod roster_import;
@@ -137,7 +138,7 @@ pub fn snapshot(ctx: &Context) -> SnapshotRead {
 /// `$XDG_CACHE_HOME/karmadash` (or the platform's equivalent): where the
 /// compiled catalogue of a `--data DIR` with course CSVs is kept.
 pub(crate) fn cache_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "karmadash").map(|d| d.cache_dir().to_path_buf())
+    crate::portal::cache_dir()
 }
 
 pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failure> {
@@ -213,7 +214,9 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
             }
         }
         Some(Command::Tiers(a)) => catalogue_cmds::tiers(&ctx, &a),
+        Some(Command::Courses(a)) if a.portal => portal_cmds::courses(&ctx.catalogue, &a),
         Some(Command::Courses(a)) => catalogue_cmds::courses(&ctx, &a),
+        Some(Command::Catalogue(a)) => portal_cmds::catalogue(&ctx, &a),
         Some(Command::Lint(_) | Command::Search(_) | Command::Completions(_) | Command::Man) => {
             unreachable!("handled above")
         }

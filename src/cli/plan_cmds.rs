@@ -6,8 +6,10 @@ use super::json::plan::ShortlistRow;
 use super::output::{emit, json, Table};
 use super::status_cmds::evaluate_year;
 use super::{snapshot, store, Context, Failure, Outcome, Problem};
-use crate::app::planning::{durations, plan_of};
+use crate::app::planning::{durations, plan_of, portal_offers};
 use crate::app::progress::resolve_course;
+use crate::catalogue::portal::PortalSnapshot;
+use crate::catalogue::portal_match::PortalIndex;
 use crate::catalogue::Competency;
 use crate::rules::durations::Durations;
 use crate::rules::engine::Standing;
@@ -44,17 +46,38 @@ pub fn parse_hours_per_week(text: &str) -> Result<f64, Failure> {
     Ok(h)
 }
 
-/// Every source of durations, the imported reports' included.
-pub fn all_durations(ctx: &Context, snap: &Snapshot) -> Result<Durations, Failure> {
+/// Every source of durations, the imported reports' and the portal
+/// catalogue's included.
+pub fn all_durations(
+    ctx: &Context,
+    snap: &Snapshot,
+    portal: Option<&PortalIndex>,
+) -> Result<Durations, Failure> {
     let roster = store(ctx)?.roster().map_err(Failure::from)?;
-    Ok(durations(&ctx.catalogue, snap, &roster.durations))
+    Ok(durations(&ctx.catalogue, snap, &roster.durations, portal))
 }
 
-/// The plan of the year `fy` with these options, from the store.
-pub fn plan_for(ctx: &Context, fy: Option<&str>, options: &PlanOptions) -> Result<Plan, Failure> {
+/// The plan of the year `fy` with these options, from the store, and the
+/// portal catalogue it used; `from_portal` fills the hours from it.
+pub fn plan_for(
+    ctx: &Context,
+    fy: Option<&str>,
+    options: &PlanOptions,
+    from_portal: bool,
+) -> Result<(Plan, Option<PortalSnapshot>), Failure> {
     let (snap, st) = evaluate_year(ctx, fy)?;
-    let d = all_durations(ctx, &snap)?;
-    Ok(plan_of(&ctx.catalogue, &st, &snap, &d, options))
+    let portal = super::portal_cmds::snapshot_in_use()?;
+    if from_portal && portal.is_none() {
+        return Err(Problem::NoSnapshot.into());
+    }
+    let index = portal.as_ref().map(|p| PortalIndex::new(&ctx.catalogue, p));
+    let d = all_durations(ctx, &snap, index.as_ref())?;
+    let offers = match (&index, from_portal) {
+        (Some(index), true) => portal_offers(&ctx.catalogue, index),
+        _ => Vec::new(),
+    };
+    let plan = plan_of(&ctx.catalogue, &st, &snap, &d, options, &offers);
+    Ok((plan, portal))
 }
 
 pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
@@ -72,11 +95,37 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Outcome {
     if args.limit == Some(0) {
         return Err(Problem::LimitZero.into());
     }
-    let p = plan_for(ctx, args.fy.as_deref(), &options)?;
+    let (p, portal) = plan_for(ctx, args.fy.as_deref(), &options, args.from_portal)?;
     if args.json {
         return json(&super::json::plan::plan(&p));
     }
-    emit(&plan_text(&p, &options))
+    let mut text = plan_text(&p, &options);
+    if let Some(portal) = &portal {
+        text.push_str(&portal_note(&p, portal));
+    }
+    emit(&text)
+}
+
+/// Which catalogue the portal's durations come from, and the proposed
+/// courses it lacks (whose hours nobody knows yet).
+fn portal_note(p: &Plan, portal: &PortalSnapshot) -> String {
+    let lacking: Vec<String> = p
+        .proposal
+        .iter()
+        .filter(|c| c.duration_source == "unknown")
+        .map(|c| format!("\"{}\"", visible(&c.title)))
+        .collect();
+    let mut out = format!(
+        "\nDurations marked portal: the portal's catalogue of {} (`karmadash catalogue`).\n",
+        day(portal.fetched)
+    );
+    if !lacking.is_empty() {
+        out.push_str(&format!(
+            "Not in that catalogue, so of unknown hours: {}.\n",
+            lacking.join("; ")
+        ));
+    }
+    out
 }
 
 fn day(d: chrono::NaiveDate) -> String {
@@ -106,6 +155,7 @@ fn source_word(s: &str) -> &str {
         "yours" => "your hours",
         "report" => "report",
         "course-csv" => "course CSV",
+        "portal" => "portal",
         _ => "unknown",
     }
 }
@@ -179,7 +229,10 @@ fn proposal_text(p: &Plan, options: &PlanOptions) -> String {
             c.reason.word().into(),
             Competency::badges(&c.competencies, '-'),
             c.due.map_or_else(String::new, day),
-            c.title.clone(),
+            match &c.theme {
+                Some(theme) => format!("{} ({theme})", c.title),
+                None => c.title.clone(),
+            },
         ]);
     }
     out.push_str(&indent(&t.render()));
@@ -391,9 +444,23 @@ fn shortlist_add(ctx: &Context, a: &ShortlistAdd) -> Outcome {
     .map_err(Failure::from)
 }
 
+/// A duration's source as the JSON names it.
+fn source_id(source: Option<crate::rules::durations::DurationSource>) -> &'static str {
+    use crate::rules::durations::DurationSource;
+    match source {
+        Some(DurationSource::Yours) => "yours",
+        Some(DurationSource::Report) => "report",
+        Some(DurationSource::Portal) => "portal",
+        Some(DurationSource::CourseCsv) => "course-csv",
+        None => "unknown",
+    }
+}
+
 fn shortlist_list(ctx: &Context, a: &ShortlistList) -> Outcome {
     let snap = snapshot(ctx)?;
-    let d = all_durations(ctx, &snap)?;
+    let portal = super::portal_cmds::snapshot_in_use()?;
+    let index = portal.as_ref().map(|p| PortalIndex::new(&ctx.catalogue, p));
+    let d = all_durations(ctx, &snap, index.as_ref())?;
     let rows: Vec<ShortlistRow> = snap
         .shortlist
         .iter()
@@ -415,14 +482,7 @@ fn shortlist_list(ctx: &Context, a: &ShortlistList) -> Outcome {
                     .iter()
                     .map(|s| (f64::from(*s) / f64::from(HOUR) * 100.0).round() / 100.0)
                     .collect(),
-                duration_source: match known.source {
-                    Some(s) => match s {
-                        crate::rules::durations::DurationSource::Yours => "yours",
-                        crate::rules::durations::DurationSource::Report => "report",
-                        crate::rules::durations::DurationSource::CourseCsv => "course-csv",
-                    },
-                    None => "unknown",
-                },
+                duration_source: source_id(known.source),
             }
         })
         .collect();

@@ -299,3 +299,27 @@ pub fn tier_of_another_service(
         up(service)
     )
 }
+
+/// A failed sync in one line: what failed, what to try, and that the
+/// snapshot kept before is untouched.
+pub fn sync_error(e: &crate::portal::fetch::SyncError, kept: Option<chrono::NaiveDate>) -> String {
+    use crate::portal::fetch::{PageFailure, SyncError};
+    let hint = match e {
+        SyncError::Address(_) => "give --portal https://...",
+        SyncError::Page { failure, .. } => match failure {
+            PageFailure::Timeout(_) => "on a slow line, try a longer --timeout (e.g. 180)",
+            PageFailure::Network(_) | PageFailure::Status(_) => {
+                "check the address, and HTTPS_PROXY if your office reaches the web through a proxy"
+            }
+            PageFailure::TooLarge(_) | PageFailure::Data(_) => {
+                "is --portal the iGOT portal (or a proxy's error page)?"
+            }
+        },
+        SyncError::Empty => "is --portal the iGOT portal?",
+    };
+    let kept = match kept {
+        Some(d) => format!("the catalogue of {} is kept", d.format("%d.%m.%Y")),
+        None => "no catalogue was kept".to_string(),
+    };
+    format!("catalogue sync: {e}; {hint}; {kept}")
+}

@@ -1,7 +1,8 @@
 //! Where a course's duration comes from. The orders give none, so the plan
-//! takes, in this order: what the officer said (`shortlist add --hours`),
-//! what imported portal reports showed, a course CSV's `duration` column;
-//! else the duration is unknown, and the plan says so.
+//! takes, in this order: what the officer said, what imported portal
+//! reports showed, the portal's own catalogue (a synced snapshot), a course
+//! CSV's `duration` column; else the duration is unknown, and the plan
+//! says so.
 
 use std::collections::BTreeMap;
 
@@ -12,16 +13,19 @@ pub enum DurationSource {
     Yours,
     /// A portal report imported with `karmadash roster import`.
     Report,
+    /// The portal's catalogue, as last synced.
+    Portal,
     /// The `duration` column of a course CSV in `--data DIR`.
     CourseCsv,
 }
 
 impl DurationSource {
-    /// How the plan names it: "your hours", "portal report", "course CSV".
+    /// How the plan names it: "your hours", "portal report", "course CSV"...
     pub fn words(self) -> &'static str {
         match self {
             DurationSource::Yours => "your hours",
             DurationSource::Report => "portal report",
+            DurationSource::Portal => "portal catalogue",
             DurationSource::CourseCsv => "course CSV",
         }
     }
@@ -85,6 +89,8 @@ mod tests {
         let mut d = Durations::default();
         d.add("a", DurationSource::CourseCsv, 3600);
         assert_eq!(d.of("a").source, Some(DurationSource::CourseCsv));
+        d.add("a", DurationSource::Portal, 900);
+        assert_eq!(d.of("a").seconds, Some(900), "the portal's beats a CSV's");
         d.add("a", DurationSource::Report, 5400);
         d.add("a", DurationSource::Report, 7200);
         let a = d.of("a");

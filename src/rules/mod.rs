@@ -9,6 +9,7 @@ pub use crate::units::fy;
 pub mod durations;
 pub mod pace;
 pub mod plan;
+pub mod portal_fill;
 pub mod proposal;
 pub mod record;
 pub mod schedule;

@@ -25,6 +25,8 @@ pub enum Reason {
     Shortlist,
     /// An optional course of the tier, for the competencies least covered.
     LeastCovered,
+    /// A course of the portal's catalogue, for the hours (`--from-portal`).
+    Portal,
 }
 
 impl Reason {
@@ -35,6 +37,7 @@ impl Reason {
             Reason::Assigned => "assigned",
             Reason::Shortlist => "shortlist",
             Reason::LeastCovered => "least covered",
+            Reason::Portal => "portal",
         }
     }
 }
@@ -52,8 +55,10 @@ pub struct Proposed {
     pub hours: Option<f64>,
     /// Every known duration of the best source (two when a title has two).
     pub durations: Vec<f64>,
-    /// yours, report, course-csv, or unknown.
+    /// yours, report, portal, course-csv, or unknown.
     pub duration_source: &'static str,
+    /// The competency theme a portal course is proposed for.
+    pub theme: Option<String>,
     /// The earliest due date among what it serves.
     pub due: Option<NaiveDate>,
     /// Not to be taken before (a later half year's own-choice programme).
@@ -93,6 +98,8 @@ pub struct ProposalInputs<'a> {
     pub shortlist: &'a [String],
     pub durations: &'a Durations,
     pub options: &'a ProposalOptions,
+    /// The portal's courses to fill the hours from; empty: none.
+    pub portal: &'a [super::portal_fill::PortalOffer],
 }
 
 #[derive(Debug, Clone)]
@@ -161,9 +168,11 @@ impl Context<'_> {
             duration_source: match known.source {
                 Some(DurationSource::Yours) => "yours",
                 Some(DurationSource::Report) => "report",
+                Some(DurationSource::Portal) => "portal",
                 Some(DurationSource::CourseCsv) => "course-csv",
                 None => "unknown",
             },
+            theme: None,
             due: None,
             not_before: None,
             behind: false,
@@ -342,6 +351,28 @@ pub fn propose(inputs: &ProposalInputs) -> Proposal {
     }
     let (candidates, mut left_out) = optional_candidates(&cx, &taken);
     left_out += pick_least_covered(&cx, &mut out, candidates, &mut coverage);
+    let fill = super::portal_fill::Fill {
+        offers: inputs.portal,
+        done: &cx.done,
+        only: inputs.options.competency,
+        limit: inputs.options.limit.unwrap_or(DEFAULT_LIMIT),
+    };
+    fill.run(
+        &mut out,
+        &mut coverage,
+        |out| needs(&cx, out).seconds,
+        |o| {
+            let mut p = cx.item(
+                o.course.clone(),
+                o.title.clone(),
+                None,
+                Reason::Portal,
+                o.competencies.clone(),
+            );
+            p.theme = o.theme.clone();
+            p
+        },
+    );
     if !needs(&cx, &out).any() {
         left_out = 0;
     }
@@ -462,7 +493,7 @@ fn competency_buckets(ks: &[Competency]) -> Vec<Option<Competency>> {
     }
 }
 
-type CoverageMap = BTreeMap<Option<Competency>, (usize, usize)>;
+pub(super) type CoverageMap = BTreeMap<Option<Competency>, (usize, usize)>;
 
 fn count_proposed(coverage: &mut CoverageMap, p: &Proposed) {
     for k in competency_buckets(&p.competencies) {

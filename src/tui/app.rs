@@ -70,6 +70,11 @@ impl App {
     ) -> App {
         let search = SearchWorker::start(Arc::clone(&catalogue));
         let designations = crate::roster::cell_table::designations(&catalogue, data);
+        // A damaged snapshot is said once; the dashboard works without it.
+        let (portal, portal_problem) = match crate::portal::load() {
+            Ok(p) => (p, None),
+            Err(e) => (None, Some(super::wording::portal_snapshot(&e))),
+        };
         let mut app = App {
             data: Data {
                 catalogue,
@@ -79,6 +84,7 @@ impl App {
                 status: Err(NoStatus::NoProfile),
                 roster: Roster::default(),
                 officer: None,
+                portal,
             },
             view: catalogue::VIEW,
             views: Views::default(),
@@ -93,6 +99,9 @@ impl App {
         };
         app.take_snapshot(first);
         app.restore_ui();
+        if let Some(problem) = portal_problem {
+            app.message = Some((problem, true));
+        }
         if app.data.snapshot.profile.is_none() {
             app.view = catalogue::VIEW;
             app.open(Box::new(Form::profile(None)));

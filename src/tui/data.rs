@@ -25,6 +25,8 @@ pub struct Data {
     pub roster: Roster,
     /// A roster officer whose Progress is shown, read-only, instead of yours.
     pub officer: Option<OfficerProgress>,
+    /// The portal's catalogue as `catalogue sync` last kept it.
+    pub portal: Option<crate::catalogue::portal::PortalSnapshot>,
 }
 
 impl Data {

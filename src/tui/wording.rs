@@ -174,6 +174,13 @@ pub fn tier_basis(b: &TierBasis) -> String {
     }
 }
 
+/// A portal snapshot the dashboard cannot read, with what fixes it.
+pub fn portal_snapshot(e: &crate::portal::SnapshotFileError) -> String {
+    format!(
+        "The portal catalogue cannot be read ({e}); `karmadash catalogue sync` fetches it again."
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,9 +19,10 @@ struct Rule {
 }
 
 /// The core names no terminal, database or command-line crate.
-const CORE_BANS: &[&str] = &["ratatui", "crossterm", "sled", "clap"];
+/// Nor the network: only src/portal names the HTTP client.
+const CORE_BANS: &[&str] = &["ratatui", "crossterm", "sled", "clap", "ureq"];
 /// The services run under either shell, and reach the disk by the store.
-const APP_BANS: &[&str] = &["ratatui", "crossterm", "sled", "clap"];
+const APP_BANS: &[&str] = &["ratatui", "crossterm", "sled", "clap", "ureq"];
 const CORE: &[&str] = &["units", "catalogue", "rules", "search", "igot", "roster"];
 
 const RULES: &[Rule] = &[
@@ -60,8 +61,16 @@ const RULES: &[Rule] = &[
     // The store keeps the core's records: it may name their types.
     Rule {
         module: "store",
-        banned_crates: &["ratatui", "crossterm", "clap"],
+        banned_crates: &["ratatui", "crossterm", "clap", "ureq"],
         may_use: CORE,
+    },
+    // The portal's catalogue: the one module that reaches the network,
+    // and the snapshot it keeps in the cache. Beside the store, for the
+    // services and the shells.
+    Rule {
+        module: "portal",
+        banned_crates: &["ratatui", "crossterm", "sled", "clap"],
+        may_use: &["units", "catalogue"],
     },
     Rule {
         module: "app",
@@ -74,12 +83,13 @@ const RULES: &[Rule] = &[
             "igot",
             "roster",
             "store",
+            "portal",
         ],
     },
     // The shells: each may use everything below, never the other.
     Rule {
         module: "cli",
-        banned_crates: &["ratatui", "crossterm", "sled"],
+        banned_crates: &["ratatui", "crossterm", "sled", "ureq"],
         may_use: &[
             "units",
             "catalogue",
@@ -88,12 +98,13 @@ const RULES: &[Rule] = &[
             "igot",
             "roster",
             "store",
+            "portal",
             "app",
         ],
     },
     Rule {
         module: "tui",
-        banned_crates: &["clap", "sled"],
+        banned_crates: &["clap", "sled", "ureq"],
         may_use: &[
             "units",
             "catalogue",
@@ -102,6 +113,7 @@ const RULES: &[Rule] = &[
             "igot",
             "roster",
             "store",
+            "portal",
             "app",
         ],
     },

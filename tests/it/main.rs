@@ -42,6 +42,8 @@ mod json_keys;
 mod lint_cli;
 mod plan_calendar;
 mod plan_cli;
+mod plan_portal;
+mod portal_sync;
 mod progress_cli;
 mod progress_errors_cli;
 mod readme;

@@ -11,6 +11,7 @@ pub const TIERS_HELP: &str =
 pub const COURSES_HELP: &str = "Print JSON (keys: id, tier, row, status, competencies, title, course, defect, rulebook, source)";
 pub const SEARCH_HELP: &str =
     "Print JSON (keys: query, hits[course, title, matched, score, positions, tiers, listings])";
+pub const PORTAL_STATUS_HELP: &str = "Print JSON (keys: snapshot{path, portal, fetched, courses, with_duration, listed, matched, missing})";
 pub const LINT_HELP: &str =
     "Print JSON (keys: errors, warnings, findings[severity, code, file, line, message])";
 

@@ -9,8 +9,8 @@ use crate::rules::proposal::{Coverage, Proposed, Reason};
 use crate::rules::schedule::{Late, Schedule, Slot, Week};
 use crate::rules::steps::Step;
 
-pub const PLAN_HELP: &str = "Print JSON (keys: fy, as_of, verdict, steps[kind, rulebook, requirement, standing, due, days_left, missing, action, courses], proposal[title, course, listing, reason (mandatory, assigned, shortlist, least-covered), competencies, hours, durations, duration_source (yours, report, course-csv, unknown), due, not_before, behind, serves], coverage[competency, done, proposed], left_out, hours{target, done, needed, due, weeks_left, per_week, proposed, unknown, short}, budget{hours_per_week, fits, short_per_week}, schedule{hours_per_week, needed_per_week, meets_due_dates, late[title, due, finishes], weeks[start, end, slots[title, hours, finishes, due]]})";
-pub const SHORTLIST_HELP: &str = "Print JSON (a list; keys: course, title, hours, durations, duration_source (yours, report, course-csv, unknown))";
+pub const PLAN_HELP: &str = "Print JSON (keys: fy, as_of, verdict, steps[kind, rulebook, requirement, standing, due, days_left, missing, action, courses], proposal[title, course, listing, reason (mandatory, assigned, shortlist, least-covered, portal), competencies, hours, durations, duration_source (yours, report, portal, course-csv, unknown), theme, due, not_before, behind, serves], coverage[competency, done, proposed], left_out, hours{target, done, needed, due, weeks_left, per_week, proposed, unknown, short}, budget{hours_per_week, fits, short_per_week}, schedule{hours_per_week, needed_per_week, meets_due_dates, late[title, due, finishes], weeks[start, end, slots[title, hours, finishes, due]]})";
+pub const SHORTLIST_HELP: &str = "Print JSON (a list; keys: course, title, hours, durations, duration_source (yours, report, portal, course-csv, unknown))";
 
 #[derive(Serialize)]
 pub struct PlanJson<'a> {
@@ -50,6 +50,7 @@ struct ProposedJson<'a> {
     hours: Option<f64>,
     durations: &'a [f64],
     duration_source: &'static str,
+    theme: Option<&'a str>,
     due: Option<NaiveDate>,
     not_before: Option<NaiveDate>,
     behind: bool,
@@ -149,6 +150,7 @@ fn reason(r: Reason) -> &'static str {
         Reason::Assigned => "assigned",
         Reason::Shortlist => "shortlist",
         Reason::LeastCovered => "least-covered",
+        Reason::Portal => "portal",
     }
 }
 
@@ -162,6 +164,7 @@ fn proposed(p: &Proposed) -> ProposedJson<'_> {
         hours: p.hours,
         durations: &p.durations,
         duration_source: p.duration_source,
+        theme: p.theme.as_deref(),
         due: p.due,
         not_before: p.not_before,
         behind: p.behind,

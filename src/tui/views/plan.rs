@@ -78,7 +78,16 @@ impl Component for PlanView {
     /// same core calls as `karmadash plan` (the imported reports' durations
     /// included), with its default options.
     fn refresh(&mut self, app: &Data) {
-        let known = durations(&app.catalogue, &app.snapshot, &app.roster.durations);
+        let index = app
+            .portal
+            .as_ref()
+            .map(|p| crate::catalogue::portal_match::PortalIndex::new(&app.catalogue, p));
+        let known = durations(
+            &app.catalogue,
+            &app.snapshot,
+            &app.roster.durations,
+            index.as_ref(),
+        );
         self.plan = app.status.as_ref().ok().map(|status| {
             plan_of(
                 &app.catalogue,
@@ -86,6 +95,7 @@ impl Component for PlanView {
                 &app.snapshot,
                 &known,
                 &PlanOptions::default(),
+                &[],
             )
         });
         let mut shortlist = ShortlistHours::default();
