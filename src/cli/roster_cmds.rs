@@ -77,7 +77,8 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         return Err(Problem::EmptyRoster.into());
     }
     let tier = tier_filter(ctx, args)?;
-    let mut rows: Vec<OfficerStatus> = evaluated(ctx, args, &roster.officers, fy)?
+    let officers = of_department(args, roster.officers)?;
+    let mut rows: Vec<OfficerStatus> = evaluated(ctx, args, &officers, fy)?
         .into_iter()
         .filter(|s| {
             tier.as_deref()
@@ -101,6 +102,22 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         if rows.len() == 1 { "" } else { "s" },
         roster_table(&rows).render()
     ))
+}
+
+/// The officers of the department `--mdo` names, or all of them.
+pub(super) fn of_department(
+    args: &RosterArgs,
+    officers: Vec<Officer>,
+) -> Result<Vec<Officer>, Failure> {
+    let Some(typed) = args.mdo.as_deref() else {
+        return Ok(officers);
+    };
+    let department = crate::roster::mdo::find_department(&officers, typed)
+        .map_err(|e| Failure::from(Problem::Department(e)))?;
+    Ok(officers
+        .into_iter()
+        .filter(|o| crate::roster::mdo::of_department(o, &department))
+        .collect())
 }
 
 /// The tier id `--tier` names, if given.
@@ -280,6 +297,7 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
             }
         ));
     }
+    out.push_str(&super::roster_sources::text(officer));
     emit(&out)
 }
 
