@@ -297,13 +297,13 @@ fn imported_before(
     }))
 }
 
+/// The reports to import, their fingerprints, and notes for the summary.
+type Sources = (Vec<Source>, Vec<String>, Vec<String>);
+
 /// Every report the arguments give, each with its fingerprint: a file
 /// as it is, a zip as the reports inside it (their names not read are
 /// noted for the summary).
-fn sources(
-    args: &RosterImportArgs,
-    zips: &mut Zips,
-) -> Result<(Vec<Source>, Vec<String>, Vec<String>), Failure> {
+fn sources(args: &RosterImportArgs, zips: &mut Zips) -> Result<Sources, Failure> {
     let (mut sources, mut prints, mut notes) = (Vec::new(), Vec::new(), Vec::new());
     for path in &args.files {
         let print = fingerprint(path)?;

@@ -83,6 +83,9 @@ fn archive(zip: &Path) -> Result<ZipArchive<BufReader<File>>, Failure> {
     ZipArchive::new(BufReader::new(file)).map_err(|e| unreadable(zip, e))
 }
 
+/// A zip's reports with their fingerprints, and the entries not read.
+pub type Inside = (Vec<(Entry, String)>, Vec<String>);
+
 /// The reports a zip holds, each with its fingerprint (the xxh3 of its
 /// decrypted bytes), and the names of the entries not read. A wrong
 /// password is found here, before anything is imported.
@@ -90,7 +93,7 @@ pub fn entries(
     zip: &Path,
     from: &PasswordFrom,
     password: &mut Password,
-) -> Result<(Vec<(Entry, String)>, Vec<String>), Failure> {
+) -> Result<Inside, Failure> {
     super::transfer_cmds::regular_file(zip, Wanted::Report)?;
     let mut a = archive(zip)?;
     if a.len() > MAX_ENTRIES {
@@ -129,7 +132,7 @@ pub fn entries(
             skipped.push(entry.file);
             continue;
         }
-        let print = read_entry(&entry, from, password, hash)?;
+        let print = format!("{:032x}", read_entry(&entry, from, password, hash)?);
         found.push((entry, print));
     }
     if found.is_empty() {
@@ -142,7 +145,7 @@ pub fn entries(
     Ok((found, skipped))
 }
 
-fn hash(input: &mut dyn Read) -> io::Result<String> {
+fn hash(input: &mut dyn Read) -> io::Result<u128> {
     let mut hasher = Xxh3::new();
     let mut buf = vec![0u8; 256 * 1024];
     loop {
@@ -153,7 +156,7 @@ fn hash(input: &mut dyn Read) -> io::Result<String> {
             Err(e) => return Err(e),
         }
     }
-    Ok(format!("{:032x}", hasher.digest128()))
+    Ok(hasher.digest128())
 }
 
 /// Runs `read` on the entry's decrypted, inflated bytes, capped at
@@ -232,18 +235,18 @@ impl Password {
     /// asked on the terminal without echo. Asked once per command.
     fn get(&mut self, zip: &Path, from: &PasswordFrom) -> Result<&[u8], Failure> {
         if self.0.is_none() {
-            self.0 = Some(ask(zip, from)?.into_bytes());
+            self.0 = Some(ask(zip, from)?);
         }
         Ok(self.0.as_deref().unwrap_or_default())
     }
 }
 
-fn ask(zip: &Path, from: &PasswordFrom) -> Result<String, Failure> {
+fn ask(zip: &Path, from: &PasswordFrom) -> Result<Vec<u8>, Failure> {
     if let Some(path) = from.file {
         return password_file(path);
     }
     if let Some(pw) = from.env.clone().filter(|p| !p.is_empty()) {
-        return Ok(pw);
+        return Ok(pw.into_bytes());
     }
     let no_password = || -> Failure { Problem::ZipNoPassword { zip: zip_name(zip) }.into() };
     // rpassword reads the terminal itself, never a pipe's input.
@@ -252,11 +255,11 @@ fn ask(zip: &Path, from: &PasswordFrom) -> Result<String, Failure> {
     if pw.is_empty() {
         return Err(no_password());
     }
-    Ok(pw)
+    Ok(pw.into_bytes())
 }
 
 /// The first line of the file, without its line ending.
-fn password_file(path: &Path) -> Result<String, Failure> {
+fn password_file(path: &Path) -> Result<Vec<u8>, Failure> {
     let name = path.display().to_string();
     super::transfer_cmds::regular_file(path, Wanted::PasswordFile)?;
     let file = File::open(path).map_err(|e| super::roster_import::cannot_open(&name, e))?;
@@ -267,9 +270,9 @@ fn password_file(path: &Path) -> Result<String, Failure> {
             name: name.clone(),
             error,
         })?;
-    let pw = line.trim_end_matches(['\n', '\r']).to_string();
+    let pw = line.trim_end_matches(['\n', '\r']);
     if pw.is_empty() {
         return Err(Problem::PasswordFileEmpty { name }.into());
     }
-    Ok(pw)
+    Ok(pw.as_bytes().to_vec())
 }
