@@ -467,6 +467,9 @@ pub struct RosterArgs {
     /// Only officers who are behind or overdue (or cannot be placed)
     #[arg(long)]
     pub behind: bool,
+    /// Only officers of this department (MDO_Name as the reports write it, its start, or its mdoid)
+    #[arg(long, value_name = "NAME")]
+    pub mdo: Option<String>,
     /// Financial year (e.g. 2026-27); default: the one containing today
     #[arg(long, value_name = "FY")]
     pub fy: Option<String>,
@@ -485,7 +488,7 @@ pub struct RosterArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RosterAction {
-    /// Read the portal's reports (ConsumptionReport.csv, UserReport.csv, CBPEnrollmentReport.csv) into the roster
+    /// Read the portal's reports (reports.zip, or ConsumptionReport.csv, UserReport.csv, CBPEnrollmentReport.csv, UserAssessmentReport.csv) into the roster
     Import(RosterImportArgs),
     /// One officer's full status, as `karmadash status` prints it
     Show(RosterShowArgs),
@@ -506,9 +509,12 @@ pub struct RosterReportArgs {
 
 #[derive(Debug, Args)]
 pub struct RosterImportArgs {
-    /// Report files, as the portal's admin pages download them (any order, any generation)
+    /// Report files, as the portal's admin pages download them (any order, any generation), or the password-protected reports.zip
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// The zip's password: the first line of FILE (else KARMADASH_ZIP_PASSWORD, else asked on the terminal)
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
     /// Say what would change, and write nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -123,6 +123,20 @@ pub enum Problem {
     NotAnExport { path: PathBuf, error: ExportError },
     #[error("{}: {}; nothing was imported", .path.display(), wording::progress_error(.error))]
     ExportRefused { path: PathBuf, error: ProgressError },
+    #[error("{zip}: the password is wrong (or the zip is damaged): give the password of this download, each download has its own; nothing was imported")]
+    ZipPasswordWrong { zip: String },
+    #[error("{zip} is password-protected: type the password when asked, on a terminal, or give it with --password-file FILE or the KARMADASH_ZIP_PASSWORD variable; nothing was imported")]
+    ZipNoPassword { zip: String },
+    #[error("{zip}: not a zip karmadash can read ({why}): give reports.zip as the portal gave it; nothing was imported")]
+    ZipUnreadable { zip: String, why: String },
+    #[error("{entry} inflates past {limit_gib} GiB, more than any report: the zip is refused whole; nothing was imported")]
+    ZipEntryTooLarge { entry: String, limit_gib: u64 },
+    #[error("{zip} holds no report karmadash reads{}; nothing was imported", if .skipped.is_empty() { String::new() } else { format!(" (only {})", .skipped.join(", ")) })]
+    ZipNoReport { zip: String, skipped: Vec<String> },
+    #[error("--mdo: {0}")]
+    Department(crate::roster::mdo::DepartmentError),
+    #[error("{name} is empty: its first line should be the zip's password")]
+    PasswordFileEmpty { name: String },
     #[error("{name}: not a ConsumptionReport.csv: completions come from that report")]
     NotConsumptionReport { name: String },
     #[error("{name} has no row of {officer}: check --officer (the report's Email column)")]
@@ -287,6 +301,7 @@ impl From<ProgressError> for Failure {
 pub enum Wanted {
     Export,
     Report,
+    PasswordFile,
 }
 
 impl Wanted {
@@ -294,6 +309,7 @@ impl Wanted {
         match self {
             Wanted::Export => "give a file written by `karmadash export`",
             Wanted::Report => "give the report file the portal wrote (e.g. ConsumptionReport.csv)",
+            Wanted::PasswordFile => "give a file whose first line is the password",
         }
     }
 }

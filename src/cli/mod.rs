@@ -6,6 +6,7 @@ mod calendar_cmd;
 mod catalogue_cmds;
 mod export_file;
 mod failure;
+mod igot_own;
 mod json;
 mod output;
 mod plan_cmds;
@@ -15,6 +16,8 @@ mod roster_cmds;
 mod roster_import;
 mod roster_list;
 mod roster_report;
+mod roster_sources;
+mod roster_zip;
 mod shell_cmds;
 mod status_cmds;
 mod status_fast;
@@ -234,6 +237,6 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         Some(Command::Export(a)) => transfer_cmds::export(&ctx, &a),
         Some(Command::Import(a)) => transfer_cmds::import(&ctx, &a),
         Some(Command::Roster(a)) => roster_cmds::roster(&ctx, &a),
-        Some(Command::ImportIgot(a)) => roster_import::import_own(&ctx, &a),
+        Some(Command::ImportIgot(a)) => igot_own::import_own(&ctx, &a),
     }
 }

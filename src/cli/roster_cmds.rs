@@ -66,6 +66,22 @@ pub(super) fn worded_officer(mut s: OfficerStatus) -> OfficerStatus {
     s
 }
 
+/// The officers of the department `--mdo` names, or all of them.
+pub(super) fn of_department(
+    args: &RosterArgs,
+    officers: Vec<Officer>,
+) -> Result<Vec<Officer>, Failure> {
+    let Some(typed) = args.mdo.as_deref() else {
+        return Ok(officers);
+    };
+    let department = crate::roster::mdo::find_department(&officers, typed)
+        .map_err(|e| Failure::from(Problem::Department(e)))?;
+    Ok(officers
+        .into_iter()
+        .filter(|o| crate::roster::mdo::of_department(o, &department))
+        .collect())
+}
+
 /// The tier id `--tier` names, if given.
 pub(super) fn tier_filter(ctx: &Context, args: &RosterArgs) -> Result<Option<String>, Failure> {
     args.tier
@@ -161,6 +177,7 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
             }
         ));
     }
+    out.push_str(&super::roster_sources::text(officer));
     emit(&out)
 }
 

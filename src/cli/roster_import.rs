@@ -3,23 +3,19 @@
 
 use std::fs::File;
 use std::io::{BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
-use super::args::{ImportIgotArgs, RosterImportArgs};
+use super::args::RosterImportArgs;
 use super::failure::Wanted;
 use super::output::{emit, json};
+use super::roster_zip::{self, Entry, Password, PasswordFrom};
 use super::{store, Context, Failure, Outcome, Problem};
 use crate::igot::{self, DateOrder, Reading, ReportError, ReportKind};
-use crate::roster::personal::OwnRows;
-use crate::roster::{Gathering, OfficerId, Snapshot};
-use crate::rules::record::Completion;
+use crate::roster::{Gathering, Snapshot};
 use crate::store::import_log::{latest_import_of, FileReading, OrderSeen};
 use crate::store::roster::{Changes, Covers, ImportedFile};
-use crate::store::Merged;
-use crate::units::hours::format_hours;
 
-/// What to give instead of a path that is not a regular file.
 /// Every row of one report into the gathering: (rows, rejected, how the
 /// file was read). A file refused whole fails the import, which then
 /// writes nothing.
@@ -47,7 +43,7 @@ fn refused(e: &ReportError) -> Failure {
     Problem::ReportNotImported(e.clone()).into()
 }
 
-fn cannot_open(name: &str, error: std::io::Error) -> Failure {
+pub(super) fn cannot_open(name: &str, error: std::io::Error) -> Failure {
     Problem::CannotOpen {
         name: name.to_string(),
         error,
@@ -55,57 +51,114 @@ fn cannot_open(name: &str, error: std::io::Error) -> Failure {
     .into()
 }
 
+/// One report to import: a file given, or a report inside a zip given.
+enum Source {
+    File(PathBuf),
+    Zipped(Entry),
+}
+
+impl Source {
+    fn name(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Zipped(e) => e.name(),
+        }
+    }
+
+    /// The time of a report that gives none of its own: its file's (the zip's).
+    fn modified(&self) -> Option<chrono::NaiveDateTime> {
+        match self {
+            Source::File(p) => modified_ist(p),
+            Source::Zipped(e) => modified_ist(&e.zip),
+        }
+    }
+}
+
+/// The zips' password: where from, and the one asked, for this command only.
+struct Zips<'a> {
+    from: PasswordFrom<'a>,
+    password: Password,
+}
+
 /// Reads one report into the gathering; returns what the import log
-/// keeps, and how the file was read.
-/// `fingerprint` is the file's, from `fingerprint` (which also refused
-/// anything but a regular file).
-fn read_file(
-    path: &Path,
+/// keeps, and how the report was read.
+fn read_source(
+    source: &Source,
+    fingerprint: &str,
+    zips: &mut Zips,
+    gathering: &mut Gathering,
+) -> Result<(ImportedFile, ReportKind, Reading), Failure> {
+    let name = source.name();
+    let modified = source.modified();
+    match source {
+        Source::File(path) => {
+            let file = File::open(path).map_err(|e| cannot_open(&name, e))?;
+            let input = BufReader::with_capacity(256 * 1024, file);
+            read_report(&name, input, modified, fingerprint, gathering)
+        }
+        Source::Zipped(entry) => {
+            let mut outcome = None;
+            roster_zip::read_entry(entry, &zips.from, &mut zips.password, |input| {
+                let input = BufReader::with_capacity(256 * 1024, input);
+                outcome = Some(read_report(&name, input, modified, fingerprint, gathering));
+                Ok(())
+            })?;
+            outcome.expect("set by the read")
+        }
+    }
+}
+
+fn read_report<R: Read>(
+    name: &str,
+    mut input: BufReader<R>,
+    modified: Option<chrono::NaiveDateTime>,
     fingerprint: &str,
     gathering: &mut Gathering,
 ) -> Result<(ImportedFile, ReportKind, Reading), Failure> {
-    let name = path.display().to_string();
-    let file = File::open(path).map_err(|e| cannot_open(&name, e))?;
-    let mut input = BufReader::with_capacity(256 * 1024, file);
     let kind =
-        ReportKind::sniff(&name, &mut input).map_err(|e| Failure::from(Problem::Report(e)))?;
+        ReportKind::sniff(name, &mut input).map_err(|e| Failure::from(Problem::Report(e)))?;
     let mut generated_on = None;
     let header = |e: ReportError| Failure::from(Problem::Report(e));
     let (rows, rejected, reading) = match kind {
         ReportKind::Consumption => feed(
-            igot::read_consumption(&name, input).map_err(header)?,
+            igot::read_consumption(name, input).map_err(header)?,
             gathering,
             |g, r| {
                 if generated_on.is_none() {
                     generated_on = r.generated_on;
                 }
-                g.consumption(&name, r);
+                g.consumption(name, r);
             },
         )?,
         ReportKind::Users => feed(
-            igot::read_users(&name, input).map_err(header)?,
+            igot::read_users(name, input).map_err(header)?,
             gathering,
-            |g, u| g.user(&name, u),
+            |g, u| g.user(name, u),
         )?,
         ReportKind::Enrolments => feed(
-            igot::read_enrolments(&name, input).map_err(header)?,
+            igot::read_enrolments(name, input).map_err(header)?,
             gathering,
-            |g, e| g.enrolment(&name, e),
+            |g, e| g.enrolment(name, e),
         )?,
-    };
-    let kind_id = match kind {
-        ReportKind::Consumption => "consumption",
-        ReportKind::Users => "users",
-        ReportKind::Enrolments => "enrolments",
+        ReportKind::Assessments => feed(
+            igot::read_assessments(name, input).map_err(header)?,
+            gathering,
+            |g, a| {
+                if generated_on.is_none() {
+                    generated_on = a.generated_on;
+                }
+                g.assessment(name, a);
+            },
+        )?,
     };
     Ok((
         ImportedFile {
-            name,
-            kind: kind_id.into(),
+            name: name.to_string(),
+            kind: kind.id().into(),
             rows,
             rejected,
             generated_on: generated_on.map(|t| t.to_string()),
-            snapshot_at: generated_on.or_else(|| modified_ist(path)),
+            snapshot_at: generated_on.or(modified),
             fingerprint: fingerprint.to_string(),
         },
         kind,
@@ -211,7 +264,7 @@ struct Known {
 /// None sends the files to be parsed: new files, or rows to name again.
 fn imported_before(
     ctx: &Context,
-    paths: &[std::path::PathBuf],
+    sources: &[Source],
     prints: &[String],
 ) -> Result<Option<Known>, Failure> {
     let store = store(ctx)?;
@@ -222,15 +275,15 @@ fn imported_before(
     };
     let readings = store.file_readings(&prints).map_err(Failure::from)?;
     let mut files = Vec::new();
-    for ((path, print), reading) in paths.iter().zip(&prints).zip(&readings) {
+    for ((source, print), reading) in sources.iter().zip(&prints).zip(&readings) {
         let logged = record.files.iter().find(|f| f.fingerprint == *print);
         match (logged, reading) {
             (Some(f), Some(_)) if f.rejected == 0 => files.push(ImportedFile {
-                name: path.display().to_string(),
+                name: source.name(),
                 // A report without its own time is dated by the file, now.
                 snapshot_at: match f.generated_on {
                     Some(_) => f.snapshot_at,
-                    None => modified_ist(path),
+                    None => source.modified(),
                 },
                 ..f.clone()
             }),
@@ -244,18 +297,60 @@ fn imported_before(
     }))
 }
 
+/// The reports to import, their fingerprints, and notes for the summary.
+type Sources = (Vec<Source>, Vec<String>, Vec<String>);
+
+/// Every report the arguments give, each with its fingerprint: a file
+/// as it is, a zip as the reports inside it (their names not read are
+/// noted for the summary).
+fn sources(args: &RosterImportArgs, zips: &mut Zips) -> Result<Sources, Failure> {
+    let (mut sources, mut prints, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+    for path in &args.files {
+        let print = fingerprint(path)?;
+        if !roster_zip::is_zip(path) {
+            sources.push(Source::File(path.clone()));
+            prints.push(print);
+            continue;
+        }
+        let (inside, skipped) = roster_zip::entries(path, &zips.from, &mut zips.password)?;
+        for (entry, print) in inside {
+            sources.push(Source::Zipped(entry));
+            prints.push(print);
+        }
+        if !skipped.is_empty() {
+            notes.push(format!(
+                "{}: not read: {} (karmadash does not read these reports)",
+                path.display(),
+                skipped.join(", ")
+            ));
+        }
+    }
+    Ok((sources, prints, notes))
+}
+
 pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
-    let prints = args
-        .files
-        .iter()
-        .map(|p| fingerprint(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    if let Some(known) = imported_before(ctx, &args.files, &prints)? {
+    let mut zips = Zips {
+        from: PasswordFrom {
+            file: args.password_file.as_deref(),
+            env: std::env::var("KARMADASH_ZIP_PASSWORD").ok(),
+        },
+        password: Password::default(),
+    };
+    let (sources, prints, notes) = sources(args, &mut zips)?;
+    if let Some(known) = imported_before(ctx, &sources, &prints)? {
         let changes = Changes {
             already_imported: Some(known.number),
             ..Changes::default()
         };
-        return said(args, &known.files, &known.readings, &changes, &[], 0);
+        return said(
+            args,
+            &known.files,
+            &known.readings,
+            &changes,
+            &[],
+            0,
+            &notes,
+        );
     }
     // Earlier imports' durations: a title with another one now is noted.
     let earlier = store(ctx)?.roster().map_err(Failure::from)?.durations;
@@ -263,13 +358,14 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
     let mut files = Vec::new();
     let mut covers = Covers::default();
     let mut readings = Vec::new();
-    for (path, print) in args.files.iter().zip(&prints) {
-        let (file, kind, reading) = read_file(path, print, &mut gathering)?;
+    for (source, print) in sources.iter().zip(&prints) {
+        let (file, kind, reading) = read_source(source, print, &mut zips, &mut gathering)?;
         readings.push(kept_reading(&reading));
         let slot = match kind {
             ReportKind::Consumption => &mut covers.completions,
             ReportKind::Users => &mut covers.details,
             ReportKind::Enrolments => &mut covers.assignments,
+            ReportKind::Assessments => &mut covers.assessments,
         };
         cover(slot, &file);
         files.push(file);
@@ -296,6 +392,7 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
         &changes,
         &rejected,
         gathered.officers.len(),
+        &notes,
     )
 }
 
@@ -308,6 +405,7 @@ fn said(
     changes: &Changes,
     rejected: &[String],
     officers: usize,
+    notes: &[String],
 ) -> Outcome {
     if args.json {
         let reading = files
@@ -325,7 +423,11 @@ fn said(
             changes,
         ))?;
     } else {
-        emit(&summary(files, readings, changes, args.dry_run, officers))?;
+        let mut text = summary(files, readings, changes, args.dry_run, officers);
+        for note in notes {
+            text.insert_str(0, &format!("{note}\n"));
+        }
+        emit(&text)?;
         if changes.already_imported.is_none() {
             for r in rejected {
                 eprintln!("karmadash: not imported: {r}");
@@ -414,128 +516,5 @@ fn summary(
     } else {
         ".\nNext: `karmadash roster --behind`.\n"
     });
-    out
-}
-
-/// `import-igot`: one officer's completed rows of a report into their own
-/// store, in one write, never a second record of a course.
-pub fn import_own(ctx: &Context, args: &ImportIgotArgs) -> Outcome {
-    let who = OfficerId::from_parts(Some(&args.officer), None, None)
-        .filter(|_| !args.officer.trim().is_empty())
-        .ok_or(Problem::NoOfficerEmail)?;
-    let name = args.file.display().to_string();
-    let (own, rejected) = own_rows(ctx, &args.file, &name, &who)?;
-    if own.completions.is_empty() && own.unusable.is_empty() && own.not_completed == 0 {
-        return Err(Problem::NoRowOfOfficer {
-            name,
-            officer: who.to_string(),
-        }
-        .into());
-    }
-    let merged = record_own(ctx, own.completions, args.dry_run)?;
-    let mut out = recorded_text(&merged.added, &merged.skipped, args.dry_run);
-    for u in &own.unusable {
-        out.push_str(&format!(
-            "Not recorded: \"{}\" ({}): {}.\n",
-            u.title,
-            u.source,
-            super::wording::unusable(&u.why)
-        ));
-    }
-    if args.dry_run {
-        out.push_str("Dry run: nothing was written.\n");
-    }
-    emit(&out)?;
-    for e in &rejected {
-        eprintln!("karmadash: not read: {e}");
-    }
-    if !rejected.is_empty() {
-        return Err(Problem::OwnRowsUnread {
-            rows: rejected.len(),
-        }
-        .into());
-    }
-    Ok(())
-}
-
-/// The officer's rows of a consumption report, and the rows it could not read.
-fn own_rows(
-    ctx: &Context,
-    path: &Path,
-    name: &str,
-    who: &OfficerId,
-) -> Result<(OwnRows, Vec<ReportError>), Failure> {
-    super::transfer_cmds::regular_file(path, Wanted::Report)?;
-    let file = File::open(path).map_err(|e| cannot_open(name, e))?;
-    let mut input = BufReader::new(file);
-    if ReportKind::sniff(name, &mut input).map_err(|e| Failure::from(Problem::Report(e)))?
-        != ReportKind::Consumption
-    {
-        return Err(Problem::NotConsumptionReport {
-            name: name.to_string(),
-        }
-        .into());
-    }
-    let mut own = OwnRows::default();
-    let mut rejected = Vec::new();
-    for row in igot::read_consumption(name, input).map_err(|e| Failure::from(Problem::Report(e)))? {
-        match row {
-            Ok(r) => own.add(who, name, r, &ctx.catalogue, ctx.today),
-            Err(e) if e.whole_file => return Err(Problem::ReportNotRecorded(e).into()),
-            Err(e) => rejected.push(e),
-        }
-    }
-    Ok((own, rejected))
-}
-
-/// The completions added and those skipped as already recorded (with the
-/// record that has them); with `dry_run`, what would be, writing nothing.
-fn record_own(
-    ctx: &Context,
-    completions: Vec<Completion>,
-    dry_run: bool,
-) -> Result<Merged, Failure> {
-    let store = store(ctx)?;
-    if dry_run {
-        let snap = store.snapshot().map_err(Failure::from)?;
-        let (added, skipped) = crate::store::already_recorded(&snap.completions, completions);
-        return Ok(Merged { added, skipped });
-    }
-    store.add_completions(completions).map_err(Failure::from)
-}
-
-/// What was (or would be) recorded, and what was already.
-fn recorded_text(
-    added: &[Completion],
-    skipped: &[(Completion, Completion)],
-    dry_run: bool,
-) -> String {
-    let verb = if dry_run {
-        "would be recorded"
-    } else {
-        "recorded"
-    };
-    let mut out = format!(
-        "{} completion{} {verb}",
-        added.len(),
-        if added.len() == 1 { "" } else { "s" }
-    );
-    out.push_str(if added.is_empty() { ".\n" } else { ":\n" });
-    for c in added {
-        out.push_str(&format!(
-            "  {}  {:>6} h  {}\n",
-            c.date.format("%d.%m.%Y"),
-            format_hours(u64::from(c.seconds)),
-            c.title
-        ));
-    }
-    for (c, known) in skipped {
-        out.push_str(&format!(
-            "Already recorded: \"{}\" (id {}, {}).\n",
-            c.title,
-            known.id,
-            known.date.format("%d.%m.%Y")
-        ));
-    }
     out
 }

@@ -83,6 +83,7 @@ pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         return Err(Problem::EmptyRoster.into());
     }
     let tier = tier_filter(ctx, args)?;
+    let department = department(&reader, args)?;
     let designations = designations(ctx)?;
     let defaults = defaults(args)?;
     let evaluator = Evaluator {
@@ -96,7 +97,10 @@ pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         let in_tier = tier
             .as_deref()
             .is_none_or(|t| s.status.as_ref().and_then(|st| st.tier.id.as_deref()) == Some(t));
-        in_tier && (!args.behind || s.verdict().needs_action())
+        let in_department = department
+            .as_deref()
+            .is_none_or(|d| crate::roster::mdo::of_department(s.officer, d));
+        in_tier && in_department && (!args.behind || s.verdict().needs_action())
     };
     if args.json {
         let ranked = summaries(&reader, |o| {
@@ -123,6 +127,26 @@ pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         if lines.len() == 1 { "" } else { "s" },
         roster_table(&lines).render()
     ))
+}
+
+/// The department `--mdo` names, found among the departments and portal
+/// ids the roster's officers have (a pass that keeps only those).
+fn department(reader: &RosterReader, args: &RosterArgs) -> Result<Option<String>, Failure> {
+    let Some(typed) = args.mdo.as_deref() else {
+        return Ok(None);
+    };
+    let mut seen = summaries(reader, |o| Some((o.organisation.clone()?, o.mdoid.clone())))
+        .map_err(Failure::from)?;
+    seen.sort();
+    seen.dedup();
+    let known = crate::roster::mdo::distinct(seen.iter().map(|(d, _)| d.clone()));
+    let ids: Vec<(&str, &str)> = seen
+        .iter()
+        .filter_map(|(d, m)| Some((m.as_deref()?, d.as_str())))
+        .collect();
+    crate::roster::mdo::find_among(known, &ids, typed)
+        .map(Some)
+        .map_err(|e| Failure::from(Problem::Department(e)))
 }
 
 /// Every ranked officer's whole standing, most urgent first: read again

@@ -1,6 +1,7 @@
 //! `roster report`: what a training cell takes to the review meeting
-//! (Delhi reviews in June 2026): every officer by tier, totals per tier,
-//! and which reports of which day the figures come from.
+//! (Delhi reviews in June 2026): every officer by department and then by
+//! tier, totals per tier, and which reports of which day the figures come
+//! from.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,30 +19,40 @@ use crate::units::text::markdown_cell;
 /// The tier of officers no tier holds: a placeholder of karmadash's own.
 const NO_TIER: &str = "-";
 
+/// A department (None: the reports name none) and a tier: one group.
+type Group = (Option<String>, String);
+
+/// The totals of each department, then each tier within it.
 fn totals<'a>(
     ctx: &Context,
     rows: &'a [OfficerStatus<'a>],
-) -> (
-    Vec<TierTotals>,
-    BTreeMap<String, Vec<&'a OfficerStatus<'a>>>,
-) {
-    let mut by_tier: BTreeMap<String, Vec<&OfficerStatus>> = BTreeMap::new();
+) -> (Vec<TierTotals>, BTreeMap<Group, Vec<&'a OfficerStatus<'a>>>) {
+    let mut by_tier: BTreeMap<Group, Vec<&OfficerStatus>> = BTreeMap::new();
     for s in rows {
         let tier = s
             .status
             .as_ref()
             .and_then(|st| st.tier.id.clone())
             .unwrap_or_else(|| NO_TIER.into());
-        by_tier.entry(tier).or_default().push(s);
+        let department = s.officer.organisation.as_deref().map(|d| {
+            // One spelling per department, whatever the case of a report.
+            rows.iter()
+                .filter_map(|r| r.officer.organisation.as_deref())
+                .find(|k| crate::roster::Departments::same_name(k, d))
+                .unwrap_or(d)
+                .to_string()
+        });
+        by_tier.entry((department, tier)).or_default().push(s);
     }
-    // The officers no tier holds come last, after every tier.
-    let mut order: Vec<&String> = by_tier.keys().collect();
-    order.sort_by_key(|t| (t.as_str() == NO_TIER, t.to_string()));
+    // In each department, the officers no tier holds come last.
+    let mut order: Vec<&Group> = by_tier.keys().collect();
+    order.sort_by_key(|(d, t)| (d.clone(), t.as_str() == NO_TIER, t.to_string()));
     let tiers = order
         .into_iter()
-        .map(|tier| (tier, &by_tier[tier]))
-        .map(|(tier, officers)| {
+        .map(|group| (group, &by_tier[group]))
+        .map(|((department, tier), officers)| {
             let mut t = TierTotals {
+                department: department.clone(),
                 tier: tier.clone(),
                 label: ctx
                     .catalogue
@@ -78,7 +89,8 @@ pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome
     if roster.officers.is_empty() {
         return Err(Problem::EmptyRosterToReport.into());
     }
-    let mut rows = evaluated(ctx, args, &roster.officers, fy)?;
+    let officers = super::roster_cmds::of_department(args, roster.officers)?;
+    let mut rows = evaluated(ctx, args, &officers, fy)?;
     rows.sort_by(|x, y| {
         x.verdict()
             .cmp(&y.verdict())
@@ -97,7 +109,7 @@ pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome
         ReportFormat::Md => emit(&markdown(
             fy,
             as_of,
-            &roster.officers,
+            &officers,
             &roster.imports,
             &tiers,
             &by_tier,
@@ -117,6 +129,7 @@ fn csv_totals(tiers: &[TierTotals]) -> String {
             "overdue",
             "hours_done",
             "hours_target",
+            "department",
         ],
         tiers.iter().map(|t| {
             vec![
@@ -134,6 +147,7 @@ fn csv_totals(tiers: &[TierTotals]) -> String {
                 Cell::Own(t.overdue.to_string()),
                 Cell::Own(format_hours(t.seconds_done)),
                 Cell::Own(t.hours_target.to_string()),
+                Cell::Text(t.department.as_deref().unwrap_or("")),
             ]
         }),
     )
@@ -192,8 +206,16 @@ fn markdown(
     officers: &[Officer],
     imports: &[ImportRecord],
     tiers: &[TierTotals],
-    by_tier: &BTreeMap<String, Vec<&OfficerStatus>>,
+    by_tier: &BTreeMap<Group, Vec<&OfficerStatus>>,
 ) -> String {
+    // A heading per department when the roster holds several.
+    let several = tiers
+        .iter()
+        .filter_map(|t| t.department.as_deref())
+        .collect::<BTreeSet<_>>()
+        .len()
+        > 1;
+    let mut department = None;
     let mut out = format!(
         "# Mandatory iGOT training, FY {fy}, as of {}\n\n",
         as_of.format("%d.%m.%Y")
@@ -206,15 +228,24 @@ fn markdown(
         }
     }
     for t in tiers {
+        if several && department != Some(&t.department) {
+            department = Some(&t.department);
+            out.push_str(&format!(
+                "\n## {}\n",
+                markdown_cell(t.department.as_deref().unwrap_or("No department named"))
+            ));
+        }
         out.push_str(&format!(
-            "\n## {} ({}): {} officer{}\n\n",
+            "\n{} {} ({}): {} officer{}\n\n",
+            if several { "###" } else { "##" },
             markdown_cell(&t.label),
             t.tier,
             t.officers,
             if t.officers == 1 { "" } else { "s" }
         ));
         out.push_str("| Officer | Designation | Hours | Mandatory | Verdict | Flags |\n|---|---|---|---|---|---|\n");
-        for s in by_tier.get(&t.tier).into_iter().flatten() {
+        let group = (t.department.clone(), t.tier.clone());
+        for s in by_tier.get(&group).into_iter().flatten() {
             let hours = s.hours().map_or("-".into(), |h| {
                 format!("{}/{}", format_hours(h.seconds.unwrap_or(0)), h.target)
             });

@@ -27,6 +27,7 @@ const LIVE_MANDATE: usize = 14;
 const GENERATED_ON: usize = 15;
 const ORGANIZATION: usize = 16;
 const PROVIDER: usize = 17;
+const MDOID: usize = 18;
 
 /// In the order of the constants above. Phone_Number, Gender and Category
 /// are deliberately absent: they are never read.
@@ -49,6 +50,7 @@ const COLUMNS: &[Column] = &[
     date_col("Report_Last_Generated_On", &[]),
     col("Organization", &["Organisation"], false),
     col("Content_Provider", &["CBP_Provider"], false),
+    col("mdoid", &[], false),
 ];
 
 /// One row, with what counting needs and nothing more.
@@ -62,6 +64,8 @@ pub struct ConsumptionRow {
     pub external_id: Option<String>,
     pub organisation: Option<String>,
     pub department: Option<String>,
+    /// The department's portal id, where the report has the column.
+    pub mdoid: Option<String>,
     /// `Content_Provider`: with the title and duration, what tells two
     /// courses of one title apart.
     pub provider: Option<String>,
@@ -131,6 +135,7 @@ fn parse_row(r: &Record) -> Result<ConsumptionRow, ReportError> {
         external_id: r.text(EXTERNAL_SYSTEM_ID),
         organisation: r.text(MDO_NAME).or_else(|| r.text(ORGANIZATION)),
         department: r.text(DEPARTMENT),
+        mdoid: r.text(MDOID),
         provider: r.text(PROVIDER),
         content,
         content_type: r.text(CONTENT_TYPE),

@@ -42,7 +42,7 @@ pub enum ReportProblem {
     /// The operating system could not read the file.
     #[error("cannot read it: {0}")]
     Unreadable(Cause),
-    #[error("not an iGOT report karmadash reads: expected the header of ConsumptionReport.csv, UserReport.csv or CBPEnrollmentReport.csv")]
+    #[error("not an iGOT report karmadash reads: expected the header of ConsumptionReport.csv, UserReport.csv, CBPEnrollmentReport.csv or UserAssessmentReport.csv")]
     NotAReport,
     #[error("the file is UTF-16, as Excel saves \"Unicode Text\": save the report as \"CSV UTF-8 (Comma delimited)\" or \"CSV (Comma delimited)\" and import that")]
     Utf16,
@@ -83,6 +83,14 @@ pub enum ReportProblem {
     CompletedUndated,
     #[error("the row names no officer: no e-mail, External_System_Id or Employee_Id")]
     NoOfficer,
+    #[error("the row names no assessment")]
+    NoAssessment,
+    #[error("the row does not say whether the assessment was passed: expected Yes or No")]
+    NoPass,
+    #[error("'{0}' is not a whole number")]
+    Count(String),
+    #[error("'{0}' is not a number of hours, as the portal writes them (e.g. 12.50)")]
+    Hours(String),
 }
 
 /// The identity cells of a refused row, as written: enough to put an

@@ -1,6 +1,7 @@
 //! `UserReport.csv`: one row per officer, with the service and batch that
-//! decide a tier. Lifetime learning-hour totals are not read: they have no
-//! financial year.
+//! decide a tier. Of the lifetime learning-hour totals (no financial year)
+//! only `Course_Learning_Hours` is read: the portal's own count, shown
+//! beside karmadash's.
 
 use chrono::NaiveDate;
 use std::io::Read;
@@ -20,6 +21,8 @@ const EXTERNAL_SYSTEM_ID: usize = 8;
 const EMPLOYEE_ID: usize = 9;
 const MDO_NAME: usize = 10;
 const DEPARTMENT: usize = 11;
+const COURSE_HOURS: usize = 12;
+const MDOID: usize = 13;
 
 /// Phone_Number, Gender and Category are never read.
 const COLUMNS: &[Column] = &[
@@ -35,6 +38,8 @@ const COLUMNS: &[Column] = &[
     col("Employee_Id", &[], false),
     col("MDO_Name", &["Organization", "Organisation"], false),
     col("Department", &[], false),
+    col("Course_Learning_Hours", &[], false),
+    col("mdoid", &[], false),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +58,10 @@ pub struct User {
     pub batch: Option<i32>,
     pub organisation: Option<String>,
     pub department: Option<String>,
+    /// `Course_Learning_Hours` in seconds: the portal's lifetime count of
+    /// certified Course completions.
+    pub course_seconds: Option<u32>,
+    pub mdoid: Option<String>,
 }
 
 pub type Users<R> = Rows<R, User>;
@@ -87,6 +96,12 @@ fn parse_row(r: &Record) -> Result<User, ReportError> {
             _ => Err(r.error(at(BATCH), ReportProblem::Batch(b))),
         })
         .transpose()?;
+    let course_seconds = r
+        .text(COURSE_HOURS)
+        .map(|h| {
+            hours_to_seconds(&h).ok_or_else(|| r.error(at(COURSE_HOURS), ReportProblem::Hours(h)))
+        })
+        .transpose()?;
     Ok(User {
         line: r.line,
         name: r.text(FULL_NAME).unwrap_or_default(),
@@ -101,5 +116,13 @@ fn parse_row(r: &Record) -> Result<User, ReportError> {
         batch,
         organisation: r.text(MDO_NAME),
         department: r.text(DEPARTMENT),
+        course_seconds,
+        mdoid: r.text(MDOID),
     })
+}
+
+/// Decimal hours as the portal writes them (`12.50`, `3`) in seconds.
+fn hours_to_seconds(text: &str) -> Option<u32> {
+    let h: f64 = text.trim().parse().ok()?;
+    (h.is_finite() && (0.0..1_000_000.0).contains(&h)).then(|| (h * 3600.0).round() as u32)
 }

@@ -14,9 +14,9 @@ impl Departments {
     /// department whose rows could not be read still speaks only for it.
     pub fn of(gathered: &Gathered) -> Departments {
         let names = gathered
-            .officers
+            .completion_departments
             .iter()
-            .filter_map(|o| o.organisation.as_deref())
+            .map(String::as_str)
             .chain(
                 gathered
                     .rejected
@@ -28,6 +28,11 @@ impl Departments {
 
     fn key(name: &str) -> String {
         name.trim().to_lowercase()
+    }
+
+    /// Two spellings of one department's name (case and spaces aside).
+    pub fn same_name(a: &str, b: &str) -> bool {
+        Departments::key(a) == Departments::key(b)
     }
 
     pub fn named(&self) -> bool {

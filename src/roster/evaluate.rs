@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::catalogue::{Catalogue, Service};
 use crate::rules::engine::{evaluate, Inputs, Records, RequirementStatus, Standing, Status, Unit};
 use crate::rules::fy::FinancialYear;
-use crate::rules::record::{Assignment, Completion, Profile};
+use crate::rules::record::{Assessment, Assignment, Completion, Profile};
 use crate::rules::tier::TierBasis;
 use crate::units::amount::Amount;
 
@@ -207,6 +207,22 @@ pub fn records_of(officer: &Officer, today: NaiveDate) -> (Vec<Completion>, Vec<
     (completions, assignments)
 }
 
+/// The comprehensive assessments the reports show passed, on the day of
+/// the passing attempt (`Last Attempted Date`).
+fn assessments_of(officer: &Officer) -> Vec<Assessment> {
+    officer
+        .assessments
+        .iter()
+        .filter(|a| a.comprehensive && a.passed)
+        .filter_map(|a| a.attempted)
+        .enumerate()
+        .map(|(i, passed)| Assessment {
+            id: i as u64 + 1,
+            passed,
+        })
+        .collect()
+}
+
 /// An officer the portal's reports list has registered on iGOT: only a
 /// UserReport gives the date. Without it, registration is met with no date
 /// (the words say "date unknown"), never overdue; lateness cannot be told.
@@ -265,6 +281,7 @@ pub fn evaluate_officer<'a>(
 ) -> OfficerStatus<'a> {
     let mut flags = officer.flags.clone();
     flags.extend(after_today(officer, today));
+    flags.extend(super::portal::differs(officer));
     let profile = match profile_of(officer, designations, defaults) {
         Ok(p) => p,
         Err(why) => {
@@ -281,10 +298,11 @@ pub fn evaluate_officer<'a>(
         }
     };
     let (completions, assignments) = records_of(officer, today);
+    let assessments = assessments_of(officer);
     let records = Records {
         completions: &completions,
         assignments: &assignments,
-        assessments: &[],
+        assessments: &assessments,
     };
     let inputs = Inputs::from_records(catalogue, &profile, records, today);
     let status = match evaluate(&inputs, fy) {

@@ -10,11 +10,14 @@ use chrono::NaiveDateTime;
 
 use crate::catalogue::identity::normalise;
 use crate::catalogue::{Catalogue, Service};
-use crate::igot::{ConsumptionRow, Enrolment, Progress, ReportError, User};
+use crate::igot::{AssessmentRow, ConsumptionRow, Enrolment, Progress, ReportError, User};
 use crate::units::duration::format_clock;
 
 use super::departments::LatestSeen;
-use super::officer::{FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef};
+use super::officer::{
+    FlagKind, Officer, OfficerId, PortalHours, ReportAssessment, ReportAssignment,
+    ReportCompletion, RowRef,
+};
 
 /// A duration a report gave a title, and where.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -40,6 +43,9 @@ pub struct Gathered {
     /// in `officers` (a new one is still on the roster, flagged), but
     /// what is known of one already there is kept.
     pub refused_only: BTreeSet<OfficerId>,
+    /// The departments (`MDO_Name`) the completion rows name: only a
+    /// completion report speaks for who is missing from it.
+    pub completion_departments: BTreeSet<String>,
 }
 
 pub struct Gathering<'a> {
@@ -55,6 +61,7 @@ pub struct Gathering<'a> {
     /// Officers with at least one row that could be read.
     read: BTreeSet<OfficerId>,
     latest: LatestSeen,
+    completion_departments: BTreeSet<String>,
 }
 
 /// The service a UserReport's `Civil Services` names, by the portal's
@@ -79,6 +86,7 @@ impl<'a> Gathering<'a> {
             unreadable: BTreeMap::new(),
             read: BTreeSet::new(),
             latest: LatestSeen::default(),
+            completion_departments: BTreeSet::new(),
         }
     }
 
@@ -159,6 +167,9 @@ impl<'a> Gathering<'a> {
                 });
         }
         let id = OfficerId::from_parts(row.email.as_deref(), row.external_id.as_deref(), None);
+        if let Some(d) = &row.organisation {
+            self.completion_departments.insert(d.clone());
+        }
         if let (Some(id), Some(at)) = (&id, row.generated_on) {
             self.latest.note(id, row.organisation.as_deref(), at);
         }
@@ -167,7 +178,7 @@ impl<'a> Gathering<'a> {
         };
         fill(&mut officer.name, &row.name);
         fill_opt(&mut officer.designation, &row.designation);
-        fill_opt(&mut officer.organisation, &row.organisation);
+        department(officer, &row.organisation, &row.mdoid, &source);
         if row.progress != Progress::Completed {
             return;
         }
@@ -217,12 +228,21 @@ impl<'a> Gathering<'a> {
         let Some(officer) = self.officer(file, user.line, id) else {
             return;
         };
+        let source = RowRef {
+            file: file.to_string(),
+            line: user.line,
+        };
         // The user report is the authority on who an officer is.
         if !user.name.is_empty() {
             officer.name = user.name;
         }
         officer.designation = user.designation.or(officer.designation.take());
+        department(officer, &user.organisation, &user.mdoid, &source);
         officer.organisation = user.organisation.or(officer.organisation.take());
+        officer.mdoid = user.mdoid.or(officer.mdoid.take());
+        if let Some(seconds) = user.course_seconds {
+            officer.portal_hours = Some(PortalHours { seconds, source });
+        }
         officer.service = user
             .service
             .as_deref()
@@ -245,7 +265,7 @@ impl<'a> Gathering<'a> {
         };
         fill(&mut officer.name, &row.name);
         fill_opt(&mut officer.designation, &row.designation);
-        fill_opt(&mut officer.organisation, &row.organisation);
+        department(officer, &row.organisation, &None, &source);
         let assignment = ReportAssignment {
             course,
             title,
@@ -261,6 +281,39 @@ impl<'a> Gathering<'a> {
             // A newer plan row for the same course: its dates win.
             Some(known) => *known = assignment,
             None => officer.assignments.push(assignment),
+        }
+    }
+
+    /// A row of UserAssessmentReport: the latest attempt at one assessment.
+    pub fn assessment(&mut self, file: &str, row: AssessmentRow) {
+        self.rows += 1;
+        let source = RowRef {
+            file: file.to_string(),
+            line: row.line,
+        };
+        let id = OfficerId::from_parts(row.email.as_deref(), None, None);
+        let Some(officer) = self.officer(file, row.line, id) else {
+            return;
+        };
+        fill(&mut officer.name, &row.name);
+        fill_opt(&mut officer.designation, &row.designation);
+        department(officer, &row.organisation, &row.mdoid, &source);
+        let comprehensive = row.is_comprehensive();
+        let attempt = ReportAssessment {
+            name: row.assessment,
+            kind: row.kind,
+            course: row.course,
+            attempted: row.attempted,
+            percentage: row.percentage,
+            cut_off: row.cut_off,
+            passed: row.passed,
+            attempts: row.attempts,
+            comprehensive,
+            source,
+            earlier: false,
+        };
+        if !officer.assessments.iter().any(|a| a.same_attempt(&attempt)) {
+            officer.assessments.push(attempt);
         }
     }
 
@@ -311,6 +364,7 @@ impl<'a> Gathering<'a> {
             rows: self.rows,
             unreadable: self.unreadable,
             refused_only,
+            completion_departments: self.completion_departments,
         }
     }
 }
@@ -380,6 +434,31 @@ fn check_dates(
         ),
     );
     Some(generated)
+}
+
+/// The officer's department (`MDO_Name`, and `mdoid` where given): the
+/// first a report names; another one is a transfer, flagged, and the
+/// officer stays one officer.
+fn department(officer: &mut Officer, name: &Option<String>, mdoid: &Option<String>, at: &RowRef) {
+    let Some(name) = name else {
+        return;
+    };
+    match &officer.organisation {
+        None => {
+            officer.organisation = Some(name.clone());
+            officer.mdoid.clone_from(mdoid);
+        }
+        Some(known) if !super::Departments::same_name(known, name) => {
+            let text = two_departments_text(known, name, at);
+            officer.flag(FlagKind::TwoDepartments, text);
+        }
+        Some(_) => fill_opt(&mut officer.mdoid, mdoid),
+    }
+}
+
+/// The `two-departments` flag's text.
+pub fn two_departments_text(first: &str, then: &str, at: &RowRef) -> String {
+    format!("listed by \"{first}\" and by \"{then}\" ({at}): a transfer? counted once, under the latest report's department")
 }
 
 fn fill(slot: &mut String, value: &str) {

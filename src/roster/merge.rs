@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::gather::unreadable_text;
-use super::{Departments, DurationSeen, FlagKind, Gathered, Officer, OfficerId, Snapshot};
+use super::{
+    Departments, DurationSeen, FlagKind, Gathered, Officer, OfficerId, ReportAssessment, Snapshot,
+};
 
 /// One `roster import`: which files, how many rows, and the report's own
 /// date, so a cell can tell which day's figures it is looking at.
@@ -46,6 +48,7 @@ pub struct Covers {
     pub completions: Option<Snapshot>,
     pub assignments: Option<Snapshot>,
     pub details: Option<Snapshot>,
+    pub assessments: Option<Snapshot>,
 }
 
 /// What an import would change, officer by officer.
@@ -104,17 +107,22 @@ fn updated(old: Option<&Officer>, new: &Officer, covers: &Covers) -> (Officer, b
         o.snapshots.completions.clone_from(&covers.completions);
         o.snapshots.assignments.clone_from(&covers.assignments);
         o.snapshots.details.clone_from(&covers.details);
+        o.snapshots.assessments.clone_from(&covers.assessments);
         return (o, false);
     };
     let mut o = old.clone();
     let completions = applies(&covers.completions, &old.snapshots.completions);
     let assignments = applies(&covers.assignments, &old.snapshots.assignments);
     let details = applies(&covers.details, &old.snapshots.details);
+    let assessments = applies(&covers.assessments, &old.snapshots.assessments);
     let kept = (covers.completions.is_some() && completions.is_none())
         || (covers.assignments.is_some() && assignments.is_none())
-        || (covers.details.is_some() && details.is_none());
+        || (covers.details.is_some() && details.is_none())
+        || (covers.assessments.is_some() && assessments.is_none());
     if completions.is_some() {
-        o.flags.retain(|f| f.kind == FlagKind::Unmapped);
+        // A transfer stays a fact whatever the next report says.
+        o.flags
+            .retain(|f| matches!(f.kind, FlagKind::Unmapped | FlagKind::TwoDepartments));
         o.completions.clone_from(&new.completions);
         o.flags.extend(new.flags.iter().cloned());
         o.snapshots.completions = completions;
@@ -132,10 +140,20 @@ fn updated(old: Option<&Officer>, new: &Officer, covers: &Covers) -> (Officer, b
         o.assignments.clone_from(&new.assignments);
         o.snapshots.assignments = assignments;
     }
+    if assessments.is_some() {
+        o.assessments = with_earlier_attempts(&old.assessments, &new.assessments);
+        o.snapshots.assessments = assessments;
+    } else if covers.assessments.is_some() {
+        // An older report's attempts are history beside the newer ones.
+        let older = with_earlier_attempts(&new.assessments, &old.assessments);
+        o.assessments = older;
+    }
+    transferred(&mut o, old, new, covers, kept);
     if details.is_some() || o.name.is_empty() {
         o.name.clone_from(&new.name);
     }
     if details.is_some() {
+        o.portal_hours.clone_from(&new.portal_hours);
         o.service = new.service.or(o.service);
         o.batch = new.batch.or(o.batch);
         o.registered = new.registered.or(o.registered);
@@ -146,6 +164,56 @@ fn updated(old: Option<&Officer>, new: &Officer, covers: &Covers) -> (Officer, b
         o.organisation = new.organisation.clone().or(o.organisation);
     }
     (o, kept)
+}
+
+/// The new report's attempts, and the earlier ones only an older report
+/// showed (a failed attempt before a retake), kept as history.
+fn with_earlier_attempts(
+    old: &[ReportAssessment],
+    new: &[ReportAssessment],
+) -> Vec<ReportAssessment> {
+    let mut all: Vec<ReportAssessment> = old
+        .iter()
+        .filter(|a| !new.iter().any(|n| n.same_attempt(a)))
+        .map(|a| ReportAssessment {
+            earlier: true,
+            ..a.clone()
+        })
+        .collect();
+    all.extend(new.iter().cloned());
+    all
+}
+
+/// An officer a report lists under another department than the one the
+/// roster had: one officer, flagged `two-departments`, and under the new
+/// department unless an older report gave it.
+fn transferred(o: &mut Officer, old: &Officer, new: &Officer, covers: &Covers, kept: bool) {
+    let (Some(was), Some(now)) = (&old.organisation, &new.organisation) else {
+        return;
+    };
+    if Departments::same_name(was, now) {
+        return;
+    }
+    let at = [
+        &covers.completions,
+        &covers.details,
+        &covers.assessments,
+        &covers.assignments,
+    ]
+    .into_iter()
+    .flatten()
+    .flat_map(|s| s.files.first())
+    .next()
+    .cloned()
+    .unwrap_or_default();
+    let (first, then) = if kept { (now, was) } else { (was, now) };
+    o.flag(
+        FlagKind::TwoDepartments,
+        format!("listed by \"{first}\" and then by \"{then}\" ({at}): a transfer? one officer, under the latest report's department"),
+    );
+    if !kept {
+        o.mdoid.clone_from(&new.mdoid);
+    }
 }
 
 /// What a cell reads of an officer: everything but where it came from, so
@@ -161,6 +229,11 @@ fn figures(o: &Officer) -> impl PartialEq + '_ {
         .iter()
         .map(|a| (&a.course, a.allocated, a.due))
         .collect();
+    let attempts: Vec<_> = o
+        .assessments
+        .iter()
+        .map(|a| (&a.name, a.attempted, a.passed, a.attempts))
+        .collect();
     let mut flags: Vec<FlagKind> = o.flags.iter().map(|f| f.kind).collect();
     flags.sort();
     flags.dedup();
@@ -173,6 +246,7 @@ fn figures(o: &Officer) -> impl PartialEq + '_ {
             assignments,
             flags,
         ),
+        (o.portal_hours.as_ref().map(|p| p.seconds), attempts),
     )
 }
 

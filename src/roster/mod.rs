@@ -9,9 +9,11 @@ pub mod evaluate;
 pub mod filter;
 pub mod gather;
 pub mod lookup;
+pub mod mdo;
 pub mod merge;
 pub mod officer;
 pub mod personal;
+pub mod portal;
 pub mod urgency;
 
 pub use departments::Departments;
@@ -20,6 +22,6 @@ pub use filter::VerdictFilter;
 pub use gather::{DurationSeen, Gathered, Gathering};
 pub use lookup::{find_officer, LookupError};
 pub use officer::{
-    Flag, FlagKind, Officer, OfficerId, ReportAssignment, ReportCompletion, RowRef, Snapshot,
-    Snapshots,
+    Flag, FlagKind, Officer, OfficerId, PortalHours, ReportAssessment, ReportAssignment,
+    ReportCompletion, RowRef, Snapshot, Snapshots,
 };

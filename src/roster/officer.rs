@@ -130,6 +130,11 @@ pub enum FlagKind {
     /// A completion dated after its report was generated (or, when the
     /// report does not say, after today): it does not count.
     FutureDate,
+    /// Listed by two departments (a transfer): still one officer.
+    TwoDepartments,
+    /// The portal's `Course_Learning_Hours` differs from karmadash's
+    /// lifetime sum of the report rows by over a minute.
+    PortalDiffers,
 }
 
 impl FlagKind {
@@ -142,6 +147,8 @@ impl FlagKind {
             FlagKind::NotInLatestReport => "not-in-latest-report",
             FlagKind::RowsUnreadable => "rows-unreadable",
             FlagKind::FutureDate => "future-date",
+            FlagKind::TwoDepartments => "two-departments",
+            FlagKind::PortalDiffers => "portal-differs",
         }
     }
 }
@@ -172,6 +179,50 @@ pub struct Officer {
     /// portal made it: an older report never replaces a newer one's part.
     #[serde(default)]
     pub snapshots: Snapshots,
+    /// The department's portal id (`mdoid`), where a report gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mdoid: Option<String>,
+    /// The portal's own lifetime count (`Course_Learning_Hours`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portal_hours: Option<PortalHours>,
+    /// Assessment attempts (UserAssessmentReport), the latest report's and
+    /// those only an older report showed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<ReportAssessment>,
+}
+
+/// `Course_Learning_Hours` of a UserReport row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortalHours {
+    pub seconds: u32,
+    pub source: RowRef,
+}
+
+/// The latest attempt at one assessment, as a report row gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportAssessment {
+    pub name: String,
+    pub kind: Option<String>,
+    pub course: Option<String>,
+    pub attempted: Option<NaiveDate>,
+    pub percentage: Option<String>,
+    pub cut_off: Option<String>,
+    pub passed: bool,
+    /// The portal's `No of Retakes`: every attempt, the first too.
+    pub attempts: Option<u32>,
+    /// The comprehensive assessment, which a requirement asks for.
+    pub comprehensive: bool,
+    pub source: RowRef,
+    /// Shown by an older report only: an earlier attempt, kept as history.
+    #[serde(default)]
+    pub earlier: bool,
+}
+
+impl ReportAssessment {
+    /// One attempt: the same assessment on the same day.
+    pub fn same_attempt(&self, other: &ReportAssessment) -> bool {
+        self.name == other.name && self.attempted == other.attempted && self.passed == other.passed
+    }
 }
 
 /// A report (or the reports of one kind in one import) and its time.
@@ -195,6 +246,8 @@ pub struct Snapshots {
     pub completions: Option<Snapshot>,
     pub assignments: Option<Snapshot>,
     pub details: Option<Snapshot>,
+    #[serde(default)]
+    pub assessments: Option<Snapshot>,
 }
 
 impl Officer {
@@ -212,6 +265,9 @@ impl Officer {
             assignments: Vec::new(),
             flags: Vec::new(),
             snapshots: Snapshots::default(),
+            mdoid: None,
+            portal_hours: None,
+            assessments: Vec::new(),
         }
     }
 

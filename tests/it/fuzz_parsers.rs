@@ -449,6 +449,10 @@ fn read_report(bytes: &[u8]) {
                 Ok(rows) => rows.for_each(|r| each(r.map(drop))),
                 Err(e) => located(&e),
             },
+            ReportKind::Assessments => match igot::read_assessments(NAME, input) {
+                Ok(rows) => rows.for_each(|r| each(r.map(drop))),
+                Err(e) => located(&e),
+            },
         }
     });
 }

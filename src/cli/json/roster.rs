@@ -14,7 +14,7 @@ pub const ROSTER_HELP: &str = "Print JSON (keys: fy, as_of, officers[officer, na
 pub const OFFICER_HELP: &str =
     "Print JSON (keys: officer, name, designation, tier, verdict, requirements, on_track, flags)";
 pub const IMPORT_HELP: &str = "Print JSON (keys: files[name, kind, rows, rejected, generated_on, snapshot_at, fingerprint], reading[file, encoding, date_order], rejected, added, updated, unchanged, not_in_latest, not_in_newer, kept_newer, already_imported)";
-pub const REPORT_HELP: &str = "md or csv (one row per tier) for people; json (keys: fy, as_of, imports, tiers[tier, label, officers, met, on_pace, behind, overdue, seconds_done, hours_target])";
+pub const REPORT_HELP: &str = "md or csv (one row per tier) for people; json (keys: fy, as_of, imports, tiers[department (when the reports name one), tier, label, officers, met, on_pace, behind, overdue, seconds_done, hours_target])";
 
 /// What `roster --json` prints before its officers; they follow, one at
 /// a time, under `officers` (see `cli::output::JsonArray`).
@@ -176,6 +176,9 @@ pub fn import<'a>(
 /// Markdown and CSV of `roster report` print the same figures.
 #[derive(Serialize, Default)]
 pub struct TierTotals {
+    /// The department (`MDO_Name`); absent when the reports name none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
     pub tier: String,
     pub label: String,
     pub officers: usize,
