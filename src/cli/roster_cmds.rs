@@ -5,6 +5,7 @@ use super::args::{RosterAction, RosterArgs, RosterShowArgs, RosterTierArgs};
 use super::output::{csv_table, emit, json, Cell, Table};
 use super::{parse_fy, roster_import, store, Context, Failure, Outcome, Problem};
 use crate::catalogue::Service;
+use crate::roster::cell::CellRecords;
 use crate::roster::designations::Designations;
 use crate::roster::{evaluate_officer, Defaults, FlagKind, Officer, OfficerStatus};
 use crate::rules::engine::RequirementStatus;
@@ -17,18 +18,24 @@ pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
         Some(RosterAction::Show(a)) => show(ctx, args, a),
         Some(RosterAction::Tier(a)) => tier(ctx, a),
         Some(RosterAction::Report(a)) => super::roster_report::report(ctx, args, a),
+        Some(RosterAction::Expect(a)) => super::roster_cell::expect(ctx, a),
+        Some(RosterAction::Exempt(a)) => super::roster_cell::exempt(ctx, args, a),
+        Some(RosterAction::Unexempt(a)) => super::roster_cell::unexempt(ctx, a),
+        Some(RosterAction::Audit(a)) => super::roster_cell::audit(ctx, a),
+        Some(RosterAction::History(a)) => super::roster_history::history(ctx, a),
+        Some(RosterAction::Notices(a)) => super::roster_notices::notices(ctx, args, a),
         None => list(ctx, args),
     }
 }
 
 /// The built-in designations table, with a cell's `designations.toml`
 /// from `--data DIR` over it.
-fn designations(ctx: &Context) -> Result<Designations, Failure> {
+pub(super) fn designations(ctx: &Context) -> Result<Designations, Failure> {
     crate::roster::cell_table::designations(&ctx.catalogue, ctx.data.as_deref())
         .map_err(Failure::from)
 }
 
-fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
+pub(super) fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
     let service = args
         .service
         .as_deref()
@@ -46,23 +53,28 @@ fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
     Ok(Defaults { service, state })
 }
 
+/// Every officer of `officers` (the reports' and the cell's listed ones,
+/// `roster_cell::listed`) through the engine, with what the cell says of
+/// them (`roster::cell::apply`).
 pub(super) fn evaluated<'a>(
     ctx: &Context,
     args: &RosterArgs,
-    officers: &'a [Officer],
+    (officers, reported, cell): (&'a [Officer], &[Officer], &CellRecords),
     fy: FinancialYear,
 ) -> Result<Vec<OfficerStatus<'a>>, Failure> {
     let designations = designations(ctx)?;
     let defaults = defaults(args)?;
-    Ok(officers
+    let mut rows: Vec<_> = officers
         .iter()
         .map(|o| evaluate_officer(&ctx.catalogue, &designations, &defaults, o, fy, ctx.today))
         .map(worded_officer)
-        .collect())
+        .collect();
+    crate::roster::cell::apply(&mut rows, reported, cell, ctx.today);
+    Ok(rows)
 }
 
 /// An officer's status with the CLI's wording of what to record.
-fn worded_officer(mut s: OfficerStatus) -> OfficerStatus {
+pub(super) fn worded_officer(mut s: OfficerStatus) -> OfficerStatus {
     s.status = s.status.map(super::wording::worded);
     s
 }
@@ -73,11 +85,12 @@ fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         None => FinancialYear::containing(ctx.today),
     };
     let roster = store(ctx)?.roster().map_err(Failure::from)?;
-    if roster.officers.is_empty() {
+    let (all, cell) = super::roster_cell::listed(ctx, &roster.officers)?;
+    if all.is_empty() {
         return Err(Problem::EmptyRoster.into());
     }
     let tier = tier_filter(ctx, args)?;
-    let mut rows: Vec<OfficerStatus> = evaluated(ctx, args, &roster.officers, fy)?
+    let mut rows: Vec<OfficerStatus> = evaluated(ctx, args, (&all, &roster.officers, &cell), fy)?
         .into_iter()
         .filter(|s| {
             tier.as_deref()
@@ -199,7 +212,7 @@ fn csv_rows(rows: &[OfficerStatus]) -> String {
 }
 
 /// Each kind of flag once, for a table cell; `roster show` has the texts.
-pub(super) fn flag_kinds(s: &OfficerStatus) -> Vec<&'static str> {
+pub fn flag_kinds(s: &OfficerStatus) -> Vec<&'static str> {
     let mut kinds: Vec<_> = s.flags.iter().map(|f| f.kind).collect();
     kinds.sort();
     kinds.dedup();
@@ -208,7 +221,7 @@ pub(super) fn flag_kinds(s: &OfficerStatus) -> Vec<&'static str> {
 
 /// The officer a cell typed (e-mail, or a unique prefix of a name or an
 /// e-mail); the candidates when several match.
-fn find<'a>(officers: &'a [Officer], who: &str) -> Result<&'a Officer, Failure> {
+pub(super) fn find<'a>(officers: &'a [Officer], who: &str) -> Result<&'a Officer, Failure> {
     crate::roster::find_officer(officers, who).map_err(|e| super::wording::lookup_failure(&e))
 }
 
@@ -218,16 +231,19 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
         None => FinancialYear::containing(ctx.today),
     };
     let roster = store(ctx)?.roster().map_err(Failure::from)?;
-    let officer = find(&roster.officers, &a.officer)?;
+    let (all, cell) = super::roster_cell::listed(ctx, &roster.officers)?;
+    let officer = find(&all, &a.officer)?;
     let designations = designations(ctx)?;
-    let s = worded_officer(evaluate_officer(
+    let mut one = [worded_officer(evaluate_officer(
         &ctx.catalogue,
         &designations,
         &defaults(args)?,
         officer,
         fy,
         ctx.today,
-    ));
+    ))];
+    crate::roster::cell::apply(&mut one, &roster.officers, &cell, ctx.today);
+    let [s] = one;
     if a.json {
         return json(&super::json::roster::officer(&s));
     }
@@ -237,6 +253,7 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
         officer.id,
         officer.designation.as_deref().unwrap_or("no designation")
     );
+    out.push_str(&super::roster_cell::cell_lines(&s));
     match &s.status {
         Some(st) => out.push_str(&super::status_cmds::long_text(st)),
         None => out.push_str("No verdict: the officer cannot be placed in a tier.\n"),
@@ -312,8 +329,12 @@ fn tier(ctx: &Context, a: &RosterTierArgs) -> Outcome {
         (Some(t), None) => Some(t.service),
         _ => None,
     };
+    let entry = super::roster_cell::entry(crate::roster::audit::Change::Tier {
+        officer: officer.id.0.clone(),
+        tier: tier.map(|t| t.id.clone()),
+    });
     store
-        .set_officer_tier(&officer.id.0, tier.map(|t| t.id.as_str()), service)
+        .set_officer_tier(&officer.id.0, tier.map(|t| t.id.as_str()), service, &entry)
         .map_err(Failure::from)?;
     match (tier, service) {
         (Some(t), Some(s)) => emit(&format!(

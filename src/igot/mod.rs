@@ -11,6 +11,7 @@
 
 mod consumption;
 mod enrolments;
+mod listed;
 mod report_error;
 mod table;
 mod users;
@@ -20,6 +21,7 @@ use std::io::{BufRead, BufReader, Read};
 
 pub use consumption::{read as read_consumption, Consumption, ConsumptionRow};
 pub use enrolments::{read as read_enrolments, Enrolment, Enrolments};
+pub use listed::{read as read_listed, Listed};
 pub use report_error::{Cause, ReportError, ReportProblem, RowWho};
 pub use table::{OrderProof, Reading, Rows};
 pub use users::{read as read_users, User, Users};

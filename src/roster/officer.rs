@@ -130,6 +130,11 @@ pub enum FlagKind {
     /// A completion dated after its report was generated (or, when the
     /// report does not say, after today): it does not count.
     FutureDate,
+    /// In the reports, not on the cell's list of its officers.
+    NotOnList,
+    /// The portal profile (UserReport) lacks the designation or the cadre
+    /// batch: the portal's targets never reach the officer.
+    ProfileIncomplete,
 }
 
 impl FlagKind {
@@ -142,6 +147,8 @@ impl FlagKind {
             FlagKind::NotInLatestReport => "not-in-latest-report",
             FlagKind::RowsUnreadable => "rows-unreadable",
             FlagKind::FutureDate => "future-date",
+            FlagKind::NotOnList => "not-on-list",
+            FlagKind::ProfileIncomplete => "profile-incomplete",
         }
     }
 }

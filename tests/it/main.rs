@@ -45,6 +45,7 @@ mod plan_cli;
 mod progress_cli;
 mod progress_errors_cli;
 mod readme;
+mod roster_cell;
 mod roster_cli;
 mod roster_courses;
 mod roster_dates;

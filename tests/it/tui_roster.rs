@@ -58,10 +58,17 @@ fn the_roster_filters_by_tier_and_verdict_most_urgent_first() {
     app.on_key(ch('v'));
     assert_eq!(roster_names(&mut app), &TOUR[..3], "behind");
     app.on_key(ch('v'));
+    assert!(
+        roster_names(&mut app).is_empty(),
+        "no list: no one unregistered"
+    );
+    app.on_key(ch('v'));
     assert_eq!(roster_names(&mut app), ["Pooja Sinha"], "unmapped");
     app.on_key(ch('v'));
     assert_eq!(roster_names(&mut app), ["Anjali Kumari"], "on pace");
     app.on_key(ch('v'));
+    app.on_key(ch('v'));
+    assert!(roster_names(&mut app).is_empty(), "no one exempt");
     app.on_key(ch('v'));
     assert_eq!(roster_names(&mut app), TOUR, "all again");
 }

@@ -136,8 +136,11 @@ impl Component for RosterView {
 fn verdict_style(v: Verdict, theme: &Theme) -> Style {
     match v {
         Verdict::Overdue => theme.style(Meaning::Alert),
-        Verdict::Behind | Verdict::Unmapped => theme.style(Meaning::Open),
+        Verdict::Behind | Verdict::Unmapped | Verdict::Unregistered => {
+            theme.style(Meaning::Open)
+        }
         Verdict::OnPace => Style::default(),
+        Verdict::Exempt => theme.style(Meaning::Muted),
         Verdict::Met => theme.style(Meaning::Met),
     }
 }
