@@ -8,7 +8,7 @@ use super::output::{emit, json, Table};
 use super::roster_cmds::{defaults, designations, find, worded_officer};
 use super::{parse_date, store, Context, Failure, Outcome, Problem};
 use crate::roster::audit::{AuditEntry, Change};
-use crate::roster::cell::{requirement_kinds, with_expected, CellRecords, Exemption};
+use crate::roster::cell::{requirement_kinds, with_expected, CellRecords};
 use crate::roster::{evaluate_officer, Officer, OfficerStatus};
 use crate::rules::fy::FinancialYear;
 
@@ -24,15 +24,7 @@ pub(super) fn listed(
 
 /// An audit entry for a change made now, by the login user.
 pub(super) fn entry(change: Change) -> AuditEntry {
-    let user = ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|u| !u.is_empty()))
-        .unwrap_or_else(|| "unknown".into());
-    AuditEntry {
-        at: chrono::Local::now().naive_local(),
-        user,
-        change,
-    }
+    crate::app::cell::entry(change)
 }
 
 /// `roster show`'s lines on what the cell says of the officer.
@@ -132,20 +124,15 @@ pub fn exempt(ctx: &Context, args: &RosterArgs, a: &RosterExemptArgs) -> Outcome
             .into());
         }
     }
-    let e = Exemption {
-        officer: officer.id.clone(),
-        reason: reason.to_string(),
-        requirement: a.requirement.clone(),
+    crate::app::cell::exempt(
+        &store,
+        &officer.id,
+        reason,
+        a.requirement.clone(),
         until,
-        granted: ctx.today,
-    };
-    let logged = entry(Change::Exempt {
-        officer: officer.id.0.clone(),
-        reason: e.reason.clone(),
-        requirement: e.requirement.clone(),
-        until,
-    });
-    store.exempt(&e, &logged).map_err(Failure::from)?;
+        ctx.today,
+    )
+    .map_err(Failure::from)?;
     Ok(())
 }
 

@@ -92,7 +92,7 @@ mod tests {
     fn the_filters_step_through_every_verdict_and_back_to_all() {
         let mut f = VerdictFilter::All;
         let mut words = Vec::new();
-        for _ in 0..7 {
+        for _ in 0..9 {
             f = f.next();
             words.push(f.word());
         }
@@ -102,9 +102,11 @@ mod tests {
                 "needing action",
                 "overdue",
                 "behind",
+                "unregistered",
                 "unmapped",
                 "on pace",
                 "met",
+                "exempt",
                 "all"
             ]
         );
