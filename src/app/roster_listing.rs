@@ -24,11 +24,13 @@ where
     Ok(out)
 }
 
-/// The officers of `ids` in that order, each through `f` on every core,
+/// The officers of `ids` in that order (from the store, else from
+/// `extra`: officers no report names), each through `f` on every core,
 /// then to `sink` one at a time, in order.
 pub fn in_order<T, F, E>(
     reader: &RosterReader,
     ids: &[&str],
+    extra: &[Officer],
     f: F,
     mut sink: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E>
@@ -38,8 +40,16 @@ where
     E: From<StoreError>,
 {
     for part in ids.chunks(CHUNK) {
-        let officers = reader.officers(part)?;
-        let done: Vec<T> = officers.par_iter().map(&f).collect();
+        let stored = reader.officers(part)?;
+        let mut next = stored.iter().peekable();
+        let officers: Vec<&Officer> = part
+            .iter()
+            .filter_map(|id| match next.peek() {
+                Some(o) if o.id.0 == *id => next.next(),
+                _ => extra.iter().find(|o| o.id.0 == *id),
+            })
+            .collect();
+        let done: Vec<T> = officers.par_iter().map(|o| f(o)).collect();
         for t in done {
             sink(t)?;
         }

@@ -496,6 +496,18 @@ pub enum RosterAction {
     Tier(RosterTierArgs),
     /// The table for a review meeting: every officer by tier, with totals per tier
     Report(RosterReportArgs),
+    /// Read the cell's own list of its officers: listed but in no report is `unregistered`
+    Expect(super::args_cell::RosterExpectArgs),
+    /// Exempt one officer (from all requirements, or one), with a reason, for the audit log
+    Exempt(super::args_cell::RosterExemptArgs),
+    /// Lift an officer's exemption
+    Unexempt(super::args_cell::RosterUnexemptArgs),
+    /// Every change the cell made (imports, tiers, exemptions, lists), with when and who
+    Audit(super::args_cell::RosterAuditArgs),
+    /// The roster at each report's time, per department and tier
+    History(super::args_cell::RosterHistoryArgs),
+    /// Letters per department and a mail-merge CSV for the officers behind
+    Notices(super::args_cell::RosterNoticesArgs),
 }
 
 #[derive(Debug, Args)]

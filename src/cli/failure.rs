@@ -162,6 +162,27 @@ pub enum Problem {
         tier: String,
         tier_service: Service,
     },
+    /// The cell's list of officers, refused whole.
+    #[error("{0}; the list was not changed")]
+    ListRefused(crate::roster::expect::ListError),
+    #[error("--reason: say why the officer is exempt (long leave, deputation, training abroad...): it goes to the audit log")]
+    NoReason,
+    #[error("--until: {} is past: give the last day the exemption holds, today or later", .until.format("%d.%m.%Y"))]
+    ExemptionEnded { until: NaiveDate },
+    #[error("--requirement: {officer} has no requirement \"{requirement}\": give one of {kinds}")]
+    NoSuchRequirement {
+        officer: String,
+        requirement: String,
+        kinds: String,
+    },
+    #[error("{officer} <{id}> has no exemption to lift (`karmadash roster audit` lists the exemptions granted)")]
+    NotExempt { officer: String, id: String },
+    #[error("--mdo: no department \"{given}\" in the roster: give one of {known}")]
+    NoSuchDepartment { given: String, known: String },
+    #[error("{}: cannot write it: {error}", .path.display())]
+    CannotWriteNotice { path: PathBuf, error: io::Error },
+    #[error("{}: cannot read the template: {error}", .path.display())]
+    CannotReadTemplate { path: PathBuf, error: io::Error },
     #[error("\"{}\" is not on your shortlist: `karmadash shortlist list` shows it", crate::units::text::visible(.title))]
     NotShortlisted { title: String },
     #[error("\"{}\" is already done (completion {completion} of {}): there is nothing to plan for it", crate::units::text::visible(.title), .date.format("%d.%m.%Y"))]

@@ -2,6 +2,7 @@
 //! JSON output. Uses the core and the store; never a TUI type.
 
 mod args;
+mod args_cell;
 mod calendar_cmd;
 mod catalogue_cmds;
 mod export_file;
@@ -12,9 +13,12 @@ mod output;
 mod plan_cmds;
 mod portal_cmds;
 mod progress_cmds;
+mod roster_cell;
 mod roster_cmds;
+mod roster_history;
 mod roster_import;
 mod roster_list;
+mod roster_notices;
 mod roster_report;
 mod roster_sources;
 mod roster_zip;

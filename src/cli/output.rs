@@ -223,8 +223,8 @@ impl JsonArray {
     /// One element, encoded and made visible as `json` does, indented to
     /// its place in the array.
     pub fn element<T: Serialize>(value: &T) -> Result<Vec<u8>, Failure> {
-        let text =
-            serde_json::to_string_pretty(value).map_err(|e| Failure::from(Problem::EncodeJson(e)))?;
+        let text = serde_json::to_string_pretty(value)
+            .map_err(|e| Failure::from(Problem::EncodeJson(e)))?;
         let text = visible_lines(&text);
         // JSON strings hold no raw line break: every one is the layout's.
         Ok(format!("\n    {}", text.replace('\n', "\n    ")).into_bytes())

@@ -5,6 +5,7 @@ use super::args::{RosterAction, RosterArgs, RosterShowArgs, RosterTierArgs};
 use super::output::{emit, json};
 use super::{parse_fy, roster_import, store, Context, Failure, Outcome, Problem};
 use crate::catalogue::Service;
+use crate::roster::cell::CellRecords;
 use crate::roster::designations::Designations;
 use crate::roster::{evaluate_officer, Defaults, FlagKind, Officer, OfficerStatus};
 use crate::rules::fy::FinancialYear;
@@ -16,6 +17,12 @@ pub fn roster(ctx: &Context, args: &RosterArgs) -> Outcome {
         Some(RosterAction::Show(a)) => show(ctx, args, a),
         Some(RosterAction::Tier(a)) => tier(ctx, a),
         Some(RosterAction::Report(a)) => super::roster_report::report(ctx, args, a),
+        Some(RosterAction::Expect(a)) => super::roster_cell::expect(ctx, a),
+        Some(RosterAction::Exempt(a)) => super::roster_cell::exempt(ctx, args, a),
+        Some(RosterAction::Unexempt(a)) => super::roster_cell::unexempt(ctx, a),
+        Some(RosterAction::Audit(a)) => super::roster_cell::audit(ctx, a),
+        Some(RosterAction::History(a)) => super::roster_history::history(ctx, a),
+        Some(RosterAction::Notices(a)) => super::roster_notices::notices(ctx, args, a),
         None => super::roster_list::list(ctx, args),
     }
 }
@@ -45,19 +52,24 @@ pub(super) fn defaults(args: &RosterArgs) -> Result<Defaults, Failure> {
     Ok(Defaults { service, state })
 }
 
+/// Every officer of `officers` (the reports' and the cell's listed ones,
+/// `roster_cell::listed`) through the engine, with what the cell says of
+/// them (`roster::cell::apply`).
 pub(super) fn evaluated<'a>(
     ctx: &Context,
     args: &RosterArgs,
-    officers: &'a [Officer],
+    (officers, reported, cell): (&'a [Officer], &[Officer], &CellRecords),
     fy: FinancialYear,
 ) -> Result<Vec<OfficerStatus<'a>>, Failure> {
     let designations = designations(ctx)?;
     let defaults = defaults(args)?;
-    Ok(officers
+    let mut rows: Vec<_> = officers
         .iter()
         .map(|o| evaluate_officer(&ctx.catalogue, &designations, &defaults, o, fy, ctx.today))
         .map(worded_officer)
-        .collect())
+        .collect();
+    crate::roster::cell::apply(&mut rows, reported, cell, ctx.today);
+    Ok(rows)
 }
 
 /// An officer's status with the CLI's wording of what to record.
@@ -96,7 +108,7 @@ pub(super) fn tier_filter(ctx: &Context, args: &RosterArgs) -> Result<Option<Str
 }
 
 /// Each kind of flag once, for a table cell; `roster show` has the texts.
-pub(super) fn flag_kinds(s: &OfficerStatus) -> Vec<&'static str> {
+pub fn flag_kinds(s: &OfficerStatus) -> Vec<&'static str> {
     let mut kinds: Vec<_> = s.flags.iter().map(|f| f.kind).collect();
     kinds.sort();
     kinds.dedup();
@@ -105,7 +117,7 @@ pub(super) fn flag_kinds(s: &OfficerStatus) -> Vec<&'static str> {
 
 /// The officer a cell typed (e-mail, or a unique prefix of a name or an
 /// e-mail); the candidates when several match.
-fn find<'a>(officers: &'a [Officer], who: &str) -> Result<&'a Officer, Failure> {
+pub(super) fn find<'a>(officers: &'a [Officer], who: &str) -> Result<&'a Officer, Failure> {
     crate::roster::find_officer(officers, who).map_err(|e| super::wording::lookup_failure(&e))
 }
 
@@ -115,16 +127,19 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
         None => FinancialYear::containing(ctx.today),
     };
     let roster = store(ctx)?.roster().map_err(Failure::from)?;
-    let officer = find(&roster.officers, &a.officer)?;
+    let (all, cell) = super::roster_cell::listed(ctx, &roster.officers)?;
+    let officer = find(&all, &a.officer)?;
     let designations = designations(ctx)?;
-    let s = worded_officer(evaluate_officer(
+    let mut one = [worded_officer(evaluate_officer(
         &ctx.catalogue,
         &designations,
         &defaults(args)?,
         officer,
         fy,
         ctx.today,
-    ));
+    ))];
+    crate::roster::cell::apply(&mut one, &roster.officers, &cell, ctx.today);
+    let [s] = one;
     if a.json {
         return json(&super::json::roster::officer(&s));
     }
@@ -134,6 +149,7 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
         officer.id,
         officer.designation.as_deref().unwrap_or("no designation")
     );
+    out.push_str(&super::roster_cell::cell_lines(&s));
     match &s.status {
         Some(st) => out.push_str(&super::status_cmds::long_text(st)),
         None => out.push_str("No verdict: the officer cannot be placed in a tier.\n"),
@@ -210,8 +226,12 @@ fn tier(ctx: &Context, a: &RosterTierArgs) -> Outcome {
         (Some(t), None) => Some(t.service),
         _ => None,
     };
+    let entry = super::roster_cell::entry(crate::roster::audit::Change::Tier {
+        officer: officer.id.0.clone(),
+        tier: tier.map(|t| t.id.clone()),
+    });
     store
-        .set_officer_tier(&officer.id.0, tier.map(|t| t.id.as_str()), service)
+        .set_officer_tier(&officer.id.0, tier.map(|t| t.id.as_str()), service, &entry)
         .map_err(Failure::from)?;
     match (tier, service) {
         (Some(t), Some(s)) => emit(&format!(

@@ -383,6 +383,7 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
             .map(|(f, r)| (f.fingerprint.as_str(), r.clone()))
             .collect();
         let _ = store(ctx)?.keep_readings(&kept);
+        super::roster_history::after_import(ctx, &files, gathered.officers.len())?;
     }
     let rejected: Vec<String> = gathered.rejected.iter().map(ToString::to_string).collect();
     said(

@@ -10,13 +10,15 @@ use super::roster_cmds::{defaults, designations, flag_kinds, tier_filter, worded
 use super::{parse_fy, store, Context, Failure, Outcome, Problem};
 use crate::app::roster_listing::{in_order, summaries};
 use crate::catalogue::Catalogue;
+use crate::roster::cell::{apply_one, unreported, CellRecords};
 use crate::roster::designations::Designations;
 use crate::roster::urgency::UrgencyKey;
-use crate::roster::{evaluate_officer, Defaults, Officer, OfficerStatus};
+use crate::roster::{evaluate_officer, Defaults, Officer, OfficerId, OfficerStatus};
 use crate::rules::engine::RequirementStatus;
 use crate::rules::fy::FinancialYear;
 use crate::store::roster_reader::RosterReader;
 use crate::units::hours::format_hours;
+use std::collections::HashSet;
 
 /// What the table and the CSV show of one officer.
 struct Line {
@@ -57,19 +59,22 @@ struct Evaluator<'a> {
     defaults: &'a Defaults,
     fy: FinancialYear,
     today: chrono::NaiveDate,
+    /// What the cell says of its officers: its list, its exemptions.
+    cell: &'a CellRecords,
+    listed: HashSet<&'a OfficerId>,
+    /// Listed officers no report names, evaluated with the rest.
+    unreported: &'a [Officer],
+    unreported_ids: HashSet<&'a OfficerId>,
 }
 
 impl Evaluator<'_> {
     fn status<'o>(&self, o: &'o Officer) -> OfficerStatus<'o> {
         let (c, d) = (self.catalogue, self.designations);
-        worded_officer(evaluate_officer(
-            c,
-            d,
-            self.defaults,
-            o,
-            self.fy,
-            self.today,
-        ))
+        let s = evaluate_officer(c, d, self.defaults, o, self.fy, self.today);
+        let mut s = worded_officer(s);
+        let reported = !self.unreported_ids.contains(&o.id);
+        apply_one(&mut s, reported, &self.listed, self.cell, self.today);
+        s
     }
 }
 
@@ -78,8 +83,11 @@ pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         Some(s) => parse_fy(s)?,
         None => FinancialYear::containing(ctx.today),
     };
-    let reader = store(ctx)?.roster_reader().map_err(Failure::from)?;
-    if reader.is_empty().map_err(Failure::from)? {
+    let store = store(ctx)?;
+    let reader = store.roster_reader().map_err(Failure::from)?;
+    let cell = store.cell().map_err(Failure::from)?;
+    let unreported = unreported_of(&reader, &cell)?;
+    if reader.is_empty().map_err(Failure::from)? && unreported.is_empty() {
         return Err(Problem::EmptyRoster.into());
     }
     let tier = tier_filter(ctx, args)?;
@@ -92,6 +100,10 @@ pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         defaults: &defaults,
         fy,
         today: ctx.today,
+        cell: &cell,
+        listed: cell.listed(),
+        unreported: &unreported,
+        unreported_ids: unreported.iter().map(|o| &o.id).collect(),
     };
     let keep = |s: &OfficerStatus| {
         let in_tier = tier
@@ -103,18 +115,20 @@ pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         in_tier && in_department && (!args.behind || s.verdict().needs_action())
     };
     if args.json {
-        let ranked = summaries(&reader, |o| {
+        let rank = |o: &Officer| {
             let s = evaluator.status(o);
             keep(&s).then(|| (UrgencyKey::of(&s), o.id.0.clone()))
-        })
-        .map_err(Failure::from)?;
+        };
+        let mut ranked = summaries(&reader, rank).map_err(Failure::from)?;
+        ranked.extend(unreported.iter().filter_map(rank));
         return print_json(&reader, ranked, &evaluator);
     }
-    let mut lines = summaries(&reader, |o| {
+    let line = |o: &Officer| {
         let s = evaluator.status(o);
         keep(&s).then(|| (UrgencyKey::of(&s), Line::of(&s)))
-    })
-    .map_err(Failure::from)?;
+    };
+    let mut lines = summaries(&reader, line).map_err(Failure::from)?;
+    lines.extend(unreported.iter().filter_map(line));
     lines.sort_by(|a, b| a.0.cmp(&b.0));
     let lines: Vec<Line> = lines.into_iter().map(|(_, l)| l).collect();
     if args.csv {
@@ -127,6 +141,18 @@ pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         if lines.len() == 1 { "" } else { "s" },
         roster_table(&lines).render()
     ))
+}
+
+/// The officers on the cell's list that no report names.
+fn unreported_of(reader: &RosterReader, cell: &CellRecords) -> Result<Vec<Officer>, Failure> {
+    let ids: Vec<&str> = cell.expected.iter().map(|e| e.id.0.as_str()).collect();
+    let present: HashSet<OfficerId> = reader
+        .officers(&ids)
+        .map_err(Failure::from)?
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    Ok(unreported(&cell.expected, |id| present.contains(id)))
 }
 
 /// The department `--mdo` names, found among the departments and portal
@@ -163,6 +189,7 @@ fn print_json(
     in_order(
         reader,
         &ids,
+        evaluator.unreported,
         |o| JsonArray::element(&super::json::roster::officer(&evaluator.status(o))),
         |element| array.push(&element?),
     )?;

@@ -68,6 +68,13 @@ fn totals<'a>(
                     Verdict::Behind => t.behind += 1,
                     Verdict::Overdue => t.overdue += 1,
                     Verdict::Unmapped => {}
+                    Verdict::Unregistered => t.unregistered += 1,
+                    // Out of every denominator, counted apart.
+                    Verdict::Exempt => {
+                        t.exempt += 1;
+                        t.officers -= 1;
+                        continue;
+                    }
                 }
                 if let Some(h) = s.hours() {
                     t.seconds_done += h.seconds.unwrap_or(0);
@@ -86,11 +93,12 @@ pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome
         None => FinancialYear::containing(ctx.today),
     };
     let roster = store(ctx)?.roster().map_err(Failure::from)?;
-    if roster.officers.is_empty() {
+    let (all, cell) = super::roster_cell::listed(ctx, &roster.officers)?;
+    if all.is_empty() {
         return Err(Problem::EmptyRosterToReport.into());
     }
-    let officers = super::roster_cmds::of_department(args, roster.officers)?;
-    let mut rows = evaluated(ctx, args, &officers, fy)?;
+    let all = super::roster_cmds::of_department(args, all)?;
+    let mut rows = evaluated(ctx, args, (&all, &roster.officers, &cell), fy)?;
     rows.sort_by(|x, y| {
         x.verdict()
             .cmp(&y.verdict())
@@ -109,7 +117,7 @@ pub fn report(ctx: &Context, args: &RosterArgs, a: &RosterReportArgs) -> Outcome
         ReportFormat::Md => emit(&markdown(
             fy,
             as_of,
-            &officers,
+            &all,
             &roster.imports,
             &tiers,
             &by_tier,
@@ -129,6 +137,8 @@ fn csv_totals(tiers: &[TierTotals]) -> String {
             "overdue",
             "hours_done",
             "hours_target",
+            "unregistered",
+            "exempt",
             "department",
         ],
         tiers.iter().map(|t| {
@@ -147,6 +157,8 @@ fn csv_totals(tiers: &[TierTotals]) -> String {
                 Cell::Own(t.overdue.to_string()),
                 Cell::Own(format_hours(t.seconds_done)),
                 Cell::Own(t.hours_target.to_string()),
+                Cell::Own(t.unregistered.to_string()),
+                Cell::Own(t.exempt.to_string()),
                 Cell::Text(t.department.as_deref().unwrap_or("")),
             ]
         }),
@@ -264,6 +276,12 @@ fn markdown(
             "\nMet {}, on pace {}, behind {}, overdue {}",
             t.met, t.on_pace, t.behind, t.overdue
         ));
+        if t.unregistered > 0 {
+            out.push_str(&format!(", unregistered {}", t.unregistered));
+        }
+        if t.exempt > 0 {
+            out.push_str(&format!(", and {} exempt (not counted)", t.exempt));
+        }
         if t.hours_target > 0.0 {
             out.push_str(&format!(
                 "; hours {} of {}",

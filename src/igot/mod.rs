@@ -13,6 +13,7 @@
 mod assessments;
 mod consumption;
 mod enrolments;
+mod listed;
 mod report_error;
 mod table;
 mod users;
@@ -23,6 +24,7 @@ use std::io::{BufRead, BufReader, Read};
 pub use assessments::{read as read_assessments, AssessmentRow, Assessments};
 pub use consumption::{read as read_consumption, Consumption, ConsumptionRow};
 pub use enrolments::{read as read_enrolments, Enrolment, Enrolments};
+pub use listed::{read as read_listed, Listed};
 pub use report_error::{Cause, ReportError, ReportProblem, RowWho};
 pub use table::{OrderProof, Reading, Rows};
 pub use users::{read as read_users, User, Users};

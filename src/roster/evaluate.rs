@@ -33,6 +33,11 @@ pub struct OfficerStatus<'a> {
     /// Why the officer has no tier, when the designation is at fault (the
     /// `unmapped` flag says it in the domain's words).
     pub unplaced: Option<PlacementError>,
+    /// The cell's exemption of the whole officer, while it lasts
+    /// (`cell::apply`): out of every denominator.
+    pub exemption: Option<super::cell::Exemption>,
+    /// On the cell's list and in no report (`cell::apply`).
+    pub unregistered: bool,
 }
 
 /// The one word a cell needs, from the same standings as `status`; in
@@ -41,10 +46,15 @@ pub struct OfficerStatus<'a> {
 pub enum Verdict {
     Overdue,
     Behind,
+    /// On the cell's list, in no report: not registered on the portal
+    /// (the Bihar orders give 15 days).
+    Unregistered,
     /// No tier: no verdict can be given until the cell places the officer.
     Unmapped,
     OnPace,
     Met,
+    /// Exempted by the cell, with a reason: out of the totals.
+    Exempt,
 }
 
 impl Verdict {
@@ -55,12 +65,20 @@ impl Verdict {
             Verdict::Unmapped => "unmapped",
             Verdict::OnPace => "on pace",
             Verdict::Met => "met",
+            Verdict::Exempt => "exempt",
+            Verdict::Unregistered => "unregistered",
         }
     }
 }
 
 impl OfficerStatus<'_> {
     pub fn verdict(&self) -> Verdict {
+        if self.unregistered {
+            return Verdict::Unregistered;
+        }
+        if self.exemption.is_some() {
+            return Verdict::Exempt;
+        }
         let Some(status) = &self.status else {
             return Verdict::Unmapped;
         };
@@ -294,6 +312,8 @@ pub fn evaluate_officer<'a>(
                 status: None,
                 flags,
                 unplaced: Some(why),
+                exemption: None,
+                unregistered: false,
             };
         }
     };
@@ -330,5 +350,7 @@ pub fn evaluate_officer<'a>(
         status,
         flags,
         unplaced: None,
+        exemption: None,
+        unregistered: false,
     }
 }

@@ -8,22 +8,24 @@ use super::evaluate::Verdict;
 pub enum VerdictFilter {
     #[default]
     All,
-    /// Overdue, behind or unmapped: something for the cell to do.
+    /// Overdue, behind, unregistered or unmapped: something for the cell to do.
     NeedsAction,
     Only(Verdict),
 }
 
 /// Every verdict, most urgent first.
-const VERDICTS: [Verdict; 5] = [
+const VERDICTS: [Verdict; 7] = [
     Verdict::Overdue,
     Verdict::Behind,
+    Verdict::Unregistered,
     Verdict::Unmapped,
     Verdict::OnPace,
     Verdict::Met,
+    Verdict::Exempt,
 ];
 
 impl Verdict {
-    /// Overdue, behind, or not yet placed in a tier: the cell has
+    /// Overdue, behind, unregistered, or not yet placed in a tier: the cell has
     /// something to do (`Verdict`'s order puts these first).
     pub fn needs_action(self) -> bool {
         self <= Verdict::Unmapped
@@ -67,12 +69,20 @@ mod tests {
     use super::{Verdict, VerdictFilter, VERDICTS};
 
     #[test]
-    fn needing_action_is_overdue_behind_or_unmapped() {
+    fn needing_action_is_overdue_behind_unregistered_or_unmapped() {
         let kept: Vec<Verdict> = VERDICTS
             .into_iter()
             .filter(|v| VerdictFilter::NeedsAction.keeps(*v))
             .collect();
-        assert_eq!(kept, [Verdict::Overdue, Verdict::Behind, Verdict::Unmapped]);
+        assert_eq!(
+            kept,
+            [
+                Verdict::Overdue,
+                Verdict::Behind,
+                Verdict::Unregistered,
+                Verdict::Unmapped
+            ]
+        );
         assert!(VERDICTS.iter().all(|v| VerdictFilter::All.keeps(*v)));
         assert!(VerdictFilter::Only(Verdict::Met).keeps(Verdict::Met));
         assert!(!VerdictFilter::Only(Verdict::Met).keeps(Verdict::OnPace));
@@ -82,7 +92,7 @@ mod tests {
     fn the_filters_step_through_every_verdict_and_back_to_all() {
         let mut f = VerdictFilter::All;
         let mut words = Vec::new();
-        for _ in 0..7 {
+        for _ in 0..9 {
             f = f.next();
             words.push(f.word());
         }
@@ -92,9 +102,11 @@ mod tests {
                 "needing action",
                 "overdue",
                 "behind",
+                "unregistered",
                 "unmapped",
                 "on pace",
                 "met",
+                "exempt",
                 "all"
             ]
         );

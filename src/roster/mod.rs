@@ -2,12 +2,16 @@
 //! reports, each officer mapped to a tier and evaluated by the same engine
 //! as one officer's `status`. Pure: no store, no terminal.
 
+pub mod audit;
+pub mod cell;
 pub mod cell_table;
 pub mod departments;
 pub mod designations;
 pub mod evaluate;
+pub mod expect;
 pub mod filter;
 pub mod gather;
+pub mod history;
 pub mod lookup;
 pub mod mdo;
 pub mod merge;

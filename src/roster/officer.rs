@@ -135,6 +135,11 @@ pub enum FlagKind {
     /// The portal's `Course_Learning_Hours` differs from karmadash's
     /// lifetime sum of the report rows by over a minute.
     PortalDiffers,
+    /// In the reports, not on the cell's list of its officers.
+    NotOnList,
+    /// The portal profile (UserReport) lacks the designation or the cadre
+    /// batch: the portal's targets never reach the officer.
+    ProfileIncomplete,
 }
 
 impl FlagKind {
@@ -149,6 +154,8 @@ impl FlagKind {
             FlagKind::FutureDate => "future-date",
             FlagKind::TwoDepartments => "two-departments",
             FlagKind::PortalDiffers => "portal-differs",
+            FlagKind::NotOnList => "not-on-list",
+            FlagKind::ProfileIncomplete => "profile-incomplete",
         }
     }
 }

@@ -5,6 +5,7 @@
 //! opens it, does its reads or one atomic batch of writes, flushes, and
 //! closes it: a shell `status` works while the dashboard runs elsewhere.
 
+mod cell;
 pub mod changes;
 mod create;
 mod error;
@@ -74,6 +75,10 @@ pub struct Snapshot {
     pub ui: UiState,
     /// The next id to hand out, so ids are never reused.
     pub next_id: u64,
+    /// The training cell's audit log: `import` adds it to the store's own,
+    /// never replacing an entry. Absent from exports made before it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audit: Vec<crate::roster::audit::AuditEntry>,
 }
 
 impl Snapshot {
@@ -302,6 +307,10 @@ impl Store {
             }
             batch.insert(UI.as_bytes(), encode(&snapshot.ui));
             batch.insert(NEXT_ID.as_bytes(), encode(&snapshot.next_id));
+            // The log is never rewritten: the export's entries join it.
+            for e in &snapshot.audit {
+                batch.insert(cell::audit_key(e).as_bytes(), encode(e));
+            }
             Ok(())
         })
     }
@@ -449,8 +458,10 @@ fn read_all(db: &sled::Db) -> Result<Snapshot> {
             decode(k, v).map(|seconds: u32| (course, seconds))
         })
         .collect::<Result<_>>()?;
+    let audit = roster::scan(db, cell::AUDIT)?;
     Ok(Snapshot {
         schema: SCHEMA_VERSION,
+        audit,
         profile,
         completions,
         assignments,

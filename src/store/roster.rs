@@ -101,6 +101,7 @@ impl Store {
         id: &str,
         tier: Option<&str>,
         service: Option<Service>,
+        entry: &crate::roster::audit::AuditEntry,
     ) -> Result<Officer> {
         let mut changed = None;
         self.write_raw(|db, batch| {
@@ -113,6 +114,7 @@ impl Store {
             o.tier_override = tier.map(str::to_string);
             o.service = service.or(o.service);
             batch.insert(k.as_bytes(), encode(&o));
+            batch.insert(super::cell::audit_key(entry).as_bytes(), encode(entry));
             changed = Some(o);
             Ok(())
         })?;

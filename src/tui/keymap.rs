@@ -35,6 +35,7 @@ pub enum Action {
     CycleTier,
     CycleVerdict,
     FindOfficer,
+    ExemptOfficer,
     /// Esc on the main screen: closes what is open (nothing quits on Esc).
     Back,
 }

@@ -12,6 +12,7 @@ mod input;
 mod keymap;
 mod overlays;
 mod redraw;
+mod roster_chart;
 mod roster_columns;
 mod roster_data;
 mod row_pane;
@@ -28,7 +29,8 @@ pub use data::Data;
 pub use draw::{draw, MIN_HEIGHT, MIN_WIDTH};
 pub use keymap::Action;
 pub use overlays::{
-    ConfirmRemove, Detail, FindOfficer, Form, FormKind, Help, Overlay, Requirement, SearchBox,
+    ConfirmRemove, Detail, ExemptOfficer, FindOfficer, Form, FormKind, Help, Overlay, Requirement,
+    SearchBox,
 };
 pub use theme::Theme;
 pub use views::catalogue::Focus;

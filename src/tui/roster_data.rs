@@ -42,6 +42,8 @@ pub struct Roster {
     /// The courses' durations the imported reports showed: the Plan view
     /// counts them, as `karmadash plan` does.
     pub durations: Vec<DurationSeen>,
+    /// The roster at each import's report time, for the view's chart.
+    pub history: Vec<crate::roster::history::HistoryPoint>,
 }
 
 /// A roster officer's Progress, shown read-only in the Progress view.
@@ -76,13 +78,18 @@ impl Roster {
             Ok(s) => s,
             Err(e) => return Roster::failed(super::wording::store_error(&e)),
         };
+        let (cell, history) = match (store.cell(), store.history()) {
+            (Ok(c), Ok(h)) => (c, h),
+            (Err(e), _) | (_, Err(e)) => return Roster::failed(super::wording::store_error(&e)),
+        };
+        let all = crate::roster::cell::with_expected(&snapshot.officers, &cell.expected);
         let fy = FinancialYear::containing(today);
         let defaults = Defaults::default();
-        let mut evaluated: Vec<_> = snapshot
-            .officers
+        let mut evaluated: Vec<_> = all
             .iter()
             .map(|o| evaluate_officer(catalogue, designations, &defaults, o, fy, today))
             .collect();
+        crate::roster::cell::apply(&mut evaluated, &snapshot.officers, &cell, today);
         evaluated.sort_by(by_urgency);
         let rows = evaluated
             .into_iter()
@@ -101,6 +108,7 @@ impl Roster {
             rows,
             problem: None,
             durations: snapshot.durations,
+            history,
         }
     }
 
@@ -109,6 +117,7 @@ impl Roster {
             rows: Vec::new(),
             problem: Some(why),
             durations: Vec::new(),
+            history: Vec::new(),
         }
     }
 

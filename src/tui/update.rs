@@ -73,7 +73,8 @@ impl App {
             | Action::Remove
             | Action::CycleTier
             | Action::CycleVerdict
-            | Action::FindOfficer => {}
+            | Action::FindOfficer
+            | Action::ExemptOfficer => {}
         }
     }
 

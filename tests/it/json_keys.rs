@@ -244,6 +244,10 @@ fn every_json_output_has_exactly_its_documented_keys() {
         .assert()
         .success();
     let roster = run(&["roster", "--json"]);
+    karmadash(&db)
+        .args(["roster", "exempt", "sunita", "--reason", "Deputation"])
+        .assert()
+        .success();
     // (command, how its help is reached, the JSON it prints)
     let done = run(&[
         "done",
@@ -295,6 +299,17 @@ fn every_json_output_has_exactly_its_documented_keys() {
             (vec!["report"], run(&["report", "--format", "json"])),
         ),
         ("roster", (vec!["roster"], roster.clone())),
+        (
+            "roster audit",
+            (vec!["roster", "audit"], run(&["roster", "audit", "--json"])),
+        ),
+        (
+            "roster history",
+            (
+                vec!["roster", "history"],
+                run(&["roster", "history", "--json"]),
+            ),
+        ),
         (
             "roster report",
             (

@@ -51,6 +51,7 @@ mod roster_cell;
 mod roster_cli;
 mod roster_courses;
 mod roster_dates;
+mod roster_departments;
 mod roster_due;
 mod roster_files;
 mod roster_gather;

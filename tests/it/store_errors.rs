@@ -30,7 +30,22 @@ fn a_caller_matches_records_and_officers_that_are_not_there() {
     assert_eq!(e.to_string(), "no completion has id 7");
     no_shell_words(&e);
     let e = store
-        .set_officer_tier("ghost@gov.in", None, None)
+        .set_officer_tier(
+            "ghost@gov.in",
+            None,
+            None,
+            &karmadash::roster::audit::AuditEntry {
+                at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+                    .unwrap()
+                    .and_hms_opt(10, 0, 0)
+                    .unwrap(),
+                user: "cell".into(),
+                change: karmadash::roster::audit::Change::Tier {
+                    officer: "ghost@gov.in".into(),
+                    tier: None,
+                },
+            },
+        )
         .unwrap_err();
     assert_eq!(
         e,

@@ -58,10 +58,17 @@ fn the_roster_filters_by_tier_and_verdict_most_urgent_first() {
     app.on_key(ch('v'));
     assert_eq!(roster_names(&mut app), &TOUR[..3], "behind");
     app.on_key(ch('v'));
+    assert!(
+        roster_names(&mut app).is_empty(),
+        "no list: no one unregistered"
+    );
+    app.on_key(ch('v'));
     assert_eq!(roster_names(&mut app), ["Pooja Sinha"], "unmapped");
     app.on_key(ch('v'));
     assert_eq!(roster_names(&mut app), ["Anjali Kumari"], "on pace");
     app.on_key(ch('v'));
+    app.on_key(ch('v'));
+    assert!(roster_names(&mut app).is_empty(), "no one exempt");
     app.on_key(ch('v'));
     assert_eq!(roster_names(&mut app), TOUR, "all again");
 }
@@ -168,4 +175,67 @@ fn an_unmapped_officer_opens_with_why_and_how_the_cell_sets_a_tier() {
     assert!(text.contains("Pooja Sinha has no tier"), "{text}");
     assert!(text.contains("karmadash roster tier"), "{text}");
     assert!(!text.contains("press 1"), "{text}");
+}
+
+#[test]
+fn x_exempts_the_selected_officer_with_a_reason_that_the_audit_log_keeps() {
+    let o = bss_officer();
+    o.import_tour_roster();
+    let mut app = o.app();
+    app.on_key(ch('5'));
+    // The first row is the most urgent: Md. Imran Alam.
+    app.on_key(ch('x'));
+    assert!(app.overlay::<karmadash::tui::ExemptOfficer>().is_some());
+    assert!(screen(&mut app, 80, 24).contains("Exempt Md. Imran Alam <imran.alam@bihar.gov.in>"));
+    // No reason, no exemption: the form says why and stays.
+    app.on_key(key(KeyCode::Enter));
+    assert!(screen(&mut app, 80, 24).contains("Say why"));
+    type_text(&mut app, "Deputation to the ECI");
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.overlay::<karmadash::tui::ExemptOfficer>().is_none());
+    let text = screen(&mut app, 80, 24);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Md. Imran Alam"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("exempt"), "{text}");
+    // Exempt comes last: the list's first row is now Sunita Devi.
+    assert_eq!(roster_names(&mut app)[0], "Sunita Devi");
+    let (code, out, err) =
+        crate::bin_fixtures::run_on(&o.db(), tui_fixtures::TODAY, &["roster", "audit", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let last = log.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["change"], "exempt");
+    assert_eq!(last["officer"], "imran.alam@bihar.gov.in");
+    assert_eq!(last["detail"]["reason"], "Deputation to the ECI");
+}
+
+#[test]
+fn a_wide_roster_view_shows_the_hours_against_the_even_pace_and_the_behind_over_time() {
+    let o = bss_officer();
+    let fixture = |f: &str| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/igot_fixtures")
+            .join(f)
+    };
+    for consumption in [
+        "month/ConsumptionReport-2026-10-01.csv",
+        "tour/ConsumptionReport.csv",
+    ] {
+        crate::bin_fixtures::karmadash_on(&o.db(), tui_fixtures::TODAY)
+            .args(["roster", "import"])
+            .arg(fixture(consumption))
+            .arg(fixture("month/UserReport.csv"))
+            .assert()
+            .success();
+    }
+    let mut app = o.app();
+    app.on_key(ch('5'));
+    let wide = screen(&mut app, 140, 30);
+    assert!(wide.contains("Hours done, and the even pace"), "{wide}");
+    assert!(wide.contains("Behind at each report: 3 → 3"), "{wide}");
+    assert!(wide.contains("156 h") || wide.contains("208 h"), "{wide}");
+    // At 80 columns the list keeps the whole view.
+    assert!(!screen(&mut app, 80, 24).contains("even pace"));
 }

@@ -14,7 +14,7 @@ pub const ROSTER_HELP: &str = "Print JSON (keys: fy, as_of, officers[officer, na
 pub const OFFICER_HELP: &str =
     "Print JSON (keys: officer, name, designation, tier, verdict, requirements, on_track, flags)";
 pub const IMPORT_HELP: &str = "Print JSON (keys: files[name, kind, rows, rejected, generated_on, snapshot_at, fingerprint], reading[file, encoding, date_order], rejected, added, updated, unchanged, not_in_latest, not_in_newer, kept_newer, already_imported)";
-pub const REPORT_HELP: &str = "md or csv (one row per tier) for people; json (keys: fy, as_of, imports, tiers[department (when the reports name one), tier, label, officers, met, on_pace, behind, overdue, seconds_done, hours_target])";
+pub const REPORT_HELP: &str = "md or csv (one row per tier) for people; json (keys: fy, as_of, imports, tiers[department (when the reports name one), tier, label, officers, met, on_pace, behind, overdue, seconds_done, hours_target, unregistered, exempt])";
 
 /// What `roster --json` prints before its officers; they follow, one at
 /// a time, under `officers` (see `cli::output::JsonArray`).
@@ -71,6 +71,8 @@ fn verdict(v: Verdict) -> &'static str {
         Verdict::Unmapped => "unmapped",
         Verdict::OnPace => "on-pace",
         Verdict::Met => "met",
+        Verdict::Exempt => "exempt",
+        Verdict::Unregistered => "unregistered",
     }
 }
 
@@ -188,6 +190,10 @@ pub struct TierTotals {
     pub overdue: usize,
     pub seconds_done: u64,
     pub hours_target: f64,
+    /// On the cell's list, in no report.
+    pub unregistered: usize,
+    /// Exempted by the cell: not in `officers` nor in the hours target.
+    pub exempt: usize,
 }
 
 #[derive(Serialize)]

@@ -6,6 +6,7 @@
 
 mod confirm_remove;
 mod detail;
+mod exempt_officer;
 mod find_officer;
 mod form;
 mod form_submit;
@@ -15,6 +16,7 @@ mod search;
 
 pub use confirm_remove::ConfirmRemove;
 pub use detail::Detail;
+pub use exempt_officer::ExemptOfficer;
 pub use find_officer::FindOfficer;
 pub use form::{Form, FormKind};
 pub use help::Help;

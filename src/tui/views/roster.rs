@@ -9,13 +9,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
 
+use crate::tui::roster_chart;
 use crate::tui::roster_columns::{lay_out, selected_parts, wrap_parts, Column, Columns};
 use crate::roster::{Verdict, VerdictFilter};
 use crate::rules::fy::FinancialYear;
 use crate::tui::data::Data;
 use crate::tui::draw::fit;
 use crate::tui::keymap::{b, Action, Binding, NONE};
-use crate::tui::overlays::FindOfficer;
+use crate::tui::overlays::{ExemptOfficer, FindOfficer};
 use crate::tui::roster_data::{Roster, RosterRow};
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::{Component, Reply, View};
@@ -52,6 +53,13 @@ pub const KEYS: &[Binding] = &[
         "find officers by name or e-mail",
         Action::FindOfficer,
         "find"
+    ),
+    b!(
+        [(KeyCode::Char('x'), NONE)],
+        "x",
+        "exempt the selected officer, with a reason (the audit log keeps it)",
+        Action::ExemptOfficer,
+        "exempt"
     ),
 ];
 
@@ -122,6 +130,15 @@ impl Component for RosterView {
                 self.row = 0;
             }
             Action::FindOfficer => return Reply::Open(Box::new(FindOfficer)),
+            Action::ExemptOfficer => {
+                return match visible(&data.roster, self).get(self.row) {
+                    Some(r) => Reply::Open(Box::new(ExemptOfficer::new(
+                        r.officer.id.clone(),
+                        r.officer.name.clone(),
+                    ))),
+                    None => Reply::Done,
+                }
+            }
             // Esc drops the find text first: the whole roster comes back.
             Action::Back if !self.find.is_empty() => {
                 self.find.clear();
@@ -136,8 +153,11 @@ impl Component for RosterView {
 fn verdict_style(v: Verdict, theme: &Theme) -> Style {
     match v {
         Verdict::Overdue => theme.style(Meaning::Alert),
-        Verdict::Behind | Verdict::Unmapped => theme.style(Meaning::Open),
+        Verdict::Behind | Verdict::Unmapped | Verdict::Unregistered => {
+            theme.style(Meaning::Open)
+        }
         Verdict::OnPace => Style::default(),
+        Verdict::Exempt => theme.style(Meaning::Muted),
         Verdict::Met => theme.style(Meaning::Met),
     }
 }
@@ -193,6 +213,16 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &RosterView, theme: &Theme) 
         );
         return;
     }
+    // A wide screen shows the trend beside the list.
+    let area = if area.width >= roster_chart::FROM_WIDTH && !app.roster.history.is_empty() {
+        let [list, chart] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(roster_chart::WIDTH)])
+                .areas(area);
+        roster_chart::render(f, chart, &app.roster.history, fy, theme);
+        list
+    } else {
+        area
+    };
     render_table(f, area, s.row, &shown, block, theme);
 }
 
