@@ -69,17 +69,20 @@ pub(super) struct Meta {
 }
 
 /// More sections a higher layer keeps in the cache, written after the
-/// catalogue's own from the catalogue just loaded (the search index).
-pub trait Extra {
-    /// `texts[i]` is where, in the records section, the bytes of the `i`th
-    /// printed text start: each course's title, then its aliases, course
-    /// after course (`Mapped::records` reads them in place).
-    fn write(
-        &self,
-        catalogue: &Catalogue,
-        texts: &[u32],
-        out: &mut SectionWriter,
-    ) -> std::io::Result<()>;
+/// catalogue's own (the search index).
+pub trait Extra: Sync {
+    /// `texts` holds every printed text, in order: each course's title,
+    /// then its aliases, course after course; each with where its bytes
+    /// start in the records section (`Mapped::records` reads them in place).
+    fn write(&self, texts: &[Text<'_>], out: &mut SectionWriter) -> std::io::Result<()>;
+}
+
+/// A printed text of a course, and where its bytes start in the records.
+#[derive(Clone, Copy)]
+pub struct Text<'a> {
+    pub course: u32,
+    pub text: &'a str,
+    pub at: u32,
 }
 
 /// The catalogue of `sources`, its CSVs through the cache in `cache_dir`.
@@ -175,7 +178,7 @@ pub(super) fn current_print(sources: &DirSources) -> Result<u128, LoadError> {
 /// The fingerprint of this karmadash and every source: each TOML text and
 /// each CSV's name and bytes (which `add_csv` feeds to the hasher, giving
 /// back how many it fed).
-fn fingerprint(
+pub(super) fn fingerprint(
     sources: &DirSources,
     mut add_csv: impl FnMut(&Path, &mut Xxh3) -> Result<u64, LoadError>,
 ) -> Result<u128, LoadError> {
@@ -345,9 +348,9 @@ impl<R: Read, H: std::borrow::BorrowMut<Xxh3>> Read for Hashing<R, H> {
 }
 
 /// A reader that counts the bytes that pass through it.
-struct Counting<R> {
-    inner: R,
-    count: u64,
+pub(super) struct Counting<R> {
+    pub(super) inner: R,
+    pub(super) count: u64,
 }
 
 impl<R: Read> Read for Counting<R> {
@@ -361,17 +364,26 @@ impl<R: Read> Read for Counting<R> {
 /// Writes the cache beside a temporary name, then renames it into place, so
 /// a reader sees the old file or the new one, never half of one.
 fn write(file: &Path, print: u128, meta: &Meta, catalogue: &Catalogue, extra: Option<&dyn Extra>) {
+    write_with(file, |f| write_sections(f, print, meta, catalogue, extra));
+}
+
+/// Writes the cache file with `sections` as `write` does: whether it did.
+pub(super) fn write_with(
+    file: &Path,
+    sections: impl FnOnce(fs::File) -> std::io::Result<()>,
+) -> bool {
     let Some(parent) = file.parent() else {
-        return;
+        return false;
     };
     let temp = file.with_extension(format!("{}.tmp", std::process::id()));
     let written = create_private_dir(parent)
         .and_then(|()| create_private(&temp))
-        .and_then(|f| write_sections(f, print, meta, catalogue, extra))
+        .and_then(sections)
         .and_then(|()| fs::rename(&temp, file));
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
+    written.is_ok()
 }
 
 fn write_sections(
@@ -409,7 +421,22 @@ fn write_sections(
     out.begin()?;
     out.write(&postcard::to_stdvec(meta).map_err(std::io::Error::other)?)?;
     if let Some(extra) = extra {
-        extra.write(catalogue, &texts, &mut out)?;
+        let all = catalogue.courses.iter().enumerate().flat_map(|(id, c)| {
+            std::iter::once(c.title.as_str())
+                .chain(c.aliases.iter().map(String::as_str))
+                .map(move |t| (id, t))
+        });
+        let mut list = Vec::with_capacity(texts.len());
+        for ((course, text), &at) in all.zip(&texts) {
+            let course = u32::try_from(course).map_err(|_| too_large())?;
+            list.push(Text { course, text, at });
+        }
+        if list.len() != texts.len() {
+            return Err(std::io::Error::other(
+                "a text without its place in the records",
+            ));
+        }
+        extra.write(&list, &mut out)?;
     }
     out.finish(MAGIC, print)
 }
@@ -418,7 +445,7 @@ fn write_sections(
 /// key, then each text after its length, a varint), each checked against
 /// the text itself: a layout that ever differs writes no cache, never a
 /// wrong one.
-fn text_offsets(course: &Course, record: &[u8]) -> std::io::Result<Vec<u32>> {
+pub(super) fn text_offsets(course: &Course, record: &[u8]) -> std::io::Result<Vec<u32>> {
     let varint = |n: usize| (usize::BITS - n.leading_zeros()).max(1).div_ceil(7) as usize;
     let mut pos = match &course.stored_key {
         None => 1,

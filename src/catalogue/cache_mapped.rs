@@ -148,6 +148,37 @@ impl Mapped {
 }
 
 impl Cold {
+    /// Writes the cache with `extra`'s sections straight from the CSVs,
+    /// without the catalogue (`cache_cold`), and maps it: what a search
+    /// needs. `None` if the cache could not be written (load the
+    /// catalogue instead). A CSV the streamed path does not take (a bad
+    /// row, say) is loaded as the catalogue loads it, which says what is
+    /// wrong.
+    pub fn write(self: Box<Self>, extra: &dyn Extra) -> Result<Option<Mapped>, LoadError> {
+        let Cold {
+            sources,
+            rulebooks,
+            path,
+        } = *self;
+        use super::cache_cold::{write, Streamed};
+        let print = match write(&sources, rulebooks, &path, extra) {
+            Streamed::Written(print) => print,
+            Streamed::NotWritten => return Ok(None),
+            Streamed::Refused => {
+                let rulebooks = sources.build_rulebooks()?;
+                let (catalogue, print) = cache::load_cold(&sources, rulebooks, &path, Some(extra))?;
+                std::mem::forget(catalogue);
+                print
+            }
+        };
+        Ok(
+            MappedFile::open(&path, cache::MAGIC, print).and_then(|file| {
+                let meta = cache::read_meta(&file, &sources).filter(Mapped::whole)?;
+                Some(Mapped::new(file, meta, &path))
+            }),
+        )
+    }
+
     /// Parses the CSVs and writes the cache with `extra`'s sections, then
     /// maps what was written (under the print of the bytes just parsed: no
     /// file is read again). The catalogue is the whole one, as loading the

@@ -42,13 +42,13 @@ use crate::units::text::check_title;
 
 pub(super) const COLUMNS: &[&str] = &["title", "tier", "status", "row", "competencies", "duration"];
 
-struct Columns {
-    title: usize,
-    tier: Option<usize>,
-    status: Option<usize>,
-    row: Option<usize>,
-    competencies: Option<usize>,
-    duration: Option<usize>,
+pub(super) struct Columns {
+    pub(super) title: usize,
+    pub(super) tier: Option<usize>,
+    pub(super) status: Option<usize>,
+    pub(super) row: Option<usize>,
+    pub(super) competencies: Option<usize>,
+    pub(super) duration: Option<usize>,
 }
 
 /// A duration a course CSV gives a course, and the row that gave it.
@@ -67,7 +67,7 @@ fn error(source: &str, line: u64, problem: impl Into<LoadProblem>) -> LoadError 
     LoadError::new(origin, problem)
 }
 
-fn columns(source: &str, header: &csv::StringRecord) -> Result<Columns, LoadError> {
+pub(super) fn columns(source: &str, header: &csv::StringRecord) -> Result<Columns, LoadError> {
     let mut found: HashMap<&str, usize> = HashMap::new();
     for (i, name) in header.iter().enumerate() {
         let name = name.trim();
@@ -148,15 +148,15 @@ pub(super) fn add_from(
 }
 
 /// What the catalogue already holds that later rows build on.
-struct Seen {
+pub(super) struct Seen {
     /// The highest row of each tier's list, for rows given without a number.
-    next_row: HashMap<(String, ListingStatus), u32>,
+    pub(super) next_row: HashMap<(String, ListingStatus), u32>,
     /// Each course's distinct durations so far.
-    durations: HashSet<(usize, u32)>,
+    pub(super) durations: HashSet<(usize, u32)>,
 }
 
 impl Seen {
-    fn of(catalogue: &Catalogue) -> Self {
+    pub(super) fn of(catalogue: &Catalogue) -> Self {
         let mut next_row: HashMap<(String, ListingStatus), u32> = HashMap::new();
         for l in &catalogue.listings {
             let top = next_row.entry((l.tier.clone(), l.status)).or_insert(0);
@@ -315,7 +315,7 @@ fn course_for(catalogue: &mut Catalogue, title: &str) -> usize {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn listing(
+pub(super) fn listing(
     catalogue: &Catalogue,
     source: &str,
     line: u64,

@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod cache;
+mod cache_cold;
 pub mod cache_file;
 pub mod cache_mapped;
 pub mod course_csv;

@@ -193,18 +193,14 @@ pub fn search(data: Option<&Path>, args: &SearchArgs) -> Outcome {
             Answer::Damaged => super::load_catalogue(data)?,
         },
         Some(Opened::Cold(cold)) => {
-            let (catalogue, mapped) = cold.load(&IndexSections).map_err(Failure::from)?;
-            // The cache was just written with its index: search it there,
-            // as a warm run does, rather than fold every title again.
-            if let Some(mapped) = mapped {
+            // The cache written straight from the CSVs, with its index:
+            // searched there, as a warm run does.
+            if let Some(mapped) = cold.write(&IndexSections).map_err(Failure::from)? {
                 if let Answer::Done(outcome) = search_mapped(mapped, &query, args)? {
-                    // Freeing a large catalogue, course by course, took
-                    // longer than loading it (and kept its memory anyway).
-                    std::mem::forget(catalogue);
                     return outcome;
                 }
             }
-            catalogue
+            super::load_catalogue(data)?
         }
         None => super::load_catalogue(data)?,
     };

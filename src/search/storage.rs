@@ -6,10 +6,11 @@
 
 use std::io;
 
-use crate::catalogue::cache::Extra;
+use rayon::prelude::*;
+
+use crate::catalogue::cache::{Extra, Text};
 use crate::catalogue::cache_file::SectionWriter;
 use crate::catalogue::cache_mapped::Mapped;
-use crate::catalogue::Catalogue;
 use crate::units::checked::{u32_at, u64_at, Checked};
 
 use super::{Entry, SearchIndex};
@@ -163,54 +164,88 @@ struct ColumnsOut {
     heads: Vec<u8>,
 }
 
-/// Writes the index of `catalogue` as the sections `mapped` reads back:
-/// the folded texts, then the columns (the printed texts are the course
-/// records' own, at `texts`). Each title is folded once and written as it
-/// is, never held: only the columns (33 bytes a title) are kept to the end.
-fn write_index(catalogue: &Catalogue, texts: &[u32], out: &mut SectionWriter) -> io::Result<()> {
-    let too_large = || io::Error::other("over 4 GB of titles");
-    let entries: usize = catalogue.courses.iter().map(|c| 1 + c.aliases.len()).sum();
-    if entries != texts.len() {
-        return Err(io::Error::other("a text without its place in the records"));
+impl ColumnsOut {
+    fn with_capacity(n: usize) -> ColumnsOut {
+        ColumnsOut {
+            course: Vec::with_capacity(4 * n),
+            text_at: Vec::with_capacity(4 * n),
+            text_len: Vec::with_capacity(4 * n),
+            folded_end: Vec::with_capacity(4 * n),
+            flags: Vec::with_capacity(n),
+            mask: Vec::with_capacity(8 * n),
+            heads: Vec::with_capacity(8 * n),
+        }
     }
-    let all = catalogue.courses.iter().enumerate().flat_map(|(id, c)| {
-        std::iter::once(c.title.as_str())
-            .chain(c.aliases.iter().map(String::as_str))
-            .map(move |t| (id, t))
-    });
-    out.begin()?;
-    let mut cols = ColumnsOut::default();
-    let (mut folded, mut end) = (String::new(), 0u32);
-    for ((id, text), &at) in all.zip(texts) {
-        folded.clear();
-        let e = super::fold::fold_into(&mut folded, text);
-        out.write(folded.as_bytes())?;
-        end = u32::try_from(folded.len())
-            .ok()
-            .and_then(|n| end.checked_add(n))
-            .ok_or_else(too_large)?;
-        let id = u32::try_from(id).map_err(|_| too_large())?;
-        cols.course.extend_from_slice(&id.to_le_bytes());
-        cols.text_at.extend_from_slice(&at.to_le_bytes());
+
+    fn columns(&mut self) -> [&mut Vec<u8>; 7] {
+        [
+            &mut self.course,
+            &mut self.text_at,
+            &mut self.text_len,
+            &mut self.folded_end,
+            &mut self.flags,
+            &mut self.mask,
+            &mut self.heads,
+        ]
+    }
+}
+
+/// Texts folded a chunk at a time, on every core.
+const FOLD_CHUNK: usize = 8_192;
+
+/// One chunk of texts folded: the folded bytes and their columns, each
+/// folded text's end counted from the chunk's start.
+fn fold_chunk(texts: &[Text<'_>]) -> (String, ColumnsOut) {
+    let bytes: usize = texts.iter().map(|t| t.text.len()).sum();
+    let (mut folded, mut cols) = (
+        String::with_capacity(bytes),
+        ColumnsOut::with_capacity(texts.len()),
+    );
+    for t in texts {
+        let e = super::fold::fold_into(&mut folded, t.text);
+        cols.course.extend_from_slice(&t.course.to_le_bytes());
+        cols.text_at.extend_from_slice(&t.at.to_le_bytes());
         cols.text_len.extend_from_slice(&e.text_len.to_le_bytes());
-        cols.folded_end.extend_from_slice(&end.to_le_bytes());
+        // Within the chunk; the writer adds where the chunk starts.
+        cols.folded_end.extend_from_slice(&e.folded.1.to_le_bytes());
         cols.flags
             .push((u8::from(e.same_len) * SAME_LEN) | (u8::from(e.ascii) * ASCII));
         cols.mask.extend_from_slice(&e.mask.to_le_bytes());
         cols.heads.extend_from_slice(&e.heads.to_le_bytes());
     }
+    (folded, cols)
+}
+
+/// Writes the index of `texts` as the sections `mapped` reads back: the
+/// folded texts, then the columns (the printed texts are the course
+/// records' own). Each title is folded once, a chunk on each core, and
+/// written in order; the columns (33 bytes a title) are kept to the end.
+fn write_index(texts: &[Text<'_>], out: &mut SectionWriter) -> io::Result<()> {
+    let too_large = || io::Error::other("over 4 GB of titles");
+    let chunks: Vec<(String, ColumnsOut)> = texts.par_chunks(FOLD_CHUNK).map(fold_chunk).collect();
+    out.begin()?;
+    let mut cols = ColumnsOut::with_capacity(texts.len());
+    let mut end = 0u32;
+    for (folded, mut chunk) in chunks {
+        out.write(folded.as_bytes())?;
+        for local in chunk.folded_end.chunks_exact(4) {
+            let local = u32::from_le_bytes(local.try_into().expect("4 bytes"));
+            let at = end.checked_add(local).ok_or_else(too_large)?;
+            cols.folded_end.extend_from_slice(&at.to_le_bytes());
+        }
+        end = u32::try_from(folded.len())
+            .ok()
+            .and_then(|n| end.checked_add(n))
+            .ok_or_else(too_large)?;
+        chunk.folded_end.clear();
+        for (all, part) in cols.columns().into_iter().zip(chunk.columns()) {
+            all.append(part);
+        }
+    }
     out.begin()?;
     out.write(TAG)?;
-    for col in [
-        cols.course,
-        cols.text_at,
-        cols.text_len,
-        cols.folded_end,
-        cols.flags,
-        cols.mask,
-        cols.heads,
-    ] {
-        out.write(&col)?;
+    for col in cols.columns() {
+        out.write(col)?;
     }
     Ok(())
 }
@@ -219,12 +254,7 @@ fn write_index(catalogue: &Catalogue, texts: &[u32], out: &mut SectionWriter) ->
 pub struct IndexSections;
 
 impl Extra for IndexSections {
-    fn write(
-        &self,
-        catalogue: &Catalogue,
-        texts: &[u32],
-        out: &mut SectionWriter,
-    ) -> io::Result<()> {
-        write_index(catalogue, texts, out)
+    fn write(&self, texts: &[Text<'_>], out: &mut SectionWriter) -> io::Result<()> {
+        write_index(texts, out)
     }
 }

@@ -250,3 +250,90 @@ fn an_unknown_tier_is_refused_alike_warm_or_cold() {
     search(&s, &s.cache_home, &["quokka"]);
     assert_eq!(refuse(&s.cache_home), plain, "warm");
 }
+
+/// A second course list with what the streamed cold path must get right:
+/// line ends of both kinds, a title repeated as printed and printed
+/// otherwise (an alias of a CSV course), a rulebook title printed
+/// otherwise, durations and listings on CSV and rulebook courses.
+fn second_csv() -> String {
+    let titles = synthetic::titles(9_000, 11);
+    format!(
+        "title,tier,status,row,competencies,duration\r\n\
+         {a},,,,,\r\n\
+         {a_upper},,,,,1h\n\
+         {a},ias-0-9,optional,,functional,\n\
+         yuva ai FOR all,,,,,\n\
+         Quokka Studies,,,,,2h\n\
+         \"{b}\",bas-basic-ac,mandatory,,,\n\
+         Zebra   crossing safety,,,,,\n",
+        a = titles[5],
+        a_upper = titles[5].to_uppercase(),
+        b = titles[7].replace('"', "\"\""),
+    )
+}
+
+/// A cold search writes its cache straight from the CSVs, without the
+/// catalogue: the file is the very one loading the catalogue writes, byte
+/// for byte, and so its answers and the catalogue read back from it.
+#[test]
+fn a_cold_search_writes_the_cache_the_catalogue_writes() {
+    let s = setup();
+    std::fs::write(s.data.join("second.csv"), second_csv()).unwrap();
+    let streamed = search(&s, &s.cache_home, &["quokka"]);
+    let written = std::fs::read(cache_file(&s)).unwrap();
+    let other = s.data.parent().unwrap().join("loaded");
+    let loaded =
+        sources::load_with_dir_cached_and(Some(&s.data), Some(&other), Some(&IndexSections))
+            .unwrap();
+    let file = std::fs::read_dir(&other)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(
+        written == std::fs::read(file).unwrap(),
+        "the two caches differ"
+    );
+    assert_eq!(streamed, uncached(&s, &["quokka"]));
+    let plain = sources::load_with_dir(Some(&s.data)).unwrap();
+    assert_eq!(loaded.courses, plain.courses);
+    assert!(plain.courses.iter().any(|c| c.aliases.len() == 1
+        && c.listings.len() == 1
+        && c.title == synthetic::titles(9_000, 11)[5]));
+}
+
+/// A row the cold path refuses is worded as loading the catalogue words
+/// it: the file, the line, what is wrong; no cache is written.
+#[test]
+fn a_bad_row_is_refused_alike_by_a_cold_search() {
+    let s = setup();
+    std::fs::write(
+        s.data.join("second.csv"),
+        "title,duration\nfine,1h\nbad,2 hours\n",
+    )
+    .unwrap();
+    let out = crate::bin_fixtures::karmadash()
+        .env("XDG_CACHE_HOME", &s.cache_home)
+        .arg("--data")
+        .arg(&s.data)
+        .args(["search", "quokka"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let e = sources::load_with_dir(Some(&s.data)).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with(&format!("{}:3: ", s.data.join("second.csv").display())),
+        "{e}"
+    );
+    assert!(stderr.contains(&e.to_string()), "{stderr}");
+    assert!(
+        !s.cache_home.join("karmadash").exists()
+            || std::fs::read_dir(s.cache_home.join("karmadash"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
+}
