@@ -84,8 +84,9 @@ pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
         None => FinancialYear::containing(ctx.today),
     };
     let store = store(ctx)?;
-    let reader = store.roster_reader().map_err(Failure::from)?;
+    // One open store at a time: sled locks it (the cell's records first).
     let cell = store.cell().map_err(Failure::from)?;
+    let reader = store.roster_reader().map_err(Failure::from)?;
     let unreported = unreported_of(&reader, &cell)?;
     if reader.is_empty().map_err(Failure::from)? && unreported.is_empty() {
         return Err(Problem::EmptyRoster.into());

@@ -212,6 +212,29 @@ fn sources<'a>(officers: &[Officer], imports: &'a [ImportRecord]) -> Vec<&'a Imp
         .collect()
 }
 
+/// One tier's officers as a Markdown table.
+fn officer_table<'a>(rows: impl Iterator<Item = &'a &'a OfficerStatus<'a>>) -> String {
+    let mut out = String::from(
+        "| Officer | Designation | Hours | Mandatory | Verdict | Flags |\n|---|---|---|---|---|---|\n",
+    );
+    for s in rows {
+        let hours = s.hours().map_or("-".into(), |h| {
+            format!("{}/{}", format_hours(h.seconds.unwrap_or(0)), h.target)
+        });
+        let mandatory = s
+            .mandatory()
+            .map_or("-".into(), |m| format!("{}/{}", m.done, m.target));
+        out.push_str(&format!(
+            "| {} | {} | {hours} | {mandatory} | {} | {} |\n",
+            markdown_cell(&s.officer.name),
+            markdown_cell(s.officer.designation.as_deref().unwrap_or("")),
+            s.verdict().word(),
+            flag_kinds(s).join(", ")
+        ));
+    }
+    out
+}
+
 fn markdown(
     fy: FinancialYear,
     as_of: chrono::NaiveDate,
@@ -255,23 +278,8 @@ fn markdown(
             t.officers,
             if t.officers == 1 { "" } else { "s" }
         ));
-        out.push_str("| Officer | Designation | Hours | Mandatory | Verdict | Flags |\n|---|---|---|---|---|---|\n");
         let group = (t.department.clone(), t.tier.clone());
-        for s in by_tier.get(&group).into_iter().flatten() {
-            let hours = s.hours().map_or("-".into(), |h| {
-                format!("{}/{}", format_hours(h.seconds.unwrap_or(0)), h.target)
-            });
-            let mandatory = s
-                .mandatory()
-                .map_or("-".into(), |m| format!("{}/{}", m.done, m.target));
-            out.push_str(&format!(
-                "| {} | {} | {hours} | {mandatory} | {} | {} |\n",
-                markdown_cell(&s.officer.name),
-                markdown_cell(s.officer.designation.as_deref().unwrap_or("")),
-                s.verdict().word(),
-                flag_kinds(s).join(", ")
-            ));
-        }
+        out.push_str(&officer_table(by_tier.get(&group).into_iter().flatten()));
         out.push_str(&format!(
             "\nMet {}, on pace {}, behind {}, overdue {}",
             t.met, t.on_pace, t.behind, t.overdue
