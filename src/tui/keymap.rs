@@ -34,6 +34,7 @@ pub enum Action {
     RecordAssessment,
     CycleTier,
     CycleVerdict,
+    CycleDepartment,
     FindOfficer,
     ExemptOfficer,
     /// Esc on the main screen: closes what is open (nothing quits on Esc).

@@ -133,6 +133,16 @@ impl Roster {
         out
     }
 
+    /// The departments (`organisation`) the roster's officers are of, each
+    /// once, sorted: the ones `roster --mdo` knows.
+    pub fn departments(&self) -> Vec<String> {
+        crate::roster::mdo::distinct(
+            self.rows
+                .iter()
+                .filter_map(|r| r.officer.organisation.clone()),
+        )
+    }
+
     /// One officer's Progress as the engine gives it, or `None` when the
     /// officer is no longer in the roster.
     pub fn progress_of(&self, id: &OfficerId, today: NaiveDate) -> Option<OfficerProgress> {

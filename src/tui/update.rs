@@ -73,6 +73,7 @@ impl App {
             | Action::Remove
             | Action::CycleTier
             | Action::CycleVerdict
+            | Action::CycleDepartment
             | Action::FindOfficer
             | Action::ExemptOfficer => {}
         }

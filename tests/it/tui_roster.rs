@@ -239,3 +239,87 @@ fn a_wide_roster_view_shows_the_hours_against_the_even_pace_and_the_behind_over_
     // At 80 columns the list keeps the whole view.
     assert!(!screen(&mut app, 80, 24).contains("even pace"));
 }
+
+/// A cell that reads two departments' reports: GAD's, then Revenue's
+/// (Ravi Shankar Prasad is listed by both and counted once, under Revenue).
+fn two_departments() -> tui_fixtures::Officer {
+    let o = bss_officer();
+    let cell = |f: &str| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/igot_fixtures/cell")
+            .join(f)
+    };
+    for files in [
+        &["gad/ConsumptionReport.csv", "gad/UserReport.csv"][..],
+        &["revenue/ConsumptionReport.csv"][..],
+    ] {
+        crate::bin_fixtures::karmadash_on(&o.db(), tui_fixtures::TODAY)
+            .args(["roster", "import"])
+            .args(files.iter().map(|f| cell(f)))
+            .assert()
+            .success();
+    }
+    o
+}
+
+#[test]
+fn m_filters_the_roster_by_department_all_first_then_each_as_the_reports_name_it() {
+    let o = two_departments();
+    let mut app = o.app();
+    app.on_key(ch('5'));
+    let text = screen(&mut app, 80, 24);
+    let first = text.lines().nth(1).unwrap_or_default().to_string();
+    assert!(first.contains("· dept all"), "{text}");
+    assert!(
+        text.contains("Anjali Kumari") && text.contains("Sunita Devi"),
+        "{text}"
+    );
+    // The footer names the key at 80 columns, and help and quit still fit.
+    let footer = text.lines().last().unwrap_or_default();
+    assert!(footer.contains("m:dept"), "{footer}");
+    assert!(
+        footer.contains("?:help") && footer.contains("q:quit"),
+        "{footer}"
+    );
+
+    // m: each department, sorted as `roster --mdo` knows them, then all.
+    app.on_key(ch('m'));
+    let gad = screen(&mut app, 80, 24);
+    // Too long for the top at 80 columns: the bottom border gives it whole.
+    assert!(
+        gad.lines()
+            .any(|l| l.starts_with('└') && l.contains(" General Administration Department, Bihar ")),
+        "{gad}"
+    );
+    assert!(
+        gad.contains("Anjali Kumari") && gad.contains("Meera Nair"),
+        "{gad}"
+    );
+    assert!(
+        !gad.contains("Sunita Devi") && !gad.contains("Ravi Shankar"),
+        "{gad}"
+    );
+    app.on_key(ch('m'));
+    let revenue = screen(&mut app, 80, 24);
+    assert!(
+        revenue.contains("Revenue and Land Reforms Department, Bihar"),
+        "{revenue}"
+    );
+    assert!(
+        revenue.contains("Sunita Devi") && revenue.contains("Ravi Shankar Prasad"),
+        "{revenue}"
+    );
+    assert!(!revenue.contains("Anjali"), "{revenue}");
+    // With the verdict filter too: both narrow the list.
+    app.on_key(ch('v'));
+    assert!(screen(&mut app, 80, 24).contains("Revenue and Land"));
+    app.on_key(ch('v'));
+    app.on_key(ch('m'));
+    let all = screen(&mut app, 80, 24);
+    assert!(all.contains("· dept all"), "{all}");
+
+    // Help names the key.
+    app.on_key(ch('?'));
+    let help = screen(&mut app, 80, 24);
+    assert!(help.contains("department filter"), "{help}");
+}

@@ -1,6 +1,6 @@
 //! The Roster view: the training cell's officers, most urgent first, by the
-//! engine `status` uses; filters by tier and verdict, `/` finds by name or
-//! e-mail, Enter opens an officer's Progress read-only.
+//! engine `status` uses; filters by tier, verdict and department, `/` finds
+//! by name or e-mail, Enter opens an officer's Progress read-only.
 
 use crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,9 +8,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 use crate::tui::roster_chart;
 use crate::tui::roster_columns::{lay_out, selected_parts, wrap_parts, Column, Columns};
+use crate::roster::mdo::of_department;
 use crate::roster::{Verdict, VerdictFilter};
 use crate::rules::fy::FinancialYear;
 use crate::tui::data::Data;
@@ -48,6 +50,13 @@ pub const KEYS: &[Binding] = &[
         "verdict"
     ),
     b!(
+        [(KeyCode::Char('m'), NONE)],
+        "m",
+        "department filter: all, then each department (MDO) in the roster",
+        Action::CycleDepartment,
+        "dept"
+    ),
+    b!(
         [(KeyCode::Char('/'), NONE)],
         "/",
         "find officers by name or e-mail",
@@ -70,6 +79,8 @@ pub struct RosterView {
     pub tier: Option<String>,
     /// Which verdicts show: `v` steps through the choices.
     pub verdict: VerdictFilter,
+    /// The department (`organisation`) shown, as `roster --mdo` names it.
+    pub department: Option<String>,
     /// What the find box narrows the list by (it stays after Enter).
     pub find: String,
 }
@@ -82,6 +93,11 @@ pub fn visible<'a>(roster: &'a Roster, s: &RosterView) -> Vec<&'a RosterRow> {
         .iter()
         .filter(|r| s.tier.is_none() || r.tier == s.tier)
         .filter(|r| s.verdict.keeps(r.verdict))
+        .filter(|r| {
+            s.department
+                .as_deref()
+                .is_none_or(|d| of_department(&r.officer, d))
+        })
         .filter(|r| {
             find.is_empty()
                 || r.officer.name.to_lowercase().contains(&find)
@@ -114,15 +130,11 @@ impl Component for RosterView {
                 }
             }
             Action::CycleTier => {
-                let tiers = data.roster.tiers();
-                self.tier = match &self.tier {
-                    None => tiers.first().cloned(),
-                    Some(t) => tiers
-                        .iter()
-                        .position(|x| x == t)
-                        .and_then(|i| tiers.get(i + 1))
-                        .cloned(),
-                };
+                self.tier = next_of(&data.roster.tiers(), &self.tier);
+                self.row = 0;
+            }
+            Action::CycleDepartment => {
+                self.department = next_of(&data.roster.departments(), &self.department);
                 self.row = 0;
             }
             Action::CycleVerdict => {
@@ -150,6 +162,19 @@ impl Component for RosterView {
     }
 }
 
+/// The choice after `now` in `all`: the first after none, none after the
+/// last (or after one the roster no longer has).
+fn next_of(all: &[String], now: &Option<String>) -> Option<String> {
+    match now {
+        None => all.first().cloned(),
+        Some(t) => all
+            .iter()
+            .position(|x| x == t)
+            .and_then(|i| all.get(i + 1))
+            .cloned(),
+    }
+}
+
 fn verdict_style(v: Verdict, theme: &Theme) -> Style {
     match v {
         Verdict::Overdue => theme.style(Meaning::Alert),
@@ -162,25 +187,33 @@ fn verdict_style(v: Verdict, theme: &Theme) -> Style {
     }
 }
 
-fn render(f: &mut Frame, area: Rect, app: &Data, s: &RosterView, theme: &Theme) {
-    let fy = FinancialYear::containing(app.today);
-    let shown = visible(&app.roster, s);
+/// The box with the count and the filters on top. A department's name is
+/// long ("General Administration Department, Bihar"): when the top cannot
+/// hold it whole, the bottom border gives it whole.
+fn titled(s: &RosterView, fy: FinancialYear, shown: usize, all: usize, width: u16) -> Block<'_> {
+    let room = width.saturating_sub(2) as usize;
     let mut title = format!(
-        " Roster {fy}: {} of {} ",
-        shown.len(),
-        app.roster.rows.len()
-    );
-    title.push_str(&format!(
-        "· tier {} · {} ",
+        " Roster {fy}: {shown} of {all} · tier {} · {} · dept {} ",
         s.tier.as_deref().unwrap_or("all"),
-        s.verdict.word()
-    ));
+        s.verdict.word(),
+        s.department.as_deref().unwrap_or("all")
+    );
     if !s.find.is_empty() {
         title.push_str(&format!("· \"{}\" ", s.find));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(fit(&title, area.width.saturating_sub(2) as usize));
+    let block = Block::default().borders(Borders::ALL);
+    match &s.department {
+        Some(d) if title.width() > room => block
+            .title(fit(&title, room))
+            .title_bottom(fit(&format!(" {d} "), room)),
+        _ => block.title(fit(&title, room)),
+    }
+}
+
+fn render(f: &mut Frame, area: Rect, app: &Data, s: &RosterView, theme: &Theme) {
+    let fy = FinancialYear::containing(app.today);
+    let shown = visible(&app.roster, s);
+    let block = titled(s, fy, shown.len(), app.roster.rows.len(), area.width);
     if let Some(why) = &app.roster.problem {
         let text = format!("The roster cannot be read: {why}");
         f.render_widget(
@@ -301,7 +334,7 @@ fn header_line(columns: &Columns) -> Line<'static> {
 }
 
 fn no_match_hint(f: &mut Frame, area: Rect, theme: &Theme) {
-    let hint = "No officer matches: t and v change the filters, / finds, Esc clears the find.";
+    let hint = "No officer matches: t, v, m change the filters; / finds; Esc clears the find.";
     crate::tui::draw::table_hint(f, area, hint, theme);
 }
 
