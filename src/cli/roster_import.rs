@@ -353,7 +353,10 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
         );
     }
     // Earlier imports' durations: a title with another one now is noted.
-    let earlier = store(ctx)?.roster().map_err(Failure::from)?.durations;
+    let earlier = store(ctx)?
+        .roster_reader()
+        .and_then(|r| r.durations())
+        .map_err(Failure::from)?;
     let mut gathering = Gathering::new(&ctx.catalogue).with_earlier_durations(earlier);
     let mut files = Vec::new();
     let mut covers = Covers::default();
@@ -386,14 +389,12 @@ pub fn import(ctx: &Context, args: &RosterImportArgs) -> Outcome {
         super::roster_history::after_import(ctx, &files, gathered.officers.len())?;
     }
     let rejected: Vec<String> = gathered.rejected.iter().map(ToString::to_string).collect();
+    let officers = gathered.officers.len();
+    // A state's million rows took seconds to free, just before the process
+    // ends and the system takes the memory back at once.
+    std::mem::forget(gathered);
     said(
-        args,
-        &files,
-        &readings,
-        &changes,
-        &rejected,
-        gathered.officers.len(),
-        &notes,
+        args, &files, &readings, &changes, &rejected, officers, &notes,
     )
 }
 

@@ -65,8 +65,10 @@ impl Departments {
 /// lists is missing from the newer.
 #[derive(Debug, Default)]
 pub struct LatestSeen {
-    officers: std::collections::BTreeMap<super::OfficerId, chrono::NaiveDateTime>,
-    departments: std::collections::BTreeMap<String, chrono::NaiveDateTime>,
+    officers: rustc_hash::FxHashMap<super::OfficerId, chrono::NaiveDateTime>,
+    /// By the department as the rows write it (rows repeat it): no
+    /// case-folded copy per row.
+    written: rustc_hash::FxHashMap<String, chrono::NaiveDateTime>,
 }
 
 impl LatestSeen {
@@ -77,12 +79,30 @@ impl LatestSeen {
         department: Option<&str>,
         at: chrono::NaiveDateTime,
     ) {
-        let seen = self.officers.entry(officer.clone()).or_insert(at);
-        *seen = (*seen).max(at);
-        if let Some(d) = department {
-            let latest = self.departments.entry(Departments::key(d)).or_insert(at);
-            *latest = (*latest).max(at);
+        match self.officers.get_mut(officer) {
+            Some(seen) => *seen = (*seen).max(at),
+            None => {
+                self.officers.insert(officer.clone(), at);
+            }
         }
+        if let Some(d) = department {
+            match self.written.get_mut(d) {
+                Some(latest) => *latest = (*latest).max(at),
+                None => {
+                    self.written.insert(d.to_string(), at);
+                }
+            }
+        }
+    }
+
+    /// The latest report of the department, however the rows wrote it.
+    fn department(&self, department: &str) -> Option<chrono::NaiveDateTime> {
+        let key = Departments::key(department);
+        self.written
+            .iter()
+            .filter(|(d, _)| Departments::key(d) == key)
+            .map(|(_, at)| *at)
+            .max()
     }
 
     /// The newer report of the officer's department that did not list
@@ -90,7 +110,7 @@ impl LatestSeen {
     pub fn missing_from(&self, officer: &Officer) -> Option<chrono::NaiveDateTime> {
         let seen = self.officers.get(&officer.id)?;
         let department = officer.organisation.as_deref()?;
-        let latest = self.departments.get(&Departments::key(department))?;
-        (latest > seen).then_some(*latest)
+        let latest = self.department(department)?;
+        (latest > *seen).then_some(latest)
     }
 }

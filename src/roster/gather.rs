@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use chrono::NaiveDateTime;
 
 use crate::catalogue::identity::normalise;
@@ -50,8 +52,13 @@ pub struct Gathered {
 
 pub struct Gathering<'a> {
     catalogue: &'a Catalogue,
-    officers: BTreeMap<OfficerId, Officer>,
-    durations: BTreeMap<(String, u32), DurationSeen>,
+    /// Hashed, not ordered, for a state's millions of rows: sorted by id
+    /// once, in `finish`.
+    officers: FxHashMap<OfficerId, Officer>,
+    /// By course, then duration: looked up without a copy of the title.
+    durations: BTreeMap<String, BTreeMap<u32, DurationSeen>>,
+    /// Each report title's identity, worked out once per title.
+    identities: FxHashMap<String, (String, String, bool)>,
     /// Durations earlier imports showed: a title that now shows another
     /// one gets the `duration-conflict` note too.
     earlier: Vec<DurationSeen>,
@@ -59,7 +66,7 @@ pub struct Gathering<'a> {
     rows: u64,
     unreadable: BTreeMap<OfficerId, Vec<RowRef>>,
     /// Officers with at least one row that could be read.
-    read: BTreeSet<OfficerId>,
+    read: FxHashSet<OfficerId>,
     latest: LatestSeen,
     completion_departments: BTreeSet<String>,
 }
@@ -78,13 +85,14 @@ impl<'a> Gathering<'a> {
     pub fn new(catalogue: &'a Catalogue) -> Self {
         Gathering {
             catalogue,
-            officers: BTreeMap::new(),
+            officers: FxHashMap::default(),
             durations: BTreeMap::new(),
+            identities: FxHashMap::default(),
             earlier: Vec::new(),
             rejected: Vec::new(),
             rows: 0,
             unreadable: BTreeMap::new(),
-            read: BTreeSet::new(),
+            read: FxHashSet::default(),
             latest: LatestSeen::default(),
             completion_departments: BTreeSet::new(),
         }
@@ -121,7 +129,16 @@ impl<'a> Gathering<'a> {
     }
 
     /// The catalogue course a report title names, or the title itself.
-    fn identity(&self, title: &str) -> (String, String, bool) {
+    fn identity(&mut self, title: &str) -> (String, String, bool) {
+        if let Some(known) = self.identities.get(title) {
+            return known.clone();
+        }
+        let identity = self.identity_of(title);
+        self.identities.insert(title.to_string(), identity.clone());
+        identity
+    }
+
+    fn identity_of(&self, title: &str) -> (String, String, bool) {
         match self.catalogue.course_by_title(title) {
             Some(id) => {
                 let c = &self.catalogue.courses[id];
@@ -141,12 +158,13 @@ impl<'a> Gathering<'a> {
             ));
             return None;
         };
-        self.read.insert(id.clone());
-        Some(
-            self.officers
-                .entry(id.clone())
-                .or_insert_with(|| Officer::new(id)),
-        )
+        if !self.read.contains(&id) {
+            self.read.insert(id.clone());
+        }
+        if !self.officers.contains_key(&id) {
+            self.officers.insert(id.clone(), Officer::new(id.clone()));
+        }
+        self.officers.get_mut(&id)
     }
 
     pub fn consumption(&mut self, file: &str, row: ConsumptionRow) {
@@ -157,18 +175,22 @@ impl<'a> Gathering<'a> {
         };
         let (course, title, in_catalogue) = self.identity(&row.content);
         if let Some(seconds) = row.duration {
-            self.durations
-                .entry((course.clone(), seconds))
-                .or_insert_with(|| DurationSeen {
-                    course: course.clone(),
-                    title: title.clone(),
-                    seconds,
-                    source: source.clone(),
-                });
+            let seen = match self.durations.get_mut(course.as_str()) {
+                Some(seen) => seen,
+                None => self.durations.entry(course.clone()).or_default(),
+            };
+            seen.entry(seconds).or_insert_with(|| DurationSeen {
+                course: course.clone(),
+                title: title.clone(),
+                seconds,
+                source: source.clone(),
+            });
         }
         let id = OfficerId::from_parts(row.email.as_deref(), row.external_id.as_deref(), None);
         if let Some(d) = &row.organisation {
-            self.completion_departments.insert(d.clone());
+            if !self.completion_departments.contains(d) {
+                self.completion_departments.insert(d.clone());
+            }
         }
         if let (Some(id), Some(at)) = (&id, row.generated_on) {
             self.latest.note(id, row.organisation.as_deref(), at);
@@ -321,7 +343,11 @@ impl<'a> Gathering<'a> {
     /// reports, and against the durations earlier imports showed.
     pub fn finish(mut self) -> Gathered {
         let mut all: BTreeMap<(&str, u32), &DurationSeen> = BTreeMap::new();
-        for d in self.earlier.iter().chain(self.durations.values()) {
+        for d in self
+            .earlier
+            .iter()
+            .chain(self.durations.values().flat_map(BTreeMap::values))
+        {
             all.entry((d.course.as_str(), d.seconds)).or_insert(d);
         }
         let mut seen: BTreeMap<&str, Vec<&DurationSeen>> = BTreeMap::new();
@@ -358,8 +384,12 @@ impl<'a> Gathering<'a> {
             .cloned()
             .collect();
         Gathered {
-            officers: self.officers.into_values().collect(),
-            durations: self.durations.into_values().collect(),
+            officers: by_id(self.officers),
+            durations: self
+                .durations
+                .into_values()
+                .flat_map(BTreeMap::into_values)
+                .collect(),
             rejected: self.rejected,
             rows: self.rows,
             unreadable: self.unreadable,
@@ -367,6 +397,13 @@ impl<'a> Gathering<'a> {
             completion_departments: self.completion_departments,
         }
     }
+}
+
+/// The officers in the order of their ids, as every listing reads them.
+fn by_id(officers: FxHashMap<OfficerId, Officer>) -> Vec<Officer> {
+    let mut out: Vec<Officer> = officers.into_values().collect();
+    out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    out
 }
 
 /// The `rows-unreadable` flag's text: how many rows, and the first few.
