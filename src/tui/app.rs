@@ -11,12 +11,14 @@ use std::sync::Arc;
 use super::data::Data;
 use super::keymap::action_for;
 use super::overlays::{Form, Help, Overlay, Then};
+use super::portal_shelf::Shelf;
 use super::roster_data::Roster;
 use super::search_worker::SearchWorker;
 use super::views::catalogue;
 pub use super::views::View;
 use super::views::Views;
 use super::wording::{NoStatus, StoreFailure};
+use crate::catalogue::portal::PortalSnapshot;
 use crate::catalogue::{Catalogue, CourseId, Listing};
 use crate::roster::cell_table::CellTableError;
 use crate::roster::designations::Designations;
@@ -68,13 +70,14 @@ impl App {
         first: Read,
         data: Option<&Path>,
     ) -> App {
-        let search = SearchWorker::start(Arc::clone(&catalogue));
         let designations = crate::roster::cell_table::designations(&catalogue, data);
         // A damaged snapshot is said once; the dashboard works without it.
         let (portal, portal_problem) = match crate::portal::load() {
             Ok(p) => (p, None),
             Err(e) => (None, Some(super::wording::portal_snapshot(&e))),
         };
+        let search = SearchWorker::start(Arc::clone(&catalogue), portal_titles(portal.as_ref()));
+        let shelf = Shelf::new(portal.as_ref());
         let mut app = App {
             data: Data {
                 catalogue,
@@ -85,6 +88,7 @@ impl App {
                 roster: Roster::default(),
                 officer: None,
                 portal,
+                shelf,
             },
             view: catalogue::VIEW,
             views: Views::default(),
@@ -107,6 +111,19 @@ impl App {
             app.open(Box::new(Form::profile(None)));
         }
         app
+    }
+
+    /// Shows `portal` instead of the snapshot the cache held: the Catalogue
+    /// view's shelf and the search box both (tests, and a sync to come).
+    pub fn use_portal(&mut self, portal: Option<PortalSnapshot>) {
+        self.search = SearchWorker::start(
+            Arc::clone(&self.data.catalogue),
+            portal_titles(portal.as_ref()),
+        );
+        self.data.shelf = Shelf::new(portal.as_ref());
+        self.data.portal = portal;
+        let view: &mut dyn crate::tui::views::Component = &mut self.views.catalogue;
+        view.move_cursor(&self.data, &|c, _| c);
     }
 
     /// Reads the store again (opened and closed at once) and re-evaluates.
@@ -288,4 +305,11 @@ impl App {
             Then::Replace(next) => self.overlays.push(next),
         }
     }
+}
+
+/// The portal's course titles, in the snapshot's order, for the search box.
+fn portal_titles(portal: Option<&PortalSnapshot>) -> Vec<String> {
+    portal.map_or_else(Vec::new, |p| {
+        p.courses.iter().map(|c| c.name.clone()).collect()
+    })
 }

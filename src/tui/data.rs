@@ -27,6 +27,8 @@ pub struct Data {
     pub officer: Option<OfficerProgress>,
     /// The portal's catalogue as `catalogue sync` last kept it.
     pub portal: Option<crate::catalogue::portal::PortalSnapshot>,
+    /// The portal's courses by area and theme, as the Catalogue view lists them.
+    pub shelf: super::portal_shelf::Shelf,
 }
 
 impl Data {

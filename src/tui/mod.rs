@@ -11,6 +11,7 @@ mod draw;
 mod input;
 mod keymap;
 mod overlays;
+mod portal_shelf;
 mod redraw;
 mod roster_chart;
 mod roster_columns;

@@ -3,6 +3,10 @@
 //! while the query only grows (`Typing`), and sends hits back tagged with
 //! the query's number so stale answers are dropped; each answer also
 //! wakes the event loop, which otherwise sleeps.
+//!
+//! The portal's courses are searched too, in an index of their own, and
+//! ranked with the catalogue's by the same scorer: a portal hit's `course`
+//! is the snapshot's course number past the catalogue's (`portal_course`).
 
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, OnceLock};
@@ -24,23 +28,38 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    /// Starts the worker; it indexes `catalogue` first, off the UI thread,
-    /// so the first frame never waits for 100,000 titles to be indexed.
-    pub fn start(catalogue: Arc<Catalogue>) -> SearchWorker {
+    /// Starts the worker; it indexes `catalogue` and the portal's `portal`
+    /// titles first, off the UI thread, so the first frame never waits for
+    /// 100,000 titles to be indexed.
+    pub fn start(catalogue: Arc<Catalogue>, portal: Vec<String>) -> SearchWorker {
         let (send, queries) = channel::<(u64, String)>();
         let (answers, recv) = channel();
         let wake: Wake = Arc::default();
         let woken = Arc::clone(&wake);
         thread::spawn(move || {
             let index = SearchIndex::new(&catalogue);
+            let past = catalogue.courses.len();
+            let portal_index = SearchIndex::from_titles(
+                portal
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (past + i, t.as_str())),
+            );
             let mut typing = Typing::new();
+            let mut portal_typing = Typing::new();
             while let Ok(mut job) = queries.recv() {
                 // Only the newest query matters.
                 while let Ok(newer) = queries.try_recv() {
                     job = newer;
                 }
                 let (n, query) = job;
-                let hits = index.search_typing(&mut typing, &query, LIMIT, &|_| true);
+                let mut hits = index.search_typing(&mut typing, &query, LIMIT, &|_| true);
+                hits.extend(
+                    portal_index.search_typing(&mut portal_typing, &query, LIMIT, &|_| true),
+                );
+                // Stable: on equal scores the orders' listings come first.
+                hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+                hits.truncate(LIMIT);
                 if answers.send((n, hits)).is_err() {
                     break;
                 }
@@ -90,4 +109,9 @@ impl SearchWorker {
             }
         }
     }
+}
+
+/// The portal snapshot's course number of `hit`, when it is a portal course.
+pub fn portal_course(catalogue: &Catalogue, hit: &Hit) -> Option<usize> {
+    hit.course.checked_sub(catalogue.courses.len())
 }

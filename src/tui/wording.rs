@@ -181,6 +181,17 @@ pub fn portal_snapshot(e: &crate::portal::SnapshotFileError) -> String {
     )
 }
 
+/// The Catalogue view's portal shelf before any sync.
+pub const NO_PORTAL: &str =
+    "No portal catalogue yet: `karmadash catalogue sync` brings it (the one command that uses the network).";
+
+/// The portal entry of the tier list before any sync.
+pub const NOT_SYNCED: &str = "not synced yet";
+
+/// A shelf heading for courses the portal gives no area or theme.
+pub const NO_AREA: &str = "No competency area given";
+pub const NO_THEME: &str = "no theme given";
+
 #[cfg(test)]
 mod tests {
     use super::*;

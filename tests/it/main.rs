@@ -76,6 +76,7 @@ mod store_transfer;
 mod tui_events;
 mod tui_plan;
 mod tui_popups;
+mod tui_portal;
 mod tui_profile_form;
 mod tui_roster;
 mod tui_snapshots;

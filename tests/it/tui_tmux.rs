@@ -784,3 +784,95 @@ fn the_search_highlight_stops_at_the_end_of_seva_in_tmux() {
         "the highlight spilled past सेवा: {line:?}"
     );
 }
+
+/// #23 item 5 in the real binary: the snapshot `catalogue sync --from`
+/// installed in the XDG cache is the Catalogue view's PORTAL entry, and `/`
+/// finds its courses.
+#[test]
+fn the_synced_portal_catalogue_is_below_the_tiers_and_found_by_slash() {
+    if !tmux_for("the portal catalogue test") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("db");
+    let cache = dir.path().join("cache");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/portal_fixtures/snapshot.json");
+    for args in [
+        vec!["catalogue", "sync", "--from", &*fixture.to_string_lossy()],
+        vec!["profile", "set", "--service", "bss", "--tier", "bss-aso-us"],
+    ] {
+        let out = karmadash(&db)
+            .env("XDG_CACHE_HOME", &cache)
+            .args(&args)
+            .output()
+            .expect("the binary runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let tmux = Tmux::new();
+    let command = format!(
+        "env XDG_CACHE_HOME={} {} --db {} --today {TODAY}",
+        shell_quote(&cache.to_string_lossy()),
+        shell_quote(BIN),
+        shell_quote(&db.to_string_lossy())
+    );
+    tmux.ok(&[
+        "new-session",
+        "-d",
+        "-s",
+        "dash",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &command,
+    ]);
+    tmux.wait_for(&["1 Catalogue", "bss-aso-us *", "q:quit"]);
+
+    // The last entry of the tier list, after the tiers.
+    tmux.type_text("G");
+    let screen = tmux.wait_for(&["Portal catalogue (snapshot 2026-11-20) · 230 courses"]);
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[2].contains("││Behavioural "), "{screen}");
+    assert!(rows[3].contains("││ Communication "), "{screen}");
+    assert!(
+        rows[4].contains("A Primer on Gender Sensitisation") && rows[4].ends_with("2.00 h│"),
+        "{screen}"
+    );
+
+    tmux.type_text("/");
+    tmux.type_text("digital twin");
+    let screen = tmux.wait_for(&["/ digital twin", "· portal · "]);
+    // The orders' listing of a title comes before the portal's course.
+    let hits: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("/ digital twin"))
+        .skip(1)
+        .collect();
+    let at = hits
+        .iter()
+        .position(|l| l.contains("Smart Cities: Urban Digital Twin") && l.contains("· portal · "))
+        .unwrap_or_else(|| panic!("no portal hit:\n{screen}"));
+    for _ in 0..at {
+        tmux.send(&["Down"]);
+    }
+    tmux.wait_until("the portal hit selected", |s| {
+        s.lines()
+            .any(|l| l.contains("▸ Smart Cities") && l.contains("portal"))
+    });
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_until("the course on its shelf", |s| {
+        !s.contains("/ digital twin")
+            && s.lines()
+                .any(|l| l.contains("▸ Smart Cities: Urban Digital Twin") && l.ends_with("0.75 h│"))
+    });
+    assert!(
+        screen.contains("Portal catalogue (snapshot 2026-11-20)"),
+        "{screen}"
+    );
+    tmux.send(&["q"]);
+    tmux.wait_gone();
+}

@@ -50,9 +50,13 @@ impl Officer {
         Store::at(self.db())
     }
 
-    /// A fresh dashboard on this store, as `karmadash` opens it.
+    /// A fresh dashboard on this store, as `karmadash` opens it, without
+    /// whatever portal snapshot the machine's cache holds (screens must not
+    /// depend on the developer's last `catalogue sync`).
     pub fn app(&self) -> App {
-        App::new(catalogue(), self.store(), today())
+        let mut app = App::new(catalogue(), self.store(), today());
+        app.use_portal(None);
+        app
     }
 
     pub fn profile(&self, service: &str, state: &str, batch: &str, tier: &str) -> &Officer {

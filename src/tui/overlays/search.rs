@@ -13,7 +13,7 @@ use crate::search::Hit;
 use crate::tui::app::App;
 use crate::tui::data::Data;
 use crate::tui::draw::{fit, highlighted};
-use crate::tui::search_worker::SearchWorker;
+use crate::tui::search_worker::{portal_course, SearchWorker};
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::{catalogue, typed};
 
@@ -35,7 +35,10 @@ impl Overlay for SearchBox {
         match key.code {
             KeyCode::Enter => {
                 if let Some(hit) = self.hits.get(self.selected) {
-                    app.jump_to(hit.course);
+                    match portal_course(&app.data.catalogue, hit) {
+                        Some(i) => app.show_portal_course(i),
+                        None => app.jump_to(hit.course),
+                    }
                 }
                 return Then::Close;
             }
@@ -114,14 +117,25 @@ impl App {
         }
         self.open(Box::new(Detail::new(course)));
     }
+
+    /// Shows the snapshot's course `i` on the Catalogue view's portal shelf.
+    pub fn show_portal_course(&mut self, i: usize) {
+        if let Some(row) = self.data.shelf.row_of(i) {
+            self.views
+                .catalogue
+                .show_portal_row(&self.data.catalogue, row);
+            self.go_to(catalogue::VIEW);
+        }
+    }
 }
 
 fn render(f: &mut Frame, area: Rect, app: &Data, b: &SearchBox, theme: &Theme) {
     let r = centred(area, area.width.saturating_sub(4), area.height);
     f.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" Search {} courses ", app.catalogue.courses.len()));
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " Search {} courses ",
+        app.catalogue.courses.len() + app.portal.as_ref().map_or(0, |p| p.courses.len())
+    ));
     let inner = block.inner(r);
     f.render_widget(block, r);
     let state = if b.waiting { "…" } else { "" };
@@ -158,10 +172,11 @@ fn render(f: &mut Frame, area: Rect, app: &Data, b: &SearchBox, theme: &Theme) {
             base.patch(theme.style(Meaning::Match)),
         ));
         let used = 2 + unicode_width::UnicodeWidthStr::width(hit.text.as_str()) + 4;
-        let tiers = fit(
-            &app.catalogue.course_tiers(hit.course).join(" "),
-            (inner.width as usize).saturating_sub(used),
-        );
+        let place = match portal_course(&app.catalogue, hit) {
+            Some(i) => portal_place(app, i),
+            None => app.catalogue.course_tiers(hit.course).join(" "),
+        };
+        let tiers = fit(&place, (inner.width as usize).saturating_sub(used));
         spans.push(Span::styled(
             format!("  · {tiers}"),
             theme.style(Meaning::Muted),
@@ -182,4 +197,25 @@ fn render(f: &mut Frame, area: Rect, app: &Data, b: &SearchBox, theme: &Theme) {
             ..inner
         },
     );
+}
+
+/// Where a portal hit stands: the portal, its first area and theme, hours.
+fn portal_place(app: &Data, i: usize) -> String {
+    let Some(course) = app.portal.as_ref().and_then(|p| p.courses.get(i)) else {
+        return String::new();
+    };
+    let mut place = String::from("portal");
+    if let Some(c) = course.competencies.first() {
+        place.push_str(&format!(" · {}", c.area));
+        if !c.theme.is_empty() {
+            place.push_str(&format!(" / {}", c.theme));
+        }
+    }
+    if let Some(s) = course.seconds {
+        place.push_str(&format!(
+            " · {} h",
+            crate::units::hours::format_hours(u64::from(s))
+        ));
+    }
+    place
 }

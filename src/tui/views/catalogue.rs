@@ -1,5 +1,7 @@
 //! The Catalogue view: tiers grouped by service on the left, the selected
-//! tier's listings on the right with status and competency badges.
+//! tier's listings on the right with status and competency badges. Below
+//! the tiers, the portal's own catalogue (`catalogue sync`'s snapshot), its
+//! courses by competency area and theme with their hours.
 
 use crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,7 +14,11 @@ use crate::store::UiState;
 use crate::tui::data::Data;
 use crate::tui::draw::fit;
 use crate::tui::keymap::{b, Action, Binding, NONE, RECORD_DONE};
+use crate::tui::portal_shelf::ShelfLine;
 use crate::tui::theme::{Meaning, Theme};
+use crate::tui::wording;
+use crate::units::hours::format_hours;
+use unicode_width::UnicodeWidthStr;
 use crate::tui::views::{Component, Reply, View};
 
 /// Which list of the Catalogue view the cursor keys move in.
@@ -40,7 +46,11 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, theme: &T
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Min(20)]).areas(area);
     render_tiers(f, left, app, view, theme);
-    render_listings(f, right, app, view, theme);
+    if view.on_portal(&app.catalogue) {
+        render_portal(f, right, app, view, theme);
+    } else {
+        render_listings(f, right, app, view, theme);
+    }
 }
 
 fn border(view: &CatalogueView, focus: Focus, theme: &Theme) -> ratatui::style::Style {
@@ -88,6 +98,27 @@ fn render_tiers(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, the
         }
         lines.push(Line::from(Span::styled(text, style)));
     }
+    // The portal's catalogue, one entry after the tiers.
+    lines.push(Line::from(Span::styled("PORTAL", theme.style(Meaning::Title))));
+    let on_portal = view.on_portal(&app.catalogue);
+    if on_portal {
+        selected_line = lines.len();
+    }
+    let text = format!("{}catalogue", if on_portal { "▸ " } else { "  " });
+    let text = match app.portal.as_ref() {
+        Some(p) if wide => format!("{text:<16}{} courses", p.courses.len()),
+        None if wide => format!("{text:<16}{}", wording::NOT_SYNCED),
+        _ => text,
+    };
+    let style = if on_portal && view.focus == Focus::Tiers {
+        theme.style(Meaning::Selected)
+    } else {
+        ratatui::style::Style::default()
+    };
+    lines.push(Line::from(Span::styled(
+        fit(&text, area.width.saturating_sub(2) as usize),
+        style,
+    )));
     let inner_height = area.height.saturating_sub(2) as usize;
     let scroll = selected_line.saturating_sub(inner_height.saturating_sub(1)) as u16;
     let block = Block::default()
@@ -180,6 +211,100 @@ fn render_listings(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, 
     f.render_stateful_widget(table, area, &mut state);
 }
 
+/// The portal's courses, by area and theme, each with its hours; only the
+/// lines on screen are built (a snapshot has thousands).
+fn render_portal(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border(view, Focus::Listings, theme));
+    let Some(portal) = app.portal.as_ref() else {
+        let text = Paragraph::new(wording::NO_PORTAL)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(block.title(" Portal catalogue "));
+        f.render_widget(text, area);
+        return;
+    };
+    let title = format!(
+        " Portal catalogue (snapshot {}) · {} courses ",
+        portal.fetched,
+        portal.courses.len()
+    );
+    let block = block.title(fit(&title, area.width.saturating_sub(4) as usize));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let shelf = &app.shelf;
+    let height = inner.height as usize;
+    let selected = shelf.course_lines.get(view.row).copied();
+    let mut first = selected.map_or(0, |s| s.saturating_sub(height.saturating_sub(1)));
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    // Scrolled past its headings, the top row keeps saying where this is.
+    if first > 0 && !matches!(shelf.lines.get(first), Some(ShelfLine::Area(_))) {
+        first += 1;
+        let (area_name, theme_name) = shelf.heading_of(first);
+        let area_name = if area_name.is_empty() { wording::NO_AREA } else { area_name };
+        let text = match theme_name {
+            Some(t) => format!("{area_name} · {}", if t.is_empty() { wording::NO_THEME } else { t }),
+            None => area_name.to_string(),
+        };
+        lines.push(Line::from(Span::styled(fit(&text, width), theme.style(Meaning::Title))));
+    }
+    let rest = height.saturating_sub(lines.len());
+    lines.extend(
+        shelf.lines[first.min(shelf.lines.len())..]
+            .iter()
+            .take(rest)
+            .enumerate()
+            .map(|(k, line)| {
+                let on = Some(first + k) == selected;
+                shelf_line(line, on, app, view, theme, width)
+            }),
+    );
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One line of the portal shelf: a heading, or a course and its hours.
+fn shelf_line<'a>(
+    line: &ShelfLine,
+    selected: bool,
+    app: &'a Data,
+    view: &CatalogueView,
+    theme: &Theme,
+    width: usize,
+) -> Line<'a> {
+    match line {
+        ShelfLine::Area(a) => Line::from(Span::styled(
+            fit(if a.is_empty() { wording::NO_AREA } else { a }, width),
+            theme.style(Meaning::Title),
+        )),
+        ShelfLine::Theme(t) => Line::from(Span::styled(
+            fit(&format!(" {}", if t.is_empty() { wording::NO_THEME } else { t }), width),
+            theme.style(Meaning::Muted),
+        )),
+        ShelfLine::Course(i) => {
+            let Some(c) = app.portal.as_ref().and_then(|p| p.courses.get(*i)) else {
+                return Line::default();
+            };
+            let hours = c
+                .seconds
+                .map_or("   ? h".to_string(), |s| format!("{:>6} h", format_hours(u64::from(s))));
+            // The cursor shows once the course list has the focus, as in a tier's.
+            let selected = selected && view.focus == Focus::Listings;
+            let marker = if selected { "▸ " } else { "  " };
+            let room = width.saturating_sub(2 + 1 + hours.len());
+            let name = fit(&c.name, room);
+            let pad = " ".repeat(room.saturating_sub(name.width()));
+            let text = format!("{marker}{name}{pad} {hours}");
+            let style = if selected {
+                theme.style(Meaning::Selected)
+            } else {
+                ratatui::style::Style::default()
+            };
+            Line::from(Span::styled(text, style))
+        }
+    }
+}
+
 /// The Catalogue view's id in the views table.
 pub const VIEW: View = View::named("Catalogue");
 
@@ -231,8 +356,21 @@ pub const KEYS: &[Binding] = &[
 ];
 
 impl CatalogueView {
+    /// The tier's id; none while the portal's catalogue is shown.
     pub fn tier_id<'a>(&self, catalogue: &'a Catalogue) -> &'a str {
-        &catalogue.tiers[self.tier].id
+        catalogue.tiers.get(self.tier).map_or("", |t| t.id.as_str())
+    }
+
+    /// Whether the entry after the tiers, the portal's catalogue, is chosen.
+    pub fn on_portal(&self, catalogue: &Catalogue) -> bool {
+        self.tier >= catalogue.tiers.len()
+    }
+
+    /// Selects row `row` of the portal's catalogue.
+    pub fn show_portal_row(&mut self, catalogue: &Catalogue, row: usize) {
+        self.tier = catalogue.tiers.len();
+        self.focus = Focus::Listings;
+        self.row = row;
     }
 
     /// The listings the view shows, filters applied.
@@ -321,7 +459,9 @@ impl Component for CatalogueView {
     /// The listings are read from the catalogue as they are drawn.
     fn rows(&self, data: &Data) -> usize {
         match self.focus {
-            Focus::Tiers => data.catalogue.tiers.len(),
+            // The tiers, then the portal's catalogue.
+            Focus::Tiers => data.catalogue.tiers.len() + 1,
+            Focus::Listings if self.on_portal(&data.catalogue) => data.shelf.course_lines.len(),
             Focus::Listings => self.visible(&data.catalogue).len(),
         }
     }
