@@ -133,12 +133,22 @@ fn read_report<R: Read>(
         ReportKind::Users => feed(
             igot::read_users(name, input).map_err(header)?,
             gathering,
-            |g, u| g.user(name, u),
+            |g, u| {
+                if generated_on.is_none() {
+                    generated_on = u.generated_on;
+                }
+                g.user(name, u)
+            },
         )?,
         ReportKind::Enrolments => feed(
             igot::read_enrolments(name, input).map_err(header)?,
             gathering,
-            |g, e| g.enrolment(name, e),
+            |g, e| {
+                if generated_on.is_none() {
+                    generated_on = e.generated_on;
+                }
+                g.enrolment(name, e)
+            },
         )?,
         ReportKind::Assessments => feed(
             igot::read_assessments(name, input).map_err(header)?,

@@ -18,6 +18,7 @@ const PROGRESS: usize = 6;
 const DUE: usize = 7;
 const COMPLETED_ON: usize = 8;
 const MDO_NAME: usize = 9;
+const GENERATED_ON: usize = 10;
 
 /// Phone is never read.
 const COLUMNS: &[Column] = &[
@@ -31,6 +32,7 @@ const COLUMNS: &[Column] = &[
     date_col("Due Date of Completion", &[]),
     date_col("Actual Date of Completion", &[]),
     col("MDO_Name", &[], false),
+    date_col("Report_Last_Generated_On", &[]),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +49,8 @@ pub struct Enrolment {
     pub due: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
     pub organisation: Option<String>,
+    /// When the portal made the report (the snapshot's time).
+    pub generated_on: Option<chrono::NaiveDateTime>,
 }
 
 pub type Enrolments<R> = Rows<R, Enrolment>;
@@ -94,5 +98,8 @@ fn parse_row(r: &Record) -> Result<Enrolment, ReportError> {
         due: date(DUE)?,
         completed_on: date(COMPLETED_ON)?,
         organisation: r.text(MDO_NAME),
+        generated_on: r
+            .timestamp(GENERATED_ON)
+            .map_err(|e| r.error(at(GENERATED_ON), e))?,
     })
 }

@@ -23,6 +23,7 @@ const MDO_NAME: usize = 10;
 const DEPARTMENT: usize = 11;
 const COURSE_HOURS: usize = 12;
 const MDOID: usize = 13;
+const GENERATED_ON: usize = 14;
 
 /// Phone_Number, Gender and Category are never read.
 const COLUMNS: &[Column] = &[
@@ -40,6 +41,7 @@ const COLUMNS: &[Column] = &[
     col("Department", &[], false),
     col("Course_Learning_Hours", &[], false),
     col("mdoid", &[], false),
+    date_col("Report_Last_Generated_On", &[]),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +64,9 @@ pub struct User {
     /// certified Course completions.
     pub course_seconds: Option<u32>,
     pub mdoid: Option<String>,
+    /// When the portal made the report: the snapshot's time, so a copy of
+    /// the file (unzipped, cloned) is never dated by when it was copied.
+    pub generated_on: Option<chrono::NaiveDateTime>,
 }
 
 pub type Users<R> = Rows<R, User>;
@@ -118,6 +123,9 @@ fn parse_row(r: &Record) -> Result<User, ReportError> {
         department: r.text(DEPARTMENT),
         course_seconds,
         mdoid: r.text(MDOID),
+        generated_on: r
+            .timestamp(GENERATED_ON)
+            .map_err(|e| r.error(at(GENERATED_ON), e))?,
     })
 }
 

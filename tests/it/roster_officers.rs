@@ -581,3 +581,30 @@ fn one_departments_report_never_marks_another_departments_officers_missing() {
         .collect();
     assert_eq!(missing, ["ravi@bihar.gov.in"]);
 }
+
+/// A UserReport (and a CBP enrolment report) carries its own
+/// `Report_Last_Generated_On`: a copy of the file, made later (a fresh
+/// clone, an unzipped download), is still dated when the portal made it.
+#[test]
+fn a_user_reports_own_generation_time_dates_it_not_the_files_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let users = dir.path().join("UserReport.csv");
+    std::fs::copy(tour("UserReport.csv"), &users).unwrap();
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(18_000 * 86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&users)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    let out = ok(
+        &db,
+        &["roster", "import", "--json", users.to_str().unwrap()],
+    );
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let file = &json["files"][0];
+    assert_eq!(file["kind"], "users", "{out}");
+    assert_eq!(file["generated_on"], "2026-11-22 07:30:00", "{out}");
+    assert_eq!(file["snapshot_at"], "2026-11-22T07:30:00", "{out}");
+}
