@@ -113,7 +113,7 @@ fn first_frame(c: &mut Criterion) {
     let db = dir.path().join("db");
     five_years(&db, &Catalogue::builtin().unwrap());
     let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
-    let theme = Theme { color: true };
+    let theme = Theme::DARK;
     let mut group = c.benchmark_group("target3");
     group
         .sampling_mode(SamplingMode::Flat)

@@ -57,7 +57,15 @@ fn dashboard(
     today: chrono::NaiveDate,
     first: Result<karmadash::store::Snapshot, karmadash::cli::Failure>,
     data: Option<&std::path::Path>,
+    look: karmadash::app::appearance::Appearance,
 ) -> Result<i32, Box<dyn std::error::Error + Send + Sync>> {
-    karmadash::tui::run(catalogue, store, today, first.map_err(Into::into), data)
-        .map_err(Into::into)
+    karmadash::tui::run(
+        catalogue,
+        store,
+        today,
+        first.map_err(Into::into),
+        data,
+        look,
+    )
+    .map_err(Into::into)
 }

@@ -5,6 +5,7 @@
 //! `profile_edit` builds on it to change the profile, `planning` gathers
 //! what the plan needs.
 
+pub mod appearance;
 pub mod cell;
 pub mod planning;
 pub mod profile_edit;

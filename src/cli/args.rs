@@ -30,8 +30,37 @@ pub struct Cli {
     #[arg(long, global = true, env = "KARMADASH_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Dashboard colours for a dark or a light terminal background; default: the background the terminal's COLORFGBG names, else dark (NO_COLOR still turns colour off)
+    // Not global: `courses --portal --theme` is a competency theme.
+    #[arg(long, env = "KARMADASH_THEME", value_enum, ignore_case = true)]
+    pub theme: Option<ThemeArg>,
+
+    /// How the dashboard's charts draw their lines: braille dots, or blocks where the font has no braille; default: braille, blocks under TERM=linux
+    #[arg(
+        long,
+        env = "KARMADASH_CHART_MARKER",
+        value_enum,
+        ignore_case = true,
+        value_name = "MARKER"
+    )]
+    pub chart_marker: Option<MarkerArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--theme`: the terminal's background.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+}
+
+/// `--chart-marker`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MarkerArg {
+    Braille,
+    Block,
 }
 
 #[derive(Debug, Subcommand)]

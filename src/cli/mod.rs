@@ -35,8 +35,10 @@ use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
 pub use args::{Cli, Command};
+use args::{MarkerArg, ThemeArg};
 pub use failure::{DashboardError, Failure, Problem};
 
+use crate::app::appearance::{Appearance, Background, ChartMarker};
 use crate::catalogue::{sources, Catalogue};
 use crate::rules::fy::FinancialYear;
 use crate::store::{Snapshot, Store};
@@ -169,7 +171,23 @@ pub type Dashboard = fn(
     NaiveDate,
     Result<Snapshot, Failure>,
     Option<&Path>,
+    Appearance,
 ) -> Result<i32, DashboardError>;
+
+/// `--theme` and `--chart-marker` (or their variables) as the dashboard
+/// takes them; what was not asked it reads from the terminal.
+fn appearance(theme: Option<ThemeArg>, marker: Option<MarkerArg>) -> Appearance {
+    Appearance {
+        background: theme.map(|t| match t {
+            ThemeArg::Dark => Background::Dark,
+            ThemeArg::Light => Background::Light,
+        }),
+        marker: marker.map(|m| match m {
+            MarkerArg::Braille => ChartMarker::Braille,
+            MarkerArg::Block => ChartMarker::Block,
+        }),
+    }
+}
 
 /// Runs a parsed command line; with no command, opens `dashboard`.
 pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
@@ -211,8 +229,16 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
             let store = store(&ctx)?;
             let first = snapshot(&ctx);
             let catalogue = ManuallyDrop::into_inner(ctx.catalogue);
-            match dashboard(catalogue, store, ctx.today, first, ctx.data.as_deref())
-                .map_err(|e| Failure::from(Problem::Dashboard(e)))?
+            let look = appearance(cli.theme, cli.chart_marker);
+            match dashboard(
+                catalogue,
+                store,
+                ctx.today,
+                first,
+                ctx.data.as_deref(),
+                look,
+            )
+            .map_err(|e| Failure::from(Problem::Dashboard(e)))?
             {
                 0 => Ok(()),
                 // Ctrl-C or a signal: the terminal is restored and the view

@@ -103,15 +103,19 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let line = match &app.message {
-        Some((m, true)) => Line::from(Span::styled(format!("! {m}"), theme.style(Meaning::Alert))),
-        Some((m, false)) => Line::from(Span::styled(m.clone(), theme.style(Meaning::Met))),
+    let (text, meaning) = match &app.message {
+        Some((m, true)) => (format!("! {m}"), Meaning::Alert),
+        Some((m, false)) => (m.clone(), Meaning::Met),
         None => match app.data.shown_status() {
-            Ok(st) => Line::from(Span::styled(st.short_line(), theme.style(Meaning::Muted))),
-            Err(e) => Line::from(Span::styled(e.to_string(), theme.style(Meaning::Muted))),
+            Ok(st) => (st.short_line(), Meaning::Muted),
+            Err(e) => (e.to_string(), Meaning::Muted),
         },
     };
-    f.render_widget(Paragraph::new(line), area);
+    let text = fit(&text, area.width as usize);
+    f.render_widget(
+        Paragraph::new(Line::styled(text, theme.style(meaning))),
+        area,
+    );
 }
 
 fn draw_footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -201,8 +205,34 @@ pub fn table_hint(f: &mut Frame, area: Rect, hint: &str, theme: &Theme) {
     );
 }
 
+/// Keeps the end of `text` in `width` cells, "…" in front when cut: what
+/// is being typed, where the cursor is.
+pub fn fit_end(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 1;
+    for g in text.graphemes(true).rev() {
+        if used + g.width() > width {
+            break;
+        }
+        used += g.width();
+        kept.push(g);
+    }
+    kept.push("…");
+    kept.into_iter().rev().collect()
+}
+
+/// A box's title, cut with "…" to the `width` of its box (less the
+/// corners): ratatui would cut it without a mark.
+pub fn box_title(text: &str, width: u16) -> String {
+    fit(text, width.saturating_sub(2) as usize)
+}
+
 /// Cuts text to `width` display cells, ending in "…" when cut; whole
-/// grapheme clusters only, so Devanagari is never split.
+/// grapheme clusters only, so Devanagari is never split. Every text the
+/// dashboard cuts to fit goes through here.
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();

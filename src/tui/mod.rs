@@ -6,6 +6,7 @@
 //! a signal wakes it.
 
 mod app;
+mod basic_colours;
 mod data;
 mod draw;
 mod input;
@@ -33,7 +34,7 @@ pub use overlays::{
     ConfirmRemove, Detail, ExemptOfficer, FindOfficer, Form, FormKind, Help, Overlay, Requirement,
     SearchBox,
 };
-pub use theme::Theme;
+pub use theme::{Appearance, Background, ChartMarker, Theme};
 pub use views::catalogue::Focus;
 pub use wording::DashError;
 
@@ -65,11 +66,12 @@ pub fn run(
     today: NaiveDate,
     first: Read,
     data: Option<&Path>,
+    look: Appearance,
 ) -> Result<i32, DashError> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(DashError::NoTerminal);
     }
-    let theme = Theme::from_env();
+    let theme = Theme::from_env(look);
     let mut app = App::with_snapshot(Arc::new(catalogue), store, today, first, data);
     let mut input = input::Input::start();
     // SIGTERM, or SIGHUP when an SSH link drops, ends the loop like `q`, so

@@ -5,14 +5,14 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Sparkline};
 use ratatui::Frame;
 
 use crate::roster::history::{even_pace_share, totals, HistoryPoint};
 use crate::rules::fy::FinancialYear;
-use crate::tui::theme::{Meaning, Theme};
+use crate::tui::theme::{ChartMarker, Meaning, Theme};
+use ratatui::symbols::Marker;
 
 /// The chart's width beside the list; the list keeps the rest.
 pub const WIDTH: u16 = 44;
@@ -22,6 +22,15 @@ pub const FROM_WIDTH: u16 = 130;
 /// Days from the FY's start, the chart's x.
 fn day(fy: FinancialYear, at: chrono::NaiveDateTime) -> f64 {
     (at.date() - fy.start()).num_days() as f64
+}
+
+/// The even pace's marker: with blocks for the hours, dots, so the two
+/// lines still read apart without colour.
+fn pace_marker(theme: &Theme) -> Marker {
+    match theme.marker {
+        ChartMarker::Braille => theme.chart_marker(),
+        ChartMarker::Block => Marker::Dot,
+    }
 }
 
 pub fn render(
@@ -60,13 +69,13 @@ pub fn render(
     let datasets = vec![
         Dataset::default()
             .name("even pace")
-            .marker(Marker::Braille)
+            .marker(pace_marker(theme))
             .graph_type(GraphType::Line)
             .style(theme.style(Meaning::Muted))
             .data(&pace),
         Dataset::default()
             .name("hours done")
-            .marker(Marker::Braille)
+            .marker(theme.chart_marker())
             .graph_type(GraphType::Line)
             .style(theme.style(Meaning::Met))
             .data(&done),
@@ -85,6 +94,11 @@ pub fn render(
         );
     f.render_widget(chart, top);
     let behind: Vec<u64> = points.iter().map(|t| t.behind as u64).collect();
+    render_behind(f, bottom, &behind, theme);
+}
+
+/// How many were behind at each report, as bars under the chart.
+fn render_behind(f: &mut Frame, area: Rect, behind: &[u64], theme: &Theme) {
     let title = format!(
         " Behind at each report: {} ",
         behind
@@ -93,11 +107,14 @@ pub fn render(
             .collect::<Vec<_>>()
             .join(" → ")
     );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(crate::tui::draw::box_title(&title, area.width));
     f.render_widget(
         Sparkline::default()
-            .block(Block::default().borders(Borders::ALL).title(title))
-            .data(&behind)
+            .block(block)
+            .data(behind)
             .style(Style::default().patch(theme.style(Meaning::Open))),
-        bottom,
+        area,
     );
 }

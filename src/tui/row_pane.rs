@@ -166,7 +166,7 @@ mod tests {
     /// Ten rows of two lines each, the `selected` one chosen.
     fn pane(selected: usize) -> Pane {
         let mut p = Pane::new(Vec::new());
-        let theme = Theme { color: false };
+        let theme = Theme::PLAIN;
         for i in 0..10 {
             p.add(
                 i == selected,

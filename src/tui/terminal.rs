@@ -21,11 +21,13 @@
 use std::collections::HashSet;
 use std::io::{self, Stdout};
 
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
+
+use super::basic_colours::BasicColours;
 
 pub struct ClusterSafeBackend<B: Backend> {
     inner: B,
@@ -138,7 +140,12 @@ impl<B: Backend> Backend for ClusterSafeBackend<B> {
     }
 }
 
-pub type DashTerminal = Terminal<ClusterSafeBackend<CrosstermBackend<Stdout>>>;
+pub type DashTerminal = Terminal<ClusterSafeBackend<BasicColours<Stdout>>>;
+
+/// The backend the dashboard draws through, onto `out`.
+pub fn backend<W: io::Write>(out: W) -> ClusterSafeBackend<BasicColours<W>> {
+    ClusterSafeBackend::new(BasicColours::new(out))
+}
 
 /// Raw mode and the alternate screen, with a panic hook that restores the
 /// terminal before the panic message is printed. No terminal queries: over
@@ -154,8 +161,7 @@ pub fn enter() -> io::Result<DashTerminal> {
         leave();
         return Err(e);
     }
-    Terminal::new(ClusterSafeBackend::new(CrosstermBackend::new(io::stdout())))
-        .inspect_err(|_| leave())
+    Terminal::new(backend(io::stdout())).inspect_err(|_| leave())
 }
 
 /// Gives the terminal back; safe to call more than once.

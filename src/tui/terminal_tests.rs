@@ -5,6 +5,7 @@
 //! cell's text and style is checked.
 
 use super::*;
+use ratatui::backend::CrosstermBackend;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -251,7 +252,7 @@ fn draw_into<B: Backend>(t: &mut Terminal<B>, app: &mut crate::tui::App)
 where
     B::Error: std::fmt::Debug,
 {
-    let theme = crate::tui::Theme { color: true };
+    let theme = crate::tui::Theme::DARK;
     t.draw(|f| crate::tui::draw(f, app, &theme)).unwrap();
 }
 
@@ -293,11 +294,7 @@ fn the_real_dashboard_leaves_nothing_stale_in_any_terminal() {
     };
     let mut app = crate::tui::App::new(catalogue.clone(), store, today);
     let history = Shared::default();
-    let mut t = Terminal::with_options(
-        ClusterSafeBackend::new(CrosstermBackend::new(history.clone())),
-        opts(),
-    )
-    .unwrap();
+    let mut t = Terminal::with_options(backend(history.clone()), opts()).unwrap();
     let mut screens: Vec<Screen> = MODELS.iter().map(|m| Screen::new(*m, 80, 24)).collect();
     let mut fed = 0;
     for (step, k) in std::iter::once(None)
@@ -318,11 +315,7 @@ fn the_real_dashboard_leaves_nothing_stale_in_any_terminal() {
         let bytes = history.0.borrow()[fed..].to_vec();
         fed += bytes.len();
         let fresh = Shared::default();
-        let mut clean_t = Terminal::with_options(
-            ClusterSafeBackend::new(CrosstermBackend::new(fresh.clone())),
-            opts(),
-        )
-        .unwrap();
+        let mut clean_t = Terminal::with_options(backend(fresh.clone()), opts()).unwrap();
         draw_into(&mut clean_t, &mut app);
         for screen in &mut screens {
             screen.feed(&bytes);
@@ -340,4 +333,30 @@ fn the_real_dashboard_leaves_nothing_stale_in_any_terminal() {
             }
         }
     }
+}
+
+/// Under `TERM=linux` (and everywhere) colours go out in the 16 basic
+/// forms (30-37/90-97, 40-47/100-107), never the 256-colour `38;5;N`,
+/// which the Linux console and older terminals do not read.
+#[test]
+fn the_dashboard_sends_only_the_16_basic_colour_forms() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let catalogue = std::sync::Arc::new(crate::catalogue::Catalogue::builtin().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::store::Store::at(dir.path().join("db"));
+    let mut app = crate::tui::App::new(catalogue, store, today);
+    app.on_key(crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Char('l'),
+    ));
+    let out = Shared::default();
+    let opts = ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
+    };
+    let mut t = Terminal::with_options(backend(out.clone()), opts).unwrap();
+    draw_into(&mut t, &mut app);
+    let bytes = String::from_utf8(out.0.borrow().clone()).unwrap();
+    assert!(!bytes.contains("38;5;"), "a 256-colour foreground was sent");
+    assert!(!bytes.contains("48;5;"), "a 256-colour background was sent");
+    // The colours are there, in the basic form: magenta M badges, at least.
+    assert!(bytes.contains("35m") || bytes.contains(";35;"), "{bytes:?}");
 }

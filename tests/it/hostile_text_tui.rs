@@ -30,7 +30,7 @@ fn officer_with_hostile_title() -> Officer {
 fn no_view_sends_a_control_character_to_the_terminal() {
     let o = officer_with_hostile_title();
     let mut app = o.app();
-    let theme = karmadash::tui::Theme { color: false };
+    let theme = karmadash::tui::Theme::PLAIN;
     let mut shown = false;
     for view in ['1', '2', '3', '4'] {
         app.on_key(ch(view));

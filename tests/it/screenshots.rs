@@ -1,6 +1,8 @@
 //! The screenshots in `screenshots/`, drawn by the real rendering code: each
 //! view at 80x24 (what a user over SSH sees) and the catalogue also at
-//! 120x40, in the colour theme, on a `TestBackend`, written as SVG.
+//! 120x40, in the dark theme on a dark terminal, and each view again in the
+//! light theme on xterm's own black-on-white (`NAME-light.svg`), on a
+//! `TestBackend`, written as SVG.
 //!
 //! Regenerate them with one command:
 //!
@@ -36,37 +38,66 @@ const CELL_H: f64 = 18.0;
 const FONT_SIZE: f64 = 15.0;
 const BASELINE: f64 = 14.0;
 
-const DEFAULT_FG: &str = "#cccccc";
-const DEFAULT_BG: &str = "#1e1e1e";
+/// A terminal's paper: its own ink and background, and its 16 colours.
+#[derive(Clone, Copy)]
+struct Paper {
+    fg: &'static str,
+    bg: &'static str,
+    colours: [&'static str; 16],
+}
 
-/// The 16 basic colours as a common dark terminal theme draws them.
-fn palette(c: Color) -> Option<String> {
-    let hex = match c {
+/// A common dark terminal theme.
+const DARK: Paper = Paper {
+    fg: "#cccccc",
+    bg: "#1e1e1e",
+    colours: [
+        "#000000", "#cd3131", "#0dbc79", "#e5e510", "#2472c8", "#bc3fbc", "#11a8cd", "#e5e5e5",
+        "#767676", "#f14c4c", "#23d18b", "#f5f543", "#3b8eea", "#d670d6", "#29b8db", "#ffffff",
+    ],
+};
+
+/// xterm as it starts: black on white, its own 16 colours (urxvt and
+/// mlterm start black on white too).
+const LIGHT: Paper = Paper {
+    fg: "#000000",
+    bg: "#ffffff",
+    colours: [
+        "#000000", "#cd0000", "#00cd00", "#cdcd00", "#0000ee", "#cd00cd", "#00cdcd", "#e5e5e5",
+        "#7f7f7f", "#ff0000", "#00ff00", "#ffff00", "#5c5cff", "#ff00ff", "#00ffff", "#ffffff",
+    ],
+};
+
+const DEFAULT_FG: &str = DARK.fg;
+const DEFAULT_BG: &str = DARK.bg;
+
+/// The 16 basic colours as `paper` draws them.
+fn palette(c: Color, paper: &Paper) -> Option<String> {
+    let i = match c {
         Color::Reset => return None,
-        Color::Black => "#000000",
-        Color::Red => "#cd3131",
-        Color::Green => "#0dbc79",
-        Color::Yellow => "#e5e510",
-        Color::Blue => "#2472c8",
-        Color::Magenta => "#bc3fbc",
-        Color::Cyan => "#11a8cd",
-        Color::Gray => "#e5e5e5",
-        Color::DarkGray => "#767676",
-        Color::LightRed => "#f14c4c",
-        Color::LightGreen => "#23d18b",
-        Color::LightYellow => "#f5f543",
-        Color::LightBlue => "#3b8eea",
-        Color::LightMagenta => "#d670d6",
-        Color::LightCyan => "#29b8db",
-        Color::White => "#ffffff",
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
         Color::Rgb(r, g, b) => return Some(format!("#{r:02x}{g:02x}{b:02x}")),
-        Color::Indexed(i) => return Some(indexed(i)),
+        Color::Indexed(i) => return Some(indexed(i, paper)),
     };
-    Some(hex.to_string())
+    Some(paper.colours[i].to_string())
 }
 
 /// xterm's 256 colours: the 16 basic ones, a 6x6x6 cube, then greys.
-fn indexed(i: u8) -> String {
+fn indexed(i: u8, paper: &Paper) -> String {
     const BASIC: [Color; 16] = [
         Color::Black,
         Color::Red,
@@ -86,7 +117,7 @@ fn indexed(i: u8) -> String {
         Color::White,
     ];
     match i {
-        0..=15 => palette(BASIC[i as usize]).expect("a basic colour"),
+        0..=15 => palette(BASIC[i as usize], paper).expect("a basic colour"),
         16..=231 => {
             let n = i - 16;
             let level = |v: u8| if v == 0 { 0 } else { 55 + v * 40 };
@@ -130,9 +161,9 @@ struct Look {
     dim: bool,
 }
 
-fn look(cell: &ratatui::buffer::Cell) -> Look {
-    let mut fg = palette(cell.fg).unwrap_or_else(|| DEFAULT_FG.into());
-    let mut bg = palette(cell.bg).unwrap_or_else(|| DEFAULT_BG.into());
+fn look(cell: &ratatui::buffer::Cell, paper: &Paper) -> Look {
+    let mut fg = palette(cell.fg, paper).unwrap_or_else(|| paper.fg.into());
+    let mut bg = palette(cell.bg, paper).unwrap_or_else(|| paper.bg.into());
     let m = cell.modifier;
     if m.contains(Modifier::REVERSED) {
         std::mem::swap(&mut fg, &mut bg);
@@ -158,7 +189,7 @@ struct Run {
 /// cells count toward its run's width but add no text. With `words`, a
 /// blank cell also ends a run and blank runs are dropped: each word then
 /// starts at its own cell.
-fn runs(buffer: &Buffer, y: u16, words: bool) -> Vec<Run> {
+fn runs(buffer: &Buffer, y: u16, words: bool, paper: &Paper) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut skip = 0u16;
     for x in 0..buffer.area.width {
@@ -171,7 +202,7 @@ fn runs(buffer: &Buffer, y: u16, words: bool) -> Vec<Run> {
             }
             continue;
         }
-        let l = look(cell);
+        let l = look(cell, paper);
         let blank = cell.symbol().trim().is_empty();
         if words && blank {
             out.push(Run {
@@ -200,7 +231,8 @@ fn runs(buffer: &Buffer, y: u16, words: bool) -> Vec<Run> {
 
 /// The screen as a monospace SVG: background rectangles, then one
 /// `<text>` per run of same-style cells.
-fn svg(buffer: &Buffer, title: &str) -> String {
+fn svg(buffer: &Buffer, title: &str, paper: &Paper) -> String {
+    let bg = paper.bg;
     let w = f64::from(buffer.area.width) * CELL_W;
     let h = f64::from(buffer.area.height) * CELL_H;
     let mut s = String::new();
@@ -211,19 +243,16 @@ fn svg(buffer: &Buffer, title: &str) -> String {
     // Not a comment: XML forbids the "--" of the command inside one.
     let _ = writeln!(s, "<title>karmadash: {}</title>", xml_escape(title));
     let _ = writeln!(s, "<desc>Generated by: {}</desc>", xml_escape(COMMAND));
-    let _ = writeln!(
-        s,
-        r#"<rect width="100%" height="100%" fill="{DEFAULT_BG}"/>"#
-    );
+    let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="{bg}"/>"#);
     let _ = writeln!(
         s,
         r#"<g font-family="DejaVu Sans Mono, Noto Sans Devanagari, monospace" font-size="{FONT_SIZE}">"#
     );
     for y in 0..buffer.area.height {
         let top = f64::from(y) * CELL_H;
-        for r in runs(buffer, y, false)
+        for r in runs(buffer, y, false, paper)
             .iter()
-            .filter(|r| r.look.bg != DEFAULT_BG)
+            .filter(|r| r.look.bg != bg)
         {
             let _ = writeln!(
                 s,
@@ -233,7 +262,7 @@ fn svg(buffer: &Buffer, title: &str) -> String {
                 r.look.bg
             );
         }
-        for r in runs(buffer, y, true)
+        for r in runs(buffer, y, true, paper)
             .iter()
             .filter(|r| !r.text.trim().is_empty())
         {
@@ -264,22 +293,32 @@ fn svg(buffer: &Buffer, title: &str) -> String {
     s
 }
 
-/// The screens, as the BSS officer of the snapshot tests sees them.
-fn screens() -> Vec<(&'static str, String)> {
+/// The screens, as the BSS officer of the snapshot tests sees them: each
+/// in the dark theme on a dark terminal, then in the light theme on a
+/// light one (`-light`; the catalogue at 120x40 only dark).
+fn screens() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (theme, paper, suffix) in [(Theme::DARK, DARK, ""), (Theme::LIGHT, LIGHT, "-light")] {
+        for (name, buffer) in buffers(&theme) {
+            if suffix.is_empty() || buffer.area.width == WIDTH {
+                let name = format!("{name}{suffix}");
+                out.push((name.clone(), svg(&buffer, &name, &paper)));
+            }
+        }
+    }
+    out
+}
+
+fn buffers(theme: &Theme) -> Vec<(&'static str, Buffer)> {
     let officer = bss_officer();
-    let theme = Theme { color: true };
-    let shot =
-        |name: &'static str, app: &mut App| (name, svg(&render(app, WIDTH, HEIGHT, &theme), name));
+    let shot = |name: &'static str, app: &mut App| (name, render(app, WIDTH, HEIGHT, theme));
     let mut out = Vec::new();
 
     let mut app = officer.app();
     app.on_key(ch('l'));
     app.on_key(ch('j'));
     out.push(shot("catalogue", &mut app));
-    out.push((
-        "catalogue-120x40",
-        svg(&render(&mut app, 120, 40, &theme), "catalogue-120x40"),
-    ));
+    out.push(("catalogue-120x40", render(&mut app, 120, 40, theme)));
     for (name, k) in [("progress", '2'), ("plan", '3'), ("log", '4')] {
         let mut app = officer.app();
         app.on_key(ch(k));
@@ -367,7 +406,7 @@ fn svg_runs_escape_text_and_honour_reverse() {
         "bc",
         ratatui::style::Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
     );
-    let out = svg(&buffer, "test");
+    let out = svg(&buffer, "test", &DARK);
     assert!(
         out.contains(r##"fill="#cd3131">&lt;a&amp;</text>"##),
         "{out}"
@@ -387,7 +426,7 @@ fn svg_places_each_word_and_border_at_its_own_cell() {
     let mut buffer = Buffer::empty(ratatui::layout::Rect::new(0, 0, 12, 1));
     let style = ratatui::style::Style::default();
     buffer.set_string(0, 0, "│ab cd     │", style);
-    let out = svg(&buffer, "test");
+    let out = svg(&buffer, "test", &DARK);
     // The right border is drawn alone at its whole-pixel cell, not as the
     // stretched tail of a run of blanks.
     let border_x = format!(r#"x="{:.1}""#, 11.0 * CELL_W);

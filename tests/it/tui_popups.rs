@@ -6,7 +6,7 @@ use crate::tui_fixtures;
 
 use crossterm::event::KeyCode;
 use karmadash::tui::{ConfirmRemove, Detail, Form, Help, SearchBox, View};
-use tui_fixtures::{bss_officer, ch, key, screen, select_listing, type_text};
+use tui_fixtures::{bss_officer, ch, key, screen, select_listing, type_text, words};
 
 #[test]
 fn question_mark_over_a_popup_shows_help_then_returns_to_it() {
@@ -92,5 +92,48 @@ fn a_search_answer_arriving_under_help_is_there_when_help_closes() {
         b.hits.iter().any(|h| h.text.contains("Yuva AI")),
         "{:?}",
         b.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
+    );
+}
+
+/// The help over the search box is taller than 24 rows: it scrolls with
+/// j/k, PgUp/PgDn and Home/End, and says where it is.
+#[test]
+fn help_taller_than_the_screen_scrolls_to_its_end_and_back() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('/'));
+    app.on_key(key(KeyCode::F(1)));
+    let top = screen(&mut app, 80, 24);
+    assert!(top.contains("In this popup:"), "{top}");
+    assert!(!top.contains("Search box and forms"), "{top}");
+    assert!(top.contains("↓"), "says more lies below:\n{top}");
+    app.on_key(key(KeyCode::End));
+    let end = screen(&mut app, 80, 24);
+    assert!(
+        end.contains("Search box and forms"),
+        "End shows the last line:\n{end}"
+    );
+    assert!(end.contains("Esc: cancel"), "{end}");
+    assert!(!end.contains("In this popup:"), "{end}");
+    app.on_key(key(KeyCode::Home));
+    assert_eq!(screen(&mut app, 80, 24), top, "Home goes back to the top");
+    app.on_key(ch('j'));
+    let down = screen(&mut app, 80, 24);
+    assert_ne!(down, top, "j scrolls a line");
+    app.on_key(ch('k'));
+    assert_eq!(screen(&mut app, 80, 24), top, "k scrolls back");
+    app.on_key(key(KeyCode::PageDown));
+    app.on_key(key(KeyCode::PageDown));
+    assert_eq!(screen(&mut app, 80, 24), end, "PgDn stops at the end");
+    // At 60x16 even the view's own help does not fit; it scrolls there too.
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(ch('?'));
+    app.on_key(key(KeyCode::End));
+    let small = screen(&mut app, 60, 16);
+    assert!(words(&small).contains("Esc: cancel"), "{small}");
+    assert!(
+        app.overlay::<Help>().is_some(),
+        "keys scroll, never close it"
     );
 }

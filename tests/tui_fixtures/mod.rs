@@ -232,7 +232,7 @@ pub fn screen_text(buffer: &Buffer) -> String {
 
 /// Renders without colour and returns the text, for snapshots.
 pub fn screen(app: &mut App, width: u16, height: u16) -> String {
-    screen_text(&render(app, width, height, &Theme { color: false }))
+    screen_text(&render(app, width, height, &Theme::PLAIN))
 }
 
 /// The screen's words in order, borders and line breaks gone: a sentence

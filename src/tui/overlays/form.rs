@@ -16,7 +16,7 @@ use crate::app::profile_edit::ProfileInput;
 use crate::catalogue::CourseId;
 use crate::rules::record::Profile;
 use crate::tui::app::App;
-use crate::tui::draw::fit;
+use crate::tui::draw::{box_title, fit, fit_end};
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::typed;
 use crate::units::wrap::wrap;
@@ -225,7 +225,13 @@ fn render(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
         lines.push(Line::from(vec![
             Span::styled(format!("{label:>11}: "), theme.style(Meaning::Key)),
             Span::styled(
-                format!("{:<24}", format!("{}{cursor}", form.values[i])),
+                format!(
+                    "{:<24}",
+                    format!(
+                        "{}{cursor}",
+                        fit_end(&form.values[i], inner.saturating_sub(14))
+                    )
+                ),
                 value_style,
             ),
             Span::styled(
@@ -257,7 +263,7 @@ fn render(f: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
         Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(format!(" {} ", form.title)),
+                .title(box_title(&format!(" {} ", form.title), r.width)),
         ),
         r,
     );

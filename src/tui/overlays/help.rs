@@ -1,37 +1,46 @@
 //! The help: every key of the view, from the keymap, and over a popup
-//! that popup's own keys first.
+//! that popup's own keys first; it scrolls where the screen is shorter.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
 
+use super::scroll::Scroll;
 use super::{centred, Keys, Overlay, Then};
 use crate::tui::app::App;
 use crate::tui::keymap::{bindings_for, Action, TEXT_KEYS};
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::{View, VIEWS};
+use crate::units::wrap::wrap;
 
 /// The help, over the view or over the popup whose keys it lists first.
 #[derive(Default)]
 pub struct Help {
     popup: Option<Keys>,
+    scroll: Scroll,
 }
 
 impl Help {
     /// Help over a popup whose keys are `popup` (`None`: over the view).
     pub fn over(popup: Option<Keys>) -> Help {
-        Help { popup }
+        Help {
+            popup,
+            scroll: Scroll::default(),
+        }
     }
 }
 
 impl Overlay for Help {
     fn draw(&self, f: &mut Frame, _: Rect, app: &App, theme: &Theme) {
-        render(f, app.view, self.popup, theme);
+        render(f, app.view, self.popup, &self.scroll, theme);
     }
 
     fn on_key(&mut self, key: KeyEvent, _: &mut App) -> Then {
+        if self.scroll.on_key(&key) {
+            return Then::Stay;
+        }
         match key.code {
             KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => Then::Close,
             _ => Then::Stay,
@@ -39,7 +48,7 @@ impl Overlay for Help {
     }
 
     fn keys(&self) -> Keys {
-        &[("Esc", "close help")]
+        &[("j/k PgDn End", "scroll"), ("Esc", "close help")]
     }
 
     /// Help is not opened over help.
@@ -94,49 +103,59 @@ pub fn help_lines(view: View) -> Vec<(String, String)> {
     out.into_iter().map(|(k, h, _)| (k, h)).collect()
 }
 
-fn render(f: &mut Frame, view: View, popup: Option<Keys>, theme: &Theme) {
+/// `body` wrapped to `width` after `head`, the lines after the first
+/// indented as far as `head` is wide, so the words line up.
+fn hanging(head: Span<'static>, body: &str, width: usize) -> Vec<Line<'static>> {
+    let indent = head.width();
+    let mut out = Vec::new();
+    for (n, l) in wrap(body, width.saturating_sub(indent))
+        .into_iter()
+        .enumerate()
+    {
+        let lead = if n == 0 {
+            head.clone()
+        } else {
+            Span::raw(" ".repeat(indent))
+        };
+        out.push(Line::from(vec![lead, Span::raw(l)]));
+    }
+    out
+}
+
+fn render(f: &mut Frame, view: View, popup: Option<Keys>, scroll: &Scroll, theme: &Theme) {
+    let area = f.area();
+    let inner = centred(area, 80, 1).width.saturating_sub(2) as usize;
     let rows = help_lines(view);
     let width = rows
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(8);
-    let mut lines = vec![Line::from(Span::styled(
-        format!("Keys in the {} view", view.name()),
-        theme.style(Meaning::Title),
-    ))];
+    let title = |t: &'static str| Span::styled(t, theme.style(Meaning::Title));
+    let mut lines = Vec::new();
     // Over a popup, its own keys come first: they are what works now.
     if let Some(popup) = popup {
         let keys: Vec<String> = popup.iter().map(|(k, h)| format!("{k}: {h}")).collect();
-        lines.insert(
-            0,
-            Line::from(vec![
-                Span::styled("In this popup: ", theme.style(Meaning::Title)),
-                Span::raw(keys.join(" · ")),
-            ]),
-        );
+        lines.extend(hanging(title("In this popup: "), &keys.join(" · "), inner));
     }
+    lines.push(Line::from(Span::styled(
+        format!("Keys in the {} view", view.name()),
+        theme.style(Meaning::Title),
+    )));
     for (k, h) in rows {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{k:>width$}  "), theme.style(Meaning::Key)),
-            Span::raw(h),
-        ]));
+        let key = Span::styled(format!("{k:>width$}  "), theme.style(Meaning::Key));
+        lines.extend(hanging(key, &h, inner));
     }
     let text_keys: Vec<String> = TEXT_KEYS.iter().map(|(k, h)| format!("{k}: {h}")).collect();
-    lines.push(Line::from(vec![
-        Span::styled("Search box and forms: ", theme.style(Meaning::Title)),
-        Span::raw(text_keys.join(" · ")),
-    ]));
-    // The whole screen: at 80x24 the help needs every row.
-    let area = f.area();
-    let r = centred(area, 80, lines.len() as u16 + 4);
-    f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(" Help: Esc to close "),
-        ),
-        r,
-    );
+    lines.extend(hanging(
+        title("Search box and forms: "),
+        &text_keys.join(" · "),
+        inner,
+    ));
+    // The whole screen if need be; taller than it, the lines scroll.
+    let r = centred(area, 80, lines.len() as u16 + 2);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Help: Esc to close ");
+    scroll.render(f, r, lines, block, theme);
 }

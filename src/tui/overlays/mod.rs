@@ -12,6 +12,7 @@ mod form;
 mod form_submit;
 mod help;
 mod requirement;
+mod scroll;
 mod search;
 
 pub use confirm_remove::ConfirmRemove;

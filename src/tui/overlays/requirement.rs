@@ -1,12 +1,14 @@
 //! A requirement whole, over the Progress or Plan view: its text, where it
-//! stands, and the order and paragraph that impose it.
+//! stands, and the order and paragraph that impose it; it scrolls where
+//! the screen is shorter than all of it.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
 
+use super::scroll::Scroll;
 use super::{centred, Keys, Overlay, Then};
 use crate::tui::app::App;
 use crate::tui::data::Data;
@@ -17,20 +19,27 @@ use crate::units::wrap::wrap;
 /// The requirement on row `row` of the Progress view (most urgent first).
 pub struct Requirement {
     pub row: usize,
+    scroll: Scroll,
 }
 
 impl Requirement {
     pub fn new(row: usize) -> Requirement {
-        Requirement { row }
+        Requirement {
+            row,
+            scroll: Scroll::default(),
+        }
     }
 }
 
 impl Overlay for Requirement {
     fn draw(&self, f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-        render(f, area, &app.data, self.row, theme);
+        render(f, area, &app.data, self.row, &self.scroll, theme);
     }
 
     fn on_key(&mut self, key: KeyEvent, _: &mut App) -> Then {
+        if self.scroll.on_key(&key) {
+            return Then::Stay;
+        }
         match key.code {
             KeyCode::Char('q') | KeyCode::Enter => Then::Close,
             _ => Then::Stay,
@@ -44,7 +53,7 @@ impl Overlay for Requirement {
 
 /// A requirement whole: its text, where it stands, and the order and
 /// paragraph that impose it, wrapped so nothing is cut.
-fn render(f: &mut Frame, area: Rect, app: &Data, row: usize, theme: &Theme) {
+fn render(f: &mut Frame, area: Rect, app: &Data, row: usize, scroll: &Scroll, theme: &Theme) {
     let Ok(st) = app.shown_status() else { return };
     let Some(r) = by_urgency(st).get(row).copied() else {
         return;
@@ -85,13 +94,8 @@ fn render(f: &mut Frame, area: Rect, app: &Data, row: usize, theme: &Theme) {
         );
     }
     let r = centred(area, width, lines.len() as u16 + 2);
-    f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(" Requirement: Esc close "),
-        ),
-        r,
-    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Requirement: Esc close ");
+    scroll.render(f, r, lines, block, theme);
 }

@@ -165,13 +165,20 @@ fn render(f: &mut Frame, area: Rect, app: &Data, b: &SearchBox, theme: &Theme) {
             if i == b.selected { "▸ " } else { "  " },
             base,
         )];
-        spans.extend(highlighted(
-            &hit.text,
-            &hit.positions,
-            base,
-            base.patch(theme.style(Meaning::Match)),
-        ));
-        let used = 2 + unicode_width::UnicodeWidthStr::width(hit.text.as_str()) + 4;
+        // A title wider than the box is cut with "…"; the matched letters
+        // before the cut keep their places.
+        let text = fit(&hit.text, (inner.width as usize).saturating_sub(2));
+        let mark = if i == b.selected {
+            base.patch(theme.style(Meaning::SelectedMatch))
+        } else {
+            theme.style(Meaning::Match)
+        };
+        spans.extend(
+            highlighted(&text, &hit.positions, base, mark)
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+        );
+        let used = 2 + unicode_width::UnicodeWidthStr::width(text.as_str()) + 4;
         let place = match portal_course(&app.catalogue, hit) {
             Some(i) => portal_place(app, i),
             None => app.catalogue.course_tiers(hit.course).join(" "),

@@ -132,6 +132,23 @@ pub fn badges(competencies: &[Competency]) -> String {
     Competency::badges(competencies, '·')
 }
 
+/// A listing's mark: `✓` done, `★` shortlisted. Only a done course takes
+/// the "done" colour: reversed on the selected row, a blank mark in it
+/// read as a green "done" block.
+fn mark(
+    app: &Data,
+    l: &crate::catalogue::Listing,
+    theme: &Theme,
+) -> (&'static str, ratatui::style::Style) {
+    if l.course.and_then(|c| app.completed(c)).is_some() {
+        ("✓", theme.style(Meaning::Met))
+    } else if l.course.is_some_and(|c| app.shortlisted(c)) {
+        ("★", ratatui::style::Style::default())
+    } else {
+        (" ", ratatui::style::Style::default())
+    }
+}
+
 fn render_listings(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, theme: &Theme) {
     let tier = &app.catalogue.tiers[view.tier];
     let listings = view.visible(&app.catalogue);
@@ -143,15 +160,7 @@ fn render_listings(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, 
     let rows: Vec<Row> = listings
         .iter()
         .map(|l| {
-            let done = l.course.and_then(|c| app.completed(c)).is_some();
-            let short = l.course.is_some_and(|c| app.shortlisted(c));
-            let mark = if done {
-                "✓"
-            } else if short {
-                "★"
-            } else {
-                " "
-            };
+            let (mark, mark_style) = mark(app, l, theme);
             let (status, status_style) = match l.status {
                 ListingStatus::Mandatory => ("M", theme.style(Meaning::Mandatory)),
                 ListingStatus::Optional => ("O", theme.style(Meaning::Optional)),
@@ -164,7 +173,7 @@ fn render_listings(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, 
                 });
             }
             Row::new(vec![
-                Cell::from(mark).style(theme.style(Meaning::Met)),
+                Cell::from(mark).style(mark_style),
                 Cell::from(format!("{:>2}", l.row)).style(theme.style(Meaning::Muted)),
                 Cell::from(status).style(status_style),
                 Cell::from(badges(&l.competencies)),

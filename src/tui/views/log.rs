@@ -32,7 +32,7 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &LogView, theme: &Theme) 
                 c.id.to_string(),
                 c.date.format("%d.%m.%Y").to_string(),
                 format!("{:>6}", format_hours(u64::from(c.seconds))),
-                c.certificate.clone().unwrap_or_default(),
+                crate::tui::draw::fit(c.certificate.as_deref().unwrap_or_default(), 12),
                 title,
             ])
         })
@@ -58,7 +58,11 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &LogView, theme: &Theme) 
         Row::new(vec!["ID", "Date", "Hours", "Certificate", "Course"])
             .style(theme.style(Meaning::Muted)),
     )
-    .block(Block::default().borders(Borders::ALL).title(title))
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(crate::tui::draw::box_title(&title, area.width)),
+    )
     .highlight_symbol("▸")
     .row_highlight_style(theme.style(Meaning::Selected));
     let mut state =

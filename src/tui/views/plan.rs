@@ -223,7 +223,9 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
         _ => return,
     };
     let title = format!(" Plan {}: {} ", plan.fy, status.verdict());
-    let block = Block::default().borders(Borders::ALL).title(title);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(crate::tui::draw::box_title(&title, area.width));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width as usize;

@@ -12,7 +12,7 @@ use ratatui::Frame;
 
 use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
 use crate::tui::data::Data;
-use crate::tui::draw::fit;
+use crate::tui::draw::{box_title, fit};
 use crate::tui::keymap::{b, Action, Binding, NONE};
 use crate::tui::overlays::Requirement;
 use crate::tui::theme::{Meaning, Theme};
@@ -127,7 +127,9 @@ fn render_gauges(
         st.tier.id.as_deref().unwrap_or("none"),
         st.verdict()
     );
-    let block = Block::default().borders(Borders::ALL).title(title);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(box_title(&title, area.width));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let rows = by_urgency(st);
@@ -174,7 +176,7 @@ fn render_gauges(
         // Distinct glyphs for done and to-do: the bar must read without colour.
         let gauge = LineGauge::default()
             .ratio(ratio)
-            .label(Span::styled(format!("  {label:<40}"), style))
+            .label(Span::styled(format!("  {:<40}", fit(&label, width.saturating_sub(2))), style))
             .filled_symbol("█")
             .unfilled_symbol("░")
             .filled_style(style)
@@ -249,17 +251,21 @@ fn render_chart(
             .data(&pace),
         Dataset::default()
             .name("your hours")
-            .marker(Marker::Braille)
+            .marker(theme.chart_marker())
             .graph_type(GraphType::Line)
             .style(theme.style(Meaning::Met))
             .data(&points),
     ];
     let x_labels = vec![Line::from("Apr"), Line::from("Oct"), Line::from("Mar")];
     let chart = Chart::new(datasets)
-        .block(Block::default().borders(Borders::ALL).title(format!(
-            " Hours by month: {} of {} · ⣿ yours · • even pace ",
-            crate::units::hours::format_hours(h.seconds.unwrap_or(0)),
-            h.target
+        .block(Block::default().borders(Borders::ALL).title(box_title(
+            &format!(
+                " Hours by month: {} of {} · {} yours · • even pace ",
+                crate::units::hours::format_hours(h.seconds.unwrap_or(0)),
+                h.target,
+                theme.chart_glyph()
+            ),
+            area.width,
         )))
         .x_axis(
             Axis::default()
