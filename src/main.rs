@@ -54,10 +54,17 @@ fn main() {
 fn dashboard(
     catalogue: karmadash::catalogue::Catalogue,
     store: karmadash::store::Store,
-    today: chrono::NaiveDate,
     first: Result<karmadash::store::Snapshot, karmadash::cli::Failure>,
-    data: Option<&std::path::Path>,
+    opening: karmadash::cli::Opening,
 ) -> Result<i32, Box<dyn std::error::Error + Send + Sync>> {
-    karmadash::tui::run(catalogue, store, today, first.map_err(Into::into), data)
-        .map_err(Into::into)
+    let karmadash::cli::Opening { today, data, lang } = opening;
+    karmadash::tui::run(
+        catalogue,
+        store,
+        today,
+        first.map_err(Into::into),
+        data,
+        lang,
+    )
+    .map_err(Into::into)
 }

@@ -13,6 +13,7 @@ use crate::rules::engine::Status;
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::Completion;
 use crate::store::{Snapshot, Store};
+use crate::units::lang::Lang;
 
 pub struct Data {
     pub catalogue: Arc<Catalogue>,
@@ -27,6 +28,8 @@ pub struct Data {
     pub officer: Option<OfficerProgress>,
     /// The portal's catalogue as `catalogue sync` last kept it.
     pub portal: Option<crate::catalogue::portal::PortalSnapshot>,
+    /// The language every view and popup speaks (`crate::i18n::tr`).
+    pub lang: Lang,
 }
 
 impl Data {

@@ -36,6 +36,7 @@ mod function_length;
 mod fuzz_parsers;
 mod hostile_text_cli;
 mod hostile_text_tui;
+mod i18n;
 mod igot_reports;
 mod inputs_cli;
 mod json_keys;
