@@ -170,3 +170,24 @@ fn json_output_is_the_same_in_both_languages() {
         assert_eq!(by_var.stdout, en, "{args:?} under KARMADASH_LANG=hi");
     }
 }
+
+/// `--lang` is global: no command may define its own (`roster notices
+/// --lang` did, and clap stopped on the clash before any command ran).
+#[test]
+fn roster_notices_takes_the_global_language_option() {
+    use clap::Parser;
+    let line = [
+        "karmadash",
+        "roster",
+        "notices",
+        "--out",
+        "d",
+        "--lang",
+        "hi",
+    ];
+    let parsed = std::panic::catch_unwind(|| karmadash::cli::Cli::try_parse_from(line));
+    let cli = parsed
+        .expect("clap stopped on --lang")
+        .expect("a valid line");
+    assert_eq!(cli.lang, Some(karmadash::cli::LangArg::Hi));
+}

@@ -75,6 +75,7 @@ mod store_faults;
 mod store_migration;
 mod store_transfer;
 mod tui_events;
+mod tui_hindi;
 mod tui_plan;
 mod tui_popups;
 mod tui_profile_form;

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{centred, Keys, Overlay, Then};
+use crate::i18n::{tr, Lang};
 use crate::tui::app::App;
 use crate::tui::keymap::{bindings_for, Action, TEXT_KEYS};
 use crate::tui::theme::{Meaning, Theme};
@@ -28,7 +29,7 @@ impl Help {
 
 impl Overlay for Help {
     fn draw(&self, f: &mut Frame, _: Rect, app: &App, theme: &Theme) {
-        render(f, app.view, self.popup, theme);
+        render(f, app.view, self.popup, theme, app.data.lang);
     }
 
     fn on_key(&mut self, key: KeyEvent, _: &mut App) -> Then {
@@ -39,7 +40,7 @@ impl Overlay for Help {
     }
 
     fn keys(&self) -> Keys {
-        &[("Esc", "close help")]
+        &[("Esc", "tui-hint-close-help")]
     }
 
     /// Help is not opened over help.
@@ -63,55 +64,68 @@ fn pairs_with(a: Action, b: Action) -> bool {
         )
 }
 
-/// Help lines built from the keymap, paired bindings merged to fit 80x24.
-pub fn help_lines(view: View) -> Vec<(String, String)> {
+/// Help lines built from the keymap in `lang`, paired bindings merged to
+/// fit 80x24 (a list of key words, " / " between them in both languages).
+pub fn help_lines(view: View, lang: Lang) -> Vec<(String, String)> {
     let mut out: Vec<(String, String, Action)> = Vec::new();
     for b in bindings_for(view) {
         if let Action::GoView(_) = b.action {
             // The views table's digits, spelled out from it.
             let keys: Vec<String> = VIEWS.iter().map(|v| v.key.to_string()).collect();
-            let names: Vec<&str> = VIEWS.iter().map(|v| v.id.name()).collect();
-            let help = format!("{} view / {}", names[0], names[1..].join(" / "));
+            let names: Vec<String> = VIEWS.iter().map(|v| v.id.label(lang)).collect();
+            let help = tr(
+                lang,
+                "tui-help-go-view",
+                &[
+                    ("first", (&names[0]).into()),
+                    ("rest", names[1..].join(" / ").into()),
+                ],
+            );
             out.push((keys.join(" "), help, b.action));
             continue;
         }
+        let words = tr(lang, b.help, &[]);
         match out.last_mut() {
             Some((keys, help, last)) if pairs_with(*last, b.action) => {
                 keys.push(' ');
                 keys.push_str(b.label);
-                if let (Action::GoView(_), Action::GoView(_)) = (*last, b.action) {
-                    *help = format!("{} / {}", help, b.help.trim_end_matches(" view"));
-                } else if *last != b.action {
-                    *help = format!("{help} / {}", b.help);
+                if *last != b.action {
+                    *help = format!("{help} / {words}");
                 } else {
-                    *help = format!("{help} ({}: {})", b.label, b.help);
+                    *help = format!("{help} ({}: {words})", b.label);
                 }
                 *last = b.action;
             }
-            _ => out.push((b.label.to_string(), b.help.to_string(), b.action)),
+            _ => out.push((b.label.to_string(), words, b.action)),
         }
     }
     out.into_iter().map(|(k, h, _)| (k, h)).collect()
 }
 
-fn render(f: &mut Frame, view: View, popup: Option<Keys>, theme: &Theme) {
-    let rows = help_lines(view);
+fn render(f: &mut Frame, view: View, popup: Option<Keys>, theme: &Theme, lang: Lang) {
+    let rows = help_lines(view, lang);
     let width = rows
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(8);
     let mut lines = vec![Line::from(Span::styled(
-        format!("Keys in the {} view", view.name()),
+        tr(lang, "tui-help-title", &[("view", view.label(lang).into())]),
         theme.style(Meaning::Title),
     ))];
     // Over a popup, its own keys come first: they are what works now.
     if let Some(popup) = popup {
-        let keys: Vec<String> = popup.iter().map(|(k, h)| format!("{k}: {h}")).collect();
+        let keys: Vec<String> = popup
+            .iter()
+            .map(|(k, h)| format!("{k}: {}", tr(lang, h, &[])))
+            .collect();
         lines.insert(
             0,
             Line::from(vec![
-                Span::styled("In this popup: ", theme.style(Meaning::Title)),
+                Span::styled(
+                    tr(lang, "tui-help-in-popup", &[]),
+                    theme.style(Meaning::Title),
+                ),
                 Span::raw(keys.join(" · ")),
             ]),
         );
@@ -122,9 +136,15 @@ fn render(f: &mut Frame, view: View, popup: Option<Keys>, theme: &Theme) {
             Span::raw(h),
         ]));
     }
-    let text_keys: Vec<String> = TEXT_KEYS.iter().map(|(k, h)| format!("{k}: {h}")).collect();
+    let text_keys: Vec<String> = TEXT_KEYS
+        .iter()
+        .map(|(k, h)| format!("{k}: {}", tr(lang, h, &[])))
+        .collect();
     lines.push(Line::from(vec![
-        Span::styled("Search box and forms: ", theme.style(Meaning::Title)),
+        Span::styled(
+            tr(lang, "tui-help-text-keys", &[]),
+            theme.style(Meaning::Title),
+        ),
         Span::raw(text_keys.join(" · ")),
     ]));
     // The whole screen: at 80x24 the help needs every row.
@@ -135,7 +155,7 @@ fn render(f: &mut Frame, view: View, popup: Option<Keys>, theme: &Theme) {
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(" Help: Esc to close "),
+                .title(tr(lang, "tui-help-box-title", &[])),
         ),
         r,
     );
