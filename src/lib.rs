@@ -7,6 +7,7 @@
 pub mod app;
 pub mod catalogue;
 pub mod cli;
+pub mod i18n;
 pub mod igot;
 pub mod portal;
 pub mod roster;

@@ -54,11 +54,15 @@ fn main() {
 fn dashboard(
     catalogue: karmadash::catalogue::Catalogue,
     store: karmadash::store::Store,
-    today: chrono::NaiveDate,
     first: Result<karmadash::store::Snapshot, karmadash::cli::Failure>,
-    data: Option<&std::path::Path>,
-    look: karmadash::app::appearance::Appearance,
+    opening: karmadash::cli::Opening,
 ) -> Result<i32, Box<dyn std::error::Error + Send + Sync>> {
+    let karmadash::cli::Opening {
+        today,
+        data,
+        lang,
+        look,
+    } = opening;
     karmadash::tui::run(
         catalogue,
         store,
@@ -66,6 +70,7 @@ fn dashboard(
         first.map_err(Into::into),
         data,
         look,
+        lang,
     )
     .map_err(Into::into)
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::json;
 
 use crate::catalogue::Competency;
+use crate::units::lang::Lang;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +46,10 @@ pub struct Cli {
     )]
     pub chart_marker: Option<MarkerArg>,
 
+    /// Interface language: hi (हिन्दी) or en. Default: KARMADASH_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: hi_IN is Hindi), else English. --json output, ids and CSV headers stay English in both
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -61,6 +66,22 @@ pub enum ThemeArg {
 pub enum MarkerArg {
     Braille,
     Block,
+}
+
+/// The languages `--lang` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Hi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Hi => Lang::Hi,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,7 +1,7 @@
 //! The command line of the training cell's own work on its roster: its
 //! list of officers, exemptions, the audit log, history and notices.
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::PathBuf;
 
 pub const AUDIT_HELP: &str = "Print JSON, one object per change, oldest first (keys: at, user, change, officer, text, detail)";
@@ -53,22 +53,11 @@ pub struct RosterHistoryArgs {
     pub csv: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// Hindi, in the words of the GAD's orders
-    Hi,
-    /// English
-    En,
-}
-
 #[derive(Debug, Args)]
 pub struct RosterNoticesArgs {
     /// Directory to write the letters and the mail-merge CSV into (made if absent)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Language of the letters and notices
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: Lang,
     /// Only this department (as the reports name it, MDO_Name)
     #[arg(long, value_name = "NAME")]
     pub mdo: Option<String>,

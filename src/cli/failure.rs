@@ -19,6 +19,7 @@ use crate::rules::tier::TierError;
 use crate::store::{ExportError, StoreError};
 use crate::units::dates::DateError;
 use crate::units::duration::DurationError;
+use crate::units::lang::LangError;
 use crate::units::states::StateError;
 use crate::units::words::count;
 
@@ -83,6 +84,9 @@ pub enum Problem {
     },
     #[error("--fy: {0}")]
     Fy(FyParseError),
+    /// `KARMADASH_LANG` set to no language karmadash speaks.
+    #[error("KARMADASH_LANG is {:?}: set it to hi or en (or --lang hi|en), or unset it", .0.given)]
+    Lang(LangError),
     #[error("--service: {0}")]
     Service(ServiceError),
     #[error("--state: {0}")]

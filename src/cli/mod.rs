@@ -34,6 +34,7 @@ use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
+pub use args::LangArg;
 pub use args::{Cli, Command};
 use args::{MarkerArg, ThemeArg};
 pub use failure::{DashboardError, Failure, Problem};
@@ -42,6 +43,7 @@ use crate::app::appearance::{Appearance, Background, ChartMarker};
 use crate::catalogue::{sources, Catalogue};
 use crate::rules::fy::FinancialYear;
 use crate::store::{Snapshot, Store};
+use crate::units::lang::{self, Chosen, Lang};
 
 pub type Outcome = Result<(), Failure>;
 
@@ -51,6 +53,9 @@ pub struct Context {
     /// searching them, and the process is about to end anyway.
     pub catalogue: ManuallyDrop<Catalogue>,
     pub today: NaiveDate,
+    /// The interface language (`--lang`, `KARMADASH_LANG`, the locale):
+    /// words go through `crate::i18n::tr(ctx.lang, "cli-...", args)`.
+    pub lang: Lang,
     pub db: Option<PathBuf>,
     /// `--data DIR`, for the files beside the rulebooks (designations.toml).
     pub data: Option<PathBuf>,
@@ -161,18 +166,30 @@ pub fn load_catalogue(data: Option<&std::path::Path>) -> Result<Catalogue, Failu
 /// CLI never imports a TUI type and each shell stays a thin layer.
 /// It returns the exit code the process should end with (130 after
 /// Ctrl-C, 143 after SIGTERM), 0 after `q`.
-/// The last argument is `--data DIR`, whose `designations.toml` places
-/// the roster's officers as `karmadash roster` does.
 /// The first reading arrives as the shell worded it; the dashboard's own
 /// failure comes back as its typed error, printed as the one line.
-pub type Dashboard = fn(
-    Catalogue,
-    Store,
-    NaiveDate,
-    Result<Snapshot, Failure>,
-    Option<&Path>,
-    Appearance,
-) -> Result<i32, DashboardError>;
+pub type Dashboard =
+    fn(Catalogue, Store, Result<Snapshot, Failure>, Opening) -> Result<i32, DashboardError>;
+
+/// What the dashboard opens with, from the global options: today, the
+/// `--data DIR` (whose `designations.toml` places the roster's officers
+/// as `karmadash roster` does), and the language (an explicit choice beats the one the
+/// dashboard remembers; the locale's does not).
+#[derive(Debug, Clone, Copy)]
+pub struct Opening<'a> {
+    pub today: NaiveDate,
+    pub data: Option<&'a Path>,
+    pub lang: Chosen,
+    /// `--theme` and `--chart-marker`, where asked.
+    pub look: Appearance,
+}
+
+/// The interface language: `--lang`, then `KARMADASH_LANG`, then the
+/// locale, else English (`units::lang::choose`).
+pub fn language(option: Option<args::LangArg>) -> Result<Chosen, Failure> {
+    lang::choose(option.map(Lang::from), |name| std::env::var(name).ok())
+        .map_err(|e| Problem::Lang(e).into())
+}
 
 /// `--theme` and `--chart-marker` (or their variables) as the dashboard
 /// takes them; what was not asked it reads from the terminal.
@@ -197,6 +214,7 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         Some(Command::Man) => return shell_cmds::man(),
         _ => {}
     }
+    let chosen = language(cli.lang)?;
     let today = match cli.today.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => parse_date(s).map_err(|e| date_failure("--today", e))?,
         None => chrono::Local::now().date_naive(),
@@ -220,6 +238,7 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
     let ctx = Context {
         catalogue: ManuallyDrop::new(load_catalogue(data)?),
         today,
+        lang: chosen.lang,
         db,
         data: data.map(Path::to_path_buf),
         prefetch: RefCell::new(prefetch),
@@ -229,16 +248,14 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
             let store = store(&ctx)?;
             let first = snapshot(&ctx);
             let catalogue = ManuallyDrop::into_inner(ctx.catalogue);
-            let look = appearance(cli.theme, cli.chart_marker);
-            match dashboard(
-                catalogue,
-                store,
-                ctx.today,
-                first,
-                ctx.data.as_deref(),
-                look,
-            )
-            .map_err(|e| Failure::from(Problem::Dashboard(e)))?
+            let opening = Opening {
+                today: ctx.today,
+                data: ctx.data.as_deref(),
+                lang: chosen,
+                look: appearance(cli.theme, cli.chart_marker),
+            };
+            match dashboard(catalogue, store, first, opening)
+                .map_err(|e| Failure::from(Problem::Dashboard(e)))?
             {
                 0 => Ok(()),
                 // Ctrl-C or a signal: the terminal is restored and the view

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::args::RosterArgs;
-use super::args_cell::{Lang, RosterNoticesArgs};
+use super::args_cell::RosterNoticesArgs;
 use super::output::{csv_table, emit, Cell};
 use super::roster_cmds::evaluated;
 use super::{store, Context, Failure, Outcome, Problem};
@@ -17,6 +17,7 @@ use crate::roster::{OfficerStatus, Verdict};
 use crate::rules::engine::{Standing, Unit};
 use crate::rules::fy::FinancialYear;
 use crate::units::hours::format_hours;
+use crate::units::lang::Lang;
 
 const BUILT_IN: &[(&str, &str)] = &[
     (
@@ -204,7 +205,9 @@ pub fn notices(ctx: &Context, args: &RosterArgs, a: &RosterNoticesArgs) -> Outco
     let mut rows = evaluated(ctx, args, (&all, &roster.officers, &cell), fy)?;
     rows.sort_by(crate::roster::urgency::by_urgency);
     let departments = by_department(&rows, a.mdo.as_deref())?;
-    let lang = a.lang;
+    // The letters follow the global language (`--lang hi`, KARMADASH_LANG,
+    // the locale): Hindi in the words of the GAD's orders.
+    let lang = ctx.lang;
     let letter = template(ctx, &format!("letter-{}.txt", code(lang)))?;
     let notice = template(ctx, &format!("notice-{}.txt", code(lang)))?;
     std::fs::create_dir_all(&a.out).map_err(|error| Problem::CannotWriteNotice {

@@ -56,6 +56,10 @@ pub struct UiState {
     pub tier: Option<String>,
     pub competency: Option<String>,
     pub status: Option<String>,
+    /// The language the dashboard's key last chose (`en`, `hi`). Absent
+    /// from stores and exports made before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// Everything in the store: what `export` writes and `import` restores.

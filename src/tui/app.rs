@@ -26,6 +26,7 @@ use crate::rules::engine::{evaluate, Inputs};
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::Completion;
 use crate::store::{Snapshot, Store, UiState};
+use crate::units::lang::{Chosen, Lang};
 
 /// A reading of the store, or why it failed (the shell's reading arrives
 /// already worded, the dashboard's own as a `StoreFailure`).
@@ -52,6 +53,9 @@ pub struct App {
     /// until the first check, which reloads once (the first snapshot was
     /// read before the marker could be).
     seen_change: Option<String>,
+    /// The language the dashboard's key chose, kept in the store; a
+    /// language given for one run (`--lang`) is not remembered.
+    remembered_lang: Option<Lang>,
 }
 
 impl App {
@@ -89,6 +93,7 @@ impl App {
                 officer: None,
                 portal,
                 shelf,
+                lang: Lang::En,
             },
             view: catalogue::VIEW,
             views: Views::default(),
@@ -100,6 +105,7 @@ impl App {
             search,
             designations,
             seen_change: None,
+            remembered_lang: None,
         };
         app.take_snapshot(first);
         app.restore_ui();
@@ -185,6 +191,10 @@ impl App {
 
     fn restore_ui(&mut self) {
         let ui = self.data.snapshot.ui.clone();
+        self.remembered_lang = ui.lang.as_deref().and_then(|l| l.parse().ok());
+        if let Some(lang) = self.remembered_lang {
+            self.data.lang = lang;
+        }
         if let Some(v) = ui
             .view
             .as_deref()
@@ -206,6 +216,7 @@ impl App {
     pub fn ui_state(&self) -> UiState {
         let mut ui = UiState {
             view: Some(self.view.name().to_string()),
+            lang: self.remembered_lang.map(|l| l.code().to_string()),
             ..UiState::default()
         };
         self.views.catalogue.remember(&self.data.catalogue, &mut ui);
@@ -215,6 +226,23 @@ impl App {
     /// Saves the remembered view and filters (on the way out).
     pub fn save_ui(&self) {
         let _ = self.data.store.set_ui(&self.ui_state());
+    }
+
+    /// The language to open in: one asked for this run (`--lang`,
+    /// `KARMADASH_LANG`) wins; else the one the dashboard remembers; else
+    /// the locale's.
+    pub fn open_in(&mut self, chosen: Chosen) {
+        self.data.lang = match self.remembered_lang {
+            Some(remembered) if !chosen.explicit() => remembered,
+            _ => chosen.lang,
+        };
+    }
+
+    /// Switches the language (the `L` key) and remembers it.
+    pub fn switch_lang(&mut self) {
+        let next = self.data.lang.next();
+        self.data.lang = next;
+        self.remembered_lang = Some(next);
     }
 
     /// The Catalogue view's tier.

@@ -13,6 +13,7 @@ use crate::rules::engine::Status;
 use crate::rules::fy::FinancialYear;
 use crate::rules::record::Completion;
 use crate::store::{Snapshot, Store};
+use crate::units::lang::Lang;
 
 pub struct Data {
     pub catalogue: Arc<Catalogue>,
@@ -29,6 +30,8 @@ pub struct Data {
     pub portal: Option<crate::catalogue::portal::PortalSnapshot>,
     /// The portal's courses by area and theme, as the Catalogue view lists them.
     pub shelf: super::portal_shelf::Shelf,
+    /// The language every view and popup speaks (`crate::i18n::tr`).
+    pub lang: Lang,
 }
 
 impl Data {

@@ -13,6 +13,7 @@ use super::app::{App, View};
 use super::keymap::{bindings_for, Action};
 use super::theme::{Meaning, Theme};
 use super::views::VIEWS;
+use crate::i18n::{tr, Lang};
 use crate::units::text::is_hostile;
 
 /// The smallest terminal the dashboard lays out in.
@@ -22,9 +23,15 @@ pub const MIN_HEIGHT: u16 = 16;
 pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!(
-            "Terminal {}x{} is too small: karmadash needs {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge it, or press q.",
-            area.width, area.height
+        let msg = tr(
+            app.data.lang,
+            "tui-too-small",
+            &[
+                ("width", area.width.into()),
+                ("height", area.height.into()),
+                ("min_width", MIN_WIDTH.into()),
+                ("min_height", MIN_HEIGHT.into()),
+            ],
         );
         f.render_widget(
             Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
@@ -65,9 +72,10 @@ fn strip_hostile(buffer: &mut ratatui::buffer::Buffer) {
 }
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.data.lang;
     let titles: Vec<Line> = VIEWS
         .iter()
-        .map(|v| Line::from(format!("{} {}", v.key, v.id.name())))
+        .map(|v| Line::from(format!("{} {}", v.key, v.id.label(lang))))
         .collect();
     let selected = app.view.index();
     // The tabs take what they need (each name, padding, a divider): at 60
@@ -76,9 +84,10 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let needed: u16 = titles.iter().map(|t| t.width() as u16 + 3).sum::<u16>();
     let fy = crate::rules::fy::FinancialYear::containing(app.data.today);
     let room = area.width.saturating_sub(needed) as usize;
+    let fy = fy.to_string();
     let heading = [
-        format!("karmadash FY {fy}"),
-        format!("FY {fy}"),
+        tr(lang, "tui-heading-long", &[("fy", (&fy).into())]),
+        tr(lang, "tui-heading-short", &[("fy", (&fy).into())]),
         String::new(),
     ]
     .into_iter()
@@ -120,9 +129,14 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn draw_footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
-    let pairs: Vec<(&str, &str)> = match app.overlays().last() {
-        Some(o) => o.keys().to_vec(),
-        None => footer_hints(app.view, area.width as usize),
+    let lang = app.data.lang;
+    let pairs: Vec<(&str, String)> = match app.overlays().last() {
+        Some(o) => o
+            .keys()
+            .iter()
+            .map(|(k, h)| (*k, tr(lang, h, &[])))
+            .collect(),
+        None => footer_hints(app.view, area.width as usize, lang),
     };
     for (k, h) in pairs {
         spans.push(Span::styled(format!(" {k}"), theme.style(Meaning::Key)));
@@ -132,30 +146,33 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The main screen's footer hints that fit in `width`, in the keymap's
-/// order; help and quit always stay, the others give way from the end.
-pub fn footer_hints(view: View, width: usize) -> Vec<(&'static str, &'static str)> {
-    let cells = |(k, h): &(&str, &str)| k.width() + h.width() + 2;
+/// order and in `lang`; help and quit always stay, the others give way
+/// from the end.
+pub fn footer_hints(view: View, width: usize, lang: Lang) -> Vec<(&'static str, String)> {
+    let cells = |(k, h): &(&str, String)| k.width() + h.width() + 2;
     let keep = |a: Action| matches!(a, Action::Quit | Action::Help);
-    let all: Vec<_> = bindings_for(view).filter(|b| !b.hint.is_empty()).collect();
+    let all: Vec<_> = bindings_for(view)
+        .filter(|b| !b.hint.is_empty())
+        .map(|b| (b.action, (b.label, tr(lang, b.hint, &[]))))
+        .collect();
     let mut room = width.saturating_sub(
         all.iter()
-            .filter(|b| keep(b.action))
-            .map(|b| cells(&(b.label, b.hint)))
+            .filter(|(a, _)| keep(*a))
+            .map(|(_, pair)| cells(pair))
             .sum(),
     );
     all.into_iter()
-        .filter(|b| {
-            let pair = (b.label, b.hint);
-            if keep(b.action) {
+        .filter(|(a, pair)| {
+            if keep(*a) {
                 return true;
             }
-            let fits = cells(&pair) <= room;
+            let fits = cells(pair) <= room;
             if fits {
-                room -= cells(&pair);
+                room -= cells(pair);
             }
             fits
         })
-        .map(|b| (b.label, b.hint))
+        .map(|(_, pair)| pair)
         .collect()
 }
 

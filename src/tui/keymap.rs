@@ -37,6 +37,8 @@ pub enum Action {
     CycleDepartment,
     FindOfficer,
     ExemptOfficer,
+    /// Hindi or English, live; the store remembers the choice.
+    SwitchLanguage,
     /// Esc on the main screen: closes what is open (nothing quits on Esc).
     Back,
 }
@@ -46,9 +48,11 @@ pub enum Action {
 pub struct Binding {
     pub keys: &'static [(KeyCode, KeyModifiers)],
     pub label: &'static str,
+    /// The help's words for it: a message id (`tui-help-...`, data/i18n).
     pub help: &'static str,
     pub action: Action,
-    /// The footer's word for it; empty: not in the footer.
+    /// The footer's word for it, a message id (`tui-hint-...`); empty:
+    /// not in the footer.
     pub hint: &'static str,
 }
 
@@ -67,9 +71,9 @@ pub(super) use b;
 pub const RECORD_DONE: Binding = b!(
     [(KeyCode::Char('d'), NONE)],
     "d",
-    "record the selected course as done",
+    "tui-help-record-the-selected-course-as",
     Action::RecordDone,
-    "done"
+    "tui-hint-done"
 );
 
 use KeyCode::*;
@@ -78,15 +82,21 @@ pub const BINDINGS: &[Binding] = &[
     b!(
         [(Char('/'), NONE)],
         "/",
-        "search every course",
+        "tui-help-search-every-course",
         Action::Search,
-        "search"
+        "tui-hint-search"
     ),
-    b!([(Tab, NONE)], "Tab", "next view", Action::NextView, "view"),
+    b!(
+        [(Tab, NONE)],
+        "Tab",
+        "tui-help-next-view",
+        Action::NextView,
+        "tui-hint-view"
+    ),
     b!(
         [(BackTab, SHIFT), (BackTab, NONE)],
         "S-Tab",
-        "previous view",
+        "tui-help-previous-view",
         Action::PrevView,
         ""
     ),
@@ -102,99 +112,119 @@ pub const BINDINGS: &[Binding] = &[
     b!(
         [(Up, NONE), (Char('k'), NONE)],
         "↑/k",
-        "move up",
+        "tui-help-move-up",
         Action::Up,
         ""
     ),
     b!(
         [(Down, NONE), (Char('j'), NONE)],
         "↓/j",
-        "move down",
+        "tui-help-move-down",
         Action::Down,
         ""
     ),
-    b!([(PageUp, NONE)], "PgUp", "page up", Action::PageUp, ""),
+    b!(
+        [(PageUp, NONE)],
+        "PgUp",
+        "tui-help-page-up",
+        Action::PageUp,
+        ""
+    ),
     b!(
         [(PageDown, NONE)],
         "PgDn",
-        "page down",
+        "tui-help-page-down",
         Action::PageDown,
         ""
     ),
     b!(
         [(Char('g'), NONE), (Home, NONE)],
         "g",
-        "first row",
+        "tui-help-first-row",
         Action::Top,
         ""
     ),
     b!(
         [(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)],
         "G",
-        "last row",
+        "tui-help-last-row",
         Action::Bottom,
         ""
     ),
     b!(
         [(Char('p'), NONE)],
         "p",
-        "edit your profile (service, tier, iGOT registration date)",
+        "tui-help-edit-your-profile-service-tier",
         Action::EditProfile,
         ""
     ),
     b!(
         [(Char('o'), NONE)],
         "o",
-        "record a course outside the lists (own choice, any iGOT course)",
+        "tui-help-record-a-course-outside-the",
         Action::RecordOther,
         ""
     ),
     b!(
         [(Char('a'), NONE)],
         "a",
-        "record a course assigned to you, with its due date",
+        "tui-help-record-a-course-assigned-to",
         Action::RecordAssigned,
         ""
     ),
     b!(
         [(Char('e'), NONE)],
         "e",
-        "record the comprehensive assessment you passed",
+        "tui-help-record-the-comprehensive-assessment-you",
         Action::RecordAssessment,
         ""
     ),
     b!(
+        [(Char('L'), SHIFT), (Char('L'), NONE)],
+        "L",
+        "tui-help-switch-language",
+        Action::SwitchLanguage,
+        "tui-hint-language"
+    ),
+    b!(
         [(Char('?'), NONE), (Char('?'), SHIFT), (F(1), NONE)],
         "?",
-        "this help (F1 too, and in the search box and forms)",
+        "tui-help-this-help-f1-too-and",
         Action::Help,
-        "help"
+        "tui-hint-help"
     ),
     b!(
         [(Esc, NONE)],
         "Esc",
-        "close a popup or go back; never quits",
+        "tui-help-close-a-popup-or-go",
         Action::Back,
         ""
     ),
-    b!([(Char('q'), NONE)], "q", "quit", Action::Quit, "quit"),
+    b!(
+        [(Char('q'), NONE)],
+        "q",
+        "tui-help-quit",
+        Action::Quit,
+        "tui-hint-quit"
+    ),
     b!(
         [(Char('c'), CTRL)],
         "Ctrl-C",
-        "works everywhere, even in search and forms",
+        "tui-help-works-everywhere-even-in-search",
         Action::Quit,
         ""
     ),
 ];
 
-/// Keys inside the search box and forms (they take text, so they are not in the table above).
+/// Keys inside the search box and forms (they take text, so they are not
+/// in the table above), each with the message id of its words.
 pub const TEXT_KEYS: &[(&str, &str)] = &[
-    ("type", "narrow / fill"),
-    ("↑↓", "choose"),
-    ("Tab", "next field"),
-    ("Enter", "go to course / save"),
-    ("F1", "help"),
-    ("Esc", "cancel"),
+    ("type", "tui-hint-narrow-fill"),
+    ("↑↓", "tui-hint-choose"),
+    ("Tab", "tui-hint-next-field"),
+    ("Enter", "tui-hint-go-to-course-save"),
+    ("F1", "tui-hint-help"),
+    ("Esc", "tui-hint-cancel"),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {

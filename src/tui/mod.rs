@@ -52,6 +52,7 @@ const FALLBACK: Duration = Duration::from_secs(2);
 
 use crate::catalogue::Catalogue;
 use crate::store::Store;
+use crate::units::lang::Chosen;
 use input::{Next, Wake};
 use watch::StoreWatch;
 
@@ -67,12 +68,14 @@ pub fn run(
     first: Read,
     data: Option<&Path>,
     look: Appearance,
+    lang: Chosen,
 ) -> Result<i32, DashError> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(DashError::NoTerminal);
     }
     let theme = Theme::from_env(look);
     let mut app = App::with_snapshot(Arc::new(catalogue), store, today, first, data);
+    app.open_in(lang);
     let mut input = input::Input::start();
     // SIGTERM, or SIGHUP when an SSH link drops, ends the loop like `q`, so
     // the terminal is restored and the UI state saved on those paths too.

@@ -6,19 +6,16 @@ use super::app::{App, View};
 use super::keymap::Action;
 use super::overlays::{Detail, Form, Help, SearchBox};
 use super::views::{progress, Reply};
+use crate::i18n::tr;
 use crate::roster::OfficerId;
 
 impl App {
     pub fn update(&mut self, action: Action) {
         if let Some(shown) = &self.data.officer {
             if writes(action) {
-                self.message = Some((
-                    format!(
-                        "Read-only: this is {}'s progress from the roster. Esc goes back to the Roster; 2 shows yours.",
-                        shown.name
-                    ),
-                    true,
-                ));
+                let name = shown.name.as_str();
+                let why = tr(self.data.lang, "tui-read-only", &[("name", name.into())]);
+                self.message = Some((why, true));
                 return;
             }
         }
@@ -39,7 +36,11 @@ impl App {
         let today = self.data.today;
         match action {
             Action::Quit => self.quit = true,
-            Action::Back => self.message = Some(("Nothing to close: q quits.".into(), false)),
+            Action::Back => {
+                let why = tr(self.data.lang, "tui-nothing-to-close", &[]);
+                self.message = Some((why, false))
+            }
+            Action::SwitchLanguage => self.switch_lang(),
             Action::RecordOther => self.open(Box::new(Form::other(today))),
             Action::RecordAssigned => self.open(Box::new(Form::assigned())),
             Action::RecordAssessment => self.open(Box::new(Form::assessment(today))),

@@ -9,15 +9,23 @@ use assert_cmd::Command;
 use std::path::Path;
 
 /// The binary without the caller's KARMADASH_DATA, KARMADASH_TODAY and
-/// KARMADASH_DB (the global options read them), and without colour.
+/// KARMADASH_DB (the global options read them), without colour, and in
+/// English whatever the caller's locale (KARMADASH_LANG, LC_ALL,
+/// LC_MESSAGES and LANG choose the language).
 pub fn karmadash() -> Command {
     let mut cmd = cargo_bin_cmd!("karmadash");
     cmd.env_remove("KARMADASH_DATA")
         .env_remove("KARMADASH_TODAY")
         .env_remove("KARMADASH_DB")
         .env("NO_COLOR", "1");
+    for v in LANGUAGE_VARIABLES {
+        cmd.env_remove(v);
+    }
     cmd
 }
+
+/// The variables that choose the interface's language.
+pub const LANGUAGE_VARIABLES: [&str; 4] = ["KARMADASH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"];
 
 /// The same on the store `db` as of `today`, both given as the variables,
 /// so that a test may still pass `--db` or `--today` itself.

@@ -58,6 +58,13 @@ const RULES: &[Rule] = &[
         banned_crates: CORE_BANS,
         may_use: &["units", "catalogue", "rules", "search", "igot"],
     },
+    // The interface's words (Fluent catalogues, Hindi and English): used
+    // by the shells only, so the core keeps speaking in typed values.
+    Rule {
+        module: "i18n",
+        banned_crates: CORE_BANS,
+        may_use: &["units"],
+    },
     // The store keeps the core's records: it may name their types.
     Rule {
         module: "store",
@@ -100,6 +107,7 @@ const RULES: &[Rule] = &[
             "store",
             "portal",
             "app",
+            "i18n",
         ],
     },
     Rule {
@@ -115,6 +123,7 @@ const RULES: &[Rule] = &[
             "store",
             "portal",
             "app",
+            "i18n",
         ],
     },
 ];

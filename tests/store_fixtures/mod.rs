@@ -44,6 +44,9 @@ pub fn karmadash_process(db: &Path) -> std::process::Command {
         .arg("--db")
         .arg(db)
         .args(["--today", TODAY]);
+    for v in crate::bin_fixtures::LANGUAGE_VARIABLES {
+        cmd.env_remove(v);
+    }
     cmd
 }
 
@@ -161,6 +164,7 @@ pub fn populate(db: &Path) {
         tier: Some("ias-10-16".into()),
         competency: None,
         status: Some("mandatory".into()),
+        lang: None,
     })
     .unwrap();
 }

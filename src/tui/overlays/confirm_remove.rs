@@ -41,7 +41,11 @@ impl Overlay for ConfirmRemove {
     }
 
     fn keys(&self) -> Keys {
-        &[("y", "remove"), ("?", "help"), ("other", "keep")]
+        &[
+            ("y", "tui-hint-remove"),
+            ("?", "tui-hint-help"),
+            ("other", "tui-hint-keep"),
+        ]
     }
 }
 

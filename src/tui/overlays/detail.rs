@@ -47,7 +47,11 @@ impl Overlay for Detail {
     }
 
     fn keys(&self) -> Keys {
-        &[("d", "record done"), ("?", "help"), ("Esc", "close")]
+        &[
+            ("d", "tui-hint-record-done"),
+            ("?", "tui-hint-help"),
+            ("Esc", "tui-hint-close"),
+        ]
     }
 }
 

@@ -104,7 +104,11 @@ impl Overlay for ExemptOfficer {
     }
 
     fn keys(&self) -> Keys {
-        &[("type", "reason"), ("Enter", "exempt"), ("Esc", "cancel")]
+        &[
+            ("type", "tui-hint-reason"),
+            ("Enter", "tui-hint-exempt"),
+            ("Esc", "tui-hint-cancel"),
+        ]
     }
 
     /// `?` is text here.

@@ -41,10 +41,10 @@ impl Overlay for FindOfficer {
 
     fn keys(&self) -> Keys {
         &[
-            ("type", "find"),
-            ("Enter", "keep"),
-            ("F1", "help"),
-            ("Esc", "clear"),
+            ("type", "tui-hint-find"),
+            ("Enter", "tui-hint-keep"),
+            ("F1", "tui-hint-help"),
+            ("Esc", "tui-hint-clear"),
         ]
     }
 

@@ -198,10 +198,10 @@ impl Overlay for Form {
 
     fn keys(&self) -> Keys {
         &[
-            ("Tab", "next field"),
-            ("Enter", "save"),
-            ("F1", "help"),
-            ("Esc", "cancel"),
+            ("Tab", "tui-hint-next-field"),
+            ("Enter", "tui-hint-save"),
+            ("F1", "tui-hint-help"),
+            ("Esc", "tui-hint-cancel"),
         ]
     }
 

@@ -9,6 +9,7 @@ use ratatui::Frame;
 
 use super::scroll::Scroll;
 use super::{centred, Keys, Overlay, Then};
+use crate::i18n::{tr, Lang};
 use crate::tui::app::App;
 use crate::tui::keymap::{bindings_for, Action, TEXT_KEYS};
 use crate::tui::theme::{Meaning, Theme};
@@ -34,7 +35,7 @@ impl Help {
 
 impl Overlay for Help {
     fn draw(&self, f: &mut Frame, _: Rect, app: &App, theme: &Theme) {
-        render(f, app.view, self.popup, &self.scroll, theme);
+        render(f, app.view, self.popup, &self.scroll, theme, app.data.lang);
     }
 
     fn on_key(&mut self, key: KeyEvent, _: &mut App) -> Then {
@@ -48,7 +49,10 @@ impl Overlay for Help {
     }
 
     fn keys(&self) -> Keys {
-        &[("j/k PgDn End", "scroll"), ("Esc", "close help")]
+        &[
+            ("j/k PgDn End", "tui-hint-scroll"),
+            ("Esc", "tui-hint-close-help"),
+        ]
     }
 
     /// Help is not opened over help.
@@ -72,32 +76,39 @@ fn pairs_with(a: Action, b: Action) -> bool {
         )
 }
 
-/// Help lines built from the keymap, paired bindings merged to fit 80x24.
-pub fn help_lines(view: View) -> Vec<(String, String)> {
+/// Help lines built from the keymap in `lang`, paired bindings merged to
+/// fit 80x24 (a list of key words, " / " between them in both languages).
+pub fn help_lines(view: View, lang: Lang) -> Vec<(String, String)> {
     let mut out: Vec<(String, String, Action)> = Vec::new();
     for b in bindings_for(view) {
         if let Action::GoView(_) = b.action {
             // The views table's digits, spelled out from it.
             let keys: Vec<String> = VIEWS.iter().map(|v| v.key.to_string()).collect();
-            let names: Vec<&str> = VIEWS.iter().map(|v| v.id.name()).collect();
-            let help = format!("{} view / {}", names[0], names[1..].join(" / "));
+            let names: Vec<String> = VIEWS.iter().map(|v| v.id.label(lang)).collect();
+            let help = tr(
+                lang,
+                "tui-help-go-view",
+                &[
+                    ("first", (&names[0]).into()),
+                    ("rest", names[1..].join(" / ").into()),
+                ],
+            );
             out.push((keys.join(" "), help, b.action));
             continue;
         }
+        let words = tr(lang, b.help, &[]);
         match out.last_mut() {
             Some((keys, help, last)) if pairs_with(*last, b.action) => {
                 keys.push(' ');
                 keys.push_str(b.label);
-                if let (Action::GoView(_), Action::GoView(_)) = (*last, b.action) {
-                    *help = format!("{} / {}", help, b.help.trim_end_matches(" view"));
-                } else if *last != b.action {
-                    *help = format!("{help} / {}", b.help);
+                if *last != b.action {
+                    *help = format!("{help} / {words}");
                 } else {
-                    *help = format!("{help} ({}: {})", b.label, b.help);
+                    *help = format!("{help} ({}: {words})", b.label);
                 }
                 *last = b.action;
             }
-            _ => out.push((b.label.to_string(), b.help.to_string(), b.action)),
+            _ => out.push((b.label.to_string(), words, b.action)),
         }
     }
     out.into_iter().map(|(k, h, _)| (k, h)).collect()
@@ -122,33 +133,50 @@ fn hanging(head: Span<'static>, body: &str, width: usize) -> Vec<Line<'static>> 
     out
 }
 
-fn render(f: &mut Frame, view: View, popup: Option<Keys>, scroll: &Scroll, theme: &Theme) {
+fn render(
+    f: &mut Frame,
+    view: View,
+    popup: Option<Keys>,
+    scroll: &Scroll,
+    theme: &Theme,
+    lang: Lang,
+) {
     let area = f.area();
     let inner = centred(area, 80, 1).width.saturating_sub(2) as usize;
-    let rows = help_lines(view);
+    let rows = help_lines(view, lang);
     let width = rows
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(8);
-    let title = |t: &'static str| Span::styled(t, theme.style(Meaning::Title));
+    let title = |id: &str| Span::styled(tr(lang, id, &[]), theme.style(Meaning::Title));
     let mut lines = Vec::new();
     // Over a popup, its own keys come first: they are what works now.
     if let Some(popup) = popup {
-        let keys: Vec<String> = popup.iter().map(|(k, h)| format!("{k}: {h}")).collect();
-        lines.extend(hanging(title("In this popup: "), &keys.join(" · "), inner));
+        let keys: Vec<String> = popup
+            .iter()
+            .map(|(k, h)| format!("{k}: {}", tr(lang, h, &[])))
+            .collect();
+        lines.extend(hanging(
+            title("tui-help-in-popup"),
+            &keys.join(" · "),
+            inner,
+        ));
     }
     lines.push(Line::from(Span::styled(
-        format!("Keys in the {} view", view.name()),
+        tr(lang, "tui-help-title", &[("view", view.label(lang).into())]),
         theme.style(Meaning::Title),
     )));
     for (k, h) in rows {
         let key = Span::styled(format!("{k:>width$}  "), theme.style(Meaning::Key));
         lines.extend(hanging(key, &h, inner));
     }
-    let text_keys: Vec<String> = TEXT_KEYS.iter().map(|(k, h)| format!("{k}: {h}")).collect();
+    let text_keys: Vec<String> = TEXT_KEYS
+        .iter()
+        .map(|(k, h)| format!("{k}: {}", tr(lang, h, &[])))
+        .collect();
     lines.extend(hanging(
-        title("Search box and forms: "),
+        title("tui-help-text-keys"),
         &text_keys.join(" · "),
         inner,
     ));
@@ -156,6 +184,6 @@ fn render(f: &mut Frame, view: View, popup: Option<Keys>, scroll: &Scroll, theme
     let r = centred(area, 80, lines.len() as u16 + 2);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Help: Esc to close ");
+        .title(tr(lang, "tui-help-box-title", &[]));
     scroll.render(f, r, lines, block, theme);
 }

@@ -34,7 +34,8 @@ use super::app::App;
 use super::search_worker::SearchWorker;
 use super::theme::Theme;
 
-/// A popup's key pairs ("Esc", "close") for the footer and for help.
+/// A popup's keys for the footer and help: the key, and the message id of
+/// its words (`tui-hint-...`).
 pub type Keys = &'static [(&'static str, &'static str)];
 
 /// What every popup is. While it handles a key it is off the stack, so it

@@ -47,7 +47,7 @@ impl Overlay for Requirement {
     }
 
     fn keys(&self) -> Keys {
-        &[("?", "help"), ("Esc", "close")]
+        &[("?", "tui-hint-help"), ("Esc", "tui-hint-close")]
     }
 }
 

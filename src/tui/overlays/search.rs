@@ -62,11 +62,11 @@ impl Overlay for SearchBox {
 
     fn keys(&self) -> Keys {
         &[
-            ("type", "search"),
-            ("↑↓", "choose"),
-            ("Enter", "go to course"),
-            ("F1", "help"),
-            ("Esc", "cancel"),
+            ("type", "tui-hint-search"),
+            ("↑↓", "tui-hint-choose"),
+            ("Enter", "tui-hint-go-to-course"),
+            ("F1", "tui-hint-help"),
+            ("Esc", "tui-hint-cancel"),
         ]
     }
 

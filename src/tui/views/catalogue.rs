@@ -322,45 +322,45 @@ pub const KEYS: &[Binding] = &[
     b!(
         [(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
         "←/h",
-        "focus the tier list",
+"tui-help-focus-the-tier-list",
         Action::FocusLeft,
         ""
     ),
     b!(
         [(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
         "→/l",
-        "focus the course list",
+"tui-help-focus-the-course-list",
         Action::FocusRight,
         ""
     ),
     b!(
         [(KeyCode::Enter, NONE)],
         "Enter",
-        "course details: every tier and order that lists it",
+"tui-help-course-details-every-tier-and",
         Action::Open,
-        "details"
+        "tui-hint-details"
     ),
     b!(
         [(KeyCode::Char('c'), NONE)],
         "c",
-        "competency filter: all, behavioural, functional, domain",
+"tui-help-competency-filter-all-behavioural-functional",
         Action::CycleCompetency,
-        "B/F/D"
+        "tui-hint-b-f-d"
     ),
     b!(
         [(KeyCode::Char('m'), NONE)],
         "m",
-        "status filter: all, mandatory, optional",
+"tui-help-status-filter-all-mandatory-optional",
         Action::CycleStatus,
-        "M/O"
+        "tui-hint-m-o"
     ),
     RECORD_DONE,
     b!(
         [(KeyCode::Char('s'), NONE)],
         "s",
-        "add to or drop from your shortlist",
+"tui-help-add-to-or-drop-from",
         Action::ToggleShortlist,
-        "shortlist"
+        "tui-hint-shortlist"
     ),
 ];
 

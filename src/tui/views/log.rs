@@ -81,9 +81,9 @@ pub const VIEW: View = View::named("Log");
 pub const KEYS: &[Binding] = &[b!(
     [(KeyCode::Char('x'), NONE), (KeyCode::Delete, NONE)],
     "x/Del",
-    "remove the selected completion",
+"tui-help-remove-the-selected-completion",
     Action::Remove,
-    "remove"
+    "tui-hint-remove"
 )];
 
 /// The Log view and its state: its selected row.

@@ -14,6 +14,7 @@ use super::keymap::{Action, Binding};
 use super::overlays::Overlay;
 use super::theme::Theme;
 use crate::catalogue::CourseId;
+use crate::i18n::{tr, Lang};
 use crate::roster::OfficerId;
 
 /// What a view is: how it draws, the rows its cursor moves over, what it
@@ -156,9 +157,15 @@ impl View {
             .expect("every view has an entry in VIEWS")
     }
 
-    /// The tab's label, and the name the saved UI state remembers.
+    /// The view's id: the English tab label, and the name the saved UI
+    /// state remembers (the same in every language).
     pub fn name(self) -> &'static str {
         self.0
+    }
+
+    /// The tab's label in `lang` (message `tui-view-NAME`).
+    pub fn label(self, lang: Lang) -> String {
+        tr(lang, &format!("tui-view-{}", self.0.to_lowercase()), &[])
     }
 
     pub fn index(self) -> usize {

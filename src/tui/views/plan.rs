@@ -36,16 +36,16 @@ pub const KEYS: &[Binding] = &[
     b!(
         [(KeyCode::Char('s'), NONE)],
         "s",
-        "add to or drop from your shortlist; the total follows",
+"tui-help-add-to-or-drop-from-2",
         Action::ToggleShortlist,
-        "shortlist"
+        "tui-hint-shortlist"
     ),
     b!(
         [(KeyCode::Enter, NONE)],
         "Enter",
-        "the selected step's requirement in full, or the course's details",
+"tui-help-the-selected-step-s-requirement",
         Action::Open,
-        "details"
+        "tui-hint-details"
     ),
 ];
 

@@ -305,9 +305,9 @@ pub const VIEW: View = View::named("Progress");
 pub const KEYS: &[Binding] = &[b!(
     [(KeyCode::Enter, NONE)],
     "Enter",
-    "the requirement's full text and the order that imposes it",
+"tui-help-the-requirement-s-full-text",
     Action::Open,
-    "full text"
+    "tui-hint-full-text"
 )];
 
 /// The Progress view and its state: its selected requirement.

@@ -31,23 +31,23 @@ pub const KEYS: &[Binding] = &[
     b!(
         [(KeyCode::Enter, NONE)],
         "Enter",
-        "the selected officer's Progress, read-only (Esc: back)",
+"tui-help-the-selected-officer-s-progress",
         Action::Open,
-        "progress"
+        "tui-hint-progress"
     ),
     b!(
         [(KeyCode::Char('t'), NONE)],
         "t",
-        "tier filter: all, then each tier in the roster",
+"tui-help-tier-filter-all-then-each",
         Action::CycleTier,
-        "tier"
+        "tui-hint-tier"
     ),
     b!(
         [(KeyCode::Char('v'), NONE)],
         "v",
-        "verdict filter: all, needing action, then each verdict",
+"tui-help-verdict-filter-all-needing-action",
         Action::CycleVerdict,
-        "verdict"
+        "tui-hint-verdict"
     ),
     b!(
         [(KeyCode::Char('m'), NONE)],
@@ -59,16 +59,16 @@ pub const KEYS: &[Binding] = &[
     b!(
         [(KeyCode::Char('/'), NONE)],
         "/",
-        "find officers by name or e-mail",
+"tui-help-find-officers-by-name-or",
         Action::FindOfficer,
-        "find"
+        "tui-hint-find"
     ),
     b!(
         [(KeyCode::Char('x'), NONE)],
         "x",
-        "exempt the selected officer, with a reason (the audit log keeps it)",
+"tui-help-exempt-the-selected-officer-with",
         Action::ExemptOfficer,
-        "exempt"
+        "tui-hint-exempt"
     ),
 ];
 

@@ -1,0 +1,102 @@
+# karmadash's interface in English. One message per sentence or label;
+# ids by area: tui-... (the dashboard), cli-... (the shell commands).
+# Hindi is in hi.ftl with the same ids (tests/it/i18n.rs checks);
+# the words used for each term are in GLOSSARY.md.
+# GROUPED($n) writes a count the Indian way (1,23,456).
+
+## Shared
+
+# An example of a plural with a grouped count (used by the unit tests).
+i18n-officers = { $n ->
+    [one] { GROUPED($n) } officer
+   *[other] { GROUPED($n) } officers
+}
+# The language's own name, as the dashboard's footer shows it.
+lang-name = English
+
+## The dashboard's keys: tui-help-... in the help, tui-hint-... in the footer
+
+tui-help-record-the-selected-course-as = record the selected course as done
+tui-hint-done = done
+tui-help-search-every-course = search every course
+tui-hint-search = search
+tui-help-next-view = next view
+tui-hint-view = view
+tui-help-previous-view = previous view
+tui-help-move-up = move up
+tui-help-move-down = move down
+tui-help-page-up = page up
+tui-help-page-down = page down
+tui-help-first-row = first row
+tui-help-last-row = last row
+tui-help-edit-your-profile-service-tier = edit your profile (service, tier, iGOT registration date)
+tui-help-record-a-course-outside-the = record a course outside the lists (own choice, any iGOT course)
+tui-help-record-a-course-assigned-to = record a course assigned to you, with its due date
+tui-help-record-the-comprehensive-assessment-you = record the comprehensive assessment you passed
+tui-help-this-help-f1-too-and = this help (F1 too, and in the search box and forms)
+tui-hint-help = help
+tui-help-close-a-popup-or-go = close a popup or go back; never quits
+tui-help-quit = quit
+tui-hint-quit = quit
+tui-help-works-everywhere-even-in-search = works everywhere, even in search and forms
+tui-hint-narrow-fill = narrow / fill
+tui-hint-choose = choose
+tui-hint-next-field = next field
+tui-hint-go-to-course-save = go to course / save
+tui-hint-cancel = cancel
+tui-help-focus-the-tier-list = focus the tier list
+tui-help-focus-the-course-list = focus the course list
+tui-help-course-details-every-tier-and = course details: every tier and order that lists it
+tui-hint-details = details
+tui-help-competency-filter-all-behavioural-functional = competency filter: all, behavioural, functional, domain
+tui-hint-b-f-d = B/F/D
+tui-help-status-filter-all-mandatory-optional = status filter: all, mandatory, optional
+tui-hint-m-o = M/O
+tui-help-add-to-or-drop-from = add to or drop from your shortlist
+tui-hint-shortlist = shortlist
+tui-help-remove-the-selected-completion = remove the selected completion
+tui-hint-remove = remove
+tui-help-add-to-or-drop-from-2 = add to or drop from your shortlist; the total follows
+tui-help-the-selected-step-s-requirement = the selected step's requirement in full, or the course's details
+tui-help-the-requirement-s-full-text = the requirement's full text and the order that imposes it
+tui-hint-full-text = full text
+tui-help-the-selected-officer-s-progress = the selected officer's Progress, read-only (Esc: back)
+tui-hint-progress = progress
+tui-help-tier-filter-all-then-each = tier filter: all, then each tier in the roster
+tui-hint-tier = tier
+tui-help-verdict-filter-all-needing-action = verdict filter: all, needing action, then each verdict
+tui-hint-verdict = verdict
+tui-help-find-officers-by-name-or = find officers by name or e-mail
+tui-hint-find = find
+tui-help-exempt-the-selected-officer-with = exempt the selected officer, with a reason (the audit log keeps it)
+tui-hint-exempt = exempt
+tui-hint-keep = keep
+tui-hint-record-done = record done
+tui-hint-close = close
+tui-hint-reason = reason
+tui-hint-clear = clear
+tui-hint-save = save
+tui-hint-close-help = close help
+tui-hint-scroll = scroll
+tui-hint-go-to-course = go to course
+
+## The dashboard's frame: tabs, heading, help
+
+tui-view-catalogue = Catalogue
+tui-view-progress = Progress
+tui-view-plan = Plan
+tui-view-log = Log
+tui-view-roster = Roster
+tui-heading-long = karmadash FY { $fy }
+tui-heading-short = FY { $fy }
+tui-too-small = Terminal { $width }x{ $height } is too small: karmadash needs { $min_width }x{ $min_height }. Enlarge it, or press q.
+tui-help-go-view = { $first } view / { $rest }
+tui-help-title = Keys in the { $view } view
+tui-help-in-popup = {"In this popup: "}
+tui-help-text-keys = {"Search box and forms: "}
+tui-help-box-title = {" Help: Esc to close "}
+tui-help-switch-language = switch the language: English / हिन्दी (remembered)
+# The footer names the other language, in its own script.
+tui-hint-language = हिन्दी
+tui-read-only = Read-only: this is { $name }'s progress from the roster. Esc goes back to the Roster; 2 shows yours.
+tui-nothing-to-close = Nothing to close: q quits.

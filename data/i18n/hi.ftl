@@ -1,0 +1,94 @@
+# karmadash का इंटरफ़ेस हिन्दी में। en.ftl जैसे ही id (tests/it/i18n.rs जाँचता है);
+# किस शब्द के लिए कौन-सा हिन्दी शब्द है: GLOSSARY.md।
+# GROUPED($n) संख्या को भारतीय ढंग से लिखता है (1,23,456); अंक लैटिन, जैसे पोर्टल पर।
+
+## Shared
+
+i18n-officers = { GROUPED($n) } अधिकारी
+lang-name = हिन्दी
+
+## डैशबोर्ड की कुंजियाँ: tui-help-... सहायता में, tui-hint-... नीचे की पंक्ति में
+
+tui-help-record-the-selected-course-as = चुने गए पाठ्यक्रम को पूर्ण दर्ज करें
+tui-hint-done = पूर्ण
+tui-help-search-every-course = हर पाठ्यक्रम में खोजें
+tui-hint-search = खोज
+tui-help-next-view = अगला दृश्य
+tui-hint-view = दृश्य
+tui-help-previous-view = पिछला दृश्य
+tui-help-move-up = ऊपर
+tui-help-move-down = नीचे
+tui-help-page-up = पिछला पृष्ठ
+tui-help-page-down = अगला पृष्ठ
+tui-help-first-row = पहली पंक्ति
+tui-help-last-row = अंतिम पंक्ति
+tui-help-edit-your-profile-service-tier = अपनी प्रोफ़ाइल बदलें (सेवा, स्तर, iGOT पंजीकरण की तिथि)
+tui-help-record-a-course-outside-the = सूचियों से बाहर का पाठ्यक्रम दर्ज करें (अपनी पसंद, कोई भी iGOT पाठ्यक्रम)
+tui-help-record-a-course-assigned-to = आपको सौंपा गया पाठ्यक्रम उसकी अंतिम तिथि के साथ दर्ज करें
+tui-help-record-the-comprehensive-assessment-you = उत्तीर्ण किया गया व्यापक मूल्यांकन दर्ज करें
+tui-help-this-help-f1-too-and = यह सहायता (F1 भी, खोज और फ़ॉर्म में भी)
+tui-hint-help = सहायता
+tui-help-close-a-popup-or-go = पॉपअप बंद करें या पीछे जाएँ; कभी बाहर नहीं निकलता
+tui-help-quit = बाहर निकलें
+tui-hint-quit = बाहर
+tui-help-works-everywhere-even-in-search = हर जगह चलता है, खोज और फ़ॉर्म में भी
+tui-hint-narrow-fill = छाँटें / भरें
+tui-hint-choose = चुनें
+tui-hint-next-field = अगला खाना
+tui-hint-go-to-course-save = पाठ्यक्रम पर जाएँ / सहेजें
+tui-hint-cancel = रद्द करें
+tui-help-focus-the-tier-list = स्तरों की सूची पर जाएँ
+tui-help-focus-the-course-list = पाठ्यक्रमों की सूची पर जाएँ
+tui-help-course-details-every-tier-and = पाठ्यक्रम का विवरण: हर स्तर और आदेश जिसमें वह सूचीबद्ध है
+tui-hint-details = विवरण
+tui-help-competency-filter-all-behavioural-functional = दक्षता से छाँटें: सभी, व्यवहारात्मक, कार्यात्मक, क्षेत्रीय
+tui-hint-b-f-d = B/F/D
+tui-help-status-filter-all-mandatory-optional = प्रकार से छाँटें: सभी, अनिवार्य, वैकल्पिक
+tui-hint-m-o = M/O
+tui-help-add-to-or-drop-from = अपनी चयन-सूची में जोड़ें या हटाएँ
+tui-hint-shortlist = चयन-सूची
+tui-help-remove-the-selected-completion = चुनी गई पूर्णता हटाएँ
+tui-hint-remove = हटाएँ
+tui-help-add-to-or-drop-from-2 = अपनी चयन-सूची में जोड़ें या हटाएँ; कुल घंटे साथ बदलते हैं
+tui-help-the-selected-step-s-requirement = चुने गए चरण की पूरी अपेक्षा, या पाठ्यक्रम का विवरण
+tui-help-the-requirement-s-full-text = अपेक्षा का पूरा पाठ और उसे लागू करने वाला आदेश
+tui-hint-full-text = पूरा पाठ
+tui-help-the-selected-officer-s-progress = चुने गए अधिकारी की प्रगति, केवल देखने के लिए (Esc: पीछे)
+tui-hint-progress = प्रगति
+tui-help-tier-filter-all-then-each = स्तर से छाँटें: सभी, फिर रोस्टर का हर स्तर
+tui-hint-tier = स्तर
+tui-help-verdict-filter-all-needing-action = स्थिति से छाँटें: सभी, कार्रवाई आवश्यक, फिर हर स्थिति
+tui-hint-verdict = स्थिति
+tui-help-find-officers-by-name-or = नाम या ई-मेल से अधिकारी ढूँढें
+tui-hint-find = ढूँढें
+tui-help-exempt-the-selected-officer-with = चुने गए अधिकारी को कारण सहित छूट दें (लेखा-परीक्षा अभिलेख में रहता है)
+tui-hint-exempt = छूट
+tui-hint-keep = रखें
+tui-hint-record-done = पूर्ण दर्ज करें
+tui-hint-close = बंद करें
+tui-hint-reason = कारण
+tui-hint-clear = साफ़ करें
+tui-hint-save = सहेजें
+tui-hint-close-help = सहायता बंद करें
+tui-hint-scroll = खिसकाएँ
+tui-hint-go-to-course = पाठ्यक्रम पर जाएँ
+
+## डैशबोर्ड का ढाँचा: टैब, शीर्षक, सहायता
+
+tui-view-catalogue = पाठ्यक्रम
+tui-view-progress = प्रगति
+tui-view-plan = योजना
+tui-view-log = अभिलेख
+tui-view-roster = रोस्टर
+tui-heading-long = karmadash वित्तीय वर्ष { $fy }
+tui-heading-short = वि.व. { $fy }
+tui-too-small = टर्मिनल { $width }x{ $height } बहुत छोटा है: karmadash को { $min_width }x{ $min_height } चाहिए। इसे बड़ा करें, या q दबाएँ।
+tui-help-go-view = { $first } दृश्य / { $rest }
+tui-help-title = { $view } दृश्य की कुंजियाँ
+tui-help-in-popup = {"इस पॉपअप में: "}
+tui-help-text-keys = {"खोज और फ़ॉर्म में: "}
+tui-help-box-title = {" सहायता: बंद करने के लिए Esc "}
+tui-help-switch-language = भाषा बदलें: English / हिन्दी (याद रखी जाती है)
+tui-hint-language = English
+tui-read-only = केवल देखने के लिए: यह रोस्टर से { $name } की प्रगति है। Esc से रोस्टर पर लौटें; 2 से अपनी प्रगति देखें।
+tui-nothing-to-close = बंद करने को कुछ नहीं: बाहर निकलने के लिए q।
