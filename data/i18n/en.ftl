@@ -100,3 +100,59 @@ tui-help-switch-language = switch the language: English / हिन्दी (re
 tui-hint-language = हिन्दी
 tui-read-only = Read-only: this is { $name }'s progress from the roster. Esc goes back to the Roster; 2 shows yours.
 tui-nothing-to-close = Nothing to close: q quits.
+
+# cli
+
+## status and status --short (src/cli/status_words.rs)
+
+cli-standing-met = met
+cli-standing-open = open
+cli-standing-behind = behind
+cli-standing-overdue = OVERDUE
+cli-standing-late = LATE
+cli-status-progress-hours = { $done }/{ $target } h
+cli-status-progress-courses = { $done }/{ $target ->
+    [one] { $target } course
+   *[other] { $target } courses
+}
+cli-status-registered-late-on = registered { $on }, due { $due } (late)
+cli-status-registered-late = registered late
+cli-status-passed = passed
+cli-status-registered-on = registered { $on }
+cli-status-registered-undated = registered, date unknown
+cli-status-not-yet = not yet
+cli-status-due-in = due { $date } ({ $n ->
+    [one] { $n } day
+   *[other] { $n } days
+} left)
+cli-status-was-due = was due { $date } ({ $n ->
+    [one] { $n } day
+   *[other] { $n } days
+} ago)
+cli-status-no-date = no date
+cli-basis-set-by-hand = set by hand (profile --tier)
+cli-basis-no-list = no list for { $service } in the catalogue: add the courses your ministry or cadre authority prescribes with `karmadash assign`
+cli-basis-only-tier = the only tier of { $service }
+cli-basis-years = { $years } years of service in FY { $fy } ({ $start } minus batch { $batch }): { $label }
+cli-basis-set-by-cell = set for this officer by the training cell
+cli-basis-designation = designation "{ $designation }" (designations table)
+cli-status-no-tier = none
+cli-status-heading = Financial year { $fy } as of { $date }. Tier: { $tier } ({ $basis }).
+# progress; standing; due date
+cli-status-requirement-line = { $progress }; { $standing }; { $due }
+cli-status-still-open = still open: { $open }
+cli-status-no-requirement = No order in the catalogue sets a requirement for this profile in this year.
+cli-status-on-track-long = On track.
+cli-status-behind-long = Behind: see the { $n ->
+    [one] { $n } requirement
+   *[other] { $n } requirements
+} marked behind, OVERDUE or LATE.
+cli-status-counting-rule = Counting: a course once completed stays completed for every course-list requirement; hours and per-period counts use only completions dated inside the period.
+cli-short-met = karmadash { $fy }: { $met }/{ $all } met
+cli-short-next-due = next due { $date } ({ $n ->
+    [one] { $n } day
+   *[other] { $n } days
+})
+cli-short-overdue = { $n } OVERDUE
+cli-short-on-track = on track
+cli-short-behind = behind

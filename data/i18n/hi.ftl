@@ -92,3 +92,44 @@ tui-help-switch-language = भाषा बदलें: English / हिन्�
 tui-hint-language = English
 tui-read-only = केवल देखने के लिए: यह रोस्टर से { $name } की प्रगति है। Esc से रोस्टर पर लौटें; 2 से अपनी प्रगति देखें।
 tui-nothing-to-close = बंद करने को कुछ नहीं: बाहर निकलने के लिए q।
+
+# cli
+
+## status और status --short (src/cli/status_words.rs)
+
+cli-standing-met = पूर्ण
+cli-standing-open = जारी
+cli-standing-behind = पीछे
+cli-standing-overdue = समय-सीमा पार
+cli-standing-late = विलंब से
+cli-status-progress-hours = { $done }/{ $target } घंटे
+cli-status-progress-courses = { $done }/{ $target } पाठ्यक्रम
+cli-status-registered-late-on = पंजीकरण { $on }, अंतिम तिथि { $due } (विलंब से)
+cli-status-registered-late = पंजीकरण विलंब से
+cli-status-passed = उत्तीर्ण
+cli-status-registered-on = पंजीकरण { $on }
+cli-status-registered-undated = पंजीकृत, तिथि अज्ञात
+cli-status-not-yet = अभी नहीं
+cli-status-due-in = अंतिम तिथि { $date } ({ $n } दिन शेष)
+cli-status-was-due = अंतिम तिथि { $date } थी ({ $n } दिन पहले)
+cli-status-no-date = कोई तिथि नहीं
+cli-basis-set-by-hand = हाथ से चुना गया (profile --tier)
+cli-basis-no-list = कैटलॉग में { $service } की कोई सूची नहीं: आपके मंत्रालय या संवर्ग प्राधिकार द्वारा निर्धारित पाठ्यक्रम `karmadash assign` से जोड़ें
+cli-basis-only-tier = { $service } का एकमात्र स्तर
+cli-basis-years = वित्तीय वर्ष { $fy } में { $years } वर्ष की सेवा ({ $start } घटा बैच { $batch }): { $label }
+cli-basis-set-by-cell = प्रशिक्षण प्रकोष्ठ द्वारा इस अधिकारी के लिए चुना गया
+cli-basis-designation = पदनाम "{ $designation }" (पदनाम तालिका)
+cli-status-no-tier = कोई नहीं
+cli-status-heading = वित्तीय वर्ष { $fy }, { $date } की स्थिति। स्तर: { $tier } ({ $basis })।
+# प्रगति; स्थिति; अंतिम तिथि
+cli-status-requirement-line = { $progress }; { $standing }; { $due }
+cli-status-still-open = अभी शेष: { $open }
+cli-status-no-requirement = कैटलॉग का कोई आदेश इस वर्ष इस प्रोफ़ाइल के लिए कोई अपेक्षा निर्धारित नहीं करता।
+cli-status-on-track-long = समय पर।
+cli-status-behind-long = पीछे: पीछे, समय-सीमा पार या विलंब से चिह्नित { $n } अपेक्षाएँ देखें।
+cli-status-counting-rule = गणना: एक बार पूर्ण किया गया पाठ्यक्रम हर पाठ्यक्रम-सूची अपेक्षा के लिए पूर्ण रहता है; घंटे और अवधि-वार गणना में केवल उसी अवधि में दिनांकित पूर्णताएँ गिनी जाती हैं।
+cli-short-met = karmadash { $fy }: { $met }/{ $all } पूर्ण
+cli-short-next-due = अगली अंतिम तिथि { $date } ({ $n } दिन)
+cli-short-overdue = { $n } समय-सीमा पार
+cli-short-on-track = समय पर
+cli-short-behind = पीछे

@@ -25,6 +25,7 @@ mod roster_zip;
 mod shell_cmds;
 mod status_cmds;
 mod status_fast;
+mod status_words;
 mod transfer_cmds;
 pub mod wording;
 
@@ -230,7 +231,13 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
     let db = cli.db.clone().filter(|p| !p.as_os_str().is_empty());
     // A shell prompt's `status --short`: the kept answer while it holds,
     // before sled is opened or the rulebooks parsed.
-    let kept = match status_fast::prompt(cli.command.as_ref(), db.as_deref(), today, data) {
+    let kept = match status_fast::prompt(
+        cli.command.as_ref(),
+        db.as_deref(),
+        today,
+        data,
+        chosen.lang,
+    ) {
         status_fast::Prompt::Answered(done) => return done,
         status_fast::Prompt::Full(kept) => kept,
     };

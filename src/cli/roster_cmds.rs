@@ -151,7 +151,7 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
     );
     out.push_str(&super::roster_cell::cell_lines(&s));
     match &s.status {
-        Some(st) => out.push_str(&super::status_cmds::long_text(st)),
+        Some(st) => out.push_str(&super::status_words::long_text(ctx.lang, st)),
         None => out.push_str("No verdict: the officer cannot be placed in a tier.\n"),
     }
     if !s.flags.is_empty() {

@@ -5,8 +5,9 @@ use super::args::{ReportArgs, ReportFormat, StatusArgs};
 use super::json::status::{Report, ReportRow};
 use super::output::{csv_table, emit, emit_prose, json, Cell, Table};
 use super::status_fast::Kept;
+use super::status_words::{long_text, short_line};
 use super::{parse_fy, snapshot, Context, Failure, Outcome, Problem};
-use crate::rules::engine::{evaluate, Inputs, Status, COUNTING_RULE};
+use crate::rules::engine::{evaluate, Inputs, Status};
 use crate::rules::fy::FinancialYear;
 use crate::store::Snapshot;
 use crate::units::hours::{format_hours, hours_value};
@@ -47,9 +48,9 @@ pub fn status(ctx: &Context, args: &StatusArgs, kept: Option<&Kept>) -> Outcome 
         if let Some(kept) = kept.filter(|_| !warned) {
             kept.keep(&st);
         }
-        emit(&format!("{}\n", st.short_line()))?;
+        emit(&format!("{}\n", short_line(ctx.lang, &st)))?;
     } else {
-        emit_prose(&long_text(&st))?;
+        emit_prose(&long_text(ctx.lang, &st))?;
     }
     // The same verdict as the text, --short and --json: not on track fails.
     if args.check && !st.on_track {
@@ -60,52 +61,6 @@ pub fn status(ctx: &Context, args: &StatusArgs, kept: Option<&Kept>) -> Outcome 
         .into());
     }
     Ok(())
-}
-
-pub(super) fn long_text(st: &Status) -> String {
-    let mut out = format!(
-        "Financial year {} as of {}. Tier: {} ({}).\n\n",
-        st.fy,
-        st.as_of.format("%d.%m.%Y"),
-        st.tier.id.as_deref().unwrap_or("none"),
-        super::wording::tier_basis(&st.tier.basis)
-    );
-    for r in &st.requirements {
-        let mark = if r.met { "[x]" } else { "[ ]" };
-        out.push_str(&format!(
-            "{mark} {}\n    {}; {}; {}\n    {}\n",
-            r.text,
-            r.progress_text(),
-            r.standing.word(),
-            r.due_text(),
-            r.citation
-        ));
-        if !r.open.is_empty() && r.open.len() <= 15 {
-            let open: Vec<_> = r.open.iter().map(|t| visible(t)).collect();
-            out.push_str(&format!("    still open: {}\n", open.join("; ")));
-        }
-    }
-    if st.requirements.is_empty() {
-        out.push_str(
-            "No order in the catalogue sets a requirement for this profile in this year.\n",
-        );
-    }
-    out.push_str(&format!(
-        "\n{}\n{COUNTING_RULE}\n",
-        if st.on_track {
-            "On track.".to_string()
-        } else {
-            format!(
-                "Behind: see the {} marked behind, OVERDUE or LATE.",
-                count(
-                    st.shortfalls().count() as i64,
-                    "requirement",
-                    "requirements"
-                )
-            )
-        }
-    ));
-    out
 }
 
 pub fn report(ctx: &Context, args: &ReportArgs) -> Outcome {

@@ -17,6 +17,7 @@ use super::{Outcome, Problem};
 use crate::rules::engine::Status;
 use crate::rules::fy::FinancialYear;
 use crate::store::Store;
+use crate::units::lang::Lang;
 
 /// Bumped when the kept file's layout or meaning changes.
 const LAYOUT: &str = "karmadash status summary 1";
@@ -35,10 +36,11 @@ pub fn prompt(
     db: Option<&Path>,
     today: NaiveDate,
     data: Option<&Path>,
+    lang: Lang,
 ) -> Prompt {
     let kept = match command {
         Some(Command::Status(a)) if a.short && !a.json => {
-            Kept::new(db, today, a.fy.as_deref(), data).map(|k| (k, a.check))
+            Kept::new(db, today, a.fy.as_deref(), data, lang).map(|k| (k, a.check))
         }
         _ => None,
     };
@@ -63,10 +65,12 @@ struct Summary {
 }
 
 /// The key of a `status --short` answer, less the store's generation:
-/// this binary, today, `--fy` and the catalogue's sources.
+/// this binary, today, `--fy`, the catalogue's sources and the language.
 pub struct Kept {
     store: Store,
     fixed: String,
+    /// The language the line is in (also in the key).
+    lang: Lang,
     /// The change marker before the store was read (see `keep`).
     marker: Option<String>,
 }
@@ -79,19 +83,22 @@ impl Kept {
         today: NaiveDate,
         fy: Option<&str>,
         data: Option<&Path>,
+        lang: Lang,
     ) -> Option<Kept> {
         let store = super::store_at(db).ok()?;
         let fixed = format!(
-            "{LAYOUT}\n{}\n{}\n{today}\n{}\n{}",
+            "{LAYOUT}\n{}\n{}\n{today}\n{}\n{}\n{}",
             env!("CARGO_PKG_VERSION"),
             exe_identity()?,
             fy.unwrap_or("-"),
-            data_identity(data)?
+            data_identity(data)?,
+            lang.code()
         );
         let marker = store.change_marker();
         Some(Kept {
             store,
             fixed,
+            lang,
             marker,
         })
     }
@@ -138,7 +145,7 @@ impl Kept {
         }
         let summary = Summary {
             key: self.key(before, &stamp),
-            line: status.short_line(),
+            line: super::status_words::short_line(self.lang, status),
             on_track: status.on_track,
             shortfalls: status.shortfalls().count(),
             fy: status.fy,

@@ -22,6 +22,7 @@ mod catalogue_cache;
 mod catalogue_cli;
 mod catalogue_errors_cli;
 mod catalogue_load_errors;
+mod cli_hindi;
 mod core_errors;
 mod core_wording;
 mod course_csv_cli;

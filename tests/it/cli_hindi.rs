@@ -1,0 +1,53 @@
+//! The shell commands in Hindi (`--lang hi`): status, its short line and
+//! the rest speak the glossary's words; English stays as it was.
+
+use crate::progress_fixtures::*;
+
+fn store_with_progress() -> Store {
+    let s = Store::new();
+    s.profile_delhi_ias();
+    s.done("genai for everyone", "4", "2026-05-10");
+    s
+}
+
+#[test]
+fn status_in_hindi_uses_the_glossary_words() {
+    let s = store_with_progress();
+    let hi = s.ok(&["--lang", "hi", "status"]);
+    for word in ["वित्तीय वर्ष", "स्तर", "अंतिम तिथि", "गणना"]
+    {
+        assert!(hi.contains(word), "no {word:?} in:\n{hi}");
+    }
+    for english in [
+        "Financial year",
+        "Tier:",
+        "Counting:",
+        " left)",
+        "On track",
+        "Behind:",
+    ] {
+        assert!(!hi.contains(english), "{english:?} left in:\n{hi}");
+    }
+    let en = s.ok(&["--lang", "en", "status"]);
+    assert!(en.starts_with("Financial year 2026-27 as of "), "{en}");
+    assert!(en.contains("Counting: a course once completed"), "{en}");
+    assert_eq!(s.ok(&["status"]), en, "English is the default");
+}
+
+/// The prompt's kept line is keyed by the language too: a Hindi answer
+/// is never printed to an English prompt, nor the reverse.
+#[test]
+fn status_short_speaks_the_language_asked_each_time() {
+    let s = store_with_progress();
+    let en = s.ok(&["--lang", "en", "status", "--short"]);
+    assert!(
+        en.starts_with("karmadash 2026-27: ") && en.contains(" met"),
+        "{en}"
+    );
+    for _ in 0..2 {
+        let hi = s.ok(&["--lang", "hi", "status", "--short"]);
+        assert!(hi.contains("पूर्ण"), "{hi}");
+        assert!(!hi.contains(" met") && !hi.contains("next due"), "{hi}");
+        assert_eq!(s.ok(&["--lang", "en", "status", "--short"]), en);
+    }
+}
