@@ -216,6 +216,7 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         _ => {}
     }
     let chosen = language(cli.lang)?;
+    let lang = chosen.lang;
     let today = match cli.today.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => parse_date(s).map_err(|e| date_failure("--today", e))?,
         None => chrono::Local::now().date_naive(),
@@ -229,15 +230,8 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
         return catalogue_cmds::search(data, args);
     }
     let db = cli.db.clone().filter(|p| !p.as_os_str().is_empty());
-    // A shell prompt's `status --short`: the kept answer while it holds,
-    // before sled is opened or the rulebooks parsed.
-    let kept = match status_fast::prompt(
-        cli.command.as_ref(),
-        db.as_deref(),
-        today,
-        data,
-        chosen.lang,
-    ) {
+    let fast = status_fast::prompt(cli.command.as_ref(), db.as_deref(), today, data, lang);
+    let kept = match fast {
         status_fast::Prompt::Answered(done) => return done,
         status_fast::Prompt::Full(kept) => kept,
     };
@@ -245,7 +239,7 @@ pub fn run(cli: Cli, dashboard: Dashboard) -> Outcome {
     let ctx = Context {
         catalogue: ManuallyDrop::new(load_catalogue(data)?),
         today,
-        lang: chosen.lang,
+        lang,
         db,
         data: data.map(Path::to_path_buf),
         prefetch: RefCell::new(prefetch),
