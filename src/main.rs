@@ -1,10 +1,16 @@
 //! Entry point: parse arguments, run the command, map failures to exit codes.
 
 use clap::error::ErrorKind;
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() {
-    let cli = match karmadash::cli::Cli::try_parse() {
+    // --help speaks the chosen language: known before clap parses.
+    let args: Vec<_> = std::env::args_os().collect();
+    let lang = karmadash::cli::help_language(&args);
+    let parsed = karmadash::cli::command(lang)
+        .try_get_matches_from(args)
+        .and_then(|m| karmadash::cli::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e)
             if matches!(

@@ -156,3 +156,40 @@ cli-short-next-due = next due { $date } ({ $n ->
 cli-short-overdue = { $n } OVERDUE
 cli-short-on-track = on track
 cli-short-behind = behind
+
+## --help (src/cli/help_lang.rs); English --help prints the definitions' own text
+
+cli-help-about = Mandatory iGOT Karmayogi training: browse the prescribed courses, track your progress for the financial year
+cli-help-long-about = Mandatory iGOT Karmayogi training: browse the course lists that DoPT, Delhi and Bihar orders prescribe, record what you completed, and see every requirement of the financial year traced to the order behind it. Run without a command to open the dashboard.
+cli-help-exit-codes = Exit codes: 0 success; 1 a check found something unmet (lint errors, status --check); 2 bad input, bad data or an unusable store.
+cli-help-arg-data = Directory of extra data files: rulebooks (*.toml; same id replaces the built-in one), aliases.toml, the roster's designations.toml, and course lists (*.csv, compiled once into a cache under the XDG cache directory)
+cli-help-arg-today = Take this date as today (15.09.2026 or 2026-09-15), for every command
+cli-help-arg-db = Progress store (a sled database directory); default: the XDG data directory
+cli-help-arg-theme = Dashboard colours for a dark or a light terminal background; default: the background the terminal's COLORFGBG names, else dark (NO_COLOR still turns colour off)
+cli-help-arg-chart-marker = How the dashboard's charts draw their lines: braille dots, or blocks where the font has no braille; default: braille, blocks under TERM=linux
+cli-help-arg-lang = Interface language: hi (हिन्दी) or en. Default: KARMADASH_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: hi_IN is Hindi), else English. --json output, ids and CSV headers stay English in both
+cli-help-tiers = List the tiers (service and level) with their mandatory and optional course counts
+cli-help-courses = List the courses prescribed for a tier, by competency and status
+cli-help-search = Fuzzy-search every course title and alias
+cli-help-lint = Check the data files and report the defects of the source tables
+cli-help-catalogue = The portal's catalogue kept offline: which snapshot is in use; `catalogue sync` fetches it (the only command that uses the network)
+cli-help-profile = Show your profile, or set it with `profile set`
+cli-help-done = Record a completed course
+cli-help-log = List your completions
+cli-help-remove = Delete a completion by its id (see `karmadash log`)
+cli-help-assign = Record a course assigned to you (e.g. by your Administrative Secretary)
+cli-help-assessment = Record the comprehensive assessment as passed
+cli-help-status = Am I on track this financial year? Every requirement with the order behind it
+cli-help-plan = What closes the gaps: a step for every open requirement, a proposal of courses, the hours and a week-by-week schedule
+cli-help-shortlist = The courses you mean to take, with the hours you plan for each (the plan counts them)
+cli-help-calendar = Write the year's due dates as iCalendar (RFC 5545), with a reminder a fortnight before: `karmadash calendar > karmadash.ics`
+cli-help-report = The table for APAR Part-2 (self-appraisal): completions of the year and what each served
+cli-help-export = Write everything in the store as JSON (to FILE, or standard output)
+cli-help-import = Replace the store's contents with an export
+cli-help-roster = A training cell's roster: every officer of the portal's reports, who is behind
+cli-help-import-igot = Bring your own completions from a portal report (ConsumptionReport.csv) into your store
+cli-help-completions = Print a shell completion script: `karmadash completions bash > ~/.local/share/bash-completion/completions/karmadash`
+cli-help-man = Print the manual page (roff): `karmadash man > karmadash.1`, or `karmadash man | man -l -`
+cli-help-status-arg-fy = Financial year (e.g. 2026-27); default: the one containing today
+cli-help-status-arg-short = One line, for a shell prompt or MOTD
+cli-help-status-arg-check = Exit 1 when behind: a requirement behind its pace, overdue or late (the verdict --short prints)

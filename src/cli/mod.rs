@@ -7,6 +7,7 @@ mod calendar_cmd;
 mod catalogue_cmds;
 mod export_file;
 mod failure;
+mod help_lang;
 mod igot_own;
 mod json;
 mod output;
@@ -39,6 +40,7 @@ pub use args::LangArg;
 pub use args::{Cli, Command};
 use args::{MarkerArg, ThemeArg};
 pub use failure::{DashboardError, Failure, Problem};
+pub use help_lang::{command, help_language};
 
 use crate::app::appearance::{Appearance, Background, ChartMarker};
 use crate::catalogue::{sources, Catalogue};

@@ -51,3 +51,28 @@ fn status_short_speaks_the_language_asked_each_time() {
         assert_eq!(s.ok(&["--lang", "en", "status", "--short"]), en);
     }
 }
+
+#[test]
+fn help_in_hindi_names_the_commands_in_the_glossary_words() {
+    let s = Store::new();
+    let hi = s.ok(&["--lang", "hi", "--help"]);
+    for word in ["अनिवार्य", "पाठ्यक्रम", "वित्तीय वर्ष", "निकास कोड"]
+    {
+        assert!(hi.contains(word), "no {word:?} in:\n{hi}");
+    }
+    assert!(!hi.contains("Record a completed course"), "{hi}");
+    let status = s.ok(&["status", "--help", "--lang=hi"]);
+    assert!(status.contains("वित्तीय वर्ष (जैसे 2026-27)"), "{status}");
+    assert!(status.contains("शेल प्रॉम्प्ट"), "{status}");
+    assert!(!status.contains("Financial year (e.g."), "{status}");
+    let by_var = s
+        .cmd()
+        .env("KARMADASH_LANG", "hi")
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(by_var.stdout).unwrap(), hi);
+    let en = s.ok(&["--lang", "en", "--help"]);
+    assert!(en.contains("Record a completed course"), "{en}");
+    assert!(!en.contains("पाठ्यक्रम"), "{en}");
+}
