@@ -193,3 +193,36 @@ cli-help-man = Print the manual page (roff): `karmadash man > karmadash.1`, or `
 cli-help-status-arg-fy = Financial year (e.g. 2026-27); default: the one containing today
 cli-help-status-arg-short = One line, for a shell prompt or MOTD
 cli-help-status-arg-check = Exit 1 when behind: a requirement behind its pace, overdue or late (the verdict --short prints)
+
+## tiers
+
+cli-tiers-col-tier = TIER
+cli-tiers-col-service = SERVICE
+cli-tiers-col-mand = MAND
+cli-tiers-col-opt = OPT
+cli-tiers-col-label = LABEL
+cli-tiers-note =
+    MAND, OPT: distinct mandatory and optional courses.
+    `karmadash courses --tier ID` lists the rows as the order prints them.
+
+## roster (the table for people; CSV and --json stay English)
+
+cli-roster-heading = Financial year { $fy } as of { $date }: { $n ->
+    [one] { GROUPED($n) } officer
+   *[other] { GROUPED($n) } officers
+}.
+cli-roster-col-name = NAME
+cli-roster-col-tier = TIER
+cli-roster-col-hours = HOURS
+cli-roster-col-mand = MAND
+cli-roster-col-verdict = VERDICT
+cli-roster-col-next-due = NEXT DUE
+cli-roster-col-flags = FLAGS
+cli-roster-show-hint = `karmadash roster show NAME` (or e-mail, or the start of either) gives one officer's requirements and the report rows behind them.
+cli-verdict-overdue = overdue
+cli-verdict-behind = behind
+cli-verdict-unmapped = unmapped
+cli-verdict-on-pace = on pace
+cli-verdict-met = met
+cli-verdict-exempt = exempt
+cli-verdict-unregistered = unregistered

@@ -170,3 +170,33 @@ cli-help-man = मैनुअल पृष्ठ (roff) छापें: `karma
 cli-help-status-arg-fy = वित्तीय वर्ष (जैसे 2026-27); डिफ़ॉल्ट: जिसमें आज की तिथि हो
 cli-help-status-arg-short = एक पंक्ति, शेल प्रॉम्प्ट या MOTD के लिए
 cli-help-status-arg-check = पीछे होने पर निकास 1: कोई अपेक्षा अपनी गति से पीछे, समय-सीमा पार या विलंब से (--short जो निर्णय छापता है)
+
+## tiers
+
+cli-tiers-col-tier = स्तर
+cli-tiers-col-service = सेवा
+cli-tiers-col-mand = अनिवार्य
+cli-tiers-col-opt = वैकल्पिक
+cli-tiers-col-label = विवरण
+cli-tiers-note =
+    अनिवार्य, वैकल्पिक: अलग-अलग अनिवार्य और वैकल्पिक पाठ्यक्रमों की संख्या।
+    `karmadash courses --tier ID` पंक्तियों को वैसे ही सूचीबद्ध करता है जैसे आदेश में छपी हैं।
+
+## roster (लोगों के लिए तालिका; CSV और --json अंग्रेज़ी में)
+
+cli-roster-heading = वित्तीय वर्ष { $fy }, { $date } की स्थिति: { GROUPED($n) } अधिकारी।
+cli-roster-col-name = नाम
+cli-roster-col-tier = स्तर
+cli-roster-col-hours = घंटे
+cli-roster-col-mand = अनिवार्य
+cli-roster-col-verdict = स्थिति
+cli-roster-col-next-due = अगली अंतिम तिथि
+cli-roster-col-flags = संकेत
+cli-roster-show-hint = `karmadash roster show NAME` (नाम या ई-मेल, या उसका आरंभ) किसी एक अधिकारी की अपेक्षाएँ और उनके पीछे की रिपोर्ट पंक्तियाँ दिखाता है।
+cli-verdict-overdue = समय-सीमा पार
+cli-verdict-behind = पीछे
+cli-verdict-unmapped = स्तर अज्ञात
+cli-verdict-on-pace = गति पर
+cli-verdict-met = पूर्ण
+cli-verdict-exempt = छूट
+cli-verdict-unregistered = अपंजीकृत

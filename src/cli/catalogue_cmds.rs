@@ -10,6 +10,7 @@ use crate::catalogue::cache_mapped::{Mapped, Opened};
 use crate::catalogue::lint::{lint as lint_catalogue, Severity};
 use crate::catalogue::portal_match::PortalIndex;
 use crate::catalogue::{Catalogue, Competency, Course, Listing, ListingStatus, Tier};
+use crate::i18n::tr;
 use crate::search::{Hit, IndexSections, SearchIndex};
 use crate::units::text::visible;
 
@@ -51,7 +52,9 @@ pub fn tiers(ctx: &Context, args: &TiersArgs) -> Outcome {
     }
     // Fits 80 columns: the service has its own column, so the label drops
     // its "BSS, " prefix; --json or `courses --tier` give the rulebook.
-    let mut t = Table::new(&["TIER", "SERVICE", "MAND", "OPT", "LABEL"])
+    let header = ["tier", "service", "mand", "opt", "label"]
+        .map(|c| tr(ctx.lang, &format!("cli-tiers-col-{c}"), &[]));
+    let mut t = Table::new(&header.each_ref().map(String::as_str))
         .right(2)
         .right(3);
     for r in &rows {
@@ -64,10 +67,8 @@ pub fn tiers(ctx: &Context, args: &TiersArgs) -> Outcome {
             r.label.strip_prefix(&prefix).unwrap_or(r.label).into(),
         ]);
     }
-    emit(&format!(
-        "{}\nMAND, OPT: distinct mandatory and optional courses.\n`karmadash courses --tier ID` lists the rows as the order prints them.\n",
-        t.render()
-    ))
+    let note = tr(ctx.lang, "cli-tiers-note", &[]);
+    emit(&format!("{}\n{note}\n", t.render()))
 }
 
 fn listing_row<'a>(c: &'a Catalogue, l: &'a Listing) -> ListingRow<'a> {

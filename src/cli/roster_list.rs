@@ -10,10 +10,11 @@ use super::roster_cmds::{defaults, designations, flag_kinds, tier_filter, worded
 use super::{parse_fy, store, Context, Failure, Outcome, Problem};
 use crate::app::roster_listing::{in_order, summaries};
 use crate::catalogue::Catalogue;
+use crate::i18n::{tr, Lang};
 use crate::roster::cell::{apply_one, unreported, CellRecords};
 use crate::roster::designations::Designations;
 use crate::roster::urgency::UrgencyKey;
-use crate::roster::{evaluate_officer, Defaults, Officer, OfficerId, OfficerStatus};
+use crate::roster::{evaluate_officer, Defaults, Officer, OfficerId, OfficerStatus, Verdict};
 use crate::rules::engine::RequirementStatus;
 use crate::rules::fy::FinancialYear;
 use crate::store::roster_reader::RosterReader;
@@ -29,7 +30,7 @@ struct Line {
     /// Seconds done and the target in hours, where an hours rule applies.
     hours: Option<(u64, f64)>,
     mandatory: Option<(f64, f64)>,
-    verdict: &'static str,
+    verdict: Verdict,
     next_due: Option<chrono::NaiveDate>,
     flags: Vec<&'static str>,
 }
@@ -45,7 +46,7 @@ impl Line {
             mandatory: s
                 .mandatory()
                 .map(|r: &RequirementStatus| (r.done, r.target)),
-            verdict: s.verdict().word(),
+            verdict: s.verdict(),
             next_due: s.next_due(),
             flags: flag_kinds(s),
         }
@@ -135,13 +136,39 @@ pub fn list(ctx: &Context, args: &RosterArgs) -> Outcome {
     if args.csv {
         return emit(&csv_rows(&lines));
     }
-    emit(&format!(
-        "Financial year {fy} as of {}: {} officer{}.\n\n{}\n`karmadash roster show NAME` (or e-mail, or the start of either) gives one officer's requirements and the report rows behind them.\n",
-        ctx.today.min(fy.end()).format("%d.%m.%Y"),
-        lines.len(),
-        if lines.len() == 1 { "" } else { "s" },
-        roster_table(&lines).render()
-    ))
+    let heading = tr(
+        ctx.lang,
+        "cli-roster-heading",
+        &[
+            ("fy", fy.to_string().into()),
+            (
+                "date",
+                ctx.today
+                    .min(fy.end())
+                    .format("%d.%m.%Y")
+                    .to_string()
+                    .into(),
+            ),
+            ("n", lines.len().into()),
+        ],
+    );
+    let table = roster_table(ctx.lang, &lines).render();
+    let hint = tr(ctx.lang, "cli-roster-show-hint", &[]);
+    emit(&format!("{heading}\n\n{table}\n{hint}\n"))
+}
+
+/// A verdict as the table for people shows it (CSV and JSON keep the id).
+fn verdict_word(lang: Lang, v: Verdict) -> String {
+    let id = match v {
+        Verdict::Overdue => "cli-verdict-overdue",
+        Verdict::Behind => "cli-verdict-behind",
+        Verdict::Unmapped => "cli-verdict-unmapped",
+        Verdict::OnPace => "cli-verdict-on-pace",
+        Verdict::Met => "cli-verdict-met",
+        Verdict::Exempt => "cli-verdict-exempt",
+        Verdict::Unregistered => "cli-verdict-unregistered",
+    };
+    tr(lang, id, &[])
 }
 
 /// The officers on the cell's list that no report names.
@@ -198,12 +225,14 @@ fn print_json(
 }
 
 /// One line per officer: hours and mandatory courses done of the target.
-fn roster_table(lines: &[Line]) -> Table {
-    let mut t = Table::new(&[
-        "NAME", "TIER", "HOURS", "MAND", "VERDICT", "NEXT DUE", "FLAGS",
-    ])
-    .right(2)
-    .right(3);
+fn roster_table(lang: Lang, lines: &[Line]) -> Table {
+    let header = [
+        "name", "tier", "hours", "mand", "verdict", "next-due", "flags",
+    ]
+    .map(|c| tr(lang, &format!("cli-roster-col-{c}"), &[]));
+    let mut t = Table::new(&header.each_ref().map(String::as_str))
+        .right(2)
+        .right(3);
     for l in lines {
         t.row(vec![
             l.name.chars().take(22).collect(),
@@ -213,7 +242,7 @@ fn roster_table(lines: &[Line]) -> Table {
             }),
             l.mandatory
                 .map_or("-".into(), |(done, target)| format!("{done}/{target}")),
-            l.verdict.into(),
+            verdict_word(lang, l.verdict),
             l.next_due
                 .map_or("-".into(), |d| d.format("%d.%m.%Y").to_string()),
             l.flags.join(","),
@@ -251,7 +280,7 @@ fn csv_rows(lines: &[Line]) -> String {
                 Cell::Own(num(l.hours.map(|(_, t)| t))),
                 Cell::Own(num(l.mandatory.map(|(d, _)| d))),
                 Cell::Own(num(l.mandatory.map(|(_, t)| t))),
-                Cell::Own(l.verdict.into()),
+                Cell::Own(l.verdict.word().into()),
                 Cell::Own(l.next_due.map(|d| d.to_string()).unwrap_or_default()),
                 Cell::Own(l.flags.join(";")),
             ]

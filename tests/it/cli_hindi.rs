@@ -76,3 +76,56 @@ fn help_in_hindi_names_the_commands_in_the_glossary_words() {
     assert!(en.contains("Record a completed course"), "{en}");
     assert!(!en.contains("पाठ्यक्रम"), "{en}");
 }
+
+#[test]
+fn tiers_in_hindi_has_hindi_headings_and_the_same_rows() {
+    let s = Store::new();
+    let hi = s.ok(&["--lang", "hi", "tiers"]);
+    let head = hi.lines().next().unwrap_or_default();
+    for word in ["स्तर", "सेवा", "अनिवार्य", "वैकल्पिक"]
+    {
+        assert!(head.contains(word), "no {word:?} in {head:?}");
+    }
+    assert!(
+        !hi.contains("TIER") && !hi.contains("distinct mandatory"),
+        "{hi}"
+    );
+    assert!(hi.contains("bas-basic-ac"), "ids stay: {hi}");
+    let en = s.ok(&["--lang", "en", "tiers"]);
+    assert!(en.starts_with("TIER "), "{en}");
+    assert_eq!(hi.lines().count(), en.lines().count());
+}
+
+#[test]
+fn roster_in_hindi_has_hindi_headings_and_verdicts() {
+    let s = Store::new();
+    let reports: Vec<String> = ["consumption-gen3.csv", "users.csv", "enrolments.csv"]
+        .iter()
+        .map(|f| format!("{}/tests/igot_fixtures/{f}", env!("CARGO_MANIFEST_DIR")))
+        .collect();
+    let import: Vec<&str> = ["roster", "import"]
+        .into_iter()
+        .chain(reports.iter().map(String::as_str))
+        .collect();
+    s.ok(&import);
+    let hi = s.ok(&["--lang", "hi", "roster"]);
+    assert!(hi.starts_with("वित्तीय वर्ष 2026-27, "), "{hi}");
+    for word in ["अधिकारी", "नाम", "अगली अंतिम तिथि"]
+    {
+        assert!(hi.contains(word), "no {word:?} in:\n{hi}");
+    }
+    let head = hi.lines().nth(2).unwrap_or_default();
+    assert!(
+        !head.contains("NAME") && !head.contains("VERDICT"),
+        "{head}"
+    );
+    for english in ["officers", "gives one officer", "behind"] {
+        assert!(!hi.contains(english), "{english:?} left in:\n{hi}");
+    }
+    let en = s.ok(&["--lang", "en", "roster"]);
+    assert!(en.starts_with("Financial year 2026-27 as of "), "{en}");
+    assert!(en.contains("NAME "), "{en}");
+    // Scripts read CSV: its header and verdicts stay English.
+    let csv_hi = s.ok(&["--lang", "hi", "roster", "--csv"]);
+    assert_eq!(csv_hi, s.ok(&["--lang", "en", "roster", "--csv"]));
+}
