@@ -518,7 +518,7 @@ pub struct RosterArgs {
     #[arg(long)]
     pub behind: bool,
     /// Only officers of this department (MDO_Name as the reports write it, its start, or its mdoid)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", global = true)]
     pub mdo: Option<String>,
     /// Financial year (e.g. 2026-27); default: the one containing today
     #[arg(long, value_name = "FY")]

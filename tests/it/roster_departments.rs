@@ -85,6 +85,12 @@ fn one_officer_under_two_departments_is_one_officer_flagged() {
         md[r..].contains("### BAS, Basic grade to Additional Collector (bas-basic-ac): 2 officers"),
         "{md}"
     );
+    // The meeting table of one department, as the README writes it.
+    let one = ok(&db, &["roster", "report", "--mdo", "revenue"]);
+    assert!(
+        one.contains("Sunita Devi") && !one.contains("Anjali"),
+        "{one}"
+    );
 }
 
 #[test]
