@@ -463,7 +463,7 @@ pub enum CatalogueAction {
     /// Fetch every Live course of the iGOT portal (title, duration, competencies, provider) into a dated snapshot; the previous one is kept whole if anything fails
     #[command(
         after_help = "The only command of karmadash that uses the network. It sends the portal's public course search and nothing else: no login, nothing of yours. \
-It honours HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, and speaks TLS through rustls. Each page of 100 courses gets --timeout seconds and --tries tries, waiting 1, 2, 4... s between them.\n\n\
+It honours HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, and speaks TLS through rustls. Each page of 100 courses must start to answer within --timeout seconds (a page that keeps arriving on a slow line may take five times that) and gets --tries tries, waiting 1, 2, 4... s between them.\n\n\
 With --from FILE it installs a snapshot copied from another machine (the file `karmadash catalogue` names) and uses no network at all."
     )]
     Sync(SyncArgs),

@@ -134,9 +134,19 @@ pub fn fetch_all(
     Ok(courses)
 }
 
+/// How much longer than `--timeout` a page may keep arriving: the timeout
+/// bounds each wait for the portal (to connect, to answer), while a slow
+/// office line that keeps sending a 100-course page gets its time.
+const BODY_PATIENCE: u32 = 5;
+
 fn agent(timeout: Duration) -> ureq::Agent {
     ureq::Agent::config_builder()
-        .timeout_global(Some(timeout))
+        .timeout_resolve(Some(timeout))
+        .timeout_connect(Some(timeout))
+        .timeout_send_request(Some(timeout))
+        .timeout_send_body(Some(timeout))
+        .timeout_recv_response(Some(timeout))
+        .timeout_recv_body(Some(timeout * BODY_PATIENCE))
         // The status is judged here, with the body bounded either way.
         .http_status_as_error(false)
         .user_agent(concat!("karmadash/", env!("CARGO_PKG_VERSION")))

@@ -27,6 +27,9 @@ pub(super) enum Reply {
     Silence,
     /// A 200 whose body never ends.
     Endless,
+    /// The recorded page, its body sent in ten parts a quarter of a second
+    /// apart: a slow line that keeps sending.
+    Trickle,
 }
 
 /// A request the server saw: its request line, headers, and JSON body.
@@ -105,6 +108,21 @@ fn serve(stream: TcpStream, answer: &Answer, seen: &Mutex<Vec<Seen>>) {
             Reply::Body(b) => (200, b.as_bytes().to_vec()),
             Reply::Silence => {
                 std::thread::sleep(Duration::from_secs(30));
+                return;
+            }
+            Reply::Trickle => {
+                let bytes = fixture(offset / 100);
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    bytes.len()
+                );
+                let _ = out.write_all(head.as_bytes());
+                for part in bytes.chunks(bytes.len() / 10 + 1) {
+                    std::thread::sleep(Duration::from_millis(250));
+                    if out.write_all(part).and_then(|_| out.flush()).is_err() {
+                        break;
+                    }
+                }
                 return;
             }
             Reply::Endless => {
@@ -363,6 +381,24 @@ fn a_server_that_never_answers_times_out_and_says_so() {
         "the hint names the option: {err}"
     );
     assert_eq!(s.seen.lock().unwrap().len(), 2);
+}
+
+/// `--timeout` bounds the wait for an answer, not a slow line's whole
+/// page: a page that keeps arriving for longer is read to its end.
+#[test]
+fn a_page_that_keeps_arriving_slowly_outlasts_the_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = server(Box::new(
+        |n, _| if n == 0 { Reply::Trickle } else { Reply::Page },
+    ));
+    let (code, out, err) = sync(
+        dir.path(),
+        "2026-11-20",
+        &s.url,
+        &["--timeout", "1", "--tries", "1"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(status_json(dir.path())["snapshot"]["courses"], 230, "{out}");
 }
 
 #[test]
