@@ -101,7 +101,7 @@ pub fn fetch_all(
         return Err(SyncError::Address(reach.portal.clone()));
     }
     let url = format!("{base}{SEARCH_PATH}");
-    let agent = agent(reach.timeout);
+    let agent = agent(reach.timeout, bypasses_proxy(base));
     let mut courses: Vec<PortalCourse> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut offset = 0;
@@ -139,8 +139,39 @@ pub fn fetch_all(
 /// office line that keeps sending a 100-course page gets its time.
 const BODY_PATIENCE: u32 = 5;
 
-fn agent(timeout: Duration) -> ureq::Agent {
-    ureq::Agent::config_builder()
+/// Whether `NO_PROXY` (or `no_proxy`) names the portal's host as curl
+/// reads it: `*`, the host, or a domain it is under (`gov.in` and
+/// `.gov.in` both cover `portal.igotkarmayogi.gov.in`).
+fn bypasses_proxy(base: &str) -> bool {
+    let list = std::env::var("NO_PROXY")
+        .or_else(|_| std::env::var("no_proxy"))
+        .unwrap_or_default();
+    let rest = base.split_once("://").map_or(base, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(v6),
+        None => authority.split(':').next().unwrap_or(authority),
+    };
+    no_proxy_names(&list, host)
+}
+
+fn no_proxy_names(list: &str, host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    list.split(',').map(str::trim).any(|entry| {
+        let entry = entry.split(':').next().unwrap_or(entry);
+        let domain = entry.trim_start_matches("*.").trim_start_matches('.');
+        let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+        entry == "*"
+            || (!domain.is_empty() && (host == domain || host.ends_with(&format!(".{domain}"))))
+    })
+}
+
+fn agent(timeout: Duration, no_proxy: bool) -> ureq::Agent {
+    let config = ureq::Agent::config_builder();
+    // ureq takes the proxy from the environment itself, but its NO_PROXY
+    // names hosts only, not the domains an office lists.
+    let config = if no_proxy { config.proxy(None) } else { config };
+    config
         .timeout_resolve(Some(timeout))
         .timeout_connect(Some(timeout))
         .timeout_send_request(Some(timeout))
@@ -217,4 +248,28 @@ fn one_page(
         .read_to_vec()
         .map_err(network)?;
     parse_page(&bytes).map_err(PageFailure::Data)
+}
+
+#[cfg(test)]
+mod no_proxy_tests {
+    use super::no_proxy_names;
+
+    #[test]
+    fn no_proxy_names_a_host_and_every_host_under_a_domain() {
+        let portal = "portal.igotkarmayogi.gov.in";
+        for list in [
+            "gov.in",
+            ".gov.in",
+            "*.gov.in",
+            "x.org, gov.in",
+            "*",
+            portal,
+        ] {
+            assert!(no_proxy_names(list, portal), "{list}");
+        }
+        for list in ["", "in.gov", "karmayogi.gov.in", "vgov.in", "x.org"] {
+            assert!(!no_proxy_names(list, portal), "{list}");
+        }
+        assert!(no_proxy_names("localhost:8080", "localhost"));
+    }
 }

@@ -451,6 +451,22 @@ fn the_sync_goes_through_the_proxy_the_environment_names() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the catalogue of 20.11.2026 is kept"));
+    // A domain in NO_PROXY covers the hosts under it, as curl reads it.
+    let through_proxy = proxy.seen.lock().unwrap().len();
+    let out = karmadash(dir.path(), "2026-11-20")
+        .env("HTTPS_PROXY", &proxy.url)
+        .env("NO_PROXY", "localhost, example.invalid")
+        .args([
+            "catalogue",
+            "sync",
+            "--portal",
+            "http://portal.example.invalid",
+        ])
+        .args(["--tries", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(proxy.seen.lock().unwrap().len(), through_proxy);
 }
 
 #[test]
