@@ -100,3 +100,48 @@ tui-help-switch-language = switch the language: English / हिन्दी (re
 tui-hint-language = हिन्दी
 tui-read-only = Read-only: this is { $name }'s progress from the roster. Esc goes back to the Roster; 2 shows yours.
 tui-nothing-to-close = Nothing to close: q quits.
+
+# tui views
+
+## The Log view
+tui-log-title = {" "}Completions in { $fy }: { $n ->
+    [one] { $n } course
+   *[other] { $n } courses
+}, { $hours } hours{" "}
+tui-log-other-mark = {" (other)"}
+tui-log-col-id = ID
+tui-log-col-date = Date
+tui-log-col-hours = Hours
+tui-log-col-certificate = Certificate
+tui-log-col-course = Course
+tui-log-empty = Nothing recorded this year: in the Catalogue (1) select a course, press d.
+
+## The Roster view
+tui-roster-all = all
+tui-roster-title = {" "}Roster { $fy }: { $shown } of { $all } · tier { $tier } · { $verdict } · dept { $dept }{" "}
+tui-roster-unreadable = The roster cannot be read: { $why }
+tui-roster-empty = No officers yet. A training cell reads the portal's reports in:
+tui-roster-empty-then = Each officer then shows here, most urgent first, without a restart.
+tui-roster-no-match = No officer matches: t, v, m change the filters; / finds; Esc clears the find.
+
+## The Catalogue view
+tui-catalogue-tiers = {" Tiers (* yours) "}
+tui-catalogue-portal = {" Portal catalogue "}
+tui-catalogue-portal-snapshot = {" "}Portal catalogue (snapshot { $fetched }) · { $n } courses{" "}
+tui-catalogue-portal-entry = catalogue
+tui-catalogue-courses = { $n } courses
+tui-catalogue-editing-note = {"  [editing note]"}
+tui-catalogue-cut-off = {"  [cut off]"}
+
+## The Progress view
+tui-progress-box = {" Progress "}
+tui-progress-no-profile = { $why }
+    The catalogue works without one: press 1.
+tui-progress-no-tier = none
+tui-progress-title = {" "}{ $fy } · tier { $tier } · { $verdict }{" "}
+tui-progress-pace = pace
+tui-progress-your-hours = your hours
+tui-progress-apr = Apr
+tui-progress-oct = Oct
+tui-progress-mar = Mar
+tui-progress-chart = {" "}Hours by month: { $done } of { $target } · { $glyph } yours · • even pace{" "}

@@ -92,3 +92,45 @@ tui-help-switch-language = भाषा बदलें: English / हिन्�
 tui-hint-language = English
 tui-read-only = केवल देखने के लिए: यह रोस्टर से { $name } की प्रगति है। Esc से रोस्टर पर लौटें; 2 से अपनी प्रगति देखें।
 tui-nothing-to-close = बंद करने को कुछ नहीं: बाहर निकलने के लिए q।
+
+# tui views
+
+## अभिलेख दृश्य
+tui-log-title = {" "}{ $fy } में पूर्ण: { $n } पाठ्यक्रम, { $hours } घंटे{" "}
+tui-log-other-mark = {" (अन्य)"}
+tui-log-col-id = क्र.
+tui-log-col-date = तिथि
+tui-log-col-hours = घंटे
+tui-log-col-certificate = प्रमाणपत्र
+tui-log-col-course = पाठ्यक्रम
+tui-log-empty = इस वर्ष कुछ दर्ज नहीं: पाठ्यक्रम दृश्य (1) में पाठ्यक्रम चुनें, d दबाएँ।
+
+## रोस्टर दृश्य
+tui-roster-all = सभी
+tui-roster-title = {" "}रोस्टर { $fy }: { $all } में से { $shown } · स्तर { $tier } · { $verdict } · विभाग { $dept }{" "}
+tui-roster-unreadable = रोस्टर पढ़ा नहीं जा सका: { $why }
+tui-roster-empty = अभी कोई अधिकारी नहीं। प्रशिक्षण प्रकोष्ठ पोर्टल की रिपोर्ट ऐसे पढ़ता है:
+tui-roster-empty-then = फिर हर अधिकारी यहाँ दिखेगा, सबसे अत्यावश्यक पहले, बिना पुनः आरंभ के।
+tui-roster-no-match = कोई अधिकारी मेल नहीं खाता: t, v, m से फ़िल्टर बदलें; / से खोजें; Esc खोज हटाता है।
+
+## पाठ्यक्रम दृश्य
+tui-catalogue-tiers = {" स्तर (* आपका) "}
+tui-catalogue-portal = {" पोर्टल पाठ्यक्रम सूची "}
+tui-catalogue-portal-snapshot = {" "}पोर्टल पाठ्यक्रम सूची (प्रति { $fetched }) · { $n } पाठ्यक्रम{" "}
+tui-catalogue-portal-entry = सूची
+tui-catalogue-courses = { $n } पाठ्यक्रम
+tui-catalogue-editing-note = {"  [संपादन टिप्पणी]"}
+tui-catalogue-cut-off = {"  [अधूरा]"}
+
+## प्रगति दृश्य
+tui-progress-box = {" प्रगति "}
+tui-progress-no-profile = { $why }
+    पाठ्यक्रम सूची इसके बिना भी चलती है: 1 दबाएँ।
+tui-progress-no-tier = कोई नहीं
+tui-progress-title = {" "}{ $fy } · स्तर { $tier } · { $verdict }{" "}
+tui-progress-pace = गति
+tui-progress-your-hours = आपके घंटे
+tui-progress-apr = अप्रैल
+tui-progress-oct = अक्टूबर
+tui-progress-mar = मार्च
+tui-progress-chart = {" "}माहवार घंटे: { $target } में से { $done } · { $glyph } आपके · • समान गति{" "}

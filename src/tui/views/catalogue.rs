@@ -16,6 +16,7 @@ use crate::tui::draw::fit;
 use crate::tui::keymap::{b, Action, Binding, NONE, RECORD_DONE};
 use crate::tui::portal_shelf::ShelfLine;
 use crate::tui::theme::{Meaning, Theme};
+use crate::i18n::tr;
 use crate::tui::wording;
 use crate::units::hours::format_hours;
 use unicode_width::UnicodeWidthStr;
@@ -104,9 +105,12 @@ fn render_tiers(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, the
     if on_portal {
         selected_line = lines.len();
     }
-    let text = format!("{}catalogue", if on_portal { "▸ " } else { "  " });
+    let text = format!("{}{}", if on_portal { "▸ " } else { "  " }, tr(app.lang, "tui-catalogue-portal-entry", &[]));
     let text = match app.portal.as_ref() {
-        Some(p) if wide => format!("{text:<16}{} courses", p.courses.len()),
+        Some(p) if wide => {
+            let n = tr(app.lang, "tui-catalogue-courses", &[("n", p.courses.len().into())]);
+            format!("{}{n}", pad(&text, 16))
+        }
         None if wide => format!("{text:<16}{}", wording::NOT_SYNCED),
         _ => text,
     };
@@ -123,7 +127,7 @@ fn render_tiers(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, the
     let scroll = selected_line.saturating_sub(inner_height.saturating_sub(1)) as u16;
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Tiers (* yours) ")
+        .title(tr(app.lang, "tui-catalogue-tiers", &[]))
         .border_style(border(view, Focus::Tiers, theme));
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
@@ -167,10 +171,11 @@ fn render_listings(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, 
             };
             let mut title = l.title.clone();
             if let Some(d) = l.defect {
-                title.push_str(match d {
-                    SourceDefect::EditingNote => "  [editing note]",
-                    SourceDefect::Truncated => "  [cut off]",
-                });
+                let id = match d {
+                    SourceDefect::EditingNote => "tui-catalogue-editing-note",
+                    SourceDefect::Truncated => "tui-catalogue-cut-off",
+                };
+                title.push_str(&tr(app.lang, id, &[]));
             }
             Row::new(vec![
                 Cell::from(mark).style(mark_style),
@@ -206,7 +211,7 @@ fn render_listings(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, 
             Constraint::Min(10),
         ],
     )
-    .header(Row::new(vec!["", "#", "", "BFD", "Course"]).style(theme.style(Meaning::Muted)))
+    .header(Row::new(vec![String::new(), "#".into(), String::new(), "BFD".into(), tr(app.lang, "tui-log-col-course", &[])]).style(theme.style(Meaning::Muted)))
     .block(block)
     .highlight_symbol("▸")
     .row_highlight_style(if view.focus == Focus::Listings {
@@ -229,14 +234,14 @@ fn render_portal(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, th
     let Some(portal) = app.portal.as_ref() else {
         let text = Paragraph::new(wording::NO_PORTAL)
             .wrap(ratatui::widgets::Wrap { trim: true })
-            .block(block.title(" Portal catalogue "));
+            .block(block.title(tr(app.lang, "tui-catalogue-portal", &[])));
         f.render_widget(text, area);
         return;
     };
-    let title = format!(
-        " Portal catalogue (snapshot {}) · {} courses ",
-        portal.fetched,
-        portal.courses.len()
+    let title = tr(
+        app.lang,
+        "tui-catalogue-portal-snapshot",
+        &[("fetched", portal.fetched.to_string().into()), ("n", portal.courses.len().into())],
     );
     let block = block.title(fit(&title, area.width.saturating_sub(4) as usize));
     let inner = block.inner(area);
@@ -528,4 +533,10 @@ impl Component for CatalogueView {
         }
         Reply::Done
     }
+}
+
+/// `text` padded with spaces to `width` columns, measured as the terminal
+/// shows them (Devanagari's vowel signs take no column of their own).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }

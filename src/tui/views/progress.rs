@@ -11,6 +11,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LineGaug
 use ratatui::Frame;
 
 use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
+use crate::i18n::tr;
 use crate::tui::data::Data;
 use crate::tui::draw::{box_title, fit};
 use crate::tui::keymap::{b, Action, Binding, NONE};
@@ -26,11 +27,11 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &ProgressView, theme: &Th
     let st = match app.shown_status() {
         Ok(st) => st,
         Err(e) => {
-            let block = Block::default().borders(Borders::ALL).title(" Progress ");
+            let block = Block::default().borders(Borders::ALL).title(tr(app.lang, "tui-progress-box", &[]));
             // Your own profile is what is missing; an officer's tier is the cell's to set.
             let text = match app.officer {
                 Some(_) => e.to_string(),
-                None => format!("{e}\nThe catalogue works without one: press 1."),
+                None => tr(app.lang, "tui-progress-no-profile", &[("why", e.to_string().into())]),
             };
             f.render_widget(
                 Paragraph::new(text)
@@ -121,11 +122,15 @@ fn render_gauges(
     st: &Status,
     theme: &Theme,
 ) {
-    let title = format!(
-        " {} · tier {} · {} ",
-        st.fy,
-        st.tier.id.as_deref().unwrap_or("none"),
-        st.verdict()
+    let none = tr(app.lang, "tui-progress-no-tier", &[]);
+    let title = tr(
+        app.lang,
+        "tui-progress-title",
+        &[
+            ("fy", st.fy.to_string().into()),
+            ("tier", st.tier.id.as_deref().unwrap_or(&none).into()),
+            ("verdict", st.verdict().to_string().into()),
+        ],
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -244,26 +249,31 @@ fn render_chart(
         .ceil();
     let datasets = vec![
         Dataset::default()
-            .name("pace")
+            .name(tr(app.lang, "tui-progress-pace", &[]))
             .marker(Marker::Dot)
             .graph_type(GraphType::Line)
             .style(theme.style(Meaning::Muted))
             .data(&pace),
         Dataset::default()
-            .name("your hours")
+            .name(tr(app.lang, "tui-progress-your-hours", &[]))
             .marker(theme.chart_marker())
             .graph_type(GraphType::Line)
             .style(theme.style(Meaning::Met))
             .data(&points),
     ];
-    let x_labels = vec![Line::from("Apr"), Line::from("Oct"), Line::from("Mar")];
+    let x_labels = ["tui-progress-apr", "tui-progress-oct", "tui-progress-mar"]
+        .map(|id| Line::from(tr(app.lang, id, &[])))
+        .to_vec();
     let chart = Chart::new(datasets)
         .block(Block::default().borders(Borders::ALL).title(box_title(
-            &format!(
-                " Hours by month: {} of {} · {} yours · • even pace ",
-                crate::units::hours::format_hours(h.seconds.unwrap_or(0)),
-                h.target,
-                theme.chart_glyph()
+            &tr(
+                app.lang,
+                "tui-progress-chart",
+                &[
+                    ("done", crate::units::hours::format_hours(h.seconds.unwrap_or(0)).into()),
+                    ("target", h.target.to_string().into()),
+                    ("glyph", theme.chart_glyph().to_string().into()),
+                ],
             ),
             area.width,
         )))
