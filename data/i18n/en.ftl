@@ -145,3 +145,24 @@ tui-progress-apr = Apr
 tui-progress-oct = Oct
 tui-progress-mar = Mar
 tui-progress-chart = {" "}Hours by month: { $done } of { $target } · { $glyph } yours · • even pace{" "}
+
+## The Plan view
+tui-plan-box = {" Plan "}
+tui-plan-title = {" "}Plan { $fy }: { $verdict }{" "}
+tui-plan-next-steps = Next steps ({ $n }), behind or overdue first
+tui-plan-proposal = Proposal: { $n ->
+    [one] { $n } course
+   *[other] { $n } courses
+}, each once, mandatory first; +: on your shortlist
+tui-plan-step-not-course = That row is a requirement's step: move down (j) to a course of the proposal.
+
+## The status line and the verdict
+tui-verdict-on-track = on track
+tui-verdict-behind = behind
+tui-status-met = karmadash { $fy }: { $met }/{ $all } met
+tui-status-hours = { $done }/{ $target } h
+tui-status-next-due = next due { $date } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+})
+tui-status-overdue = { $n } OVERDUE

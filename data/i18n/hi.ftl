@@ -134,3 +134,18 @@ tui-progress-apr = अप्रैल
 tui-progress-oct = अक्टूबर
 tui-progress-mar = मार्च
 tui-progress-chart = {" "}माहवार घंटे: { $target } में से { $done } · { $glyph } आपके · • समान गति{" "}
+
+## योजना दृश्य
+tui-plan-box = {" योजना "}
+tui-plan-title = {" "}योजना { $fy }: { $verdict }{" "}
+tui-plan-next-steps = अगले कदम ({ $n }), पिछड़े या समय-सीमा पार पहले
+tui-plan-proposal = प्रस्ताव: { $n } पाठ्यक्रम, हर एक एक बार, अनिवार्य पहले; +: आपकी चयन-सूची में
+tui-plan-step-not-course = यह पंक्ति एक अपेक्षा का कदम है: प्रस्ताव के किसी पाठ्यक्रम पर नीचे (j) जाएँ।
+
+## स्थिति पंक्ति और निष्कर्ष
+tui-verdict-on-track = समय पर
+tui-verdict-behind = पिछड़े
+tui-status-met = karmadash { $fy }: { $met }/{ $all } पूर्ण
+tui-status-hours = { $done }/{ $target } घंटे
+tui-status-next-due = अंतिम तिथि { $date } ({ $days } दिन)
+tui-status-overdue = { $n } समय-सीमा पार

@@ -15,6 +15,7 @@ use crate::app::planning::{durations, plan_of};
 use crate::rules::plan::{Plan, PlanOptions};
 use crate::rules::proposal::Proposed;
 use crate::rules::steps::Step;
+use crate::i18n::{tr, Lang};
 use crate::tui::data::Data;
 use crate::tui::keymap::{b, Action, Binding, NONE, RECORD_DONE};
 use crate::tui::overlays::Requirement;
@@ -140,10 +141,7 @@ impl Component for PlanView {
         match (action, self.selected()) {
             (Action::Open, Some(Selected::Step(step))) => open_requirement(data, step),
             (Action::RecordDone | Action::ToggleShortlist, Some(Selected::Step(_))) => {
-                Reply::Refuse(
-                    "That row is a requirement's step: move down (j) to a course of the proposal."
-                        .into(),
-                )
+                Reply::Refuse(tr(data.lang, "tui-plan-step-not-course", &[]))
             }
             (Action::ToggleShortlist, Some(Selected::Course(p))) => {
                 self.follow = Some(p.course.clone());
@@ -212,8 +210,8 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
     let (plan, status) = match (&s.plan, &app.status) {
         (Some(plan), Ok(status)) => (plan, status),
         (_, Err(e)) => {
-            let text = format!("{e}\nThe catalogue works without one: press 1.");
-            let block = Block::default().borders(Borders::ALL).title(" Plan ");
+            let text = tr(app.lang, "tui-progress-no-profile", &[("why", e.to_string().into())]);
+            let block = Block::default().borders(Borders::ALL).title(tr(app.lang, "tui-plan-box", &[]));
             f.render_widget(
                 Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
                 area,
@@ -222,7 +220,11 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
         }
         _ => return,
     };
-    let title = format!(" Plan {}: {} ", plan.fy, status.verdict());
+    let title = tr(
+        app.lang,
+        "tui-plan-title",
+        &[("fy", plan.fy.to_string().into()), ("verdict", crate::tui::status_line::verdict(status, app.lang).into())],
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .title(crate::tui::draw::box_title(&title, area.width));
@@ -243,8 +245,8 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
     ])
     .areas(inner);
     f.render_widget(Paragraph::new(summary), top);
-    let steps = step_rows(plan, &app.catalogue, s.row, width, theme);
-    let proposal = proposal_rows(plan, &app.snapshot.shortlist, s.row, width, theme);
+    let steps = step_rows(plan, &app.catalogue, s.row, (width, app.lang), theme);
+    let proposal = proposal_rows(plan, &app.snapshot.shortlist, s.row, (width, app.lang), theme);
     let [steps_area, proposal_area] = Layout::vertical([
         Constraint::Length(steps_height(&steps, &proposal, list.height)),
         Constraint::Min(0),
@@ -339,9 +341,15 @@ fn heading(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
 
 /// Every open requirement's step: its standing, what is missing by when,
 /// and what to do, wrapped whole.
-fn step_rows(plan: &Plan, catalogue: &Catalogue, row: usize, width: usize, theme: &Theme) -> Pane {
+fn step_rows(
+    plan: &Plan,
+    catalogue: &Catalogue,
+    row: usize,
+    (width, lang): (usize, Lang),
+    theme: &Theme,
+) -> Pane {
     let mut pane = Pane::new(heading(
-        &format!("Next steps ({}), behind or overdue first", plan.steps.len()),
+        &tr(lang, "tui-plan-next-steps", &[("n", plan.steps.len().into())]),
         width,
         theme,
     ));
@@ -375,16 +383,13 @@ fn proposal_rows(
     plan: &Plan,
     shortlist: &[String],
     row: usize,
-    width: usize,
+    (width, lang): (usize, Lang),
     theme: &Theme,
 ) -> Pane {
     let cells: Vec<String> = plan.proposal.iter().map(hours_cell).collect();
     let hours_width = cells.iter().map(|c| c.width()).max().unwrap_or(0).max(5);
     let mut head = heading(
-        &format!(
-            "Proposal: {}, each once, mandatory first; +: on your shortlist",
-            count(plan.proposal.len() as i64, "course", "courses")
-        ),
+        &tr(lang, "tui-plan-proposal", &[("n", plan.proposal.len().into())]),
         width,
         theme,
     );

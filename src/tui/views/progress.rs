@@ -129,7 +129,7 @@ fn render_gauges(
         &[
             ("fy", st.fy.to_string().into()),
             ("tier", st.tier.id.as_deref().unwrap_or(&none).into()),
-            ("verdict", st.verdict().to_string().into()),
+            ("verdict", crate::tui::status_line::verdict(st, app.lang).into()),
         ],
     );
     let block = Block::default()
