@@ -166,3 +166,34 @@ tui-status-next-due = next due { $date } ({ $days ->
    *[other] { $days } days
 })
 tui-status-overdue = { $n } OVERDUE
+tui-plan-pace = Pace: { $verdict }; { $n ->
+    [0] every requirement of the year is met.
+    [one] { $n } open requirement, each with its next step below.
+   *[other] { $n } open requirements, each with its next step below.
+}
+tui-plan-no-hours = Hours: no hours target open this year.
+tui-plan-hours = Hours: { $done } of { $target } done; { $needed } needed by { $due }: { $week } h a week.
+tui-plan-shortlist-empty = Shortlist: empty; s on a proposed course adds it, with its hours.
+tui-plan-shortlist = Shortlist: { $n ->
+    [one] { $n } course
+   *[other] { $n } courses
+}, { $known } h known{ $unknown ->
+    [0] {""}
+   *[other] ; { $unknown } of unknown length
+}.
+tui-plan-shortlist-gap = Shortlist: { $known } h known of the { $gap } h gap, { $short ->
+    [0] enough
+   *[other] { $short_hours } h short
+}{ $unknown ->
+    [0] {""}
+   *[other] ; { $unknown } of unknown length
+}.
+tui-plan-unknown = unknown
+tui-plan-col-hours = HOURS
+tui-plan-col-why = WHY
+tui-plan-col-course = COURSE
+tui-plan-why-mandatory = mandatory
+tui-plan-why-assigned = assigned
+tui-plan-why-shortlist = shortlist
+tui-plan-why-least-covered = least covered
+tui-plan-why-portal = portal

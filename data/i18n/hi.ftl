@@ -149,3 +149,30 @@ tui-status-met = karmadash { $fy }: { $met }/{ $all } पूर्ण
 tui-status-hours = { $done }/{ $target } घंटे
 tui-status-next-due = अंतिम तिथि { $date } ({ $days } दिन)
 tui-status-overdue = { $n } समय-सीमा पार
+tui-plan-pace = गति: { $verdict }; { $n ->
+    [0] वर्ष की हर अपेक्षा पूरी है।
+   *[other] { $n } अपेक्षाएँ खुली हैं, हर एक का अगला कदम नीचे।
+}
+tui-plan-no-hours = घंटे: इस वर्ष घंटों का कोई लक्ष्य खुला नहीं।
+tui-plan-hours = घंटे: { $target } में से { $done } पूर्ण; { $due } तक { $needed } और चाहिए: सप्ताह में { $week } घंटे।
+tui-plan-shortlist-empty = चयन-सूची: खाली; प्रस्तावित पाठ्यक्रम पर s उसे उसके घंटों सहित जोड़ता है।
+tui-plan-shortlist = चयन-सूची: { $n } पाठ्यक्रम, { $known } घंटे ज्ञात{ $unknown ->
+    [0] {""}
+   *[other] ; { $unknown } की अवधि अज्ञात
+}।
+tui-plan-shortlist-gap = चयन-सूची: { $gap } घंटे की कमी में से { $known } घंटे ज्ञात, { $short ->
+    [0] पर्याप्त
+   *[other] { $short_hours } घंटे कम
+}{ $unknown ->
+    [0] {""}
+   *[other] ; { $unknown } की अवधि अज्ञात
+}।
+tui-plan-unknown = अज्ञात
+tui-plan-col-hours = घंटे
+tui-plan-col-why = क्यों
+tui-plan-col-course = पाठ्यक्रम
+tui-plan-why-mandatory = अनिवार्य
+tui-plan-why-assigned = सौंपा गया
+tui-plan-why-shortlist = चयन-सूची
+tui-plan-why-least-covered = कम पूरी दक्षता
+tui-plan-why-portal = पोर्टल

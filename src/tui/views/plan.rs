@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::catalogue::{Catalogue, CourseId};
 use crate::app::planning::{durations, plan_of};
 use crate::rules::plan::{Plan, PlanOptions};
-use crate::rules::proposal::Proposed;
+use crate::rules::proposal::{Proposed, Reason};
 use crate::rules::steps::Step;
 use crate::i18n::{tr, Lang};
 use crate::tui::data::Data;
@@ -25,7 +25,6 @@ use crate::tui::views::catalogue::badges;
 use crate::tui::views::progress::by_urgency;
 use crate::tui::views::{Component, Reply, View};
 use crate::units::hours::format_hours;
-use crate::units::words::count;
 use crate::units::wrap::wrap;
 
 /// The Plan view's id in the views table.
@@ -231,7 +230,7 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width as usize;
-    let summary: Vec<Line> = summary(plan, s.shortlist)
+    let summary: Vec<Line> = summary(plan, s.shortlist, app.lang)
         .iter()
         .flat_map(|sentence| wrap(sentence, width))
         .map(Line::from)
@@ -270,64 +269,70 @@ fn steps_height(steps: &Pane, proposal: &Pane, height: u16) -> u16 {
 }
 
 /// The pace, the hours still needed and the shortlist's hours against them.
-fn summary(plan: &Plan, shortlist: ShortlistHours) -> Vec<String> {
-    let mut out = vec![if plan.steps.is_empty() {
-        format!(
-            "Pace: {}; every requirement of the year is met.",
-            plan.verdict
-        )
-    } else {
-        format!(
-            "Pace: {}; {}, each with its next step below.",
-            plan.verdict,
-            count(
-                plan.steps.len() as i64,
-                "open requirement",
-                "open requirements"
-            )
-        )
-    }];
+fn summary(plan: &Plan, shortlist: ShortlistHours, lang: Lang) -> Vec<String> {
+    let verdict = tr(lang, verdict_id(plan.verdict), &[]);
+    let mut out = vec![tr(
+        lang,
+        "tui-plan-pace",
+        &[("verdict", verdict.into()), ("n", plan.steps.len().into())],
+    )];
     let Some(h) = &plan.hours else {
-        out.push("Hours: no hours target open this year.".into());
-        out.push(shortlist_sentence(shortlist, None));
+        out.push(tr(lang, "tui-plan-no-hours", &[]));
+        out.push(shortlist_sentence(shortlist, None, lang));
         return out;
     };
-    out.push(format!(
-        "Hours: {} of {} done; {} needed by {}: {:.2} h a week.",
-        format_hours(h.done_seconds),
-        h.target,
-        format_hours(h.needed_seconds),
-        h.due.format("%d.%m.%Y"),
-        h.per_week
+    out.push(tr(
+        lang,
+        "tui-plan-hours",
+        &[
+            ("done", format_hours(h.done_seconds).into()),
+            ("target", h.target.to_string().into()),
+            ("needed", format_hours(h.needed_seconds).into()),
+            ("due", h.due.format("%d.%m.%Y").to_string().into()),
+            ("week", format!("{:.2}", h.per_week).into()),
+        ],
     ));
-    out.push(shortlist_sentence(shortlist, Some(h.needed_seconds)));
+    out.push(shortlist_sentence(shortlist, Some(h.needed_seconds), lang));
     out
 }
 
+/// The plan's pace word as a message id; an unknown word keeps its own.
+fn verdict_id(word: &str) -> &str {
+    match word {
+        "on track" => "tui-verdict-on-track",
+        "behind" => "tui-verdict-behind",
+        other => other,
+    }
+}
+
 /// The shortlist's known hours, against the hours still needed if any.
-fn shortlist_sentence(shortlist: ShortlistHours, gap: Option<u64>) -> String {
-    let unknown = match shortlist.unknown {
-        0 => String::new(),
-        n => format!("; {n} of unknown length"),
-    };
+fn shortlist_sentence(shortlist: ShortlistHours, gap: Option<u64>, lang: Lang) -> String {
+    let unknown = shortlist.unknown;
     match gap {
-        _ if shortlist.courses == 0 => {
-            "Shortlist: empty; s on a proposed course adds it, with its hours.".into()
+        _ if shortlist.courses == 0 => tr(lang, "tui-plan-shortlist-empty", &[]),
+        None => tr(
+            lang,
+            "tui-plan-shortlist",
+            &[
+                ("n", shortlist.courses.into()),
+                ("known", format_hours(shortlist.seconds).into()),
+                ("unknown", unknown.into()),
+            ],
+        ),
+        Some(gap) => {
+            let short = gap.saturating_sub(shortlist.seconds);
+            tr(
+                lang,
+                "tui-plan-shortlist-gap",
+                &[
+                    ("known", format_hours(shortlist.seconds).into()),
+                    ("gap", format_hours(gap).into()),
+                    ("short", short.into()),
+                    ("short_hours", format_hours(short).into()),
+                    ("unknown", unknown.into()),
+                ],
+            )
         }
-        None => format!(
-            "Shortlist: {}, {} h known{unknown}.",
-            count(shortlist.courses as i64, "course", "courses"),
-            format_hours(shortlist.seconds)
-        ),
-        Some(gap) => format!(
-            "Shortlist: {} h known of the {} h gap, {}{unknown}.",
-            format_hours(shortlist.seconds),
-            format_hours(gap),
-            match gap.saturating_sub(shortlist.seconds) {
-                0 => "enough".to_string(),
-                short => format!("{} h short", format_hours(short)),
-            }
-        ),
     }
 }
 
@@ -386,7 +391,14 @@ fn proposal_rows(
     (width, lang): (usize, Lang),
     theme: &Theme,
 ) -> Pane {
-    let cells: Vec<String> = plan.proposal.iter().map(hours_cell).collect();
+    let cells: Vec<String> = plan
+        .proposal
+        .iter()
+        .map(|p| match hours_cell(p).as_str() {
+            "unknown" => tr(lang, "tui-plan-unknown", &[]),
+            known => known.to_string(),
+        })
+        .collect();
     let hours_width = cells.iter().map(|c| c.width()).max().unwrap_or(0).max(5);
     let mut head = heading(
         &tr(lang, "tui-plan-proposal", &[("n", plan.proposal.len().into())]),
@@ -394,23 +406,52 @@ fn proposal_rows(
         theme,
     );
     head.push(Line::from(Span::styled(
-        format!(" {:>hours_width$}  + {:<13}  BFD  COURSE", "HOURS", "WHY"),
+        format!(
+            " {}  + {}  BFD  {}",
+            pad_left(&tr(lang, "tui-plan-col-hours", &[]), hours_width),
+            pad(&tr(lang, "tui-plan-col-why", &[]), 13),
+            tr(lang, "tui-plan-col-course", &[])
+        ),
         theme.style(Meaning::Muted),
     )));
     let mut pane = Pane::new(head);
     for (i, (p, hours)) in plan.proposal.iter().zip(cells).enumerate() {
         let lead = format!(
-            "{hours:>hours_width$}  {} {:<13}  {}  ",
+            "{}  {} {}  {}  ",
+            pad_left(&hours, hours_width),
             if shortlist.contains(&p.course) {
                 '+'
             } else {
                 ' '
             },
-            p.reason.word(),
+            pad(&reason(p.reason, lang), 13),
             badges(&p.competencies)
         );
         let body = wrap(&p.title, width.saturating_sub(GUTTER + lead.width()));
         pane.add(plan.steps.len() + i == row, &lead, body, theme);
     }
     pane
+}
+
+/// Why a course is proposed, in the chosen language.
+fn reason(r: Reason, lang: Lang) -> String {
+    let id = match r {
+        Reason::Mandatory => "tui-plan-why-mandatory",
+        Reason::Assigned => "tui-plan-why-assigned",
+        Reason::Shortlist => "tui-plan-why-shortlist",
+        Reason::LeastCovered => "tui-plan-why-least-covered",
+        Reason::Portal => "tui-plan-why-portal",
+    };
+    tr(lang, id, &[])
+}
+
+/// `text` padded on the right to `width` terminal columns (a Devanagari
+/// vowel sign takes none of its own, so `{:<13}` would misalign).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// `text` padded on the left to `width` terminal columns.
+fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
 }
