@@ -118,7 +118,10 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some((m, false)) => (m.clone(), Meaning::Met),
         None => match app.data.shown_status() {
             Ok(st) => (status_line(st, app.data.lang), Meaning::Muted),
-            Err(e) => (e.to_string(), Meaning::Muted),
+            Err(e) => (
+                crate::tui::wording::no_status(e, app.data.lang),
+                Meaning::Muted,
+            ),
         },
     };
     let text = fit(&text, area.width as usize);

@@ -175,7 +175,8 @@ fn each_hindi_view(mut look: impl FnMut(&str, &mut karmadash::tui::App)) {
         ("log", &bss, &['4']),
         ("roster", &bss, &['5']),
         ("roster_empty", &ias, &['5']),
-        ("no_profile_progress", &empty, &['2']),
+        // Esc leaves the first-run profile form to browse first.
+        ("no_profile_progress", &empty, &['\u{1b}', '2']),
         ("help", &bss, &['?']),
     ];
     for (name, officer, keys) in keys {
@@ -185,7 +186,10 @@ fn each_hindi_view(mut look: impl FnMut(&str, &mut karmadash::tui::App)) {
             source: LangSource::Option,
         });
         for k in keys {
-            app.on_key(ch(*k));
+            match k {
+                '\u{1b}' => app.on_key(tui_fixtures::key(crossterm::event::KeyCode::Esc)),
+                c => app.on_key(ch(*c)),
+            }
         }
         look(name, &mut app);
     }

@@ -17,7 +17,6 @@ use crate::tui::keymap::{b, Action, Binding, NONE, RECORD_DONE};
 use crate::tui::portal_shelf::ShelfLine;
 use crate::tui::theme::{Meaning, Theme};
 use crate::i18n::tr;
-use crate::tui::wording;
 use crate::units::hours::format_hours;
 use unicode_width::UnicodeWidthStr;
 use crate::tui::views::{Component, Reply, View};
@@ -111,7 +110,7 @@ fn render_tiers(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, the
             let n = tr(app.lang, "tui-catalogue-courses", &[("n", p.courses.len().into())]);
             format!("{}{n}", pad(&text, 16))
         }
-        None if wide => format!("{text:<16}{}", wording::NOT_SYNCED),
+        None if wide => format!("{text:<16}{}", tr(app.lang, "tui-catalogue-not-synced", &[])),
         _ => text,
     };
     let style = if on_portal && view.focus == Focus::Tiers {
@@ -232,7 +231,7 @@ fn render_portal(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, th
         .borders(Borders::ALL)
         .border_style(border(view, Focus::Listings, theme));
     let Some(portal) = app.portal.as_ref() else {
-        let text = Paragraph::new(wording::NO_PORTAL)
+        let text = Paragraph::new(tr(app.lang, "tui-catalogue-no-portal", &[]))
             .wrap(ratatui::widgets::Wrap { trim: true })
             .block(block.title(tr(app.lang, "tui-catalogue-portal", &[])));
         f.render_widget(text, area);
@@ -256,9 +255,9 @@ fn render_portal(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, th
     if first > 0 && !matches!(shelf.lines.get(first), Some(ShelfLine::Area(_))) {
         first += 1;
         let (area_name, theme_name) = shelf.heading_of(first);
-        let area_name = if area_name.is_empty() { wording::NO_AREA } else { area_name };
+        let area_name = &or_word(area_name, app.lang, "tui-catalogue-no-area");
         let text = match theme_name {
-            Some(t) => format!("{area_name} · {}", if t.is_empty() { wording::NO_THEME } else { t }),
+            Some(t) => format!("{area_name} · {}", &or_word(t, app.lang, "tui-catalogue-no-theme")),
             None => area_name.to_string(),
         };
         lines.push(Line::from(Span::styled(fit(&text, width), theme.style(Meaning::Title))));
@@ -288,11 +287,11 @@ fn shelf_line<'a>(
 ) -> Line<'a> {
     match line {
         ShelfLine::Area(a) => Line::from(Span::styled(
-            fit(if a.is_empty() { wording::NO_AREA } else { a }, width),
+            fit(&or_word(a, app.lang, "tui-catalogue-no-area"), width),
             theme.style(Meaning::Title),
         )),
         ShelfLine::Theme(t) => Line::from(Span::styled(
-            fit(&format!(" {}", if t.is_empty() { wording::NO_THEME } else { t }), width),
+            fit(&format!(" {}", &or_word(t, app.lang, "tui-catalogue-no-theme")), width),
             theme.style(Meaning::Muted),
         )),
         ShelfLine::Course(i) => {
@@ -539,4 +538,13 @@ impl Component for CatalogueView {
 /// shows them (Devanagari's vowel signs take no column of their own).
 fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// `text`, or the message `id` where the portal gave none.
+fn or_word(text: &str, lang: crate::i18n::Lang, id: &str) -> String {
+    if text.is_empty() {
+        tr(lang, id, &[])
+    } else {
+        text.to_string()
+    }
 }

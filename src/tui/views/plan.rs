@@ -209,7 +209,7 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
     let (plan, status) = match (&s.plan, &app.status) {
         (Some(plan), Ok(status)) => (plan, status),
         (_, Err(e)) => {
-            let text = tr(app.lang, "tui-progress-no-profile", &[("why", e.to_string().into())]);
+            let text = tr(app.lang, "tui-progress-no-profile", &[("why", crate::tui::wording::no_status(e, app.lang).into())]);
             let block = Block::default().borders(Borders::ALL).title(tr(app.lang, "tui-plan-box", &[]));
             f.render_widget(
                 Paragraph::new(text).block(block).wrap(Wrap { trim: true }),

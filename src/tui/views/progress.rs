@@ -31,7 +31,7 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &ProgressView, theme: &Th
             // Your own profile is what is missing; an officer's tier is the cell's to set.
             let text = match app.officer {
                 Some(_) => e.to_string(),
-                None => tr(app.lang, "tui-progress-no-profile", &[("why", e.to_string().into())]),
+                None => tr(app.lang, "tui-progress-no-profile", &[("why", crate::tui::wording::no_status(e, app.lang).into())]),
             };
             f.render_widget(
                 Paragraph::new(text)
