@@ -202,7 +202,7 @@ fn titled(s: &RosterView, lang: Lang, counts: (usize, usize), fy: FinancialYear,
             ("shown", counts.0.into()),
             ("all", counts.1.into()),
             ("tier", s.tier.as_deref().unwrap_or(&every).into()),
-            ("verdict", s.verdict.word().into()),
+            ("verdict", filter_word(s.verdict, lang).into()),
             ("dept", s.department.as_deref().unwrap_or(&every).into()),
         ],
     );
@@ -280,13 +280,13 @@ fn render_table(
     let inner = block.inner(area);
     f.render_widget(block, area);
     if shown.is_empty() {
-        f.render_widget(Paragraph::new(header_line(&lay_out(&[], inner.width as usize))), inner);
+        f.render_widget(Paragraph::new(header_line(&lay_out(&[], inner.width as usize, lang))), inner);
         no_match_hint(f, area, lang, theme);
         return;
     }
     // The last lines name the selected officer whole: the e-mail that
     // `roster show` takes, and whatever the width left out of the row.
-    let columns = lay_out(shown, inner.width as usize);
+    let columns = lay_out(shown, inner.width as usize, lang);
     let row = row.min(shown.len() - 1);
     let gutter = crate::tui::row_pane::GUTTER;
     let detail_lines = wrap_parts(
@@ -348,3 +348,12 @@ fn no_match_hint(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
     crate::tui::draw::table_hint(f, area, &hint, theme);
 }
 
+
+/// The verdict filter's word in the chosen language.
+fn filter_word(v: VerdictFilter, lang: Lang) -> String {
+    match v {
+        VerdictFilter::All => tr(lang, "tui-roster-all", &[]),
+        VerdictFilter::NeedsAction => tr(lang, "tui-roster-needing-action", &[]),
+        VerdictFilter::Only(v) => crate::tui::roster_columns::verdict_word(v, lang),
+    }
+}
