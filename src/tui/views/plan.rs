@@ -14,6 +14,7 @@ use crate::catalogue::{Catalogue, CourseId};
 use crate::app::planning::{durations, plan_of};
 use crate::rules::plan::{Plan, PlanOptions};
 use crate::rules::proposal::{Proposed, Reason};
+use crate::rules::engine::Standing;
 use crate::rules::steps::Step;
 use crate::i18n::{tr, Lang};
 use crate::tui::data::Data;
@@ -357,7 +358,8 @@ fn step_rows(
         &tr(lang, "tui-plan-next-steps", &[("n", plan.steps.len().into())]),
         width,
         theme,
-    ));
+    ))
+    .speaking(lang);
     for (i, step) in plan.steps.iter().enumerate() {
         // Most actions say by when themselves; the others get the date here.
         let text = match step.due {
@@ -376,7 +378,7 @@ fn step_rows(
             Some(book) => format!("{text} ({})", book.short),
             None => text,
         };
-        let lead = format!("[{}] ", step.standing.word());
+        let lead = format!("[{}] ", standing_word(step.standing, lang));
         let body = wrap(&text, width.saturating_sub(GUTTER + lead.width()));
         pane.add(i == row, &lead, body, theme);
     }
@@ -414,7 +416,7 @@ fn proposal_rows(
         ),
         theme.style(Meaning::Muted),
     )));
-    let mut pane = Pane::new(head);
+    let mut pane = Pane::new(head).speaking(lang);
     for (i, (p, hours)) in plan.proposal.iter().zip(cells).enumerate() {
         let lead = format!(
             "{}  {} {}  {}  ",
@@ -454,4 +456,16 @@ fn pad(text: &str, width: usize) -> String {
 /// `text` padded on the left to `width` terminal columns.
 fn pad_left(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// A step's standing in the chosen language ("behind", "पिछड़े").
+fn standing_word(st: Standing, lang: Lang) -> String {
+    let id = match st {
+        Standing::Met => "tui-roster-met",
+        Standing::Open => "tui-standing-open",
+        Standing::Behind => "tui-verdict-behind",
+        Standing::Overdue => "tui-standing-overdue",
+        Standing::Late => "tui-standing-late",
+    };
+    tr(lang, id, &[])
 }
