@@ -223,3 +223,24 @@ tui-pane-more = ↓ { $n } more: j moves down to them
 tui-standing-open = open
 tui-standing-overdue = OVERDUE
 tui-standing-late = LATE
+tui-progress-more = {" "}↓ { $n } more (j/k to scroll){" "}
+tui-gauge = { $done } · { $due }
+tui-gauge-courses = { $done }/{ $n ->
+    [one] { $n } course
+   *[other] { $n } courses
+}
+tui-gauge-registered-late-on = registered { $on }, due { $due } (late)
+tui-gauge-registered-late = registered late
+tui-gauge-passed = passed
+tui-gauge-registered-on = registered { $on }
+tui-gauge-registered = registered, date unknown
+tui-gauge-not-yet = not yet
+tui-gauge-due = due { $date } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left)
+tui-gauge-was-due = was due { $date } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} ago)
+tui-gauge-no-date = no date

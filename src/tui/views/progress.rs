@@ -177,7 +177,7 @@ fn render_gauges(
         } else {
             1.0
         };
-        let label = format!("{} · {}", r.progress_text(), r.due_text());
+        let label = crate::tui::status_line::gauge_label(r, app.lang);
         // Distinct glyphs for done and to-do: the bar must read without colour.
         let gauge = LineGauge::default()
             .ratio(ratio)
@@ -191,17 +191,19 @@ fn render_gauges(
         let cite = Line::from(Span::styled(fit(&cite, width), theme.style(Meaning::Muted)));
         f.render_widget(Paragraph::new(cite), line(y + 2).intersection(inner));
     }
-    more_below(f, area, rows.len().saturating_sub(first + fits), theme);
+    let below = rows.len().saturating_sub(first + fits);
+    more_below(f, area, (below, app.lang), theme);
 }
 
 /// How many requirements lie below the box's last one, on its border.
-fn more_below(f: &mut Frame, area: Rect, below: usize, theme: &Theme) {
+fn more_below(f: &mut Frame, area: Rect, (below, lang): (usize, crate::i18n::Lang), theme: &Theme) {
     if below > 0 {
-        let hint = format!(" ↓ {below} more (j/k to scroll) ");
+        let hint = tr(lang, "tui-progress-more", &[("n", below.into())]);
         let r = Rect {
             x: area.x + 2,
             y: area.y + area.height - 1,
-            width: (hint.chars().count() as u16).min(area.width.saturating_sub(4)),
+            width: (unicode_width::UnicodeWidthStr::width(hint.as_str()) as u16)
+                .min(area.width.saturating_sub(4)),
             height: 1,
         };
         f.render_widget(Paragraph::new(hint).style(theme.style(Meaning::Muted)), r);
