@@ -244,3 +244,11 @@ tui-gauge-was-due = was due { $date } ({ $days ->
    *[other] { $days } days
 } ago)
 tui-gauge-no-date = no date
+
+## The dashboard's messages
+tui-already-recorded = Already recorded: see the Log view (4).
+tui-select-a-course = Select a course first (→ to the course list).
+tui-shortlist-added-here = Added to your shortlist: its hours count in the total above.
+tui-shortlist-added = Added to your shortlist (Plan view, 3).
+tui-shortlist-dropped = Dropped from your shortlist.
+tui-removed = Removed "{ $title }".

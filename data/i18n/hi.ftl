@@ -214,3 +214,11 @@ tui-gauge-not-yet = अभी नहीं
 tui-gauge-due = अंतिम तिथि { $date } ({ $days } दिन शेष)
 tui-gauge-was-due = अंतिम तिथि { $date } थी ({ $days } दिन पहले)
 tui-gauge-no-date = कोई तिथि नहीं
+
+## डैशबोर्ड के संदेश
+tui-already-recorded = पहले से दर्ज है: अभिलेख दृश्य (4) देखें।
+tui-select-a-course = पहले एक पाठ्यक्रम चुनें (→ से पाठ्यक्रम सूची पर)।
+tui-shortlist-added-here = आपकी चयन-सूची में जोड़ा गया: इसके घंटे ऊपर के कुल में गिने जाते हैं।
+tui-shortlist-added = आपकी चयन-सूची में जोड़ा गया (योजना दृश्य, 3)।
+tui-shortlist-dropped = आपकी चयन-सूची से हटाया गया।
+tui-removed = "{ $title }" हटाया गया।

@@ -231,3 +231,19 @@ fn a_hindi_word_cut_without_the_mark_is_caught() {
         vec!["पाठ्यक्र".to_string()]
     );
 }
+
+#[test]
+fn the_dashboard_s_messages_are_in_hindi_too() {
+    let o = bss_officer();
+    let mut app = o.app();
+    app.on_key(ch('L'));
+    // Row 2 of the course list is done: d says so, in Hindi.
+    app.on_key(ch('l'));
+    app.on_key(ch('j'));
+    app.on_key(ch('d'));
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("पहले से दर्ज है: अभिलेख दृश्य (4) देखें।"), "{text}");
+    app.on_key(ch('s'));
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("आपकी चयन-सूची में जोड़ा गया (योजना दृश्य, 3)।"), "{text}");
+}
