@@ -226,3 +226,155 @@ cli-verdict-on-pace = on pace
 cli-verdict-met = met
 cli-verdict-exempt = exempt
 cli-verdict-unregistered = unregistered
+
+# tui views
+
+## The Log view
+tui-log-title = {" "}Completions in { $fy }: { $n ->
+    [one] { $n } course
+   *[other] { $n } courses
+}, { $hours } hours{" "}
+tui-log-other-mark = {" (other)"}
+tui-log-col-id = ID
+tui-log-col-date = Date
+tui-log-col-hours = Hours
+tui-log-col-certificate = Certificate
+tui-log-col-course = Course
+tui-log-empty = Nothing recorded this year: in the Catalogue (1) select a course, press d.
+
+## The Roster view
+tui-roster-all = all
+tui-roster-title = {" "}Roster { $fy }: { $shown } of { $all } · tier { $tier } · { $verdict } · dept { $dept }{" "}
+tui-roster-unreadable = The roster cannot be read: { $why }
+tui-roster-empty = No officers yet. A training cell reads the portal's reports in:
+tui-roster-empty-then = Each officer then shows here, most urgent first, without a restart.
+tui-roster-no-match = No officer matches: t, v, m change the filters; / finds; Esc clears the find.
+
+## The Catalogue view
+tui-catalogue-tiers = {" Tiers (* yours) "}
+tui-catalogue-portal = {" Portal catalogue "}
+tui-catalogue-portal-snapshot = {" "}Portal catalogue (snapshot { $fetched }) · { $n } courses{" "}
+tui-catalogue-portal-entry = catalogue
+tui-catalogue-courses = { $n } courses
+tui-catalogue-editing-note = {"  [editing note]"}
+tui-catalogue-cut-off = {"  [cut off]"}
+
+## The Progress view
+tui-progress-box = {" Progress "}
+tui-progress-no-profile = { $why }
+    The catalogue works without one: press 1.
+tui-progress-no-tier = none
+tui-progress-title = {" "}{ $fy } · tier { $tier } · { $verdict }{" "}
+tui-progress-pace = pace
+tui-progress-your-hours = your hours
+tui-progress-apr = Apr
+tui-progress-oct = Oct
+tui-progress-mar = Mar
+tui-progress-chart = {" "}Hours by month: { $done } of { $target } · { $glyph } yours · • even pace{" "}
+
+## The Plan view
+tui-plan-box = {" Plan "}
+tui-plan-title = {" "}Plan { $fy }: { $verdict }{" "}
+tui-plan-next-steps = Next steps ({ $n }), behind or overdue first
+tui-plan-proposal = Proposal: { $n ->
+    [one] { $n } course
+   *[other] { $n } courses
+}, each once, mandatory first; +: on your shortlist
+tui-plan-step-not-course = That row is a requirement's step: move down (j) to a course of the proposal.
+
+## The status line and the verdict
+tui-verdict-on-track = on track
+tui-verdict-behind = behind
+tui-status-met = karmadash { $fy }: { $met }/{ $all } met
+tui-status-hours = { $done }/{ $target } h
+tui-status-next-due = next due { $date } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+})
+tui-status-overdue = { $n } OVERDUE
+tui-plan-pace = Pace: { $verdict }; { $n ->
+    [0] every requirement of the year is met.
+    [one] { $n } open requirement, each with its next step below.
+   *[other] { $n } open requirements, each with its next step below.
+}
+tui-plan-no-hours = Hours: no hours target open this year.
+tui-plan-hours = Hours: { $done } of { $target } done; { $needed } needed by { $due }: { $week } h a week.
+tui-plan-shortlist-empty = Shortlist: empty; s on a proposed course adds it, with its hours.
+tui-plan-shortlist = Shortlist: { $n ->
+    [one] { $n } course
+   *[other] { $n } courses
+}, { $known } h known{ $unknown ->
+    [0] {""}
+   *[other] ; { $unknown } of unknown length
+}.
+tui-plan-shortlist-gap = Shortlist: { $known } h known of the { $gap } h gap, { $short ->
+    [0] enough
+   *[other] { $short_hours } h short
+}{ $unknown ->
+    [0] {""}
+   *[other] ; { $unknown } of unknown length
+}.
+tui-plan-unknown = unknown
+tui-plan-col-hours = HOURS
+tui-plan-col-why = WHY
+tui-plan-col-course = COURSE
+tui-plan-why-mandatory = mandatory
+tui-plan-why-assigned = assigned
+tui-plan-why-shortlist = shortlist
+tui-plan-why-least-covered = least covered
+tui-plan-why-portal = portal
+tui-catalogue-not-synced = not synced yet
+tui-catalogue-no-portal = No portal catalogue yet: `karmadash catalogue sync` brings it (the one command that uses the network).
+tui-catalogue-no-area = No competency area given
+tui-catalogue-no-theme = no theme given
+tui-no-profile = No profile yet: press { $key } to create one.
+tui-roster-col-officer = Officer
+tui-roster-col-tier = Tier
+tui-roster-col-hours = Hours
+tui-roster-col-mand = Mand
+tui-roster-col-verdict = Verdict
+tui-roster-col-next-due = Next due
+tui-roster-col-flags = Flags
+tui-roster-overdue = overdue
+tui-roster-unmapped = unmapped
+tui-roster-on-pace = on pace
+tui-roster-met = met
+tui-roster-exempt = exempt
+tui-roster-unregistered = unregistered
+tui-roster-needing-action = needing action
+tui-roster-no-tier = no tier
+tui-roster-due = due { $date }
+tui-pane-above = {" "}· ↑ { $n } above
+tui-pane-more = ↓ { $n } more: j moves down to them
+tui-standing-open = open
+tui-standing-overdue = OVERDUE
+tui-standing-late = LATE
+tui-progress-more = {" "}↓ { $n } more (j/k to scroll){" "}
+tui-gauge = { $done } · { $due }
+tui-gauge-courses = { $done }/{ $n ->
+    [one] { $n } course
+   *[other] { $n } courses
+}
+tui-gauge-registered-late-on = registered { $on }, due { $due } (late)
+tui-gauge-registered-late = registered late
+tui-gauge-passed = passed
+tui-gauge-registered-on = registered { $on }
+tui-gauge-registered = registered, date unknown
+tui-gauge-not-yet = not yet
+tui-gauge-due = due { $date } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left)
+tui-gauge-was-due = was due { $date } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} ago)
+tui-gauge-no-date = no date
+
+## The dashboard's messages
+tui-already-recorded = Already recorded: see the Log view (4).
+tui-select-a-course = Select a course first (→ to the course list).
+tui-shortlist-added-here = Added to your shortlist: its hours count in the total above.
+tui-shortlist-added = Added to your shortlist (Plan view, 3).
+tui-shortlist-dropped = Dropped from your shortlist.
+tui-removed = Removed "{ $title }".

@@ -14,6 +14,7 @@ use super::keymap::{bindings_for, Action};
 use super::theme::{Meaning, Theme};
 use super::views::VIEWS;
 use crate::i18n::{tr, Lang};
+use crate::tui::status_line::status_line;
 use crate::units::text::is_hostile;
 
 /// The smallest terminal the dashboard lays out in.
@@ -116,8 +117,11 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some((m, true)) => (format!("! {m}"), Meaning::Alert),
         Some((m, false)) => (m.clone(), Meaning::Met),
         None => match app.data.shown_status() {
-            Ok(st) => (st.short_line(), Meaning::Muted),
-            Err(e) => (e.to_string(), Meaning::Muted),
+            Ok(st) => (status_line(st, app.data.lang), Meaning::Muted),
+            Err(e) => (
+                crate::tui::wording::no_status(e, app.data.lang),
+                Meaning::Muted,
+            ),
         },
     };
     let text = fit(&text, area.width as usize);

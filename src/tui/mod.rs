@@ -19,6 +19,7 @@ mod roster_columns;
 mod roster_data;
 mod row_pane;
 mod search_worker;
+mod status_line;
 mod terminal;
 mod theme;
 mod update;

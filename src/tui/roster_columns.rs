@@ -9,6 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::draw::fit;
 use super::roster_data::RosterRow;
+use crate::i18n::{tr, Lang};
+use crate::roster::Verdict;
 
 /// A column of the Roster view, in the order they stand on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,16 +25,17 @@ pub enum Column {
 }
 
 impl Column {
-    pub fn heading(self) -> &'static str {
-        match self {
-            Column::Name => "Officer",
-            Column::Tier => "Tier",
-            Column::Hours => "Hours",
-            Column::Mandatory => "Mand",
-            Column::Verdict => "Verdict",
-            Column::NextDue => "Next due",
-            Column::Flags => "Flags",
-        }
+    pub fn heading(self, lang: Lang) -> String {
+        let id = match self {
+            Column::Name => "tui-roster-col-officer",
+            Column::Tier => "tui-roster-col-tier",
+            Column::Hours => "tui-roster-col-hours",
+            Column::Mandatory => "tui-roster-col-mand",
+            Column::Verdict => "tui-roster-col-verdict",
+            Column::NextDue => "tui-roster-col-next-due",
+            Column::Flags => "tui-roster-col-flags",
+        };
+        tr(lang, id, &[])
     }
 
     /// Numbers line up on the right.
@@ -41,17 +44,31 @@ impl Column {
     }
 
     /// What this column shows of `r`, whole (the flags before fitting).
-    pub fn text(self, r: &RosterRow) -> String {
+    pub fn text(self, r: &RosterRow, lang: Lang) -> String {
         match self {
             Column::Name => r.officer.name.clone(),
             Column::Tier => r.tier.clone().unwrap_or_else(|| "-".into()),
             Column::Hours => r.hours.clone().unwrap_or_else(|| "-".into()),
             Column::Mandatory => r.mandatory.clone().unwrap_or_else(|| "-".into()),
-            Column::Verdict => r.verdict.word().into(),
+            Column::Verdict => verdict_word(r.verdict, lang),
             Column::NextDue => due_text(r.next_due),
             Column::Flags => flag_kinds(r).join(","),
         }
     }
+}
+
+/// A verdict's word in the chosen language ("behind", "पिछड़े").
+pub fn verdict_word(v: Verdict, lang: Lang) -> String {
+    let id = match v {
+        Verdict::Overdue => "tui-roster-overdue",
+        Verdict::Behind => "tui-verdict-behind",
+        Verdict::Unmapped => "tui-roster-unmapped",
+        Verdict::OnPace => "tui-roster-on-pace",
+        Verdict::Met => "tui-roster-met",
+        Verdict::Exempt => "tui-roster-exempt",
+        Verdict::Unregistered => "tui-roster-unregistered",
+    };
+    tr(lang, id, &[])
 }
 
 pub fn due_text(d: Option<NaiveDate>) -> String {
@@ -92,15 +109,15 @@ pub fn flags_in(kinds: &[&str], width: usize) -> String {
 
 /// The columns shown and their widths.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Columns(pub Vec<(Column, usize)>);
+pub struct Columns(pub Vec<(Column, usize)>, pub Lang);
 
 /// The columns of `rows` in `width` cells (the selection mark's column
 /// and one blank between columns taken off first).
-pub fn lay_out(rows: &[&RosterRow], width: usize) -> Columns {
+pub fn lay_out(rows: &[&RosterRow], width: usize, lang: Lang) -> Columns {
     let natural = |c: Column| {
         rows.iter()
-            .map(|r| c.text(r).width())
-            .chain([c.heading().width()])
+            .map(|r| c.text(r, lang).width())
+            .chain([c.heading(lang).width()])
             .max()
             .unwrap_or(0)
     };
@@ -120,11 +137,11 @@ pub fn lay_out(rows: &[&RosterRow], width: usize) -> Columns {
         }
     }
     let flagged = rows.iter().any(|r| !r.flags.is_empty());
-    if flagged && left > Column::Flags.heading().width() {
+    if flagged && left > Column::Flags.heading(lang).width() {
         shown.push((Column::Flags, natural(Column::Flags).min(left - 1)));
     }
     shown.sort_by_key(|(c, _)| *c as u8);
-    Columns(shown)
+    Columns(shown, lang)
 }
 
 impl Columns {
@@ -132,7 +149,7 @@ impl Columns {
     pub fn headings(&self) -> Vec<String> {
         self.0
             .iter()
-            .map(|(c, w)| align(*c, c.heading(), *w))
+            .map(|(c, w)| align(*c, &c.heading(self.1), *w))
             .collect()
     }
 
@@ -142,8 +159,8 @@ impl Columns {
             .iter()
             .map(|(c, w)| match c {
                 Column::Flags => flags_in(&flag_kinds(r), *w),
-                Column::Name => fit(&c.text(r), *w),
-                _ => align(*c, &c.text(r), *w),
+                Column::Name => fit(&c.text(r, self.1), *w),
+                _ => align(*c, &c.text(r, self.1), *w),
             })
             .collect()
     }
@@ -161,10 +178,12 @@ pub fn selected_parts(r: &RosterRow, columns: &Columns) -> Vec<String> {
         parts.push(all_flags);
     }
     if shown(Column::Tier).is_none() {
-        parts.push(r.tier.clone().unwrap_or_else(|| "no tier".into()));
+        let none = || tr(columns.1, "tui-roster-no-tier", &[]);
+        parts.push(r.tier.clone().unwrap_or_else(none));
     }
     if shown(Column::NextDue).is_none() {
-        parts.push(format!("due {}", due_text(r.next_due)));
+        let date = due_text(r.next_due);
+        parts.push(tr(columns.1, "tui-roster-due", &[("date", date.into())]));
     }
     parts
 }

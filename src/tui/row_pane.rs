@@ -10,6 +10,7 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::{Meaning, Theme};
+use crate::i18n::{tr, Lang};
 
 /// The column before every row, for the selected row's mark.
 pub const GUTTER: usize = 1;
@@ -22,6 +23,8 @@ pub struct Pane {
     lines: Vec<Line<'static>>,
     starts: Vec<usize>,
     selected: Option<(usize, usize)>,
+    /// The language of the "above" and "more" counts.
+    lang: Lang,
 }
 
 impl Pane {
@@ -30,6 +33,11 @@ impl Pane {
             head,
             ..Pane::default()
         }
+    }
+
+    /// The pane, counting the rows out of sight in `lang`.
+    pub fn speaking(self, lang: Lang) -> Pane {
+        Pane { lang, ..self }
     }
 
     /// Draws the heading, then the rows from the scroll that shows the
@@ -59,7 +67,7 @@ impl Pane {
         let above = self.starts.len() - self.rows_from(scroll);
         if let (true, Some(last)) = (above > 0, heading.last_mut()) {
             last.spans.push(Span::styled(
-                format!(" · ↑ {above} above"),
+                tr(self.lang, "tui-pane-above", &[("n", above.into())]),
                 theme.style(Meaning::Muted),
             ));
         }
@@ -72,7 +80,7 @@ impl Pane {
         );
         let below = self.rows_from(scroll + whole);
         if below > 0 && rest.height > 0 {
-            let more = format!("↓ {below} more: j moves down to them");
+            let more = tr(self.lang, "tui-pane-more", &[("n", below.into())]);
             f.render_widget(
                 Paragraph::new(more).style(theme.style(Meaning::Muted)),
                 rest,

@@ -97,7 +97,8 @@ impl App {
     pub(super) fn record_selected(&mut self) {
         match self.selected_course() {
             Some(c) if self.data.completed(c).is_some() => {
-                self.message = Some(("Already recorded: see the Log view (4).".into(), true))
+                let why = tr(self.data.lang, "tui-already-recorded", &[]);
+                self.message = Some((why, true))
             }
             Some(c) => {
                 let title = &self.data.catalogue.courses[c].title;
@@ -105,7 +106,8 @@ impl App {
                 self.open(Box::new(form))
             }
             None => {
-                self.message = Some(("Select a course first (→ to the course list).".into(), true))
+                let why = tr(self.data.lang, "tui-select-a-course", &[]);
+                self.message = Some((why, true))
             }
         }
     }
@@ -118,17 +120,14 @@ impl App {
         let key = self.data.catalogue.courses[c].key();
         match self.data.store.set_shortlisted(&key, on) {
             Ok(()) => {
-                self.message = Some((
-                    if on && self.view == super::views::plan::VIEW {
-                        "Added to your shortlist: its hours count in the total above."
-                    } else if on {
-                        "Added to your shortlist (Plan view, 3)."
-                    } else {
-                        "Dropped from your shortlist."
-                    }
-                    .into(),
-                    false,
-                ))
+                let id = if on && self.view == super::views::plan::VIEW {
+                    "tui-shortlist-added-here"
+                } else if on {
+                    "tui-shortlist-added"
+                } else {
+                    "tui-shortlist-dropped"
+                };
+                self.message = Some((tr(self.data.lang, id, &[]), false))
             }
             Err(e) => self.message = Some((super::wording::store_error(&e), true)),
         }

@@ -51,6 +51,19 @@ pub enum NoStatus {
     },
 }
 
+/// Why there is no status, in the chosen language where the dashboard
+/// has its words (the tier's reasons are the core's, in English).
+pub fn no_status(e: &NoStatus, lang: crate::i18n::Lang) -> String {
+    match e {
+        NoStatus::NoProfile => crate::i18n::tr(
+            lang,
+            "tui-no-profile",
+            &[("key", key(Action::EditProfile).into())],
+        ),
+        other => other.to_string(),
+    }
+}
+
 /// Why a form was not saved: shown in the form, which stays open.
 #[derive(Debug, thiserror::Error)]
 pub enum FormError {
@@ -180,17 +193,6 @@ pub fn portal_snapshot(e: &crate::portal::SnapshotFileError) -> String {
         "The portal catalogue cannot be read ({e}); `karmadash catalogue sync` fetches it again."
     )
 }
-
-/// The Catalogue view's portal shelf before any sync.
-pub const NO_PORTAL: &str =
-    "No portal catalogue yet: `karmadash catalogue sync` brings it (the one command that uses the network).";
-
-/// The portal entry of the tier list before any sync.
-pub const NOT_SYNCED: &str = "not synced yet";
-
-/// A shelf heading for courses the portal gives no area or theme.
-pub const NO_AREA: &str = "No competency area given";
-pub const NO_THEME: &str = "no theme given";
 
 #[cfg(test)]
 mod tests {

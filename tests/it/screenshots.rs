@@ -2,7 +2,8 @@
 //! view at 80x24 (what a user over SSH sees) and the catalogue also at
 //! 120x40, in the dark theme on a dark terminal, and each view again in the
 //! light theme on xterm's own black-on-white (`NAME-light.svg`), on a
-//! `TestBackend`, written as SVG.
+//! `TestBackend`, written as SVG. The Hindi dashboard (`hi-*.svg`) is
+//! drawn the same way, on both backgrounds.
 //!
 //! Regenerate them with one command:
 //!
@@ -16,6 +17,8 @@
 use crate::tui_fixtures;
 
 use crossterm::event::KeyCode;
+use karmadash::i18n::Lang;
+use karmadash::units::lang::{Chosen, LangSource};
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::style::{Color, Modifier};
 use std::fmt::Write as _;
@@ -342,6 +345,31 @@ fn buffers(theme: &Theme) -> Vec<(&'static str, Buffer)> {
     let mut app = cell.app();
     app.on_key(ch('5'));
     out.push(shot("roster", &mut app));
+    out.extend(hindi_buffers(theme));
+    out
+}
+
+/// The Hindi dashboard (`--lang hi`): the catalogue, the progress and a
+/// cell's roster, named `hi-VIEW`.
+fn hindi_buffers(theme: &Theme) -> Vec<(&'static str, Buffer)> {
+    let cell = bss_officer();
+    cell.import_tour_roster();
+    let mut out = Vec::new();
+    for (name, keys) in [
+        ("hi-catalogue", &['l', 'j'][..]),
+        ("hi-progress", &['2']),
+        ("hi-roster", &['5']),
+    ] {
+        let mut app = cell.app();
+        app.open_in(Chosen {
+            lang: Lang::Hi,
+            source: LangSource::Option,
+        });
+        for k in keys {
+            app.on_key(ch(*k));
+        }
+        out.push((name, render(&mut app, WIDTH, HEIGHT, theme)));
+    }
     out
 }
 

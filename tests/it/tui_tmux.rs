@@ -876,3 +876,71 @@ fn the_synced_portal_catalogue_is_below_the_tiers_and_found_by_slash() {
     tmux.send(&["q"]);
     tmux.wait_gone();
 }
+
+#[test]
+fn the_dashboard_speaks_hindi_in_a_real_terminal_and_l_switches_it_live() {
+    if !tmux_for("the Hindi dashboard-in-a-terminal test") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("db");
+    let out = karmadash(&db)
+        .args(["profile", "set", "--service", "bss", "--tier", "bss-aso-us"])
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tmux = Tmux::new();
+    let command = format!(
+        "{} --lang hi --db {} --today {TODAY}",
+        shell_quote(BIN),
+        shell_quote(&db.to_string_lossy())
+    );
+    tmux.ok(&[
+        "new-session",
+        "-d",
+        "-s",
+        "dash",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &command,
+    ]);
+
+    let screen = tmux.wait_for(&["1 पाठ्यक्रम", "bss-aso-us *", "स्तर (* आपका)", "q:बाहर"]);
+    assert!(
+        screen.contains("0/1 पूर्ण") || screen.contains("पूर्ण,"),
+        "{screen}"
+    );
+    // Every row of a box closes at the box's right edge: tmux measured
+    // the Hindi words as the dashboard did, so no cell strays.
+    let boxed = |screen: &str| {
+        for line in screen
+            .lines()
+            .filter(|l| l.starts_with('│') || l.starts_with('┌'))
+        {
+            let cols: usize = unicode_width::UnicodeWidthStr::width(line);
+            assert_eq!(cols, 80, "a row of {cols} columns:\n{screen}");
+        }
+    };
+    boxed(&screen);
+
+    tmux.type_text("4");
+    let screen = tmux.wait_for(&["में पूर्ण: 0 पाठ्यक्रम", "इस वर्ष कुछ दर्ज नहीं", "q:बाहर"]);
+    boxed(&screen);
+    tmux.type_text("2");
+    let screen = tmux.wait_for(&["स्तर bss-aso-us", "माहवार घंटे", "पिछड़े"]);
+    boxed(&screen);
+
+    // L switches to English live, and back.
+    tmux.type_text("L");
+    tmux.wait_for(&["1 Catalogue", "2 Progress", "L:हिन्दी", "q:quit"]);
+    tmux.type_text("L");
+    tmux.wait_for(&["1 पाठ्यक्रम", "L:English"]);
+    tmux.send(&["q"]);
+    tmux.wait_gone();
+}

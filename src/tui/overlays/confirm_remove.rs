@@ -32,7 +32,14 @@ impl Overlay for ConfirmRemove {
     fn on_key(&mut self, key: KeyEvent, app: &mut App) -> Then {
         if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
             match app.data.store.remove_completion(self.id) {
-                Ok(c) => app.message = Some((format!("Removed \"{}\".", c.title), false)),
+                Ok(c) => {
+                    let said = crate::i18n::tr(
+                        app.data.lang,
+                        "tui-removed",
+                        &[("title", c.title.as_str().into())],
+                    );
+                    app.message = Some((said, false))
+                }
                 Err(e) => app.message = Some((crate::tui::wording::store_error(&e), true)),
             }
             app.reload();

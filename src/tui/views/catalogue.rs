@@ -16,7 +16,7 @@ use crate::tui::draw::fit;
 use crate::tui::keymap::{b, Action, Binding, NONE, RECORD_DONE};
 use crate::tui::portal_shelf::ShelfLine;
 use crate::tui::theme::{Meaning, Theme};
-use crate::tui::wording;
+use crate::i18n::tr;
 use crate::units::hours::format_hours;
 use unicode_width::UnicodeWidthStr;
 use crate::tui::views::{Component, Reply, View};
@@ -104,10 +104,13 @@ fn render_tiers(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, the
     if on_portal {
         selected_line = lines.len();
     }
-    let text = format!("{}catalogue", if on_portal { "▸ " } else { "  " });
+    let text = format!("{}{}", if on_portal { "▸ " } else { "  " }, tr(app.lang, "tui-catalogue-portal-entry", &[]));
     let text = match app.portal.as_ref() {
-        Some(p) if wide => format!("{text:<16}{} courses", p.courses.len()),
-        None if wide => format!("{text:<16}{}", wording::NOT_SYNCED),
+        Some(p) if wide => {
+            let n = tr(app.lang, "tui-catalogue-courses", &[("n", p.courses.len().into())]);
+            format!("{}{n}", pad(&text, 16))
+        }
+        None if wide => format!("{text:<16}{}", tr(app.lang, "tui-catalogue-not-synced", &[])),
         _ => text,
     };
     let style = if on_portal && view.focus == Focus::Tiers {
@@ -123,7 +126,7 @@ fn render_tiers(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, the
     let scroll = selected_line.saturating_sub(inner_height.saturating_sub(1)) as u16;
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Tiers (* yours) ")
+        .title(tr(app.lang, "tui-catalogue-tiers", &[]))
         .border_style(border(view, Focus::Tiers, theme));
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
@@ -167,10 +170,11 @@ fn render_listings(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, 
             };
             let mut title = l.title.clone();
             if let Some(d) = l.defect {
-                title.push_str(match d {
-                    SourceDefect::EditingNote => "  [editing note]",
-                    SourceDefect::Truncated => "  [cut off]",
-                });
+                let id = match d {
+                    SourceDefect::EditingNote => "tui-catalogue-editing-note",
+                    SourceDefect::Truncated => "tui-catalogue-cut-off",
+                };
+                title.push_str(&tr(app.lang, id, &[]));
             }
             Row::new(vec![
                 Cell::from(mark).style(mark_style),
@@ -206,7 +210,7 @@ fn render_listings(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, 
             Constraint::Min(10),
         ],
     )
-    .header(Row::new(vec!["", "#", "", "BFD", "Course"]).style(theme.style(Meaning::Muted)))
+    .header(Row::new(vec![String::new(), "#".into(), String::new(), "BFD".into(), tr(app.lang, "tui-log-col-course", &[])]).style(theme.style(Meaning::Muted)))
     .block(block)
     .highlight_symbol("▸")
     .row_highlight_style(if view.focus == Focus::Listings {
@@ -227,16 +231,16 @@ fn render_portal(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, th
         .borders(Borders::ALL)
         .border_style(border(view, Focus::Listings, theme));
     let Some(portal) = app.portal.as_ref() else {
-        let text = Paragraph::new(wording::NO_PORTAL)
+        let text = Paragraph::new(tr(app.lang, "tui-catalogue-no-portal", &[]))
             .wrap(ratatui::widgets::Wrap { trim: true })
-            .block(block.title(" Portal catalogue "));
+            .block(block.title(tr(app.lang, "tui-catalogue-portal", &[])));
         f.render_widget(text, area);
         return;
     };
-    let title = format!(
-        " Portal catalogue (snapshot {}) · {} courses ",
-        portal.fetched,
-        portal.courses.len()
+    let title = tr(
+        app.lang,
+        "tui-catalogue-portal-snapshot",
+        &[("fetched", portal.fetched.to_string().into()), ("n", portal.courses.len().into())],
     );
     let block = block.title(fit(&title, area.width.saturating_sub(4) as usize));
     let inner = block.inner(area);
@@ -251,9 +255,9 @@ fn render_portal(f: &mut Frame, area: Rect, app: &Data, view: &CatalogueView, th
     if first > 0 && !matches!(shelf.lines.get(first), Some(ShelfLine::Area(_))) {
         first += 1;
         let (area_name, theme_name) = shelf.heading_of(first);
-        let area_name = if area_name.is_empty() { wording::NO_AREA } else { area_name };
+        let area_name = &or_word(area_name, app.lang, "tui-catalogue-no-area");
         let text = match theme_name {
-            Some(t) => format!("{area_name} · {}", if t.is_empty() { wording::NO_THEME } else { t }),
+            Some(t) => format!("{area_name} · {}", &or_word(t, app.lang, "tui-catalogue-no-theme")),
             None => area_name.to_string(),
         };
         lines.push(Line::from(Span::styled(fit(&text, width), theme.style(Meaning::Title))));
@@ -283,11 +287,11 @@ fn shelf_line<'a>(
 ) -> Line<'a> {
     match line {
         ShelfLine::Area(a) => Line::from(Span::styled(
-            fit(if a.is_empty() { wording::NO_AREA } else { a }, width),
+            fit(&or_word(a, app.lang, "tui-catalogue-no-area"), width),
             theme.style(Meaning::Title),
         )),
         ShelfLine::Theme(t) => Line::from(Span::styled(
-            fit(&format!(" {}", if t.is_empty() { wording::NO_THEME } else { t }), width),
+            fit(&format!(" {}", &or_word(t, app.lang, "tui-catalogue-no-theme")), width),
             theme.style(Meaning::Muted),
         )),
         ShelfLine::Course(i) => {
@@ -527,5 +531,20 @@ impl Component for CatalogueView {
             _ => return Reply::Pass,
         }
         Reply::Done
+    }
+}
+
+/// `text` padded with spaces to `width` columns, measured as the terminal
+/// shows them (Devanagari's vowel signs take no column of their own).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// `text`, or the message `id` where the portal gave none.
+fn or_word(text: &str, lang: crate::i18n::Lang, id: &str) -> String {
+    if text.is_empty() {
+        tr(lang, id, &[])
+    } else {
+        text.to_string()
     }
 }

@@ -11,9 +11,11 @@ use crate::tui::overlays::ConfirmRemove;
 use crate::tui::theme::{Meaning, Theme};
 use crate::tui::views::{Component, Reply, View};
 use crate::units::hours::format_hours;
-use crate::units::words::count;
+use crate::i18n::tr;
+use unicode_width::UnicodeWidthStr;
 
 fn render(f: &mut Frame, area: Rect, app: &Data, view: &LogView, theme: &Theme) {
+    let lang = app.lang;
     let rows_data = app.log_rows();
     let total: u64 = rows_data.iter().map(|c| u64::from(c.seconds)).sum();
     let rows: Vec<Row> = rows_data
@@ -25,8 +27,9 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &LogView, theme: &Theme) 
             let title = if c.in_catalogue {
                 crate::tui::draw::fit(&c.title, room)
             } else {
-                let mark = " (other)";
-                format!("{}{mark}", crate::tui::draw::fit(&c.title, room.saturating_sub(mark.len())))
+                let mark = tr(lang, "tui-log-other-mark", &[]);
+                let keep = room.saturating_sub(mark.width());
+                format!("{}{mark}", crate::tui::draw::fit(&c.title, keep))
             };
             Row::new(vec![
                 c.id.to_string(),
@@ -38,10 +41,14 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &LogView, theme: &Theme) 
         })
         .collect();
     let fy = crate::rules::fy::FinancialYear::containing(app.today);
-    let title = format!(
-        " Completions in {fy}: {}, {} hours ",
-        count(rows_data.len() as i64, "course", "courses"),
-        format_hours(total)
+    let title = tr(
+        lang,
+        "tui-log-title",
+        &[
+            ("fy", fy.to_string().into()),
+            ("n", rows_data.len().into()),
+            ("hours", format_hours(total).into()),
+        ],
     );
     let empty = rows.is_empty();
     let table = Table::new(
@@ -55,7 +62,10 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &LogView, theme: &Theme) 
         ],
     )
     .header(
-        Row::new(vec!["ID", "Date", "Hours", "Certificate", "Course"])
+        Row::new(
+            ["tui-log-col-id", "tui-log-col-date", "tui-log-col-hours", "tui-log-col-certificate", "tui-log-col-course"]
+                .map(|id| tr(lang, id, &[])),
+        )
             .style(theme.style(Meaning::Muted)),
     )
     .block(
@@ -69,8 +79,8 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &LogView, theme: &Theme) 
         TableState::default().with_selected((!empty).then_some(view.row));
     f.render_stateful_widget(table, area, &mut state);
     if empty {
-        let hint = "Nothing recorded this year: in the Catalogue (1) select a course, press d.";
-        crate::tui::draw::table_hint(f, area, hint, theme);
+        let hint = tr(lang, "tui-log-empty", &[]);
+        crate::tui::draw::table_hint(f, area, &hint, theme);
     }
 }
 

@@ -13,8 +13,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::catalogue::{Catalogue, CourseId};
 use crate::app::planning::{durations, plan_of};
 use crate::rules::plan::{Plan, PlanOptions};
-use crate::rules::proposal::Proposed;
+use crate::rules::proposal::{Proposed, Reason};
+use crate::rules::engine::Standing;
 use crate::rules::steps::Step;
+use crate::i18n::{tr, Lang};
 use crate::tui::data::Data;
 use crate::tui::keymap::{b, Action, Binding, NONE, RECORD_DONE};
 use crate::tui::overlays::Requirement;
@@ -24,7 +26,6 @@ use crate::tui::views::catalogue::badges;
 use crate::tui::views::progress::by_urgency;
 use crate::tui::views::{Component, Reply, View};
 use crate::units::hours::format_hours;
-use crate::units::words::count;
 use crate::units::wrap::wrap;
 
 /// The Plan view's id in the views table.
@@ -140,10 +141,7 @@ impl Component for PlanView {
         match (action, self.selected()) {
             (Action::Open, Some(Selected::Step(step))) => open_requirement(data, step),
             (Action::RecordDone | Action::ToggleShortlist, Some(Selected::Step(_))) => {
-                Reply::Refuse(
-                    "That row is a requirement's step: move down (j) to a course of the proposal."
-                        .into(),
-                )
+                Reply::Refuse(tr(data.lang, "tui-plan-step-not-course", &[]))
             }
             (Action::ToggleShortlist, Some(Selected::Course(p))) => {
                 self.follow = Some(p.course.clone());
@@ -212,8 +210,8 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
     let (plan, status) = match (&s.plan, &app.status) {
         (Some(plan), Ok(status)) => (plan, status),
         (_, Err(e)) => {
-            let text = format!("{e}\nThe catalogue works without one: press 1.");
-            let block = Block::default().borders(Borders::ALL).title(" Plan ");
+            let text = tr(app.lang, "tui-progress-no-profile", &[("why", crate::tui::wording::no_status(e, app.lang).into())]);
+            let block = Block::default().borders(Borders::ALL).title(tr(app.lang, "tui-plan-box", &[]));
             f.render_widget(
                 Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
                 area,
@@ -222,14 +220,18 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
         }
         _ => return,
     };
-    let title = format!(" Plan {}: {} ", plan.fy, status.verdict());
+    let title = tr(
+        app.lang,
+        "tui-plan-title",
+        &[("fy", plan.fy.to_string().into()), ("verdict", crate::tui::status_line::verdict(status, app.lang).into())],
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .title(crate::tui::draw::box_title(&title, area.width));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width as usize;
-    let summary: Vec<Line> = summary(plan, s.shortlist)
+    let summary: Vec<Line> = summary(plan, s.shortlist, app.lang)
         .iter()
         .flat_map(|sentence| wrap(sentence, width))
         .map(Line::from)
@@ -243,8 +245,8 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &PlanView, theme: &Theme) {
     ])
     .areas(inner);
     f.render_widget(Paragraph::new(summary), top);
-    let steps = step_rows(plan, &app.catalogue, s.row, width, theme);
-    let proposal = proposal_rows(plan, &app.snapshot.shortlist, s.row, width, theme);
+    let steps = step_rows(plan, &app.catalogue, s.row, (width, app.lang), theme);
+    let proposal = proposal_rows(plan, &app.snapshot.shortlist, s.row, (width, app.lang), theme);
     let [steps_area, proposal_area] = Layout::vertical([
         Constraint::Length(steps_height(&steps, &proposal, list.height)),
         Constraint::Min(0),
@@ -268,64 +270,70 @@ fn steps_height(steps: &Pane, proposal: &Pane, height: u16) -> u16 {
 }
 
 /// The pace, the hours still needed and the shortlist's hours against them.
-fn summary(plan: &Plan, shortlist: ShortlistHours) -> Vec<String> {
-    let mut out = vec![if plan.steps.is_empty() {
-        format!(
-            "Pace: {}; every requirement of the year is met.",
-            plan.verdict
-        )
-    } else {
-        format!(
-            "Pace: {}; {}, each with its next step below.",
-            plan.verdict,
-            count(
-                plan.steps.len() as i64,
-                "open requirement",
-                "open requirements"
-            )
-        )
-    }];
+fn summary(plan: &Plan, shortlist: ShortlistHours, lang: Lang) -> Vec<String> {
+    let verdict = tr(lang, verdict_id(plan.verdict), &[]);
+    let mut out = vec![tr(
+        lang,
+        "tui-plan-pace",
+        &[("verdict", verdict.into()), ("n", plan.steps.len().into())],
+    )];
     let Some(h) = &plan.hours else {
-        out.push("Hours: no hours target open this year.".into());
-        out.push(shortlist_sentence(shortlist, None));
+        out.push(tr(lang, "tui-plan-no-hours", &[]));
+        out.push(shortlist_sentence(shortlist, None, lang));
         return out;
     };
-    out.push(format!(
-        "Hours: {} of {} done; {} needed by {}: {:.2} h a week.",
-        format_hours(h.done_seconds),
-        h.target,
-        format_hours(h.needed_seconds),
-        h.due.format("%d.%m.%Y"),
-        h.per_week
+    out.push(tr(
+        lang,
+        "tui-plan-hours",
+        &[
+            ("done", format_hours(h.done_seconds).into()),
+            ("target", h.target.to_string().into()),
+            ("needed", format_hours(h.needed_seconds).into()),
+            ("due", h.due.format("%d.%m.%Y").to_string().into()),
+            ("week", format!("{:.2}", h.per_week).into()),
+        ],
     ));
-    out.push(shortlist_sentence(shortlist, Some(h.needed_seconds)));
+    out.push(shortlist_sentence(shortlist, Some(h.needed_seconds), lang));
     out
 }
 
+/// The plan's pace word as a message id; an unknown word keeps its own.
+fn verdict_id(word: &str) -> &str {
+    match word {
+        "on track" => "tui-verdict-on-track",
+        "behind" => "tui-verdict-behind",
+        other => other,
+    }
+}
+
 /// The shortlist's known hours, against the hours still needed if any.
-fn shortlist_sentence(shortlist: ShortlistHours, gap: Option<u64>) -> String {
-    let unknown = match shortlist.unknown {
-        0 => String::new(),
-        n => format!("; {n} of unknown length"),
-    };
+fn shortlist_sentence(shortlist: ShortlistHours, gap: Option<u64>, lang: Lang) -> String {
+    let unknown = shortlist.unknown;
     match gap {
-        _ if shortlist.courses == 0 => {
-            "Shortlist: empty; s on a proposed course adds it, with its hours.".into()
+        _ if shortlist.courses == 0 => tr(lang, "tui-plan-shortlist-empty", &[]),
+        None => tr(
+            lang,
+            "tui-plan-shortlist",
+            &[
+                ("n", shortlist.courses.into()),
+                ("known", format_hours(shortlist.seconds).into()),
+                ("unknown", unknown.into()),
+            ],
+        ),
+        Some(gap) => {
+            let short = gap.saturating_sub(shortlist.seconds);
+            tr(
+                lang,
+                "tui-plan-shortlist-gap",
+                &[
+                    ("known", format_hours(shortlist.seconds).into()),
+                    ("gap", format_hours(gap).into()),
+                    ("short", short.into()),
+                    ("short_hours", format_hours(short).into()),
+                    ("unknown", unknown.into()),
+                ],
+            )
         }
-        None => format!(
-            "Shortlist: {}, {} h known{unknown}.",
-            count(shortlist.courses as i64, "course", "courses"),
-            format_hours(shortlist.seconds)
-        ),
-        Some(gap) => format!(
-            "Shortlist: {} h known of the {} h gap, {}{unknown}.",
-            format_hours(shortlist.seconds),
-            format_hours(gap),
-            match gap.saturating_sub(shortlist.seconds) {
-                0 => "enough".to_string(),
-                short => format!("{} h short", format_hours(short)),
-            }
-        ),
     }
 }
 
@@ -339,12 +347,19 @@ fn heading(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
 
 /// Every open requirement's step: its standing, what is missing by when,
 /// and what to do, wrapped whole.
-fn step_rows(plan: &Plan, catalogue: &Catalogue, row: usize, width: usize, theme: &Theme) -> Pane {
+fn step_rows(
+    plan: &Plan,
+    catalogue: &Catalogue,
+    row: usize,
+    (width, lang): (usize, Lang),
+    theme: &Theme,
+) -> Pane {
     let mut pane = Pane::new(heading(
-        &format!("Next steps ({}), behind or overdue first", plan.steps.len()),
+        &tr(lang, "tui-plan-next-steps", &[("n", plan.steps.len().into())]),
         width,
         theme,
-    ));
+    ))
+    .speaking(lang);
     for (i, step) in plan.steps.iter().enumerate() {
         // Most actions say by when themselves; the others get the date here.
         let text = match step.due {
@@ -363,7 +378,7 @@ fn step_rows(plan: &Plan, catalogue: &Catalogue, row: usize, width: usize, theme
             Some(book) => format!("{text} ({})", book.short),
             None => text,
         };
-        let lead = format!("[{}] ", step.standing.word());
+        let lead = format!("[{}] ", standing_word(step.standing, lang));
         let body = wrap(&text, width.saturating_sub(GUTTER + lead.width()));
         pane.add(i == row, &lead, body, theme);
     }
@@ -375,37 +390,82 @@ fn proposal_rows(
     plan: &Plan,
     shortlist: &[String],
     row: usize,
-    width: usize,
+    (width, lang): (usize, Lang),
     theme: &Theme,
 ) -> Pane {
-    let cells: Vec<String> = plan.proposal.iter().map(hours_cell).collect();
+    let cells: Vec<String> = plan
+        .proposal
+        .iter()
+        .map(|p| match hours_cell(p).as_str() {
+            "unknown" => tr(lang, "tui-plan-unknown", &[]),
+            known => known.to_string(),
+        })
+        .collect();
     let hours_width = cells.iter().map(|c| c.width()).max().unwrap_or(0).max(5);
     let mut head = heading(
-        &format!(
-            "Proposal: {}, each once, mandatory first; +: on your shortlist",
-            count(plan.proposal.len() as i64, "course", "courses")
-        ),
+        &tr(lang, "tui-plan-proposal", &[("n", plan.proposal.len().into())]),
         width,
         theme,
     );
     head.push(Line::from(Span::styled(
-        format!(" {:>hours_width$}  + {:<13}  BFD  COURSE", "HOURS", "WHY"),
+        format!(
+            " {}  + {}  BFD  {}",
+            pad_left(&tr(lang, "tui-plan-col-hours", &[]), hours_width),
+            pad(&tr(lang, "tui-plan-col-why", &[]), 13),
+            tr(lang, "tui-plan-col-course", &[])
+        ),
         theme.style(Meaning::Muted),
     )));
-    let mut pane = Pane::new(head);
+    let mut pane = Pane::new(head).speaking(lang);
     for (i, (p, hours)) in plan.proposal.iter().zip(cells).enumerate() {
         let lead = format!(
-            "{hours:>hours_width$}  {} {:<13}  {}  ",
+            "{}  {} {}  {}  ",
+            pad_left(&hours, hours_width),
             if shortlist.contains(&p.course) {
                 '+'
             } else {
                 ' '
             },
-            p.reason.word(),
+            pad(&reason(p.reason, lang), 13),
             badges(&p.competencies)
         );
         let body = wrap(&p.title, width.saturating_sub(GUTTER + lead.width()));
         pane.add(plan.steps.len() + i == row, &lead, body, theme);
     }
     pane
+}
+
+/// Why a course is proposed, in the chosen language.
+fn reason(r: Reason, lang: Lang) -> String {
+    let id = match r {
+        Reason::Mandatory => "tui-plan-why-mandatory",
+        Reason::Assigned => "tui-plan-why-assigned",
+        Reason::Shortlist => "tui-plan-why-shortlist",
+        Reason::LeastCovered => "tui-plan-why-least-covered",
+        Reason::Portal => "tui-plan-why-portal",
+    };
+    tr(lang, id, &[])
+}
+
+/// `text` padded on the right to `width` terminal columns (a Devanagari
+/// vowel sign takes none of its own, so `{:<13}` would misalign).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// `text` padded on the left to `width` terminal columns.
+fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// A step's standing in the chosen language ("behind", "पिछड़े").
+fn standing_word(st: Standing, lang: Lang) -> String {
+    let id = match st {
+        Standing::Met => "tui-roster-met",
+        Standing::Open => "tui-standing-open",
+        Standing::Behind => "tui-verdict-behind",
+        Standing::Overdue => "tui-standing-overdue",
+        Standing::Late => "tui-standing-late",
+    };
+    tr(lang, id, &[])
 }

@@ -11,6 +11,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, LineGaug
 use ratatui::Frame;
 
 use crate::rules::engine::{RequirementStatus, Standing, Status, Unit};
+use crate::i18n::tr;
 use crate::tui::data::Data;
 use crate::tui::draw::{box_title, fit};
 use crate::tui::keymap::{b, Action, Binding, NONE};
@@ -26,11 +27,11 @@ fn render(f: &mut Frame, area: Rect, app: &Data, view: &ProgressView, theme: &Th
     let st = match app.shown_status() {
         Ok(st) => st,
         Err(e) => {
-            let block = Block::default().borders(Borders::ALL).title(" Progress ");
+            let block = Block::default().borders(Borders::ALL).title(tr(app.lang, "tui-progress-box", &[]));
             // Your own profile is what is missing; an officer's tier is the cell's to set.
             let text = match app.officer {
                 Some(_) => e.to_string(),
-                None => format!("{e}\nThe catalogue works without one: press 1."),
+                None => tr(app.lang, "tui-progress-no-profile", &[("why", crate::tui::wording::no_status(e, app.lang).into())]),
             };
             f.render_widget(
                 Paragraph::new(text)
@@ -121,11 +122,15 @@ fn render_gauges(
     st: &Status,
     theme: &Theme,
 ) {
-    let title = format!(
-        " {} · tier {} · {} ",
-        st.fy,
-        st.tier.id.as_deref().unwrap_or("none"),
-        st.verdict()
+    let none = tr(app.lang, "tui-progress-no-tier", &[]);
+    let title = tr(
+        app.lang,
+        "tui-progress-title",
+        &[
+            ("fy", st.fy.to_string().into()),
+            ("tier", st.tier.id.as_deref().unwrap_or(&none).into()),
+            ("verdict", crate::tui::status_line::verdict(st, app.lang).into()),
+        ],
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -172,7 +177,7 @@ fn render_gauges(
         } else {
             1.0
         };
-        let label = format!("{} · {}", r.progress_text(), r.due_text());
+        let label = crate::tui::status_line::gauge_label(r, app.lang);
         // Distinct glyphs for done and to-do: the bar must read without colour.
         let gauge = LineGauge::default()
             .ratio(ratio)
@@ -186,17 +191,19 @@ fn render_gauges(
         let cite = Line::from(Span::styled(fit(&cite, width), theme.style(Meaning::Muted)));
         f.render_widget(Paragraph::new(cite), line(y + 2).intersection(inner));
     }
-    more_below(f, area, rows.len().saturating_sub(first + fits), theme);
+    let below = rows.len().saturating_sub(first + fits);
+    more_below(f, area, (below, app.lang), theme);
 }
 
 /// How many requirements lie below the box's last one, on its border.
-fn more_below(f: &mut Frame, area: Rect, below: usize, theme: &Theme) {
+fn more_below(f: &mut Frame, area: Rect, (below, lang): (usize, crate::i18n::Lang), theme: &Theme) {
     if below > 0 {
-        let hint = format!(" ↓ {below} more (j/k to scroll) ");
+        let hint = tr(lang, "tui-progress-more", &[("n", below.into())]);
         let r = Rect {
             x: area.x + 2,
             y: area.y + area.height - 1,
-            width: (hint.chars().count() as u16).min(area.width.saturating_sub(4)),
+            width: (unicode_width::UnicodeWidthStr::width(hint.as_str()) as u16)
+                .min(area.width.saturating_sub(4)),
             height: 1,
         };
         f.render_widget(Paragraph::new(hint).style(theme.style(Meaning::Muted)), r);
@@ -244,26 +251,31 @@ fn render_chart(
         .ceil();
     let datasets = vec![
         Dataset::default()
-            .name("pace")
+            .name(tr(app.lang, "tui-progress-pace", &[]))
             .marker(Marker::Dot)
             .graph_type(GraphType::Line)
             .style(theme.style(Meaning::Muted))
             .data(&pace),
         Dataset::default()
-            .name("your hours")
+            .name(tr(app.lang, "tui-progress-your-hours", &[]))
             .marker(theme.chart_marker())
             .graph_type(GraphType::Line)
             .style(theme.style(Meaning::Met))
             .data(&points),
     ];
-    let x_labels = vec![Line::from("Apr"), Line::from("Oct"), Line::from("Mar")];
+    let x_labels = ["tui-progress-apr", "tui-progress-oct", "tui-progress-mar"]
+        .map(|id| Line::from(tr(app.lang, id, &[])))
+        .to_vec();
     let chart = Chart::new(datasets)
         .block(Block::default().borders(Borders::ALL).title(box_title(
-            &format!(
-                " Hours by month: {} of {} · {} yours · • even pace ",
-                crate::units::hours::format_hours(h.seconds.unwrap_or(0)),
-                h.target,
-                theme.chart_glyph()
+            &tr(
+                app.lang,
+                "tui-progress-chart",
+                &[
+                    ("done", crate::units::hours::format_hours(h.seconds.unwrap_or(0)).into()),
+                    ("target", h.target.to_string().into()),
+                    ("glyph", theme.chart_glyph().to_string().into()),
+                ],
             ),
             area.width,
         )))

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::{tr, Lang};
 use crate::tui::roster_chart;
 use crate::tui::roster_columns::{lay_out, selected_parts, wrap_parts, Column, Columns};
 use crate::roster::mdo::of_department;
@@ -190,13 +191,20 @@ fn verdict_style(v: Verdict, theme: &Theme) -> Style {
 /// The box with the count and the filters on top. A department's name is
 /// long ("General Administration Department, Bihar"): when the top cannot
 /// hold it whole, the bottom border gives it whole.
-fn titled(s: &RosterView, fy: FinancialYear, shown: usize, all: usize, width: u16) -> Block<'_> {
+fn titled(s: &RosterView, lang: Lang, counts: (usize, usize), fy: FinancialYear, width: u16) -> Block<'_> {
     let room = width.saturating_sub(2) as usize;
-    let mut title = format!(
-        " Roster {fy}: {shown} of {all} · tier {} · {} · dept {} ",
-        s.tier.as_deref().unwrap_or("all"),
-        s.verdict.word(),
-        s.department.as_deref().unwrap_or("all")
+    let every = tr(lang, "tui-roster-all", &[]);
+    let mut title = tr(
+        lang,
+        "tui-roster-title",
+        &[
+            ("fy", fy.to_string().into()),
+            ("shown", counts.0.into()),
+            ("all", counts.1.into()),
+            ("tier", s.tier.as_deref().unwrap_or(&every).into()),
+            ("verdict", filter_word(s.verdict, lang).into()),
+            ("dept", s.department.as_deref().unwrap_or(&every).into()),
+        ],
     );
     if !s.find.is_empty() {
         title.push_str(&format!("· \"{}\" ", s.find));
@@ -213,9 +221,11 @@ fn titled(s: &RosterView, fy: FinancialYear, shown: usize, all: usize, width: u1
 fn render(f: &mut Frame, area: Rect, app: &Data, s: &RosterView, theme: &Theme) {
     let fy = FinancialYear::containing(app.today);
     let shown = visible(&app.roster, s);
-    let block = titled(s, fy, shown.len(), app.roster.rows.len(), area.width);
+    let lang = app.lang;
+    let counts = (shown.len(), app.roster.rows.len());
+    let block = titled(s, lang, counts, fy, area.width);
     if let Some(why) = &app.roster.problem {
-        let text = format!("The roster cannot be read: {why}");
+        let text = tr(lang, "tui-roster-unreadable", &[("why", why.into())]);
         f.render_widget(
             Paragraph::new(text)
                 .style(theme.style(Meaning::Alert))
@@ -228,7 +238,7 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &RosterView, theme: &Theme) 
     if app.roster.rows.is_empty() {
         f.render_widget(
             Paragraph::new(vec![
-                Line::from("No officers yet. A training cell reads the portal's reports in:"),
+                Line::from(tr(lang, "tui-roster-empty", &[])),
                 Line::from(""),
                 Line::from(Span::styled(
                     "  karmadash roster import ConsumptionReport.csv UserReport.csv",
@@ -236,7 +246,7 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &RosterView, theme: &Theme) 
                 )),
                 Line::from(""),
                 Line::from(Span::styled(
-                    "Each officer then shows here, most urgent first, without a restart.",
+                    tr(lang, "tui-roster-empty-then", &[]),
                     theme.style(Meaning::Muted),
                 )),
             ])
@@ -256,13 +266,13 @@ fn render(f: &mut Frame, area: Rect, app: &Data, s: &RosterView, theme: &Theme) 
     } else {
         area
     };
-    render_table(f, area, s.row, &shown, block, theme);
+    render_table(f, area, (s.row, lang), &shown, block, theme);
 }
 
 fn render_table(
     f: &mut Frame,
     area: Rect,
-    row: usize,
+    (row, lang): (usize, Lang),
     shown: &[&RosterRow],
     block: Block,
     theme: &Theme,
@@ -270,13 +280,13 @@ fn render_table(
     let inner = block.inner(area);
     f.render_widget(block, area);
     if shown.is_empty() {
-        f.render_widget(Paragraph::new(header_line(&lay_out(&[], inner.width as usize))), inner);
-        no_match_hint(f, area, theme);
+        f.render_widget(Paragraph::new(header_line(&lay_out(&[], inner.width as usize, lang))), inner);
+        no_match_hint(f, area, lang, theme);
         return;
     }
     // The last lines name the selected officer whole: the e-mail that
     // `roster show` takes, and whatever the width left out of the row.
-    let columns = lay_out(shown, inner.width as usize);
+    let columns = lay_out(shown, inner.width as usize, lang);
     let row = row.min(shown.len() - 1);
     let gutter = crate::tui::row_pane::GUTTER;
     let detail_lines = wrap_parts(
@@ -333,8 +343,17 @@ fn header_line(columns: &Columns) -> Line<'static> {
     Line::from(format!(" {}", columns.headings().join(" ")))
 }
 
-fn no_match_hint(f: &mut Frame, area: Rect, theme: &Theme) {
-    let hint = "No officer matches: t, v, m change the filters; / finds; Esc clears the find.";
-    crate::tui::draw::table_hint(f, area, hint, theme);
+fn no_match_hint(f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
+    let hint = tr(lang, "tui-roster-no-match", &[]);
+    crate::tui::draw::table_hint(f, area, &hint, theme);
 }
 
+
+/// The verdict filter's word in the chosen language.
+fn filter_word(v: VerdictFilter, lang: Lang) -> String {
+    match v {
+        VerdictFilter::All => tr(lang, "tui-roster-all", &[]),
+        VerdictFilter::NeedsAction => tr(lang, "tui-roster-needing-action", &[]),
+        VerdictFilter::Only(v) => crate::tui::roster_columns::verdict_word(v, lang),
+    }
+}
