@@ -34,15 +34,11 @@ pub(super) fn cell_lines(s: &OfficerStatus) -> String {
         out.push_str("Unregistered: on the cell's list, in no report of the portal (the Bihar orders give 15 days to register).\n");
     }
     if let Some(e) = &s.exemption {
-        out.push_str(&format!(
-            "Exempt since {}{}: {}\n",
-            e.granted.format("%d.%m.%Y"),
-            e.until.map_or(String::new(), |u| format!(
-                " until {}",
-                u.format("%d.%m.%Y")
-            )),
-            e.reason
-        ));
+        out.push_str(&format!("Exempt {}\n", e.period_and_reason()));
+    }
+    for e in &s.exempted_from {
+        let kind = e.requirement.as_deref().unwrap_or_default();
+        out.push_str(&format!("Exempt from {kind} {}\n", e.period_and_reason()));
     }
     out
 }

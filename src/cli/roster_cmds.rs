@@ -154,14 +154,19 @@ fn show(ctx: &Context, args: &RosterArgs, a: &RosterShowArgs) -> Outcome {
         Some(st) => out.push_str(&super::status_words::long_text(ctx.lang, st)),
         None => out.push_str("No verdict: the officer cannot be placed in a tier.\n"),
     }
-    if !s.flags.is_empty() {
-        let future = s.flags.iter().any(|f| f.kind == FlagKind::FutureDate);
+    // An exemption from one requirement is said above, with the cell's lines.
+    let flags: Vec<_> = super::wording::officer_flags(&s)
+        .into_iter()
+        .filter(|f| f.kind != FlagKind::ExemptRequirement)
+        .collect();
+    if !flags.is_empty() {
+        let future = flags.iter().any(|f| f.kind == FlagKind::FutureDate);
         out.push_str(if future {
             "\nFlags (they change no count; a future-dated completion is not counted):\n"
         } else {
             "\nFlags (they change no count):\n"
         });
-        for f in &super::wording::officer_flags(&s) {
+        for f in &flags {
             out.push_str(&format!("  {}: {}\n", f.kind.id(), f.text));
         }
     }

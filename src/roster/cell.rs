@@ -40,6 +40,19 @@ impl Exemption {
     pub fn holds_on(&self, day: NaiveDate) -> bool {
         self.until.is_none_or(|u| day <= u)
     }
+
+    /// "since 23.11.2026 until 31.03.2027: Training abroad".
+    pub fn period_and_reason(&self) -> String {
+        format!(
+            "since {}{}: {}",
+            self.granted.format("%d.%m.%Y"),
+            self.until.map_or(String::new(), |u| format!(
+                " until {}",
+                u.format("%d.%m.%Y")
+            )),
+            self.reason
+        )
+    }
 }
 
 /// The cell's list and exemptions, as the store holds them.
@@ -135,7 +148,14 @@ pub fn apply_one(
     {
         match &e.requirement {
             None => s.exemption = Some(e.clone()),
-            Some(kind) => exempt_requirement(s, kind),
+            Some(kind) => {
+                exempt_requirement(s, kind);
+                s.flags.push(Flag {
+                    kind: FlagKind::ExemptRequirement,
+                    text: format!("exempt from {kind} {}", e.period_and_reason()),
+                });
+                s.exempted_from.push(e.clone());
+            }
         }
     }
 }

@@ -36,6 +36,9 @@ pub struct OfficerStatus<'a> {
     /// The cell's exemption of the whole officer, while it lasts
     /// (`cell::apply`): out of every denominator.
     pub exemption: Option<super::cell::Exemption>,
+    /// The cell's exemptions from one requirement each, while they last
+    /// (`cell::apply`): those requirements left the standing.
+    pub exempted_from: Vec<super::cell::Exemption>,
     /// On the cell's list and in no report (`cell::apply`).
     pub unregistered: bool,
 }
@@ -313,6 +316,7 @@ pub fn evaluate_officer<'a>(
                 flags,
                 unplaced: Some(why),
                 exemption: None,
+                exempted_from: Vec::new(),
                 unregistered: false,
             };
         }
@@ -351,6 +355,7 @@ pub fn evaluate_officer<'a>(
         flags,
         unplaced: None,
         exemption: None,
+        exempted_from: Vec::new(),
         unregistered: false,
     }
 }

@@ -140,6 +140,9 @@ pub enum FlagKind {
     /// The portal profile (UserReport) lacks the designation or the cadre
     /// batch: the portal's targets never reach the officer.
     ProfileIncomplete,
+    /// The cell exempted the officer from one requirement (`cell::apply`):
+    /// it leaves the verdict, and the mark says why it is missing.
+    ExemptRequirement,
 }
 
 impl FlagKind {
@@ -156,6 +159,7 @@ impl FlagKind {
             FlagKind::PortalDiffers => "portal-differs",
             FlagKind::NotOnList => "not-on-list",
             FlagKind::ProfileIncomplete => "profile-incomplete",
+            FlagKind::ExemptRequirement => "exempt-requirement",
         }
     }
 }

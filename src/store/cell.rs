@@ -10,9 +10,9 @@ use crate::roster::audit::AuditEntry;
 use crate::roster::cell::{CellRecords, Exemption, Expected};
 use crate::roster::history::HistoryPoint;
 
-const EXPECT: &str = "roster/expect/";
-const EXEMPT: &str = "roster/exempt/";
-const HISTORY: &str = "roster/history/";
+pub(super) const EXPECT: &str = "roster/expect/";
+pub(super) const EXEMPT: &str = "roster/exempt/";
+pub(super) const HISTORY: &str = "roster/history/";
 pub(super) const AUDIT: &str = "audit/";
 
 /// An entry's key: its time (so the log reads in order) and a hash of the
@@ -22,11 +22,21 @@ pub(super) fn audit_key(e: &AuditEntry) -> String {
     format!("{AUDIT}{}/{hash:016x}", e.at.format("%Y%m%dT%H%M%S%.9f"))
 }
 
-fn exempt_key(e: &Exemption) -> String {
+pub(super) fn exempt_key(e: &Exemption) -> String {
     format!(
         "{EXEMPT}{}/{}",
         e.officer.0,
         e.requirement.as_deref().unwrap_or("*")
+    )
+}
+
+/// A history point's key: its report time, department and tier.
+pub(super) fn history_key(p: &HistoryPoint) -> String {
+    format!(
+        "{HISTORY}{}/{}/{}",
+        p.at.format("%Y%m%dT%H%M%S"),
+        p.department,
+        p.tier
     )
 }
 
@@ -127,13 +137,7 @@ impl Store {
                 }
             }
             for p in points {
-                let k = format!(
-                    "{HISTORY}{}/{}/{}",
-                    p.at.format("%Y%m%dT%H%M%S"),
-                    p.department,
-                    p.tier
-                );
-                batch.insert(k.as_bytes(), encode(p));
+                batch.insert(history_key(p).as_bytes(), encode(p));
             }
             Ok(())
         })

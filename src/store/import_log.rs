@@ -10,7 +10,7 @@ pub use crate::roster::merge::latest_import_of;
 use crate::roster::merge::ImportRecord;
 
 /// How a file was read, by its fingerprint (one key per file's bytes).
-const READING: &str = "roster/reading/";
+pub(super) const READING: &str = "roster/reading/";
 
 /// How an imported file was read: its encoding and its dates' order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -16,6 +16,7 @@ mod owner;
 mod read_only;
 mod recover;
 pub mod roster;
+mod roster_export;
 pub mod roster_reader;
 mod summary;
 
@@ -24,6 +25,7 @@ pub use error::{
     UpgradeProblem,
 };
 pub use migrate::{read_export, ExportError};
+pub use roster_export::RosterExport;
 
 use chrono::NaiveDate;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -83,6 +85,10 @@ pub struct Snapshot {
     /// never replacing an entry. Absent from exports made before it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<crate::roster::audit::AuditEntry>,
+    /// The training cell's roster: `import` replaces it whole. Absent
+    /// from exports made before it, and when the store has none.
+    #[serde(default, skip_serializing_if = "RosterExport::is_empty")]
+    pub roster: RosterExport,
 }
 
 impl Snapshot {
@@ -287,7 +293,9 @@ impl Store {
             .into());
         }
         check_ids(snapshot)?;
-        self.write(|current, batch| {
+        self.write_raw(|db, batch| {
+            let current = &read_all(db)?;
+            roster_export::replace(db, &snapshot.roster, batch);
             for key in all_keys(current) {
                 batch.remove(key.as_bytes());
             }
@@ -466,6 +474,7 @@ fn read_all(db: &sled::Db) -> Result<Snapshot> {
     Ok(Snapshot {
         schema: SCHEMA_VERSION,
         audit,
+        roster: roster_export::read(db)?,
         profile,
         completions,
         assignments,

@@ -6,6 +6,7 @@
 
 use super::{decode, encode, open, Missing, Op, Result, Store, StoreError};
 use crate::catalogue::Service;
+use crate::roster::gather::DurationSeen;
 use crate::roster::merge::roster_writes;
 pub use crate::roster::merge::{Changes, Covers, ImportRecord, ImportedFile, RosterSnapshot};
 use crate::roster::{Gathered, Officer};
@@ -14,8 +15,18 @@ pub(super) const OFFICER: &str = "roster/officer/";
 pub(super) const IMPORT: &str = "roster/import/";
 pub(super) const DURATION: &str = "roster/duration/";
 
-fn key(prefix: &str, id: &str) -> String {
+pub(super) fn key(prefix: &str, id: &str) -> String {
     format!("{prefix}{id}")
+}
+
+/// A duration's key: its course and its seconds.
+pub(super) fn duration_key(d: &DurationSeen) -> String {
+    format!("{DURATION}{}/{:010}", d.course, d.seconds)
+}
+
+/// An import's key: its number, so the log reads in order.
+pub(super) fn import_key(number: u64) -> String {
+    format!("{IMPORT}{number:020}")
 }
 
 pub(super) fn scan<T: serde::de::DeserializeOwned>(db: &sled::Db, prefix: &str) -> Result<Vec<T>> {
@@ -72,7 +83,7 @@ impl Store {
                 batch.insert(key(OFFICER, &o.id.0).as_bytes(), encode(o));
             }
             for d in &gathered.durations {
-                let k = format!("{DURATION}{}/{:010}", d.course, d.seconds);
+                let k = duration_key(d);
                 if current
                     .durations
                     .iter()
@@ -88,7 +99,7 @@ impl Store {
                 officers: gathered.officers.len(),
                 imported_on: today,
             };
-            batch.insert(format!("{IMPORT}{number:020}").as_bytes(), encode(&record));
+            batch.insert(import_key(number).as_bytes(), encode(&record));
             Ok(())
         })?;
         Ok(changes)

@@ -293,6 +293,55 @@ fn an_exemption_from_one_requirement_names_a_requirement_the_officer_has() {
 }
 
 #[test]
+fn an_exemption_from_one_requirement_is_shown_where_the_requirement_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    month(&db);
+    ok(
+        &db,
+        &[
+            "roster",
+            "exempt",
+            "sunita",
+            "--reason",
+            "Training abroad",
+            "--requirement",
+            "hours-per-fy",
+            "--until",
+            "31.03.2027",
+        ],
+    );
+    let show = ok(&db, &["roster", "show", "sunita"]);
+    assert!(
+        show.contains(
+            "Exempt from hours-per-fy since 23.11.2026 until 31.03.2027: Training abroad\n"
+        ),
+        "{show}"
+    );
+    // It is said once, not again among the flags that change no count.
+    assert_eq!(show.matches("Training abroad").count(), 1, "{show}");
+    let roster = json(&db, &["roster", "--json"]);
+    let sunita = officer(&roster, "sunita.devi@bihar.gov.in");
+    assert_eq!(flags(sunita), vec!["exempt-requirement"], "{sunita}");
+    assert_eq!(
+        sunita["flags"][0]["text"],
+        "exempt from hours-per-fy since 23.11.2026 until 31.03.2027: Training abroad"
+    );
+    let table = ok(&db, &["roster"]);
+    let line = table
+        .lines()
+        .find(|l| l.starts_with("Sunita Devi"))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(line.ends_with("exempt-requirement"), "{line}");
+    // Lifted, the mark goes with it.
+    ok(&db, &["roster", "unexempt", "sunita"]);
+    let show = ok(&db, &["roster", "show", "sunita"]);
+    assert!(!show.contains("Exempt from"), "{show}");
+    let roster = json(&db, &["roster", "--json"]);
+    assert!(flags(officer(&roster, "sunita.devi@bihar.gov.in")).is_empty());
+}
+
+#[test]
 fn the_audit_log_survives_export_and_import() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");

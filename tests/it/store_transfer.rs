@@ -240,3 +240,105 @@ fn an_import_that_is_not_an_export_is_refused_and_changes_nothing() {
         assert!(e.contains(want), "{file}: {e}");
     }
 }
+
+fn igot(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/igot_fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn export_and_import_carry_the_roster_whole() {
+    let (dir, a) = temp();
+    let users = igot("month/UserReport.csv");
+    ok(
+        &a,
+        &[
+            "roster",
+            "import",
+            &igot("month/ConsumptionReport-2026-10-01.csv"),
+            &users,
+        ],
+    );
+    ok(
+        &a,
+        &[
+            "roster",
+            "import",
+            &igot("tour/ConsumptionReport.csv"),
+            &users,
+        ],
+    );
+    ok(&a, &["roster", "expect", &igot("month/officers.csv")]);
+    ok(
+        &a,
+        &[
+            "roster",
+            "exempt",
+            "ravi",
+            "--reason",
+            "Deputation",
+            "--until",
+            "31.03.2027",
+        ],
+    );
+    ok(
+        &a,
+        &[
+            "roster",
+            "exempt",
+            "sunita",
+            "--reason",
+            "Training abroad",
+            "--requirement",
+            "hours-per-fy",
+        ],
+    );
+    let file = dir.path().join("backup.json");
+    ok(&a, &["export", file.to_str().unwrap()]);
+
+    // Into a new store, and over a store with a roster of its own.
+    let (_d2, b) = temp();
+    let (_d3, c) = temp();
+    ok(
+        &c,
+        &[
+            "roster",
+            "import",
+            &igot("month/ConsumptionReport-2026-11-23.csv"),
+        ],
+    );
+    for to in [&b, &c] {
+        assert_eq!(ok(to, &["import", file.to_str().unwrap()]), "");
+        for view in [
+            &["roster", "--json"][..],
+            &["roster", "history", "--json"],
+            &["roster", "show", "sunita"],
+            &["roster", "report", "--format", "json"],
+        ] {
+            assert_eq!(ok(to, view), ok(&a, view), "{view:?} after the import");
+        }
+        let roster =
+            |db: &Path| serde_json::from_str::<Value>(&export(db)).unwrap()["roster"].clone();
+        assert!(roster(to) == roster(&a), "the roster replaced whole");
+    }
+    // B had nothing: its export is A's byte for byte, audit log included.
+    assert!(
+        export(&b) == export(&a),
+        "byte-identical after the round trip"
+    );
+    // The audit log is merged, never replaced: C keeps its own import's entry.
+    let log = |db: &Path| -> Vec<Value> {
+        serde_json::from_str(&ok(db, &["roster", "audit", "--json"])).unwrap()
+    };
+    assert_eq!(log(&b), log(&a));
+    assert_eq!(log(&c).len(), log(&a).len() + 1);
+    let v: Value = serde_json::from_str(&export(&a)).unwrap();
+    assert_eq!(v["roster"]["officers"].as_array().unwrap().len(), 5);
+    assert_eq!(v["roster"]["imports"].as_array().unwrap().len(), 2);
+    assert_eq!(v["roster"]["exemptions"].as_array().unwrap().len(), 2);
+    assert_eq!(v["roster"]["expected"].as_array().unwrap().len(), 6);
+    assert!(!v["roster"]["history"].as_array().unwrap().is_empty());
+}
