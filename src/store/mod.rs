@@ -85,8 +85,8 @@ pub struct Snapshot {
     /// never replacing an entry. Absent from exports made before it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<crate::roster::audit::AuditEntry>,
-    /// The training cell's roster: `import` replaces it whole. Absent
-    /// from exports made before it, and when the store has none.
+    /// The training cell's roster: `import` replaces it whole; absent
+    /// (exports made before it, a store without one), the store's stays.
     #[serde(default, skip_serializing_if = "RosterExport::is_empty")]
     pub roster: RosterExport,
 }
@@ -295,7 +295,11 @@ impl Store {
         check_ids(snapshot)?;
         self.write_raw(|db, batch| {
             let current = &read_all(db)?;
-            roster_export::replace(db, &snapshot.roster, batch);
+            // An export without a roster (an older one, or an officer's own)
+            // never empties the cell's.
+            if !snapshot.roster.is_empty() {
+                roster_export::replace(db, &snapshot.roster, batch);
+            }
             for key in all_keys(current) {
                 batch.remove(key.as_bytes());
             }

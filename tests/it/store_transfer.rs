@@ -342,3 +342,28 @@ fn export_and_import_carry_the_roster_whole() {
     assert_eq!(v["roster"]["expected"].as_array().unwrap().len(), 6);
     assert!(!v["roster"]["history"].as_array().unwrap().is_empty());
 }
+
+/// An export with no roster (made before exports carried one, or by an
+/// officer's own store) restores the personal records and leaves the
+/// cell's roster as it is: an old backup never empties a roster.
+#[test]
+fn an_export_without_a_roster_leaves_the_stores_roster() {
+    let (dir, officer) = temp();
+    ok(
+        &officer,
+        &["profile", "set", "--service", "ias", "--batch", "2015"],
+    );
+    let file = dir.path().join("officer.json");
+    ok(&officer, &["export", file.to_str().unwrap()]);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(v.get("roster").is_none(), "{v}");
+
+    let (_d, cell) = temp();
+    ok(
+        &cell,
+        &["roster", "import", &igot("tour/ConsumptionReport.csv")],
+    );
+    let before = ok(&cell, &["roster", "--json"]);
+    assert_eq!(ok(&cell, &["import", file.to_str().unwrap()]), "");
+    assert_eq!(ok(&cell, &["roster", "--json"]), before);
+}

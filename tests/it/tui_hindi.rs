@@ -245,5 +245,8 @@ fn the_dashboard_s_messages_are_in_hindi_too() {
     assert!(text.contains("पहले से दर्ज है: अभिलेख दृश्य (4) देखें।"), "{text}");
     app.on_key(ch('s'));
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("आपकी चयन-सूची में जोड़ा गया (योजना दृश्य, 3)।"), "{text}");
+    assert!(
+        text.contains("आपकी चयन-सूची में जोड़ा गया (योजना दृश्य, 3)।"),
+        "{text}"
+    );
 }
