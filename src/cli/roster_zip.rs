@@ -24,6 +24,15 @@ pub const MAX_ENTRY_BYTES: u64 = 2 << 30;
 const MAX_ENTRIES: usize = 64;
 
 /// Reports the portal bundles that karmadash does not read: said, not skipped silently.
+/// The reports karmadash reads: one of these names that is not that
+/// report refuses the import, as the file given alone would.
+const READ: [&str; 4] = [
+    "ConsumptionReport.csv",
+    "UserReport.csv",
+    "UserAssessmentReport.csv",
+    "CBPEnrollmentReport.csv",
+];
+
 const NOT_READ: [&str; 3] = [
     "CBPUserSummaryReport.csv",
     "BlendedProgramReport.csv",
@@ -126,9 +135,13 @@ pub fn entries(
             continue;
         }
         let kind = read_entry(&entry, from, password, |input| {
-            Ok(ReportKind::sniff(&entry.name(), &mut BufReader::new(input)).ok())
+            Ok(ReportKind::sniff(&entry.name(), &mut BufReader::new(input)))
         })?;
-        if kind.is_none() {
+        if let Err(e) = kind {
+            let named = READ.iter().any(|n| n.eq_ignore_ascii_case(&entry.file));
+            if named || !matches!(e.problem.as_ref(), crate::igot::ReportProblem::NotAReport) {
+                return Err(Problem::Report(e).into());
+            }
             skipped.push(entry.file);
             continue;
         }

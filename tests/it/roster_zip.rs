@@ -165,3 +165,32 @@ fn the_password_file_gives_its_first_line() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A report named as one karmadash reads but holding another (a
+/// ContentReport saved as UserReport.csv) refuses the import, as the file
+/// given alone would: "karmadash does not read these" would be untrue.
+#[test]
+fn a_report_karmadash_reads_by_name_but_not_by_its_header_refuses_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let misnamed = dir.path().join("UserReport.csv");
+    std::fs::copy(cell("gad/ContentReport.csv"), &misnamed).unwrap();
+    let zip = dir.path().join("reports.zip");
+    let status = Command::new("zip")
+        .args(["-q", "-j", "-P", PASSWORD])
+        .arg(&zip)
+        .arg(cell("gad/ConsumptionReport.csv"))
+        .arg(&misnamed)
+        .status()
+        .expect("the zip command (apt-get install zip)");
+    assert!(status.success());
+    let (code, out, err) = import(&db, &zip, Some(PASSWORD));
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("UserReport.csv"), "{err}");
+    assert!(!err.contains("does not read these"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // Nothing of the zip was imported: the roster is still empty.
+    let roster = karmadash_on(&db, TODAY).args(["roster"]).output().unwrap();
+    assert_eq!(roster.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&roster.stderr).contains("the roster is empty"));
+}
