@@ -15,6 +15,7 @@ use zip::ZipArchive;
 use super::failure::Wanted;
 use super::{Failure, Problem};
 use crate::igot::ReportKind;
+use crate::igot::ReportProblem;
 
 /// No report of a department comes near this uncompressed; a zip bomb's
 /// entry is refused once it inflates past it, never read further.
@@ -135,11 +136,18 @@ pub fn entries(
             continue;
         }
         let kind = read_entry(&entry, from, password, |input| {
-            Ok(ReportKind::sniff(&entry.name(), &mut BufReader::new(input)))
+            match ReportKind::sniff(&entry.name(), &mut BufReader::new(input)) {
+                // Bytes that would not inflate: for an encrypted entry, a wrong
+                // password that passed ZipCrypto's one-byte check (1 in 256).
+                Err(e) if matches!(e.problem.as_ref(), ReportProblem::Unreadable(_)) => {
+                    Err(io::Error::other(e.to_string()))
+                }
+                sniffed => Ok(sniffed),
+            }
         })?;
         if let Err(e) = kind {
             let named = READ.iter().any(|n| n.eq_ignore_ascii_case(&entry.file));
-            if named || !matches!(e.problem.as_ref(), crate::igot::ReportProblem::NotAReport) {
+            if named || !matches!(e.problem.as_ref(), ReportProblem::NotAReport) {
                 return Err(Problem::Report(e).into());
             }
             skipped.push(entry.file);

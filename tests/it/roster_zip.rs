@@ -194,3 +194,18 @@ fn a_report_karmadash_reads_by_name_but_not_by_its_header_refuses_the_import() {
     assert_eq!(roster.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&roster.stderr).contains("the roster is empty"));
 }
+
+/// ZipCrypto checks a password by one byte: one wrong password in 256
+/// passes it, and the entry then fails to inflate. That is still a wrong
+/// password, said as such, whichever entry meets it first. (`wrong112`
+/// passes the check of the committed fixture's first entry.)
+#[test]
+fn a_wrong_password_that_passes_zipcryptos_check_is_still_a_wrong_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let zip = cell("reports.zip");
+    let (code, out, err) = import(&db, &zip, Some("wrong112"));
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("the password is wrong"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
