@@ -3,6 +3,7 @@
 
 mod args;
 mod args_cell;
+mod args_roster;
 mod calendar_cmd;
 mod catalogue_cmds;
 mod export_file;
